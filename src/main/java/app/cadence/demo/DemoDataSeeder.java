@@ -1,0 +1,119 @@
+package app.cadence.demo;
+
+import app.cadence.project.domain.ProjectStatus;
+import app.cadence.project.service.ProjectForm;
+import app.cadence.project.service.ProjectService;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantProvisioning;
+import app.cadence.tenancy.service.TenantScope;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo organisations Acme Corp and Globex, their people and projects, when they are
+ * absent. On by default on the embedded database; in MySQL mode only with CADENCE_DEMO_DATA=true.
+ */
+@Component
+@ConditionalOnProperty(name = "cadence.demo-data", havingValue = "true")
+class DemoDataSeeder implements ApplicationRunner {
+
+    static final String PASSWORD = "cadence-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final TenantProvisioning provisioning;
+    private final TenantScope scope;
+    private final ProjectService projects;
+    private final Clock clock;
+
+    DemoDataSeeder(TenantProvisioning provisioning, TenantScope scope, ProjectService projects, Clock clock) {
+        this.provisioning = provisioning;
+        this.scope = scope;
+        this.projects = projects;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (provisioning.tenantExists("acme")) {
+            log.info("Demo data present. Demo accounts use the password '{}'.", PASSWORD);
+            return;
+        }
+        Long acme = provisioning.createTenant("acme", "Acme Corp");
+        Long globex = provisioning.createTenant("globex", "Globex");
+
+        Long admin = user("admin@acme.example", "Amelia Hart");
+        Long pmo = user("pmo@acme.example", "Priya Raman");
+        Long pm = user("pm@acme.example", "Marcus Webb");
+        Long dev = user("dev@acme.example", "Diego Alvarez");
+        Long viewer = user("viewer@acme.example", "Valerie Chen");
+        Long globexPm = user("pm@globex.example", "Greta Lindqvist");
+        Long consultant = user("consultant@example.com", "Connor Blake");
+
+        provisioning.addMember(acme, admin, Role.ADMIN);
+        provisioning.addMember(acme, pmo, Role.PMO);
+        provisioning.addMember(acme, pm, Role.PM);
+        provisioning.addMember(acme, dev, Role.CONTRIBUTOR);
+        provisioning.addMember(acme, viewer, Role.VIEWER);
+        provisioning.addMember(acme, consultant, Role.PMO);
+        provisioning.addMember(globex, globexPm, Role.PM);
+        provisioning.addMember(globex, consultant, Role.PM);
+
+        LocalDate today = LocalDate.now(clock);
+        scope.run(pmo, acme, () -> {
+            project("ERP-01", "SAP S/4HANA finance migration", pm, ProjectStatus.ACTIVE, today.minusMonths(7), today.plusWeeks(6),
+                    "Move general ledger, AP/AR and fixed assets from ECC 6.0 to S/4HANA; cutover over a quarter-end weekend.");
+            project("CLOUD-02", "Data centre exit to AWS", pm, ProjectStatus.ACTIVE, today.minusMonths(4), today.plusMonths(3),
+                    "Re-host 140 workloads from the Leeds data centre to AWS eu-west-2 before the lease ends.");
+            project("CRM-03", "Salesforce Sales Cloud rollout", pmo, ProjectStatus.ACTIVE, today.minusMonths(2), today.plusMonths(2),
+                    "Replace the legacy Dynamics CRM for 300 sales staff in three waves (UK, DACH, Nordics).");
+            project("HR-04", "Workday HCM implementation", null, ProjectStatus.PROPOSED, today.plusMonths(2), today.plusMonths(11),
+                    "Business case approved in principle; awaiting steering committee funding decision.");
+            project("WMS-05", "Warehouse management upgrade", pm, ProjectStatus.ON_HOLD, today.minusMonths(5), today.plusMonths(5),
+                    "Paused until peak season ends; vendor patch for RF scanners outstanding.");
+            project("INTRA-06", "Intranet relaunch", pmo, ProjectStatus.CLOSED, today.minusMonths(12), today.minusMonths(3),
+                    "Delivered on SharePoint Online; post-implementation review complete.");
+        });
+        scope.run(globexPm, globex, () -> {
+            project("GLX-FIN", "Oracle Fusion Financials go-live", globexPm, ProjectStatus.ACTIVE, today.minusMonths(6), today.plusWeeks(4),
+                    "Financials and procurement for 12 legal entities; parallel run in the month before go-live.");
+            project("GLX-AZ", "Azure landing zone and migration", consultant, ProjectStatus.ACTIVE, today.minusMonths(3), today.plusMonths(4),
+                    "Landing zone, identity and network foundations, then migration of the customer portal.");
+            project("GLX-CRM", "Dynamics 365 Customer Service", globexPm, ProjectStatus.PROPOSED, today.plusMonths(1), today.plusMonths(8),
+                    "Consolidate three contact-centre tools into Dynamics 365.");
+            project("GLX-ZT", "Zero-trust network access", null, ProjectStatus.ACTIVE, today.minusMonths(1), today.plusMonths(6),
+                    "Replace VPN with identity-aware access for 4,000 staff.");
+        });
+
+        log.info("""
+                Demo data created. Sign in at http://localhost:8080 with password '{}' as any of: {}""",
+                PASSWORD, Map.of(
+                        "admin@acme.example", "Acme ADMIN", "pmo@acme.example", "Acme PMO", "pm@acme.example", "Acme PM",
+                        "dev@acme.example", "Acme CONTRIBUTOR", "viewer@acme.example", "Acme VIEWER",
+                        "pm@globex.example", "Globex PM", "consultant@example.com", "Acme PMO + Globex PM"));
+    }
+
+    private Long user(String email, String name) {
+        return provisioning.createUser(email, name, PASSWORD);
+    }
+
+    private void project(String key, String name, @Nullable Long pm, ProjectStatus status, LocalDate start, LocalDate goLive,
+                         String description) {
+        ProjectForm form = new ProjectForm();
+        form.setKey(key);
+        form.setName(name);
+        form.setPmUserId(pm);
+        form.setStatus(status);
+        form.setStartDate(start);
+        form.setGoLiveDate(goLive);
+        form.setDescription(description);
+        projects.create(form);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,148 @@
+package app.cadence.project.domain;
+
+import app.cadence.shared.domain.AbstractEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/** A project of one tenant: the thing templates are applied to and the portfolio rolls up. */
+@Entity
+@Table(name = "project")
+public class Project extends AbstractEntity {
+
+    public static final int KEY_MAX = 20;
+    public static final int NAME_MAX = 120;
+    public static final int DESCRIPTION_MAX = 2000;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private Long tenantId;
+
+    @Column(name = "project_key", nullable = false, length = KEY_MAX)
+    private String key;
+
+    @Column(nullable = false, length = NAME_MAX)
+    private String name;
+
+    @Column(length = DESCRIPTION_MAX)
+    private @Nullable String description;
+
+    /** The project manager: a member of the same tenant (checked by the service). */
+    @Column(name = "pm_user_id")
+    private @Nullable Long pmUserId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 20)
+    private ProjectStatus status = ProjectStatus.PROPOSED;
+
+    @Column(name = "start_date")
+    private @Nullable LocalDate startDate;
+
+    @Column(name = "go_live_date")
+    private @Nullable LocalDate goLiveDate;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 254)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false, length = 254)
+    private String updatedBy;
+
+    @Version
+    private long version;
+
+    protected Project() {
+        this.tenantId = 0L;
+        this.key = "";
+        this.name = "";
+        this.createdAt = Instant.EPOCH;
+        this.createdBy = "";
+        this.updatedAt = Instant.EPOCH;
+        this.updatedBy = "";
+    }
+
+    public Project(String key, String name, Instant now, String createdBy) {
+        this();
+        this.key = key;
+        this.name = name;
+        this.createdAt = now;
+        this.createdBy = createdBy;
+        this.updatedAt = now;
+        this.updatedBy = createdBy;
+    }
+
+    public void describe(String key, String name, @Nullable String description, @Nullable Long pmUserId,
+                         ProjectStatus status, @Nullable LocalDate startDate, @Nullable LocalDate goLiveDate) {
+        this.key = key;
+        this.name = name;
+        this.description = description;
+        this.pmUserId = pmUserId;
+        this.status = status;
+        this.startDate = startDate;
+        this.goLiveDate = goLiveDate;
+    }
+
+    public void touch(Instant now, String by) {
+        this.updatedAt = now;
+        this.updatedBy = by;
+    }
+
+    public Long getTenantId() {
+        return tenantId;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public @Nullable String getDescription() {
+        return description;
+    }
+
+    public @Nullable Long getPmUserId() {
+        return pmUserId;
+    }
+
+    public ProjectStatus getStatus() {
+        return status;
+    }
+
+    public @Nullable LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public @Nullable LocalDate getGoLiveDate() {
+        return goLiveDate;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

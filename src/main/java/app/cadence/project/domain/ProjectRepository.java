@@ -1,0 +1,15 @@
+package app.cadence.project.domain;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ProjectRepository extends JpaRepository<Project, Long>, ProjectListQueries {
+
+    /** By id and tenant: the tenant filter is a safety net, this predicate is the wall. */
+    @Query("select p from Project p where p.id = :id and p.tenantId = :tenantId")
+    Optional<Project> findInTenant(Long id, Long tenantId);
+
+    @Query("select count(p) > 0 from Project p where p.tenantId = :tenantId and p.key = :key and (:excludeId is null or p.id <> :excludeId)")
+    boolean keyTaken(Long tenantId, String key, Long excludeId);
+}

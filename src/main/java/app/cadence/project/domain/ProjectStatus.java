@@ -1,0 +1,18 @@
+package app.cadence.project.domain;
+
+public enum ProjectStatus {
+    PROPOSED("Proposed"),
+    ACTIVE("Active"),
+    ON_HOLD("On hold"),
+    CLOSED("Closed");
+
+    private final String label;
+
+    ProjectStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.project.domain;
+
+import org.jspecify.annotations.NullMarked;

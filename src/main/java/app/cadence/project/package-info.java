@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.project;
+
+import org.jspecify.annotations.NullMarked;

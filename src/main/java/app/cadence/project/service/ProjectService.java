@@ -1,0 +1,140 @@
+package app.cadence.project.service;
+
+import app.cadence.project.domain.Project;
+import app.cadence.project.domain.ProjectRepository;
+import app.cadence.project.domain.ProjectRow;
+import app.cadence.shared.domain.ConcurrentChangeException;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.tenancy.service.CadenceUser;
+import app.cadence.tenancy.service.MembershipDirectory;
+import app.cadence.tenancy.service.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Projects of the current tenant. Every load is by id and tenant; a project of another tenant
+ * is reported exactly like one that does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final MembershipDirectory members;
+    private final Validator validator;
+    private final Clock clock;
+
+    ProjectService(ProjectRepository projects, MembershipDirectory members, Validator validator, Clock clock) {
+        this.projects = projects;
+        this.members = members;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public List<ProjectRow> list(String search, Sort sort, long offset, int limit) {
+        return projects.findRows(tenantId(), search, sort, offset, limit);
+    }
+
+    public long count(String search) {
+        return projects.countRows(tenantId(), search);
+    }
+
+    public ProjectForm load(Long id) {
+        return ProjectForm.of(find(id));
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    public Long create(ProjectForm form) {
+        validate(form, null);
+        Project project = new Project(form.getKey(), form.getName(), clock.instant(), currentUserName());
+        apply(form, project);
+        return saveChecked(project, form).getId();
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    public ProjectForm update(ProjectForm form) {
+        Long id = Objects.requireNonNull(form.getId(), "An existing project has an id.");
+        Project project = find(id);
+        if (project.getVersion() != form.getVersion()) {
+            throw new ConcurrentChangeException("Project " + project.getKey(), project.getUpdatedBy(), project.getUpdatedAt());
+        }
+        validate(form, id);
+        apply(form, project);
+        project.touch(clock.instant(), currentUserName());
+        return ProjectForm.of(saveChecked(project, form));
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    public void delete(Long id, long version) {
+        Project project = find(id);
+        if (project.getVersion() != version) {
+            throw new ConcurrentChangeException("Project " + project.getKey(), project.getUpdatedBy(), project.getUpdatedAt());
+        }
+        projects.delete(project);
+    }
+
+    private Project find(Long id) {
+        return projects.findInTenant(id, tenantId()).orElseThrow(() -> new RecordNotFoundException("Project", id));
+    }
+
+    private void validate(ProjectForm form, @Nullable Long existingId) {
+        List<ConstraintViolation<ProjectForm>> violations = validator.validate(form).stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .toList();
+        if (!violations.isEmpty()) {
+            ConstraintViolation<ProjectForm> first = violations.getFirst();
+            throw new RuleViolationException(first.getPropertyPath().toString(), first.getMessage());
+        }
+        if (form.getStartDate() != null && form.getGoLiveDate() != null && form.getGoLiveDate().isBefore(form.getStartDate())) {
+            throw new RuleViolationException("goLiveDate", "The go-live date cannot be before the start date.");
+        }
+        if (form.getPmUserId() != null && !members.isActiveMember(form.getPmUserId())) {
+            throw new RuleViolationException("pmUserId", "Choose a project manager from this organisation's members.");
+        }
+        if (projects.keyTaken(tenantId(), form.getKey(), existingId)) {
+            throw duplicateKey(form);
+        }
+    }
+
+    private static void apply(ProjectForm form, Project project) {
+        project.describe(form.getKey(), form.getName(), form.getDescription(), form.getPmUserId(),
+                Objects.requireNonNull(form.getStatus()), form.getStartDate(), form.getGoLiveDate());
+    }
+
+    private Project saveChecked(Project project, ProjectForm form) {
+        try {
+            return projects.saveAndFlush(project);
+        } catch (DataIntegrityViolationException e) {
+            // Another user took the key between our check and the insert.
+            throw duplicateKey(form);
+        }
+    }
+
+    private static RuleViolationException duplicateKey(ProjectForm form) {
+        return new RuleViolationException("key", "Another project already uses the key " + form.getKey() + ". Choose a different key.");
+    }
+
+    private static Long tenantId() {
+        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
+    }
+
+    private static String currentUserName() {
+        return TenantContext.currentUser().map(CadenceUser::displayName).orElse("system");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.project.service;
+
+import org.jspecify.annotations.NullMarked;

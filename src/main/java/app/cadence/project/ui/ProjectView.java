@@ -1,0 +1,265 @@
+package app.cadence.project.ui;
+
+import app.cadence.project.domain.Project;
+import app.cadence.project.domain.ProjectStatus;
+import app.cadence.project.service.ProjectForm;
+import app.cadence.project.service.ProjectService;
+import app.cadence.shared.domain.ConcurrentChangeException;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.shared.ui.UserMessages;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/** One project: read for everyone in the tenant, create and edit for ADMIN, PMO and PM. */
+@Route("projects")
+@PageTitle("Project · Cadence")
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class ProjectView extends VerticalLayout implements HasUrlParameter<String>, BeforeLeaveObserver, HasDynamicTitle {
+
+    public static final String NEW = "new";
+    private static final DateTimeFormatter CHANGED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
+
+    private final ProjectService projects;
+    private final boolean canEdit;
+    private final List<MemberSummary> members;
+
+    private final H2 heading = new H2();
+    private final Paragraph lastChange = new Paragraph();
+    private final TextField key = new TextField("Key");
+    private final TextField name = new TextField("Name");
+    private final ComboBox<MemberSummary> pm = new ComboBox<>("Project manager");
+    private final Select<ProjectStatus> status = new Select<>();
+    private final DatePicker startDate = new DatePicker("Start date");
+    private final DatePicker goLiveDate = new DatePicker("Go-live date");
+    private final TextArea description = new TextArea("Description");
+    private final Button save = new Button("Save");
+    private final Button delete = new Button("Delete", VaadinIcon.TRASH.create());
+    private final BeanValidationBinder<ProjectForm> binder = new BeanValidationBinder<>(ProjectForm.class);
+    private final Map<String, HasValidation> fieldsByProperty;
+
+    private ProjectForm form = new ProjectForm();
+    private boolean leavingConfirmed;
+
+    ProjectView(ProjectService projects, MembershipDirectory memberships, AuthenticationContext authentication) {
+        this.projects = projects;
+        this.canEdit = Arrays.stream(Role.PROJECT_EDITORS).anyMatch(authentication::hasRole);
+        this.members = memberships.activeMembers();
+        this.fieldsByProperty = Map.of("key", key, "name", name, "pmUserId", pm, "status", status,
+                "startDate", startDate, "goLiveDate", goLiveDate, "description", description);
+        addClassName("project-view");
+        setMaxWidth("60rem");
+
+        configureFields();
+        bindFields();
+
+        FormLayout layout = new FormLayout(key, name, pm, status, startDate, goLiveDate, description);
+        layout.setColspan(name, 1);
+        layout.setColspan(description, 2);
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
+
+        Button back = new Button("Back to projects", VaadinIcon.ARROW_LEFT.create(), e -> navigateToList());
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).listenOn(this);
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.addClickListener(e -> confirmDelete());
+        HorizontalLayout actions = new HorizontalLayout(save, back, delete);
+        actions.addClassName("form-actions");
+        save.setVisible(canEdit);
+        delete.setVisible(false);
+
+        lastChange.addClassName("last-change");
+        add(heading, lastChange, layout, actions);
+        binder.setReadOnly(!canEdit);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        if (NEW.equals(parameter)) {
+            if (!canEdit) {
+                throw new NotFoundException();
+            }
+            show(new ProjectForm());
+            return;
+        }
+        try {
+            show(projects.load(Long.valueOf(parameter)));
+        } catch (NumberFormatException | RecordNotFoundException e) {
+            // Unknown id and another tenant's id look the same: not found.
+            throw new NotFoundException();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (form.isNew() ? "New project" : form.getKey() + " " + form.getName()) + " · Cadence";
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (canEdit && binder.hasChanges() && !leavingConfirmed) {
+            BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+            ConfirmDialog dialog = new ConfirmDialog("Discard unsaved changes?",
+                    "You have changed this project without saving. Leave and lose those changes?",
+                    "Discard changes", e -> action.proceed());
+            dialog.setCancelable(true);
+            dialog.setCancelText("Keep editing");
+            dialog.setConfirmButtonTheme("error primary");
+            dialog.open();
+        }
+    }
+
+    private void configureFields() {
+        key.setMaxLength(Project.KEY_MAX);
+        key.setHelperText("Short and unique in your organisation, e.g. ERP-01.");
+        key.setRequiredIndicatorVisible(true);
+        key.setAutofocus(true);
+        name.setMaxLength(Project.NAME_MAX);
+        name.setRequiredIndicatorVisible(true);
+        description.setMaxLength(Project.DESCRIPTION_MAX);
+        description.setHelperText("Scope, objectives, anything the team should know.");
+        description.setMinHeight("8rem");
+        pm.setItems(members);
+        pm.setItemLabelGenerator(m -> m.displayName() + " (" + m.email() + ")");
+        pm.setClearButtonVisible(true);
+        pm.setPlaceholder("Not assigned");
+        status.setLabel("Status");
+        status.setItems(ProjectStatus.values());
+        status.setItemLabelGenerator(ProjectStatus::label);
+        startDate.setClearButtonVisible(true);
+        goLiveDate.setClearButtonVisible(true);
+        startDate.addValueChangeListener(e -> goLiveDate.setMin(e.getValue()));
+    }
+
+    private void bindFields() {
+        binder.forField(key).bind("key");
+        binder.forField(name).bind("name");
+        binder.forField(description).withNullRepresentation("").bind("description");
+        binder.forField(pm).bind(f -> memberById(f.getPmUserId()), (f, m) -> f.setPmUserId(m == null ? null : m.userId()));
+        binder.forField(status).bind("status");
+        binder.forField(startDate).bind("startDate");
+        binder.forField(goLiveDate)
+                .withValidator(date -> date == null || startDate.getValue() == null || !date.isBefore(startDate.getValue()),
+                        "The go-live date cannot be before the start date.")
+                .bind("goLiveDate");
+        startDate.addValueChangeListener(e -> {
+            if (goLiveDate.getValue() != null) {
+                binder.validate();
+            }
+        });
+    }
+
+    private @Nullable MemberSummary memberById(@Nullable Long userId) {
+        return userId == null ? null : members.stream().filter(m -> m.userId().equals(userId)).findFirst().orElse(null);
+    }
+
+    private void show(ProjectForm loaded) {
+        this.form = loaded;
+        binder.readBean(loaded);
+        heading.setText(loaded.isNew() ? "New project" : loaded.getKey() + " · " + loaded.getName());
+        key.setReadOnly(!canEdit);
+        save.setText(loaded.isNew() ? "Create project" : "Save changes");
+        delete.setVisible(canEdit && !loaded.isNew());
+        lastChange.setVisible(!loaded.isNew());
+        if (!loaded.isNew() && loaded.getUpdatedAt() != null) {
+            lastChange.setText("Last changed by " + loaded.getUpdatedBy() + " on " + CHANGED.format(loaded.getUpdatedAt()) + ".");
+        }
+    }
+
+    private void save() {
+        ProjectForm edited = new ProjectForm();
+        edited.setId(form.getId());
+        edited.setVersion(form.getVersion());
+        try {
+            binder.writeBean(edited);
+        } catch (ValidationException e) {
+            UserMessages.showError(new RuleViolationException(null, "Check the highlighted fields and save again."));
+            return;
+        }
+        try {
+            if (edited.isNew()) {
+                Long id = projects.create(edited);
+                leavingConfirmed = true;
+                UserMessages.showSuccess("Project " + edited.getKey() + " created.");
+                getUI().ifPresent(ui -> ui.navigate(ProjectView.class, String.valueOf(id)));
+            } else {
+                show(projects.update(edited));
+                UserMessages.showSuccess("Changes to " + edited.getKey() + " saved.");
+            }
+        } catch (RuleViolationException e) {
+            HasValidation field = e.field() == null ? null : fieldsByProperty.get(e.field());
+            if (field != null) {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+            }
+            UserMessages.showError(e);
+        } catch (ConcurrentChangeException | OptimisticLockingFailureException | RecordNotFoundException e) {
+            // The user's input stays in the form: nothing they typed is lost.
+            UserMessages.showError(e);
+        }
+    }
+
+    private void confirmDelete() {
+        ConfirmDialog dialog = new ConfirmDialog("Delete " + form.getKey() + "?",
+                "The project “" + form.getName() + "” will be deleted for everyone in your organisation. This cannot be undone.",
+                "Delete project", e -> delete());
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    private void delete() {
+        try {
+            projects.delete(Objects.requireNonNull(form.getId()), form.getVersion());
+            leavingConfirmed = true;
+            UserMessages.showSuccess("Project " + form.getKey() + " deleted.");
+            navigateToList();
+        } catch (RuntimeException e) {
+            UserMessages.showError(e);
+        }
+    }
+
+    private void navigateToList() {
+        getUI().ifPresent(ui -> ui.navigate(ProjectsView.class));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.project.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.security.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.security.service;
+
+import org.jspecify.annotations.NullMarked;

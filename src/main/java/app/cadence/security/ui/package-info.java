@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.security.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.shared.domain;
+
+import org.jspecify.annotations.NullMarked;

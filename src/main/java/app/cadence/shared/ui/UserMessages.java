@@ -1,0 +1,54 @@
+package app.cadence.shared.ui;
+
+import app.cadence.shared.domain.ConcurrentChangeException;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The one place that turns exceptions into sentences for users. */
+public final class UserMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(UserMessages.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
+
+    private UserMessages() {
+    }
+
+    public static String describe(Throwable e) {
+        return switch (e) {
+            case ConcurrentChangeException c -> c.changedBy() + " saved this record at " + WHEN.format(c.changedAt())
+                    + " UTC while you were editing it. Your changes were not saved and are still in the form: "
+                    + "copy what you need, reload to see their version, then apply your changes again.";
+            case OptimisticLockingFailureException o -> "Someone else saved this record at the same moment. "
+                    + "Your changes were not saved and are still in the form: reload, then apply them again.";
+            case RecordNotFoundException n -> "This record no longer exists or is not available to you.";
+            case RuleViolationException r -> r.getMessage();
+            case AccessDeniedException a -> "You don't have permission to do that in this organisation.";
+            default -> "Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.";
+        };
+    }
+
+    public static void showError(Throwable e) {
+        if (!(e instanceof RuleViolationException || e instanceof ConcurrentChangeException
+                || e instanceof OptimisticLockingFailureException || e instanceof RecordNotFoundException)) {
+            log.error("Unexpected error shown to the user", e);
+        }
+        Notification n = Notification.show(describe(e), 10_000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    public static void showSuccess(String message) {
+        Notification n = Notification.show(message, 4_000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

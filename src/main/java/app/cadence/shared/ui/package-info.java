@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.shared.ui;
+
+import org.jspecify.annotations.NullMarked;

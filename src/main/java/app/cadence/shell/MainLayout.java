@@ -1,0 +1,143 @@
+package app.cadence.shell;
+
+import app.cadence.project.ui.ProjectsView;
+import app.cadence.tenancy.service.CadenceUser;
+import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.service.TenantSelection;
+import app.cadence.tenancy.service.TenantSelectionService;
+import app.cadence.tenancy.ui.TenantSwitcher;
+import app.cadence.tenancy.ui.SelectTenantView;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The frame around every signed-in page: navigation for what the role may use, the current
+ * organisation with the switcher, and the user menu.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterNavigationObserver {
+
+    /** Features in the side navigation; each shows only when the role may open its view. */
+    private record Feature(String label, VaadinIcon icon, Class<? extends Component> view) {
+    }
+
+    private static final List<Feature> FEATURES = List.of(
+            new Feature("Projects", VaadinIcon.FOLDER_OPEN, ProjectsView.class));
+
+    private final AuthenticationContext authentication;
+    private final AccessAnnotationChecker access;
+    private final TenantSwitcher tenantSwitcher;
+    private final Span viewTitle = new Span();
+    private final SideNav nav = new SideNav();
+    private @Nullable Long renderedTenantId;
+
+    MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, TenantSelectionService tenants) {
+        this.authentication = authentication;
+        this.access = access;
+        this.tenantSwitcher = new TenantSwitcher(tenants);
+        setPrimarySection(Section.DRAWER);
+        addToDrawer(brand(), new Scroller(nav));
+        addToNavbar(true, navbar());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        TenantSelection selection = TenantContext.currentSelection().orElse(null);
+        if (selection == null) {
+            event.forwardTo(SelectTenantView.class);
+            return;
+        }
+        // Another tab switched the organisation: this page still shows the old one, so reload it.
+        if (renderedTenantId != null && !renderedTenantId.equals(selection.tenantId())) {
+            UI.getCurrent().getPage().reload();
+            return;
+        }
+        if (!Objects.equals(renderedTenantId, selection.tenantId())) {
+            renderedTenantId = selection.tenantId();
+            buildNav();
+            tenantSwitcher.refresh();
+        }
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        Component content = getContent();
+        PageTitle title = content == null ? null : content.getClass().getAnnotation(PageTitle.class);
+        viewTitle.setText(title == null ? "" : title.value().replace(" · Cadence", ""));
+    }
+
+    private void buildNav() {
+        nav.removeAll();
+        for (Feature feature : FEATURES) {
+            if (access.hasAccess(feature.view())) {
+                nav.addItem(new SideNavItem(feature.label(), feature.view(), feature.icon().create()));
+            }
+        }
+    }
+
+    private static Component brand() {
+        Div brand = new Div(new Span("Cadence"));
+        brand.addClassName("app-brand");
+        return brand;
+    }
+
+    private Component navbar() {
+        viewTitle.addClassName("app-view-title");
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, tenantSwitcher, userMenu());
+        bar.addClassName("app-navbar");
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(viewTitle);
+        return bar;
+    }
+
+    private Component userMenu() {
+        CadenceUser user = TenantContext.currentUser().orElse(null);
+        String name = user == null ? "" : user.displayName();
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.addClassName("app-user-menu");
+        Avatar avatar = new Avatar(name);
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        HorizontalLayout label = new HorizontalLayout(avatar, new Span(name));
+        label.setSpacing(true);
+        label.setAlignItems(FlexComponent.Alignment.CENTER);
+        MenuItem root = menu.addItem(label);
+        root.setAriaLabel("User menu");
+        SubMenu sub = root.getSubMenu();
+        if (user != null) {
+            sub.addItem(new Span("Signed in as " + user.email())).setEnabled(false);
+        }
+        sub.addItem("Switch organisation…", e -> UI.getCurrent().navigate(SelectTenantView.class));
+        sub.addItem("Sign out", e -> authentication.logout());
+        return menu;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.shell;
+
+import org.jspecify.annotations.NullMarked;

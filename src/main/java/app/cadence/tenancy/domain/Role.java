@@ -1,0 +1,28 @@
+package app.cadence.tenancy.domain;
+
+/** A member's role in one tenant. A user has exactly one role per tenant. */
+public enum Role {
+    ADMIN("Administrator"),
+    PMO("PMO"),
+    PM("Project manager"),
+    CONTRIBUTOR("Contributor"),
+    VIEWER("Viewer");
+
+    /** Roles that may create and edit projects. */
+    public static final String[] PROJECT_EDITORS = {"ADMIN", "PMO", "PM"};
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The Spring Security authority that stands for this role in the selected tenant. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,63 @@
+package app.cadence.tenancy.domain;
+
+import app.cadence.shared.domain.AbstractEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A client organisation. Not tenant-owned: it is the tenant itself. */
+@Entity
+@Table(name = "tenant")
+public class Tenant extends AbstractEntity {
+
+    @Column(nullable = false, unique = true, length = 60)
+    private String slug;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 20)
+    private TenantStatus status = TenantStatus.ACTIVE;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Tenant() {
+        this.slug = "";
+        this.name = "";
+        this.createdAt = Instant.EPOCH;
+    }
+
+    public Tenant(String slug, String name, Instant createdAt) {
+        this.slug = slug;
+        this.name = name;
+        this.createdAt = createdAt;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public TenantStatus getStatus() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return status == TenantStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,6 @@
+package app.cadence.tenancy.domain;
+
+public enum TenantStatus {
+    ACTIVE,
+    SUSPENDED
+}

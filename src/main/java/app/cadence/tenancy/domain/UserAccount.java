@@ -1,0 +1,83 @@
+package app.cadence.tenancy.domain;
+
+import app.cadence.shared.domain.AbstractEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A global identity: one login for every tenant the person belongs to. Not tenant-owned by
+ * design — a consultant's account spans client tenants; what they may see in each is decided
+ * by their {@link Membership}s.
+ */
+@Entity
+@Table(name = "user_account")
+public class UserAccount extends AbstractEntity {
+
+    @Column(nullable = false, unique = true, length = 254)
+    private String email;
+
+    @Column(name = "display_name", nullable = false, length = 120)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "last_tenant_id")
+    private @Nullable Long lastTenantId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+        this.email = "";
+        this.displayName = "";
+        this.passwordHash = "";
+        this.createdAt = Instant.EPOCH;
+    }
+
+    public UserAccount(String email, String displayName, String passwordHash, Instant createdAt) {
+        this.email = normaliseEmail(email);
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+    }
+
+    /** Emails are compared case-insensitively; they are stored trimmed and in lower case. */
+    public static String normaliseEmail(String email) {
+        return email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public @Nullable Long getLastTenantId() {
+        return lastTenantId;
+    }
+
+    public void rememberTenant(Long tenantId) {
+        this.lastTenantId = tenantId;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.tenancy.domain;
+
+import org.jspecify.annotations.NullMarked;

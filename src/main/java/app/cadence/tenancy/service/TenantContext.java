@@ -1,0 +1,38 @@
+package app.cadence.tenancy.service;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Where the current tenant comes from: the selected membership of the authenticated session,
+ * resolved on the server. Never from a URL, form field or request parameter.
+ */
+public final class TenantContext {
+
+    /** The tenant id used when none is selected: no row carries it, so queries match nothing. */
+    public static final Long NO_TENANT = -1L;
+
+    private TenantContext() {
+    }
+
+    public static Optional<TenantSelection> currentSelection() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CadenceAuthentication cadence && cadence.isAuthenticated()) {
+            return Optional.ofNullable(cadence.selection());
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<Long> currentTenantId() {
+        return currentSelection().map(TenantSelection::tenantId);
+    }
+
+    public static Optional<CadenceUser> currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CadenceAuthentication cadence && cadence.isAuthenticated()) {
+            return Optional.of(cadence.getPrincipal());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,56 @@
+package app.cadence.tenancy.service;
+
+import app.cadence.tenancy.domain.Membership;
+import app.cadence.tenancy.domain.MembershipRepository;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.Tenant;
+import app.cadence.tenancy.domain.TenantRepository;
+import app.cadence.tenancy.domain.UserAccount;
+import app.cadence.tenancy.domain.UserAccountRepository;
+import java.time.Clock;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates tenants, accounts and memberships. Used by the demo seeder and tests today; the
+ * sign-up, invitation and operator screens will call it behind their own authorisation.
+ */
+@Service
+@Transactional
+public class TenantProvisioning {
+
+    private final TenantRepository tenants;
+    private final UserAccountRepository users;
+    private final MembershipRepository memberships;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    TenantProvisioning(TenantRepository tenants, UserAccountRepository users, MembershipRepository memberships,
+                       PasswordEncoder passwordEncoder, Clock clock) {
+        this.tenants = tenants;
+        this.users = users;
+        this.memberships = memberships;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    public Long createTenant(String slug, String name) {
+        return tenants.save(new Tenant(slug, name, clock.instant())).getId();
+    }
+
+    public boolean tenantExists(String slug) {
+        return tenants.findBySlug(slug).isPresent();
+    }
+
+    /** Creates the account, or returns the existing one with that email. */
+    public Long createUser(String email, String displayName, String rawPassword) {
+        return users.findByEmail(UserAccount.normaliseEmail(email))
+                .orElseGet(() -> users.save(new UserAccount(email, displayName, passwordEncoder.encode(rawPassword), clock.instant())))
+                .getId();
+    }
+
+    public void addMember(Long tenantId, Long userId, Role role) {
+        memberships.save(new Membership(tenants.getReferenceById(tenantId), users.getReferenceById(userId), role, clock.instant()));
+    }
+}

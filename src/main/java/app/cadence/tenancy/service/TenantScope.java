@@ -1,0 +1,52 @@
+package app.cadence.tenancy.service;
+
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.tenancy.domain.Membership;
+import app.cadence.tenancy.domain.MembershipRepository;
+import java.util.function.Supplier;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs work on behalf of a member outside a user's request (seeding, background jobs, tests),
+ * with the tenant set explicitly and the membership checked, then restores the caller's context.
+ */
+@Component
+public class TenantScope {
+
+    private final MembershipRepository memberships;
+    private final TransactionTemplate readOnly;
+
+    TenantScope(MembershipRepository memberships, TransactionTemplate transactions) {
+        this.memberships = memberships;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+    }
+
+    public <T> T call(Long userId, Long tenantId, Supplier<T> work) {
+        CadenceAuthentication authentication = readOnly.execute(status -> {
+            Membership m = memberships.findSelectable(userId, tenantId)
+                    .orElseThrow(() -> new RecordNotFoundException("Membership of user " + userId + " in tenant", tenantId));
+            CadenceUser user = new CadenceUser(userId, m.getUser().getEmail(), m.getUser().getDisplayName());
+            return new CadenceAuthentication(user, new TenantSelection(tenantId, m.getTenant().getName(), m.getRole()));
+        });
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public void run(Long userId, Long tenantId, Runnable work) {
+        call(userId, tenantId, () -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,8 @@
+package app.cadence.tenancy.service;
+
+import app.cadence.tenancy.domain.Role;
+import java.io.Serializable;
+
+/** The tenant a session works in and the user's role there, checked against the membership. */
+public record TenantSelection(Long tenantId, String tenantName, Role role) implements Serializable {
+}

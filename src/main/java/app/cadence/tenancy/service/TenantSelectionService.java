@@ -1,0 +1,83 @@
+package app.cadence.tenancy.service;
+
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.tenancy.domain.Membership;
+import app.cadence.tenancy.domain.MembershipRepository;
+import app.cadence.tenancy.domain.UserAccountRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Picking and switching the tenant a session works in. */
+@Service
+public class TenantSelectionService {
+
+    private final MembershipRepository memberships;
+    private final UserAccountRepository users;
+
+    TenantSelectionService(MembershipRepository memberships, UserAccountRepository users) {
+        this.memberships = memberships;
+        this.users = users;
+    }
+
+    /** The tenants the signed-in user may work in, the last one used marked. */
+    @Transactional(readOnly = true)
+    public List<TenantChoice> choices() {
+        CadenceUser user = requireUser();
+        Long lastUsed = users.findById(user.userId()).map(u -> u.getLastTenantId()).orElse(null);
+        return memberships.findSelectable(user.userId()).stream()
+                .map(m -> new TenantChoice(m.getTenant().getId(), m.getTenant().getName(), m.getRole(),
+                        Objects.equals(m.getTenant().getId(), lastUsed)))
+                .toList();
+    }
+
+    /**
+     * Makes {@code tenantId} the session's tenant after checking, in the database, that the
+     * user holds an active membership there. A tenant the user does not belong to is reported
+     * as not found, exactly like one that does not exist.
+     */
+    @Transactional
+    public TenantSelection select(Long tenantId) {
+        CadenceAuthentication current = requireAuthentication();
+        Membership membership = memberships.findSelectable(current.getPrincipal().userId(), tenantId)
+                .orElseThrow(() -> new RecordNotFoundException("Tenant", tenantId));
+        TenantSelection selection = new TenantSelection(tenantId, membership.getTenant().getName(), membership.getRole());
+        membership.getUser().rememberTenant(tenantId);
+        store(current.withSelection(selection));
+        return selection;
+    }
+
+    private static void store(Authentication authentication) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        // Persist it in the HTTP session too, so the next request of this session sees it.
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        }
+    }
+
+    private static CadenceAuthentication requireAuthentication() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CadenceAuthentication cadence && cadence.isAuthenticated()) {
+            return cadence;
+        }
+        throw new AccessDeniedException("Sign in first.");
+    }
+
+    private static CadenceUser requireUser() {
+        return requireAuthentication().getPrincipal();
+    }
+}

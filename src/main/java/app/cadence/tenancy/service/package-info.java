@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.tenancy.service;
+
+import org.jspecify.annotations.NullMarked;

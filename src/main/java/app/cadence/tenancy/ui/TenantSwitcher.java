@@ -1,0 +1,60 @@
+package app.cadence.tenancy.ui;
+
+import app.cadence.shared.ui.UserMessages;
+import app.cadence.tenancy.service.TenantChoice;
+import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.service.TenantSelectionService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import java.util.List;
+
+/**
+ * Shows the organisation the session works in and lists the user's other organisations.
+ * Switching re-checks the membership on the server and reloads the page into the new tenant.
+ */
+public class TenantSwitcher extends MenuBar {
+
+    private final TenantSelectionService tenants;
+
+    public TenantSwitcher(TenantSelectionService tenants) {
+        this.tenants = tenants;
+        addClassName("tenant-switcher");
+        addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+    }
+
+    /** Rebuilds the menu from the memberships as they are now. */
+    public void refresh() {
+        removeAll();
+        String current = TenantContext.currentSelection().map(s -> s.tenantName()).orElse("No organisation");
+        Long currentId = TenantContext.currentTenantId().orElse(null);
+        MenuItem root = addItem(VaadinIcon.BUILDING_O.create());
+        root.add(new Span(current));
+        root.setAriaLabel("Organisation: " + current + ". Switch organisation");
+        SubMenu sub = root.getSubMenu();
+        List<TenantChoice> others = tenants.choices().stream().filter(c -> !c.tenantId().equals(currentId)).toList();
+        if (others.isEmpty()) {
+            sub.addItem("You belong to this organisation only").setEnabled(false);
+            return;
+        }
+        sub.addItem("Switch to").setEnabled(false);
+        for (TenantChoice choice : others) {
+            MenuItem item = sub.addItem(choice.tenantName() + " (" + choice.role().label() + ")", e -> switchTo(choice));
+            item.addClassName("tenant-choice");
+        }
+    }
+
+    private void switchTo(TenantChoice choice) {
+        try {
+            tenants.select(choice.tenantId());
+            // A full reload: nothing rendered for the previous organisation survives.
+            UI.getCurrent().getPage().setLocation("/");
+        } catch (RuntimeException e) {
+            UserMessages.showError(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.tenancy.ui;
+
+import org.jspecify.annotations.NullMarked;
