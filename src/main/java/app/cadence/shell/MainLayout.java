@@ -28,6 +28,7 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
@@ -90,8 +91,13 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         Component content = getContent();
-        PageTitle title = content == null ? null : content.getClass().getAnnotation(PageTitle.class);
-        viewTitle.setText(title == null ? "" : title.value().replace(" · Cadence", ""));
+        String title = "";
+        if (content instanceof HasDynamicTitle dynamic) {
+            title = dynamic.getPageTitle();
+        } else if (content != null && content.getClass().isAnnotationPresent(PageTitle.class)) {
+            title = content.getClass().getAnnotation(PageTitle.class).value();
+        }
+        viewTitle.setText(title.replace(" · Cadence", ""));
     }
 
     private void buildNav() {

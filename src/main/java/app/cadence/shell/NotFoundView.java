@@ -1,41 +1,19 @@
 package app.cadence.shell;
 
-import app.cadence.tenancy.service.TenantContext;
-import app.cadence.tenancy.ui.SelectTenantView;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
-import jakarta.servlet.http.HttpServletResponse;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/**
- * One page for "does not exist", "belongs to another tenant" and "not allowed": the three must
- * look the same, so that nobody can probe for other tenants' records.
- */
+/** Unknown routes and records, including those of other tenants. */
 @PageTitle("Not found · Cadence")
-public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
-
-    public NotFoundView() {
-        addClassName("not-found-view");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
-        add(new H1("Page not found"),
-                new Paragraph("The page or record you asked for does not exist, or it is not available to you."),
-                new Anchor("/", "Go to your projects"));
-    }
+@AnonymousAllowed
+public class NotFoundView extends UnavailablePage implements HasErrorParameter<NotFoundException> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        // Signed in but no organisation chosen yet: the answer is to choose one, not a 404.
-        if (TenantContext.currentUser().isPresent() && TenantContext.currentSelection().isEmpty()) {
-            event.forwardTo(SelectTenantView.class);
-        }
-        return HttpServletResponse.SC_NOT_FOUND;
+        return show(event);
     }
 }

@@ -25,7 +25,7 @@ public class Project extends AbstractEntity {
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
-    private Long tenantId;
+    private @Nullable Long tenantId; // filled by Hibernate from the current tenant on insert
 
     @Column(name = "project_key", nullable = false, length = KEY_MAX)
     private String key;
@@ -67,7 +67,6 @@ public class Project extends AbstractEntity {
     private long version;
 
     protected Project() {
-        this.tenantId = 0L;
         this.key = "";
         this.name = "";
         this.createdAt = Instant.EPOCH;
@@ -102,7 +101,7 @@ public class Project extends AbstractEntity {
         this.updatedBy = by;
     }
 
-    public Long getTenantId() {
+    public @Nullable Long getTenantId() {
         return tenantId;
     }
 

@@ -1,6 +1,7 @@
 package app.cadence.project.domain;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -11,5 +12,5 @@ public interface ProjectRepository extends JpaRepository<Project, Long>, Project
     Optional<Project> findInTenant(Long id, Long tenantId);
 
     @Query("select count(p) > 0 from Project p where p.tenantId = :tenantId and p.key = :key and (:excludeId is null or p.id <> :excludeId)")
-    boolean keyTaken(Long tenantId, String key, Long excludeId);
+    boolean keyTaken(Long tenantId, String key, @Nullable Long excludeId);
 }

@@ -121,8 +121,11 @@ public class ProjectService {
         try {
             return projects.saveAndFlush(project);
         } catch (DataIntegrityViolationException e) {
-            // Another user took the key between our check and the insert.
-            throw duplicateKey(form);
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT).contains("uk_project_tenant_key")) {
+                // Another user took the key between our check and the insert.
+                throw duplicateKey(form);
+            }
+            throw e;
         }
     }
 

@@ -36,7 +36,6 @@ import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,11 +50,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 
 /** One project: read for everyone in the tenant, create and edit for ADMIN, PMO and PM. */
 @Route("projects")
-@PageTitle("Project · Cadence")
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class ProjectView extends VerticalLayout implements HasUrlParameter<String>, BeforeLeaveObserver, HasDynamicTitle {
 
     public static final String NEW = "new";
+    private static final String GO_LIVE_BEFORE_START = "The go-live date cannot be before the start date.";
     private static final DateTimeFormatter CHANGED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
 
     private final ProjectService projects;
@@ -151,6 +150,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
 
     private void configureFields() {
         key.setMaxLength(Project.KEY_MAX);
+        key.addClassName("project-key-field");
         key.setHelperText("Short and unique in your organisation, e.g. ERP-01.");
         key.setRequiredIndicatorVisible(true);
         key.setAutofocus(true);
@@ -168,11 +168,18 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         status.setItemLabelGenerator(ProjectStatus::label);
         startDate.setClearButtonVisible(true);
         goLiveDate.setClearButtonVisible(true);
+        startDate.setI18n(new DatePicker.DatePickerI18n().setBadInputErrorMessage("Enter a valid date, e.g. 31/12/2026."));
+        goLiveDate.setI18n(new DatePicker.DatePickerI18n()
+                .setBadInputErrorMessage("Enter a valid date, e.g. 31/12/2026.")
+                .setMinErrorMessage(GO_LIVE_BEFORE_START));
         startDate.addValueChangeListener(e -> goLiveDate.setMin(e.getValue()));
     }
 
     private void bindFields() {
-        binder.forField(key).bind("key");
+        // Keys are stored in capitals; accept them typed in any case.
+        binder.forField(key)
+                .withConverter(v -> v == null ? "" : v.trim().toUpperCase(java.util.Locale.ROOT), v -> v)
+                .bind("key");
         binder.forField(name).bind("name");
         binder.forField(description).withNullRepresentation("").bind("description");
         binder.forField(pm).bind(f -> memberById(f.getPmUserId()), (f, m) -> f.setPmUserId(m == null ? null : m.userId()));
@@ -180,7 +187,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         binder.forField(startDate).bind("startDate");
         binder.forField(goLiveDate)
                 .withValidator(date -> date == null || startDate.getValue() == null || !date.isBefore(startDate.getValue()),
-                        "The go-live date cannot be before the start date.")
+                        GO_LIVE_BEFORE_START)
                 .bind("goLiveDate");
         startDate.addValueChangeListener(e -> {
             if (goLiveDate.getValue() != null) {

@@ -7,11 +7,13 @@ import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs work on behalf of a member outside a user's request (seeding, background jobs, tests),
  * with the tenant set explicitly and the membership checked, then restores the caller's context.
+ * Each service call inside opens its own transaction, and so its own tenant-bound session.
  */
 @Component
 public class TenantScope {
@@ -26,6 +28,11 @@ public class TenantScope {
     }
 
     public <T> T call(Long userId, Long tenantId, Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Hibernate fixes a session's tenant when it opens: work inside a running transaction
+            // would silently keep the caller's tenant.
+            throw new IllegalStateException("Call TenantScope outside any transaction.");
+        }
         CadenceAuthentication authentication = readOnly.execute(status -> {
             Membership m = memberships.findSelectable(userId, tenantId)
                     .orElseThrow(() -> new RecordNotFoundException("Membership of user " + userId + " in tenant", tenantId));

@@ -1,0 +1,75 @@
+package app.cadence.support;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.mock.MockedUI;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Browserless UI tests: the real views and services, a mocked Vaadin environment. */
+@IntegrationTest
+public abstract class KaribuTest {
+
+    private static Routes routes;
+
+    @Autowired protected ApplicationContext context;
+    @Autowired protected Fixtures fixtures;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("app.cadence");
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        MockVaadin.setup(MockedUI::new, new MockSpringServlet(routes, context, MockedUI::new));
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in: the security context and the request's principal and roles, as Spring Security would. */
+    protected void login(Authentication authentication) {
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        // Read the roles at call time, so a tenant switch changes them as it does in the app.
+        request.setUserInRole((principal, role) -> {
+            Authentication current = SecurityContextHolder.getContext().getAuthentication();
+            return current != null && current.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+        });
+    }
+
+    /**
+     * Types a value as a user would: refused when the field is read-only or disabled. (Karibu's
+     * own _setValue does not match this Vaadin version's field internals.)
+     */
+    protected static <V> void type(com.vaadin.flow.component.HasValue<?, V> field, V value) {
+        org.assertj.core.api.Assertions.assertThat(field.isReadOnly()).as("field is read-only").isFalse();
+        if (field instanceof com.vaadin.flow.component.HasEnabled enabled) {
+            org.assertj.core.api.Assertions.assertThat(enabled.isEnabled()).as("field is disabled").isTrue();
+        }
+        field.setValue(value);
+    }
+
+    protected void navigate(String location) {
+        UI.getCurrent().navigate(location);
+    }
+
+    protected Component currentView() {
+        return UI.getCurrent().getCurrentView();
+    }
+}
