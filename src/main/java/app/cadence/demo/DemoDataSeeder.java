@@ -68,27 +68,27 @@ class DemoDataSeeder implements ApplicationRunner {
 
         LocalDate today = LocalDate.now(clock);
         scope.run(pmo, acme, () -> {
-            project("ERP-01", "SAP S/4HANA finance migration", pm, ProjectStatus.ACTIVE, today.minusMonths(7), today.plusWeeks(6),
+            project("ERP-01", "SAP S/4HANA finance migration", pm, ProjectStatus.ACTIVE, today.minusDays(218), today.plusDays(45),
                     "Move general ledger, AP/AR and fixed assets from ECC 6.0 to S/4HANA; cutover over a quarter-end weekend.");
-            project("CLOUD-02", "Data centre exit to AWS", pm, ProjectStatus.ACTIVE, today.minusMonths(4), today.plusMonths(3),
+            project("CLOUD-02", "Data centre exit to AWS", pm, ProjectStatus.ACTIVE, today.minusDays(122), today.plusDays(96),
                     "Re-host 140 workloads from the Leeds data centre to AWS eu-west-2 before the lease ends.");
-            project("CRM-03", "Salesforce Sales Cloud rollout", pmo, ProjectStatus.ACTIVE, today.minusMonths(2), today.plusMonths(2),
+            project("CRM-03", "Salesforce Sales Cloud rollout", pmo, ProjectStatus.ACTIVE, today.minusDays(61), today.plusDays(61),
                     "Replace the legacy Dynamics CRM for 300 sales staff in three waves (UK, DACH, Nordics).");
-            project("HR-04", "Workday HCM implementation", null, ProjectStatus.PROPOSED, today.plusMonths(2), today.plusMonths(11),
+            project("HR-04", "Workday HCM implementation", null, ProjectStatus.PROPOSED, today.plusDays(61), today.plusDays(331),
                     "Business case approved in principle; awaiting steering committee funding decision.");
-            project("WMS-05", "Warehouse management upgrade", pm, ProjectStatus.ON_HOLD, today.minusMonths(5), today.plusMonths(5),
+            project("WMS-05", "Warehouse management upgrade", pm, ProjectStatus.ON_HOLD, today.minusDays(157), today.plusDays(157),
                     "Paused until peak season ends; vendor patch for RF scanners outstanding.");
-            project("INTRA-06", "Intranet relaunch", pmo, ProjectStatus.CLOSED, today.minusMonths(12), today.minusMonths(3),
+            project("INTRA-06", "Intranet relaunch", pmo, ProjectStatus.CLOSED, today.minusDays(366), today.minusDays(96),
                     "Delivered on SharePoint Online; post-implementation review complete.");
         });
         scope.run(globexPm, globex, () -> {
-            project("GLX-FIN", "Oracle Fusion Financials go-live", globexPm, ProjectStatus.ACTIVE, today.minusMonths(6), today.plusWeeks(4),
+            project("GLX-FIN", "Oracle Fusion Financials go-live", globexPm, ProjectStatus.ACTIVE, today.minusDays(183), today.plusDays(30),
                     "Financials and procurement for 12 legal entities; parallel run in the month before go-live.");
-            project("GLX-AZ", "Azure landing zone and migration", consultant, ProjectStatus.ACTIVE, today.minusMonths(3), today.plusMonths(4),
+            project("GLX-AZ", "Azure landing zone and migration", consultant, ProjectStatus.ACTIVE, today.minusDays(96), today.plusDays(122),
                     "Landing zone, identity and network foundations, then migration of the customer portal.");
-            project("GLX-CRM", "Dynamics 365 Customer Service", globexPm, ProjectStatus.PROPOSED, today.plusMonths(1), today.plusMonths(8),
+            project("GLX-CRM", "Dynamics 365 Customer Service", globexPm, ProjectStatus.PROPOSED, today.plusDays(35), today.plusDays(244),
                     "Consolidate three contact-centre tools into Dynamics 365.");
-            project("GLX-ZT", "Zero-trust network access", null, ProjectStatus.ACTIVE, today.minusMonths(1), today.plusMonths(6),
+            project("GLX-ZT", "Zero-trust network access", null, ProjectStatus.ACTIVE, today.minusDays(35), today.plusDays(183),
                     "Replace VPN with identity-aware access for 4,000 staff.");
         });
 

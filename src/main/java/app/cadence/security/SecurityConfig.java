@@ -21,6 +21,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig {
 
+    private static final String LOGIN_ROUTE = "login";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
@@ -28,7 +30,8 @@ class SecurityConfig {
                 .requestMatchers("/styles/**").permitAll()
                 // Load balancers and orchestrators probe health without credentials.
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
-        http.formLogin(form -> form.failureHandler(new LoginFailureRedirect()));
+        // Naming the login page here keeps Spring Security from generating its own default one.
+        http.formLogin(form -> form.loginPage("/" + LOGIN_ROUTE).failureHandler(new LoginFailureRedirect()));
         // A new session id at sign-in defeats session fixation.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
@@ -49,7 +52,7 @@ class SecurityConfig {
             String query = exception instanceof LoginThrottledException throttled
                     ? "?throttled=" + throttled.retryAfter().toSeconds()
                     : "?error";
-            response.sendRedirect(request.getContextPath() + "/login" + query);
+            response.sendRedirect(request.getContextPath() + "/" + LOGIN_ROUTE + query);
         }
     }
 }

@@ -16,6 +16,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import jakarta.servlet.Filter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContext;
@@ -32,6 +36,7 @@ class SignInTest {
     @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired TestClock clock;
+    @Autowired @Qualifier("springSecurityFilterChain") Filter securityFilters;
 
     MockMvc mvc;
     Member pm;
@@ -40,6 +45,21 @@ class SignInTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         pm = fixtures.member(fixtures.tenant("Umbrella"), Role.PM);
+    }
+
+    @Test
+    void anonymousVisitorsReachOnlyTheSignInPageItsStylesAndHealth() throws Exception {
+        // Not answered with the form Spring Security generates when it believes no login page is
+        // configured. (Vaadin serves the real page; the browser journey signs in through it.)
+        assertThat(throughSecurityFilters("/login").response().getContentAsString()).doesNotContain("Please sign in");
+        // Passed on, not intercepted, for anonymous visitors.
+        for (String open : new String[] {"/styles/app.css", "/actuator/health"}) {
+            FilterOutcome outcome = throughSecurityFilters(open);
+            assertThat(outcome.passedOn()).as("%s: %s %s", open, outcome.response().getStatus(), outcome.response().getRedirectedUrl()).isTrue();
+        }
+        FilterOutcome projects = throughSecurityFilters("/projects");
+        assertThat(projects.passedOn()).isFalse();
+        assertThat(projects.response().getRedirectedUrl()).endsWith("/login");
     }
 
     @Test
@@ -122,6 +142,18 @@ class SignInTest {
         assertThat(health.getContentAsString()).contains("\"status\":\"UP\"");
         assertThat(mvc.perform(get("/actuator/env")).andReturn().getResponse().getStatus()).isIn(302, 401, 403, 404);
         assertThat(mvc.perform(get("/actuator/beans")).andReturn().getResponse().getStatus()).isIn(302, 401, 403, 404);
+    }
+
+    private record FilterOutcome(boolean passedOn, MockHttpServletResponse response) {
+    }
+
+    private FilterOutcome throughSecurityFilters(String path) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(context.getServletContext(), "GET", path);
+        request.setPathInfo(path);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        securityFilters.doFilter(request, response, chain);
+        return new FilterOutcome(chain.getRequest() != null, response);
     }
 
     private MockHttpServletResponse signIn(String email, String password, String address) throws Exception {

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -21,7 +22,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    LoginView(@Value("${cadence.demo-data:false}") boolean demoData) {
+    private final AuthenticationContext authentication;
+
+    LoginView(AuthenticationContext authentication, @Value("${cadence.demo-data:false}") boolean demoData) {
+        this.authentication = authentication;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -37,8 +41,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         tagline.addClassName("login-tagline");
         add(brand, tagline, login);
         if (demoData) {
-            Div hint = new Div("Demo: sign in as pmo@acme.example, pm@acme.example or consultant@example.com "
-                    + "with the password cadence-demo.");
+            Div hint = new Div("Demo: sign in as pmo@acme.example, pm@acme.example, consultant@example.com "
+                    + "or another demo account from the README, with the password cadence-demo.");
             hint.addClassName("login-demo-hint");
             add(hint);
         }
@@ -46,6 +50,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.isAuthenticated()) {
+            // Already signed in: nothing to do here.
+            event.forwardTo("");
+            return;
+        }
         var parameters = event.getLocation().getQueryParameters().getParameters();
         LoginI18n i18n = texts();
         if (parameters.containsKey("throttled")) {
@@ -72,6 +81,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Email");
+        i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Incorrect email or password");
         i18n.getErrorMessage().setMessage("Check your email address and password and try again.");
         return i18n;

@@ -31,10 +31,14 @@ public class TenantSwitcher extends MenuBar {
     public void refresh() {
         removeAll();
         String current = TenantContext.currentSelection().map(s -> s.tenantName()).orElse("No organisation");
+        String role = TenantContext.currentSelection().map(s -> s.role().label()).orElse("");
         Long currentId = TenantContext.currentTenantId().orElse(null);
         MenuItem root = addItem(VaadinIcon.BUILDING_O.create());
         root.add(new Span(current));
-        root.setAriaLabel("Organisation: " + current + ". Switch organisation");
+        Span roleBadge = new Span(role);
+        roleBadge.addClassName("tenant-role");
+        root.add(roleBadge);
+        root.setAriaLabel("Organisation: " + current + ", your role: " + role + ". Switch organisation");
         SubMenu sub = root.getSubMenu();
         List<TenantChoice> others = tenants.choices().stream().filter(c -> !c.tenantId().equals(currentId)).toList();
         if (others.isEmpty()) {
