@@ -1,0 +1,21 @@
+package app.cadence.template.domain;
+
+/** How often a communication-plan entry recurs. */
+public enum Cadence {
+    ONCE("Once"),
+    DAILY("Daily"),
+    WEEKLY("Weekly"),
+    BIWEEKLY("Fortnightly"),
+    MONTHLY("Monthly"),
+    AT_MILESTONE("At each milestone");
+
+    private final String label;
+
+    Cadence(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

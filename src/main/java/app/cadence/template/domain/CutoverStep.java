@@ -1,0 +1,37 @@
+package app.cadence.template.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A step of a cutover runbook, planned relative to T0 (the moment of switch-over). */
+public record CutoverStep(UUID key, String title, @Nullable String description, StepType type,
+                          int offsetMinutes, int durationMinutes, @Nullable String ownerRole,
+                          List<UUID> predecessors, @Nullable String rollbackTrigger,
+                          @Nullable String rollbackInstructions, boolean evidenceRequired) implements TemplateItem {
+
+    public CutoverStep {
+        predecessors = List.copyOf(predecessors);
+    }
+
+    @Override
+    public LinkedHashMap<String, String> fields() {
+        LinkedHashMap<String, String> f = new LinkedHashMap<>();
+        f.put("Title", title);
+        f.put("Description", text(description));
+        f.put("Type", type.label());
+        f.put("Offset from T0", RelativeTime.formatOffset(offsetMinutes));
+        f.put("Duration", RelativeTime.formatDuration(durationMinutes));
+        f.put("Owner role", text(ownerRole));
+        f.put("Predecessors", predecessors.toString());
+        f.put("Rollback trigger", text(rollbackTrigger));
+        f.put("Rollback instructions", text(rollbackInstructions));
+        f.put("Evidence required", evidenceRequired ? "Yes" : "No");
+        return f;
+    }
+
+    static String text(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

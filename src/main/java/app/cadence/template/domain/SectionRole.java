@@ -1,0 +1,20 @@
+package app.cadence.template.domain;
+
+/** The phase a cutover runbook section belongs to. */
+public enum SectionRole {
+    PREPARATION("Preparation"),
+    EXECUTION("Execution"),
+    VALIDATION("Validation"),
+    ROLLBACK("Rollback"),
+    HYPERCARE("Hypercare");
+
+    private final String label;
+
+    SectionRole(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

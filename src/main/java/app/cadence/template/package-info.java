@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.template;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.template.ui;
+
+import org.jspecify.annotations.NullMarked;
