@@ -3,6 +3,7 @@ package app.cadence.demo;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProjectForm;
 import app.cadence.project.service.ProjectService;
+import app.cadence.template.service.StarterLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantProvisioning;
 import app.cadence.tenancy.service.TenantScope;
@@ -31,9 +32,12 @@ class DemoDataSeeder implements ApplicationRunner {
     private final TenantProvisioning provisioning;
     private final TenantScope scope;
     private final ProjectService projects;
+    private final StarterLibrary starterLibrary;
     private final Clock clock;
 
-    DemoDataSeeder(TenantProvisioning provisioning, TenantScope scope, ProjectService projects, Clock clock) {
+    DemoDataSeeder(TenantProvisioning provisioning, TenantScope scope, ProjectService projects, StarterLibrary starterLibrary,
+                   Clock clock) {
+        this.starterLibrary = starterLibrary;
         this.provisioning = provisioning;
         this.scope = scope;
         this.projects = projects;
@@ -48,6 +52,8 @@ class DemoDataSeeder implements ApplicationRunner {
         }
         Long acme = provisioning.createTenant("acme", "Acme Corp");
         Long globex = provisioning.createTenant("globex", "Globex");
+        starterLibrary.installInto(acme);
+        starterLibrary.installInto(globex);
 
         Long admin = user("admin@acme.example", "Amelia Hart");
         Long pmo = user("pmo@acme.example", "Priya Raman");

@@ -28,7 +28,8 @@ import org.springframework.core.env.Environment;
 class ChangelogTest {
 
     static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
-    static final List<String> TABLES = List.of("tenant", "user_account", "membership", "login_throttle", "project");
+    static final List<String> TABLES = List.of("tenant", "user_account", "membership", "login_throttle", "project",
+            "template", "template_version", "template_change");
 
     @Autowired DataSource dataSource;
     @Autowired Environment environment;

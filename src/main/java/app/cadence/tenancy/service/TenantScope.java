@@ -3,6 +3,8 @@ package app.cadence.tenancy.service;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.tenancy.domain.Membership;
 import app.cadence.tenancy.domain.MembershipRepository;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.TenantRepository;
 import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,27 +20,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TenantScope {
 
+    /** Not an account: marks what the system did by itself. */
+    public static final Long SYSTEM_USER_ID = 0L;
+
     private final MembershipRepository memberships;
+    private final TenantRepository tenants;
     private final TransactionTemplate readOnly;
 
-    TenantScope(MembershipRepository memberships, TransactionTemplate transactions) {
+    TenantScope(MembershipRepository memberships, TenantRepository tenants, TransactionTemplate transactions) {
         this.memberships = memberships;
+        this.tenants = tenants;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
     }
 
     public <T> T call(Long userId, Long tenantId, Supplier<T> work) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // Hibernate fixes a session's tenant when it opens: work inside a running transaction
-            // would silently keep the caller's tenant.
-            throw new IllegalStateException("Call TenantScope outside any transaction.");
-        }
         CadenceAuthentication authentication = readOnly.execute(status -> {
             Membership m = memberships.findSelectable(userId, tenantId)
                     .orElseThrow(() -> new RecordNotFoundException("Membership of user " + userId + " in tenant", tenantId));
             CadenceUser user = new CadenceUser(userId, m.getUser().getEmail(), m.getUser().getDisplayName());
             return new CadenceAuthentication(user, new TenantSelection(tenantId, m.getTenant().getName(), m.getRole()));
         });
+        return within(authentication, work);
+    }
+
+    private <T> T within(CadenceAuthentication authentication, Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Hibernate fixes a session's tenant when it opens: work inside a running transaction
+            // would silently keep the caller's tenant.
+            throw new IllegalStateException("Call TenantScope outside any transaction.");
+        }
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
@@ -48,6 +59,17 @@ public class TenantScope {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /**
+     * Runs work as the system itself, with ADMIN rights in one tenant and no member behind it:
+     * for what Cadence does on a tenant's behalf, such as installing the starter library.
+     */
+    public <T> T callAsSystem(Long tenantId, Supplier<T> work) {
+        String tenantName = readOnly.execute(status -> tenants.findById(tenantId)
+                .orElseThrow(() -> new RecordNotFoundException("Tenant", tenantId)).getName());
+        CadenceUser system = new CadenceUser(SYSTEM_USER_ID, "system@cadence.invalid", "Cadence");
+        return within(new CadenceAuthentication(system, new TenantSelection(tenantId, tenantName, Role.ADMIN)), work);
     }
 
     public void run(Long userId, Long tenantId, Runnable work) {

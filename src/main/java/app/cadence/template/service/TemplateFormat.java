@@ -1,0 +1,293 @@
+package app.cadence.template.service;
+
+import app.cadence.template.domain.Cadence;
+import app.cadence.template.domain.CommunicationEntry;
+import app.cadence.template.domain.CutoverStep;
+import app.cadence.template.domain.PlanAnchor;
+import app.cadence.template.domain.RelativeTime;
+import app.cadence.template.domain.RetroPrompt;
+import app.cadence.template.domain.RetroSettings;
+import app.cadence.template.domain.SectionRole;
+import app.cadence.template.domain.StepType;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.domain.TemplateItem;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.domain.TemplateSection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads and writes template content in the documented JSON format (docs/template-format.md).
+ * Reading is strict: unknown fields, missing values and wrong types are refused with a message
+ * that names the place, e.g. {@code sections[2].items[0].offset}.
+ */
+public final class TemplateFormat {
+
+    public static final int FORMAT_VERSION = 1;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private TemplateFormat() {
+    }
+
+    public static String write(TemplateContent content) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("kind", content.kind().name());
+        if (content.retro() != null) {
+            ObjectNode retro = root.putObject("retrospective");
+            retro.put("format", content.retro().format());
+            retro.put("votingBudget", content.retro().votingBudget());
+            retro.put("anonymousByDefault", content.retro().anonymousByDefault());
+        }
+        ArrayNode sections = root.putArray("sections");
+        for (TemplateSection section : content.sections()) {
+            ObjectNode s = sections.addObject();
+            s.put("key", section.key().toString());
+            s.put("title", section.title());
+            if (section.role() != null) {
+                s.put("role", section.role().name());
+            }
+            ArrayNode items = s.putArray("items");
+            section.items().forEach(item -> writeItem(items.addObject(), item));
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    private static void writeItem(ObjectNode node, TemplateItem item) {
+        node.put("key", item.key().toString());
+        node.put("title", item.title());
+        switch (item) {
+            case CutoverStep s -> {
+                putText(node, "description", s.description());
+                node.put("type", s.type().name());
+                node.put("offset", RelativeTime.formatOffset(s.offsetMinutes()));
+                node.put("duration", RelativeTime.formatDuration(s.durationMinutes()));
+                putText(node, "ownerRole", s.ownerRole());
+                ArrayNode predecessors = node.putArray("predecessors");
+                s.predecessors().forEach(p -> predecessors.add(p.toString()));
+                putText(node, "rollbackTrigger", s.rollbackTrigger());
+                putText(node, "rollbackInstructions", s.rollbackInstructions());
+                node.put("evidenceRequired", s.evidenceRequired());
+            }
+            case RetroPrompt r -> {
+                putText(node, "prompt", r.prompt());
+                node.put("rating", r.rating());
+            }
+            case CommunicationEntry c -> {
+                node.put("audience", c.audience());
+                putText(node, "purpose", c.purpose());
+                putText(node, "artefact", c.artefact());
+                putText(node, "channel", c.channel());
+                node.put("cadence", c.cadence().name());
+                putText(node, "ownerRole", c.ownerRole());
+                node.put("anchor", c.anchor().name());
+                node.put("offsetDays", c.offsetDays());
+            }
+        }
+    }
+
+    private static void putText(ObjectNode node, String field, @Nullable String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    public static TemplateContent read(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new TemplateFormatException("The file is not valid JSON" + where + ".");
+        }
+        return readContent(root, "");
+    }
+
+    /** Reads the content part of a document; {@code at} prefixes every location in messages. */
+    static TemplateContent readContent(JsonNode root, String at) {
+        if (root == null || !root.isObject()) {
+            throw new TemplateFormatException("The template must be a JSON object.");
+        }
+        int formatVersion = integer(root, "formatVersion", at);
+        if (formatVersion != FORMAT_VERSION) {
+            throw new TemplateFormatException(at + "formatVersion: version " + formatVersion + " is not supported; this Cadence reads version " + FORMAT_VERSION + ".");
+        }
+        TemplateKind kind = enumValue(root, "kind", TemplateKind.class, at);
+        RetroSettings retro = null;
+        if (root.has("retrospective")) {
+            JsonNode r = object(root, "retrospective", at);
+            String rat = at + "retrospective.";
+            onlyFields(r, rat, "format", "votingBudget", "anonymousByDefault");
+            retro = new RetroSettings(text(r, "format", rat), integer(r, "votingBudget", rat), bool(r, "anonymousByDefault", rat));
+            if (retro.votingBudget() < 0 || retro.votingBudget() > 50) {
+                throw new TemplateFormatException(rat + "votingBudget: must be between 0 and 50.");
+            }
+        }
+        List<TemplateSection> sections = new ArrayList<>();
+        JsonNode sectionNodes = array(root, "sections", at);
+        for (int i = 0; i < sectionNodes.size(); i++) {
+            String sat = at + "sections[" + i + "].";
+            JsonNode s = sectionNodes.get(i);
+            if (!s.isObject()) {
+                throw new TemplateFormatException(sat.substring(0, sat.length() - 1) + ": must be an object.");
+            }
+            onlyFields(s, sat, "key", "title", "role", "items");
+            SectionRole role = s.has("role") ? enumValue(s, "role", SectionRole.class, sat) : null;
+            List<TemplateItem> items = new ArrayList<>();
+            JsonNode itemNodes = array(s, "items", sat);
+            for (int j = 0; j < itemNodes.size(); j++) {
+                items.add(readItem(itemNodes.get(j), kind, sat + "items[" + j + "]."));
+            }
+            sections.add(new TemplateSection(uuid(s, "key", sat), text(s, "title", sat), role, items));
+        }
+        onlyFields(root, at, "formatVersion", "kind", "retrospective", "sections", "name", "description", "format", "exportedFrom");
+        return new TemplateContent(kind, sections, retro);
+    }
+
+    private static TemplateItem readItem(JsonNode n, TemplateKind kind, String at) {
+        if (!n.isObject()) {
+            throw new TemplateFormatException(at.substring(0, at.length() - 1) + ": must be an object.");
+        }
+        UUID key = uuid(n, "key", at);
+        String title = text(n, "title", at);
+        return switch (kind) {
+            case CUTOVER -> {
+                onlyFields(n, at, "key", "title", "description", "type", "offset", "duration", "ownerRole", "predecessors",
+                        "rollbackTrigger", "rollbackInstructions", "evidenceRequired");
+                List<UUID> predecessors = new ArrayList<>();
+                if (n.has("predecessors")) {
+                    JsonNode p = array(n, "predecessors", at);
+                    for (int i = 0; i < p.size(); i++) {
+                        predecessors.add(parseUuid(p.get(i), at + "predecessors[" + i + "]"));
+                    }
+                }
+                yield new CutoverStep(key, title, optionalText(n, "description", at), enumValue(n, "type", StepType.class, at),
+                        relative(n, "offset", at, true), relative(n, "duration", at, false), optionalText(n, "ownerRole", at),
+                        predecessors, optionalText(n, "rollbackTrigger", at), optionalText(n, "rollbackInstructions", at),
+                        n.has("evidenceRequired") && bool(n, "evidenceRequired", at));
+            }
+            case RETROSPECTIVE -> {
+                onlyFields(n, at, "key", "title", "prompt", "rating");
+                yield new RetroPrompt(key, title, optionalText(n, "prompt", at), n.has("rating") && bool(n, "rating", at));
+            }
+            case COMMUNICATION_PLAN -> {
+                onlyFields(n, at, "key", "title", "audience", "purpose", "artefact", "channel", "cadence", "ownerRole", "anchor", "offsetDays");
+                yield new CommunicationEntry(key, title, text(n, "audience", at), optionalText(n, "purpose", at),
+                        optionalText(n, "artefact", at), optionalText(n, "channel", at), enumValue(n, "cadence", Cadence.class, at),
+                        optionalText(n, "ownerRole", at), enumValue(n, "anchor", PlanAnchor.class, at),
+                        n.has("offsetDays") ? integer(n, "offsetDays", at) : 0);
+            }
+        };
+    }
+
+    private static void onlyFields(JsonNode node, String at, String... allowed) {
+        Set<String> known = Set.of(allowed);
+        for (String name : node.propertyNames()) {
+            if (!known.contains(name)) {
+                throw new TemplateFormatException(at + name + ": unknown field. Known fields here: " + String.join(", ", allowed) + ".");
+            }
+        }
+    }
+
+    private static JsonNode required(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new TemplateFormatException(at + field + ": a value is required.");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field, String at) {
+        JsonNode value = required(node, field, at);
+        if (!value.isString() || value.asString().isBlank()) {
+            throw new TemplateFormatException(at + field + ": must be non-empty text.");
+        }
+        return value.asString().strip();
+    }
+
+    private static @Nullable String optionalText(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new TemplateFormatException(at + field + ": must be text.");
+        }
+        return value.asString().isBlank() ? null : value.asString().strip();
+    }
+
+    private static int integer(JsonNode node, String field, String at) {
+        JsonNode value = required(node, field, at);
+        if (!value.isInt()) {
+            throw new TemplateFormatException(at + field + ": must be a whole number.");
+        }
+        return value.asInt();
+    }
+
+    private static boolean bool(JsonNode node, String field, String at) {
+        JsonNode value = required(node, field, at);
+        if (!value.isBoolean()) {
+            throw new TemplateFormatException(at + field + ": must be true or false.");
+        }
+        return value.asBoolean();
+    }
+
+    private static JsonNode array(JsonNode node, String field, String at) {
+        JsonNode value = required(node, field, at);
+        if (!value.isArray()) {
+            throw new TemplateFormatException(at + field + ": must be a list.");
+        }
+        return value;
+    }
+
+    private static JsonNode object(JsonNode node, String field, String at) {
+        JsonNode value = required(node, field, at);
+        if (!value.isObject()) {
+            throw new TemplateFormatException(at + field + ": must be an object.");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, String at) {
+        String value = text(node, field, at);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateFormatException(at + field + ": “" + value + "” is not one of "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ".");
+        }
+    }
+
+    private static UUID uuid(JsonNode node, String field, String at) {
+        return parseUuid(required(node, field, at), at + field);
+    }
+
+    private static UUID parseUuid(JsonNode value, String where) {
+        try {
+            if (value.isString()) {
+                return UUID.fromString(value.asString());
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new TemplateFormatException(where + ": must be a key such as 3f2c6a1e-8d4b-4c1a-9e57-2b6f0c9d7a10.");
+    }
+
+    private static int relative(JsonNode node, String field, String at, boolean signed) {
+        String value = text(node, field, at);
+        try {
+            return signed ? RelativeTime.parseOffset(value) : RelativeTime.parseDuration(value);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateFormatException(at + field + ": " + e.getMessage());
+        }
+    }
+}

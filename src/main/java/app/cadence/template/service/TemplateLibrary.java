@@ -1,0 +1,256 @@
+package app.cadence.template.service;
+
+import app.cadence.shared.domain.ConcurrentChangeException;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.template.domain.Template;
+import app.cadence.template.domain.TemplateChange;
+import app.cadence.template.domain.TemplateChangeRepository;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.domain.TemplateRepository;
+import app.cadence.template.domain.TemplateRow;
+import app.cadence.template.domain.TemplateStatus;
+import app.cadence.template.domain.TemplateVersion;
+import app.cadence.template.domain.TemplateVersionRepository;
+import app.cadence.template.service.TemplateViews.ChangeSummary;
+import app.cadence.template.service.TemplateViews.Filter;
+import app.cadence.template.service.TemplateViews.TemplateDetails;
+import app.cadence.template.service.TemplateViews.VersionContent;
+import app.cadence.template.service.TemplateViews.VersionSummary;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.CadenceUser;
+import app.cadence.tenancy.service.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tenant's template library: everybody reads published versions; ADMIN and PMO author
+ * drafts, publish immutable numbered versions and retire templates. Every change is recorded.
+ */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class TemplateLibrary {
+
+    private static final Set<String> SORTABLE = Set.of("name", "kind", "status", "updatedAt");
+    private static final int CHANGES_SHOWN = 50;
+
+    private final TemplateRepository templates;
+    private final TemplateVersionRepository versions;
+    private final TemplateChangeRepository changes;
+    private final Clock clock;
+
+    TemplateLibrary(TemplateRepository templates, TemplateVersionRepository versions, TemplateChangeRepository changes, Clock clock) {
+        this.templates = templates;
+        this.versions = versions;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public List<TemplateRow> list(Filter filter, Sort sort, long offset, int limit) {
+        Sort allowed = Sort.by(sort.stream().filter(o -> SORTABLE.contains(o.getProperty())).toList());
+        Sort ordered = (allowed.isSorted() ? allowed : Sort.by("kind", "name")).and(Sort.by("id"));
+        int pageSize = Math.max(1, limit);
+        return templates.findLibrary(tenantId(), filter.kind(), filter.status(), search(filter), pattern(filter),
+                PageRequest.of(Math.toIntExact(offset / pageSize), pageSize, ordered));
+    }
+
+    public long count(Filter filter) {
+        return templates.countLibrary(tenantId(), filter.kind(), filter.status(), search(filter), pattern(filter));
+    }
+
+    public TemplateDetails details(Long templateId) {
+        Template template = find(templateId);
+        boolean author = isAuthor();
+        List<VersionSummary> summaries = versions.findAllOf(templateId, tenantId()).stream()
+                .filter(v -> author || !v.isDraft())
+                .map(TemplateLibrary::summary)
+                .toList();
+        List<ChangeSummary> recent = changes.findRecent(templateId, tenantId(), PageRequest.of(0, CHANGES_SHOWN)).stream()
+                .map(c -> new ChangeSummary(c.getChangedAt(), c.getChangedBy(), c.getSummary()))
+                .toList();
+        return new TemplateDetails(templateId, template.getKind(), template.getName(), template.getDescription(),
+                template.getStatus(), template.getVersion(), summaries, recent);
+    }
+
+    /** One version's content; drafts only for authors, everything else reads published versions. */
+    public VersionContent version(Long templateId, Long versionId) {
+        TemplateVersion version = versions.findInTenant(versionId, templateId, tenantId())
+                .filter(v -> !v.isDraft() || isAuthor())
+                .orElseThrow(() -> new RecordNotFoundException("Template version", versionId));
+        return new VersionContent(summary(version), TemplateFormat.read(version.getContent()));
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO"})
+    public Long create(TemplateKind kind, String name, @Nullable String description) {
+        return create(name, description, new TemplateContent(kind, List.of(), null), "Created");
+    }
+
+    /** Creates a template whose draft holds {@code content} (starter library, import, copy). */
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO"})
+    public Long create(String name, @Nullable String description, TemplateContent content, String how) {
+        String cleanName = checkName(name, null);
+        checkContent(content);
+        Instant now = clock.instant();
+        Template template = templates.saveAndFlush(new Template(content.kind(), cleanName, clean(description), now, actor()));
+        versions.save(TemplateVersion.draft(template, TemplateFormat.write(content), content.itemCount(), now, actor()));
+        record(template, how + " " + content.kind().label().toLowerCase(Locale.ROOT) + " “" + cleanName + "”.");
+        return template.getId();
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO"})
+    public void saveDraft(Long templateId, long expectedVersion, TemplateContent content) {
+        Template template = find(templateId);
+        TemplateVersion draft = versions.findDraft(templateId, tenantId())
+                .orElseThrow(() -> new RuleViolationException(null, "This template has no draft. Start a new draft from the latest version first."));
+        if (draft.getVersion() != expectedVersion) {
+            throw new ConcurrentChangeException("The draft of " + template.getName(), draft.getUpdatedBy(), draft.getUpdatedAt());
+        }
+        if (content.kind() != template.getKind()) {
+            throw new RuleViolationException(null, "A " + template.getKind().label() + " cannot hold " + content.kind().label() + " content.");
+        }
+        checkContent(content);
+        draft.replaceContent(TemplateFormat.write(content), content.itemCount(), clock.instant(), actor());
+        template.touch(clock.instant(), actor());
+        record(template, "Saved the draft (" + content.itemCount() + " items).");
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO"})
+    public int publish(Long templateId, String changeNote) {
+        Template template = find(templateId);
+        String note = changeNote == null ? "" : changeNote.strip();
+        if (note.isEmpty()) {
+            throw new RuleViolationException("changeNote", "Describe what changed in this version, so that project teams know.");
+        }
+        if (note.length() > 2000) {
+            throw new RuleViolationException("changeNote", "The change note can be at most 2000 characters.");
+        }
+        TemplateVersion draft = versions.findDraft(templateId, tenantId())
+                .orElseThrow(() -> new RuleViolationException(null, "There is no draft to publish."));
+        TemplateContent content = TemplateFormat.read(draft.getContent());
+        if (content.itemCount() == 0) {
+            throw new RuleViolationException(null, "Add at least one item before publishing.");
+        }
+        checkContent(content);
+        int number = versions.lastNumber(templateId, tenantId()) + 1;
+        draft.publish(number, note, clock.instant(), actor());
+        template.touch(clock.instant(), actor());
+        record(template, "Published version " + number + ": " + note);
+        return number;
+    }
+
+    /** Starts the next draft as a copy of the latest published version. */
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO"})
+    public Long startDraft(Long templateId) {
+        Template template = find(templateId);
+        if (versions.findDraft(templateId, tenantId()).isPresent()) {
+            throw new RuleViolationException(null, "This template already has a draft: edit that one.");
+        }
+        TemplateVersion latest = versions.findAllOf(templateId, tenantId()).stream()
+                .filter(v -> !v.isDraft())
+                .findFirst()
+                .orElseThrow(() -> new RuleViolationException(null, "There is no published version to start from."));
+        TemplateVersion draft = versions.save(TemplateVersion.draft(template, latest.getContent(), latest.getItemCount(), clock.instant(), actor()));
+        template.touch(clock.instant(), actor());
+        record(template, "Started a new draft from version " + latest.getNumber() + ".");
+        return draft.getId();
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO"})
+    public void retire(Long templateId) {
+        Template template = find(templateId);
+        if (template.getStatus() == TemplateStatus.RETIRED) {
+            return;
+        }
+        template.retire();
+        template.touch(clock.instant(), actor());
+        record(template, "Retired the template: it stays readable but can no longer be applied to projects.");
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO"})
+    public void reactivate(Long templateId) {
+        Template template = find(templateId);
+        if (template.getStatus() == TemplateStatus.ACTIVE) {
+            return;
+        }
+        template.reactivate();
+        template.touch(clock.instant(), actor());
+        record(template, "Reactivated the template.");
+    }
+
+    private Template find(Long templateId) {
+        return templates.findInTenant(templateId, tenantId()).orElseThrow(() -> new RecordNotFoundException("Template", templateId));
+    }
+
+    private String checkName(String name, @Nullable Long existingId) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new RuleViolationException("name", "Enter a name for the template.");
+        }
+        if (clean.length() > Template.NAME_MAX) {
+            throw new RuleViolationException("name", "The name can be at most " + Template.NAME_MAX + " characters.");
+        }
+        if (templates.nameTaken(tenantId(), clean, existingId)) {
+            throw new RuleViolationException("name", "Another template is already called “" + clean + "”. Choose a different name.");
+        }
+        return clean;
+    }
+
+    private static void checkContent(TemplateContent content) {
+        List<String> problems = content.problems();
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException(null, String.join(" ", problems));
+        }
+    }
+
+    private void record(Template template, String summary) {
+        changes.save(new TemplateChange(template.getId(), clock.instant(), actor(), summary));
+    }
+
+    private static boolean isAuthor() {
+        return TenantContext.currentSelection().map(s -> s.role() == Role.ADMIN || s.role() == Role.PMO).orElse(false);
+    }
+
+    private static @Nullable String clean(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String search(Filter filter) {
+        return filter.search() == null ? "" : filter.search().strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String pattern(Filter filter) {
+        return "%" + search(filter).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static Long tenantId() {
+        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
+    }
+
+    private static String actor() {
+        return TenantContext.currentUser().map(CadenceUser::displayName).orElse("Cadence");
+    }
+
+    private static VersionSummary summary(TemplateVersion v) {
+        return new VersionSummary(v.getId(), v.getNumber(), v.getState(), v.getItemCount(), v.getChangeNote(),
+                v.getUpdatedBy(), v.getUpdatedAt(), v.getPublishedBy(), v.getPublishedAt(), v.getVersion());
+    }
+}

@@ -1,0 +1,62 @@
+package app.cadence.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cadence.support.Fixtures;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.IntegrationTest;
+import app.cadence.template.domain.CutoverStep;
+import app.cadence.template.domain.SectionRole;
+import app.cadence.template.domain.StepType;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.domain.TemplateRow;
+import app.cadence.template.domain.TemplateSection;
+import app.cadence.template.service.StarterLibrary;
+import app.cadence.template.service.TemplateFormat;
+import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateViews.Filter;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+
+@IntegrationTest
+class StarterLibraryTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
+    @Autowired TemplateLibrary library;
+    @Autowired StarterLibrary starter;
+
+    @Test
+    void aNewTenantStartsWithPublishedSoundTemplatesOfEveryKind() {
+        Fixtures.Tenant tenant = fixtures.tenant("Starter");
+        Member pm = fixtures.member(tenant, Role.PM);
+
+        starter.installInto(tenant.id());
+
+        List<TemplateRow> rows = scope.call(pm.userId(), pm.tenantId(), () -> library.list(Filter.all(), Sort.by("name"), 0, 50));
+        assertThat(rows).extracting(TemplateRow::name).contains(
+                "ERP go-live cutover runbook", "Cloud migration cutover", "Sprint retrospective — Start / Stop / Continue",
+                "Sprint retrospective — 4Ls", "Sprint retrospective — Mad / Sad / Glad", "Sprint retrospective — Sailboat",
+                "Post-implementation review", "Project communication plan");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.latestPublished()).isEqualTo(1);
+            assertThat(row.draftPending()).isFalse();
+        });
+        assertThat(rows).extracting(TemplateRow::kind).contains(TemplateKind.values());
+
+        TemplateRow erp = rows.stream().filter(r -> r.name().startsWith("ERP")).findFirst().orElseThrow();
+        Long version = scope.call(pm.userId(), pm.tenantId(), () -> library.details(erp.id())).versions().getFirst().id();
+        TemplateContent runbook = scope.call(pm.userId(), pm.tenantId(), () -> library.version(erp.id(), version)).content();
+        assertThat(runbook.problems()).isEmpty();
+        assertThat(runbook.sections()).extracting(TemplateSection::role).containsExactly(
+                SectionRole.PREPARATION, SectionRole.EXECUTION, SectionRole.VALIDATION, SectionRole.ROLLBACK, SectionRole.HYPERCARE);
+        assertThat(runbook.items().map(CutoverStep.class::cast).filter(s -> s.type() == StepType.GO_NO_GO)).hasSizeGreaterThanOrEqualTo(2);
+        // The stored document reads back to exactly the same content.
+        assertThat(TemplateFormat.read(TemplateFormat.write(runbook))).isEqualTo(runbook);
+    }
+}
