@@ -44,7 +44,7 @@ public class TemplateVersion extends AbstractEntity {
     private VersionState state = VersionState.DRAFT;
 
     @Lob
-    @Column(nullable = false)
+    @Column(nullable = false, length = Integer.MAX_VALUE) // longtext on MySQL, clob on H2
     private String content;
 
     @Column(name = "item_count", nullable = false)
