@@ -34,7 +34,10 @@ class SecurityConfig {
         http.formLogin(form -> form.loginPage("/" + LOGIN_ROUTE).failureHandler(new LoginFailureRedirect()));
         // A new session id at sign-in defeats session fixation.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Any other address goes to Vaadin once signed in, so an unknown one shows Cadence's
+        // not-found page rather than a bare 403 (Vaadin denies unknown addresses by default).
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(any -> any.authenticated()));
         return http.build();
     }
 

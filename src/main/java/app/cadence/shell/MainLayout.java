@@ -58,6 +58,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final TenantSwitcher tenantSwitcher;
     private final Span viewTitle = new Span();
     private final SideNav nav = new SideNav();
+    private final MenuBar userMenu = new MenuBar();
     private @Nullable Long renderedTenantId;
 
     MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, TenantSelectionService tenants) {
@@ -85,6 +86,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             renderedTenantId = selection.tenantId();
             buildNav();
             tenantSwitcher.refresh();
+            buildUserMenu();
         }
     }
 
@@ -104,7 +106,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         nav.removeAll();
         for (Feature feature : FEATURES) {
             if (access.hasAccess(feature.view())) {
-                nav.addItem(new SideNavItem(feature.label(), feature.view(), feature.icon().create()));
+                SideNavItem item = new SideNavItem(feature.label(), feature.view(), feature.icon().create());
+                item.setMatchNested(true);
+                nav.addItem(item);
             }
         }
     }
@@ -117,7 +121,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
 
     private Component navbar() {
         viewTitle.addClassName("app-view-title");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, tenantSwitcher, userMenu());
+        userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        userMenu.addClassName("app-user-menu");
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, tenantSwitcher, userMenu);
         bar.addClassName("app-navbar");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -125,25 +131,29 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         return bar;
     }
 
-    private Component userMenu() {
+    private void buildUserMenu() {
         CadenceUser user = TenantContext.currentUser().orElse(null);
         String name = user == null ? "" : user.displayName();
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        menu.addClassName("app-user-menu");
+        MenuBar menu = userMenu;
+        menu.removeAll();
         Avatar avatar = new Avatar(name);
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
-        HorizontalLayout label = new HorizontalLayout(avatar, new Span(name));
+        Span nameLabel = new Span(name);
+        nameLabel.addClassName("user-name");
+        HorizontalLayout label = new HorizontalLayout(avatar, nameLabel);
         label.setSpacing(true);
         label.setAlignItems(FlexComponent.Alignment.CENTER);
         MenuItem root = menu.addItem(label);
         root.setAriaLabel("User menu");
         SubMenu sub = root.getSubMenu();
         if (user != null) {
-            sub.addItem(new Span("Signed in as " + user.email())).setEnabled(false);
+            MenuItem signedInAs = sub.addItem(new Span("Signed in as " + user.email()));
+            signedInAs.setEnabled(false);
+            signedInAs.addClassName("menu-note");
         }
-        sub.addItem("Switch organisation…", e -> UI.getCurrent().navigate(SelectTenantView.class));
+        if (tenantSwitcher.hasOtherTenants()) {
+            sub.addItem("Switch organisation…", e -> UI.getCurrent().navigate(SelectTenantView.class));
+        }
         sub.addItem("Sign out", e -> authentication.logout());
-        return menu;
     }
 }

@@ -173,6 +173,14 @@ class ConsultantSwitchesTenantJourneyTest {
             assertThat(cells).as("Globex's project list").doesNotContainAnyElementsOf(ACME_KEYS);
             until("the tenant switcher to show Globex", d -> tenantSwitcherText().startsWith("Globex"));
         });
+
+        // Unknown addresses and records show Cadence's own not-found page, never a bare error.
+        for (String path : new String[] {"/does-not-exist", "/projects/999999"}) {
+            step("not-found" + path.replace('/', '-'), () -> {
+                driver.get(url(path));
+                until("the not-found page for " + path, d -> !d.findElements(By.xpath("//h1[text()='Page not found']")).isEmpty());
+            });
+        }
     }
 
     // --- steps and screenshots ---------------------------------------------------------------

@@ -82,10 +82,10 @@ class ProjectViewTest extends KaribuTest {
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(GridKt._get(grid, 0).key()).isEqualTo("CRM-03");
 
-        type(_get(TextField.class, spec -> spec.withPlaceholder("Search by key, name or project manager")), "sap");
+        type(_get(TextField.class, spec -> spec.withPlaceholder("Search projects")), "sap");
         assertThat(GridKt._size(grid)).isEqualTo(1);
 
-        type(_get(TextField.class, spec -> spec.withPlaceholder("Search by key, name or project manager")), "nothing like this");
+        type(_get(TextField.class, spec -> spec.withPlaceholder("Search projects")), "nothing like this");
         assertThat(GridKt._size(grid)).isZero();
         assertThat(_find(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("empty-state")))
                 .singleElement().satisfies(p -> assertThat(p.getText()).contains("No project matches"));

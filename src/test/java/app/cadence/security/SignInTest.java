@@ -57,9 +57,12 @@ class SignInTest {
             FilterOutcome outcome = throughSecurityFilters(open);
             assertThat(outcome.passedOn()).as("%s: %s %s", open, outcome.response().getStatus(), outcome.response().getRedirectedUrl()).isTrue();
         }
-        FilterOutcome projects = throughSecurityFilters("/projects");
-        assertThat(projects.passedOn()).isFalse();
-        assertThat(projects.response().getRedirectedUrl()).endsWith("/login");
+        // Everything else, known or not, asks anonymous visitors to sign in first (never a bare 403).
+        for (String closed : new String[] {"/projects", "/does-not-exist"}) {
+            FilterOutcome outcome = throughSecurityFilters(closed);
+            assertThat(outcome.passedOn()).as(closed).isFalse();
+            assertThat(outcome.response().getRedirectedUrl()).as(closed).endsWith("/login");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.tenancy.service.MembershipDirectory;
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -43,6 +45,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -110,6 +113,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         lastChange.addClassName("last-change");
         add(heading, lastChange, layout, actions);
         binder.setReadOnly(!canEdit);
+        if (!canEdit) {
+            showAsReadOnly();
+        }
     }
 
     @Override
@@ -168,11 +174,24 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         status.setItemLabelGenerator(ProjectStatus::label);
         startDate.setClearButtonVisible(true);
         goLiveDate.setClearButtonVisible(true);
+        // Day/month/year, weeks from Monday: the same reading as the hint and the project list.
+        startDate.setLocale(Locale.UK);
+        goLiveDate.setLocale(Locale.UK);
         startDate.setI18n(new DatePicker.DatePickerI18n().setBadInputErrorMessage("Enter a valid date, e.g. 31/12/2026."));
         goLiveDate.setI18n(new DatePicker.DatePickerI18n()
                 .setBadInputErrorMessage("Enter a valid date, e.g. 31/12/2026.")
                 .setMinErrorMessage(GO_LIVE_BEFORE_START));
         startDate.addValueChangeListener(e -> goLiveDate.setMin(e.getValue()));
+    }
+
+    /** For readers: no required marks, hints or focus meant for editors. */
+    private void showAsReadOnly() {
+        key.setRequiredIndicatorVisible(false);
+        name.setRequiredIndicatorVisible(false);
+        key.setAutofocus(false);
+        key.setHelperText(null);
+        description.setHelperText(null);
+        pm.setPlaceholder(null);
     }
 
     private void bindFields() {
@@ -204,6 +223,11 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         this.form = loaded;
         binder.readBean(loaded);
         heading.setText(loaded.isNew() ? "New project" : loaded.getKey() + " · " + loaded.getName());
+        if (!canEdit) {
+            Span badge = new Span("View only");
+            badge.addClassName("view-only-badge");
+            heading.add(badge);
+        }
         key.setReadOnly(!canEdit);
         save.setText(loaded.isNew() ? "Create project" : "Save changes");
         delete.setVisible(canEdit && !loaded.isNew());
@@ -220,6 +244,10 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         try {
             binder.writeBean(edited);
         } catch (ValidationException e) {
+            e.getFieldValidationErrors().stream().findFirst()
+                    .map(error -> error.getField())
+                    .filter(field -> field instanceof Focusable<?>)
+                    .ifPresent(field -> ((Focusable<?>) field).focus());
             UserMessages.showError(new RuleViolationException(null, "Check the highlighted fields and save again."));
             return;
         }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +44,8 @@ public class ProjectsView extends VerticalLayout {
         addClassName("projects-view");
         setSizeFull();
 
-        search.setPlaceholder("Search by key, name or project manager");
+        search.setPlaceholder("Search projects");
+        search.setTooltipText("Search by key, name or project manager");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -62,7 +64,9 @@ public class ProjectsView extends VerticalLayout {
             toolbar.expand(search);
         }
 
-        grid.addColumn(ProjectRow::key).setHeader("Key").setKey("key").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        // The key is a real link: keyboard users can tab to it, and it opens in a new tab too.
+        grid.addComponentColumn(r -> new RouterLink(r.key(), ProjectView.class, String.valueOf(r.id())))
+                .setHeader("Key").setKey("key").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ProjectRow::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(3);
         grid.addColumn(r -> r.pmName() == null ? "—" : r.pmName()).setHeader("Project manager").setKey("pmName").setSortable(true).setFlexGrow(2);
         grid.addComponentColumn(r -> statusBadge(r)).setHeader("Status").setKey("status").setSortable(true).setAutoWidth(true).setFlexGrow(0);
@@ -78,14 +82,13 @@ public class ProjectsView extends VerticalLayout {
                 query -> countAndShowEmptyState());
 
         emptyState.addClassName("empty-state");
-        emptyState.setVisible(false);
-        add(toolbar, emptyState, grid);
+        grid.setEmptyStateComponent(emptyState);
+        add(toolbar, grid);
         expand(grid);
     }
 
     private int countAndShowEmptyState() {
         int count = Math.toIntExact(projects.count(search.getValue()));
-        emptyState.setVisible(count == 0);
         if (count == 0) {
             emptyState.setText(search.isEmpty()
                     ? "No projects yet. Projects you create appear here."

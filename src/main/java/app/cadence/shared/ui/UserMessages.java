@@ -21,6 +21,9 @@ public final class UserMessages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
 
+    /** One place for every message, clear of the header and of the form's buttons. */
+    private static final Notification.Position POSITION = Notification.Position.BOTTOM_END;
+
     private UserMessages() {
     }
 
@@ -43,12 +46,12 @@ public final class UserMessages {
                 || e instanceof OptimisticLockingFailureException || e instanceof RecordNotFoundException)) {
             log.error("Unexpected error shown to the user", e);
         }
-        Notification n = Notification.show(describe(e), 10_000, Notification.Position.TOP_CENTER);
+        Notification n = Notification.show(describe(e), 10_000, POSITION);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     public static void showSuccess(String message) {
-        Notification n = Notification.show(message, 4_000, Notification.Position.BOTTOM_START);
+        Notification n = Notification.show(message, 4_000, POSITION);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 public class TenantSwitcher extends MenuBar {
 
     private final TenantSelectionService tenants;
+    private boolean otherTenants;
 
     public TenantSwitcher(TenantSelectionService tenants) {
         this.tenants = tenants;
@@ -41,15 +42,26 @@ public class TenantSwitcher extends MenuBar {
         root.setAriaLabel("Organisation: " + current + ", your role: " + role + ". Switch organisation");
         SubMenu sub = root.getSubMenu();
         List<TenantChoice> others = tenants.choices().stream().filter(c -> !c.tenantId().equals(currentId)).toList();
+        otherTenants = !others.isEmpty();
         if (others.isEmpty()) {
-            sub.addItem("You belong to this organisation only").setEnabled(false);
+            note(sub.addItem("You belong to this organisation only"));
             return;
         }
-        sub.addItem("Switch to").setEnabled(false);
+        note(sub.addItem("Switch to"));
         for (TenantChoice choice : others) {
             MenuItem item = sub.addItem(choice.tenantName() + " (" + choice.role().label() + ")", e -> switchTo(choice));
             item.addClassName("tenant-choice");
         }
+    }
+
+    /** Whether the user belongs to other organisations too (known after {@link #refresh()}). */
+    public boolean hasOtherTenants() {
+        return otherTenants;
+    }
+
+    private static void note(MenuItem item) {
+        item.setEnabled(false);
+        item.addClassName("menu-note");
     }
 
     private void switchTo(TenantChoice choice) {
