@@ -1,6 +1,7 @@
 package app.cadence.shell;
 
 import app.cadence.project.ui.ProjectsView;
+import app.cadence.template.ui.TemplatesView;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSelection;
@@ -51,7 +52,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     }
 
     private static final List<Feature> FEATURES = List.of(
-            new Feature("Projects", VaadinIcon.FOLDER_OPEN, ProjectsView.class));
+            new Feature("Projects", VaadinIcon.FOLDER_OPEN, ProjectsView.class),
+            new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class));
 
     private final AuthenticationContext authentication;
     private final AccessAnnotationChecker access;

@@ -1,0 +1,267 @@
+package app.cadence.template.ui;
+
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.shared.ui.UserMessages;
+import app.cadence.template.domain.CommunicationEntry;
+import app.cadence.template.domain.CutoverStep;
+import app.cadence.template.domain.RelativeTime;
+import app.cadence.template.domain.RetroPrompt;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.domain.TemplateItem;
+import app.cadence.template.domain.TemplateSection;
+import app.cadence.template.domain.TemplateStatus;
+import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateViews.ChangeSummary;
+import app.cadence.template.service.TemplateViews.TemplateDetails;
+import app.cadence.template.service.TemplateViews.VersionContent;
+import app.cadence.template.service.TemplateViews.VersionSummary;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One template: its versions (read-only), publishing, new drafts, retiring, and its history.
+ * Editing a draft's items is the designer's job (next step of the template issue).
+ */
+@Route("templates")
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class TemplateView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final TemplateLibrary library;
+    private final boolean author;
+    private final H2 heading = new H2();
+    private final Paragraph description = new Paragraph();
+    private final HorizontalLayout actions = new HorizontalLayout();
+    private final Select<VersionSummary> versionPicker = new Select<>();
+    private final Div versionContent = new Div();
+    private final VerticalLayout history = new VerticalLayout();
+    private TemplateDetails details;
+
+    TemplateView(TemplateLibrary library, AuthenticationContext authentication) {
+        this.library = library;
+        this.author = authentication.hasAnyRole("ADMIN", "PMO");
+        addClassName("template-view");
+        versionPicker.setLabel("Version");
+        versionPicker.setItemLabelGenerator(v -> v.label() + (v.number() == null ? " (being edited)" : ""));
+        versionPicker.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                showVersion(e.getValue());
+            }
+        });
+        description.addClassName("template-description");
+        TabSheet tabs = new TabSheet();
+        tabs.add("Content", new VerticalLayout(versionPicker, versionContent));
+        tabs.add("History", history);
+        tabs.setWidthFull();
+        add(heading, description, actions, tabs);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        try {
+            load(Long.valueOf(parameter));
+        } catch (NumberFormatException | RecordNotFoundException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (details == null ? "Template" : details.name()) + " · Cadence";
+    }
+
+    private void load(Long id) {
+        details = library.details(id);
+        heading.setText(details.name());
+        Span kind = new Span(details.kind().label());
+        kind.addClassNames("status-badge", "status-proposed");
+        Span status = new Span(details.status().label());
+        status.addClassNames("status-badge", details.status() == TemplateStatus.ACTIVE ? "status-active" : "status-closed");
+        heading.add(new Span(" "), kind, new Span(" "), status);
+        description.setText(details.description() == null ? "" : details.description());
+        description.setVisible(details.description() != null);
+        buildActions();
+        versionPicker.setItems(details.versions());
+        if (details.versions().isEmpty()) {
+            versionContent.removeAll();
+            versionContent.add(new Paragraph("No version has been published yet."));
+        } else {
+            versionPicker.setValue(details.versions().getFirst());
+        }
+        history.removeAll();
+        for (ChangeSummary change : details.changes()) {
+            Paragraph line = new Paragraph(TemplatesView.WHEN.format(change.at()) + " — " + change.by() + ": " + change.summary());
+            line.addClassName("history-line");
+            history.add(line);
+        }
+        if (details.changes().isEmpty()) {
+            history.add(new Paragraph("No changes recorded yet."));
+        }
+    }
+
+    private void buildActions() {
+        actions.removeAll();
+        if (!author) {
+            return;
+        }
+        boolean hasDraft = details.versions().stream().anyMatch(v -> v.number() == null);
+        if (hasDraft) {
+            Button publish = new Button("Publish draft…", e -> openPublishDialog());
+            publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(publish);
+        } else if (!details.versions().isEmpty()) {
+            actions.add(new Button("Start a new draft", e -> run(() -> library.startDraft(details.id()), "A new draft was started from the latest version.")));
+        }
+        if (details.status() == TemplateStatus.ACTIVE) {
+            Button retire = new Button("Retire…", e -> confirmRetire());
+            retire.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            actions.add(retire);
+        } else {
+            actions.add(new Button("Reactivate", e -> run(() -> {
+                library.reactivate(details.id());
+                return null;
+            }, "The template is active again.")));
+        }
+    }
+
+    private void openPublishDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Publish the draft");
+        TextArea note = new TextArea("What changed in this version?");
+        note.setRequiredIndicatorVisible(true);
+        note.setMaxLength(2000);
+        note.setWidth("32rem");
+        note.setHelperText("Project teams read this when they choose a version.");
+        note.setAutofocus(true);
+        dialog.add(note);
+        Button cancel = new Button("Cancel", e -> dialog.close());
+        Button publish = new Button("Publish", e -> {
+            try {
+                int number = library.publish(details.id(), note.getValue());
+                dialog.close();
+                UserMessages.showSuccess("Version " + number + " of “" + details.name() + "” is published.");
+                load(details.id());
+            } catch (RuleViolationException ex) {
+                if ("changeNote".equals(ex.field())) {
+                    note.setErrorMessage(ex.getMessage());
+                    note.setInvalid(true);
+                } else {
+                    UserMessages.showError(ex);
+                }
+            }
+        });
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, publish);
+        dialog.open();
+    }
+
+    private void confirmRetire() {
+        ConfirmDialog dialog = new ConfirmDialog("Retire “" + details.name() + "”?",
+                "It stays readable, with all its versions, but projects can no longer apply it. You can reactivate it later.",
+                "Retire template", e -> run(() -> {
+                    library.retire(details.id());
+                    return null;
+                }, "The template is retired."));
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    private void run(java.util.function.Supplier<?> action, String success) {
+        try {
+            action.get();
+            UserMessages.showSuccess(success);
+            load(details.id());
+        } catch (RuntimeException e) {
+            UserMessages.showError(e);
+        }
+    }
+
+    private void showVersion(VersionSummary summary) {
+        versionContent.removeAll();
+        VersionContent version;
+        try {
+            version = library.version(details.id(), summary.id());
+        } catch (RecordNotFoundException e) {
+            UserMessages.showError(e);
+            return;
+        }
+        String meta = summary.number() == null
+                ? "Draft, last saved by " + summary.updatedBy() + " on " + TemplatesView.WHEN.format(summary.updatedAt()) + "."
+                : "Published by " + summary.publishedBy() + " on " + TemplatesView.WHEN.format(summary.publishedAt()) + ": " + summary.changeNote();
+        Paragraph info = new Paragraph(meta);
+        info.addClassName("last-change");
+        versionContent.add(info);
+        TemplateContent content = version.content();
+        if (content.retro() != null) {
+            versionContent.add(new Paragraph("Format: " + content.retro().format() + " · " + content.retro().votingBudget()
+                    + " votes per person · cards " + (content.retro().anonymousByDefault() ? "anonymous" : "named") + " by default"));
+        }
+        Map<UUID, String> titles = content.items().collect(Collectors.toMap(TemplateItem::key, TemplateItem::title));
+        for (TemplateSection section : content.sections()) {
+            boolean roleSaysMore = section.role() != null && !section.role().label().equalsIgnoreCase(section.title());
+            H3 title = new H3(section.title() + (roleSaysMore ? " · " + section.role().label() : ""));
+            versionContent.add(title, itemsGrid(section, titles));
+        }
+        if (content.sections().isEmpty()) {
+            versionContent.add(new Paragraph("This version has no sections yet."));
+        }
+    }
+
+    private static Component itemsGrid(TemplateSection section, Map<UUID, String> titles) {
+        Grid<TemplateItem> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        if (section.items().stream().anyMatch(CutoverStep.class::isInstance)) {
+            grid.addColumn(i -> RelativeTime.clock(((CutoverStep) i).offsetMinutes())).setHeader("Planned").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(TemplateItem::title).setHeader("Step").setFlexGrow(3);
+            grid.addColumn(i -> ((CutoverStep) i).type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(i -> RelativeTime.formatDuration(((CutoverStep) i).durationMinutes())).setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(i -> text(((CutoverStep) i).ownerRole())).setHeader("Owner").setFlexGrow(1);
+            grid.addColumn(i -> ((CutoverStep) i).predecessors().stream().map(k -> titles.getOrDefault(k, "?")).collect(Collectors.joining("; ")))
+                    .setHeader("After").setFlexGrow(2);
+            grid.addColumn(i -> ((CutoverStep) i).evidenceRequired() ? "Yes" : "").setHeader("Evidence").setAutoWidth(true).setFlexGrow(0);
+        } else if (section.items().stream().anyMatch(RetroPrompt.class::isInstance)) {
+            grid.addColumn(TemplateItem::title).setHeader("Title").setFlexGrow(1);
+            grid.addColumn(i -> text(((RetroPrompt) i).prompt())).setHeader("Prompt").setFlexGrow(3);
+        } else {
+            grid.addColumn(TemplateItem::title).setHeader("Communication").setFlexGrow(2);
+            grid.addColumn(i -> ((CommunicationEntry) i).audience()).setHeader("Audience").setFlexGrow(2);
+            grid.addColumn(i -> ((CommunicationEntry) i).cadence().label()).setHeader("Cadence").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(i -> text(((CommunicationEntry) i).channel())).setHeader("Channel").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(i -> text(((CommunicationEntry) i).ownerRole())).setHeader("Owner").setFlexGrow(1);
+        }
+        grid.setItems(section.items());
+        return grid;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,166 @@
+package app.cadence.template.ui;
+
+import app.cadence.shared.ui.UserMessages;
+import app.cadence.template.domain.Template;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.domain.TemplateRow;
+import app.cadence.template.domain.TemplateStatus;
+import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateViews.Filter;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The tenant's template library: a lazy list filtered by kind and status, searchable by name. */
+@Route("templates")
+@PageTitle("Templates · Cadence")
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class TemplatesView extends VerticalLayout {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
+
+    private final TemplateLibrary library;
+    private final Select<TemplateKind> kind = new Select<>();
+    private final Select<TemplateStatus> status = new Select<>();
+    private final TextField search = new TextField();
+    private final Grid<TemplateRow> grid = new Grid<>(TemplateRow.class, false);
+    private final Paragraph emptyState = new Paragraph();
+
+    TemplatesView(TemplateLibrary library, AuthenticationContext authentication) {
+        this.library = library;
+        addClassName("templates-view");
+        setSizeFull();
+
+        kind.setAriaLabel("Kind");
+        kind.setId("template-kind-filter");
+        kind.setEmptySelectionAllowed(true);
+        kind.setEmptySelectionCaption("All kinds");
+        kind.setItems(TemplateKind.values());
+        kind.setItemLabelGenerator(k -> k == null ? "All kinds" : k.label());
+        kind.addValueChangeListener(e -> refresh());
+        status.setAriaLabel("Status");
+        status.setId("template-status-filter");
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        status.setItems(TemplateStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
+        status.addValueChangeListener(e -> refresh());
+        search.setPlaceholder("Search templates");
+        search.setAriaLabel("Search templates by name");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, kind, status);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.expand(search);
+        if (authentication.hasAnyRole("ADMIN", "PMO")) {
+            Button create = new Button("New template", VaadinIcon.PLUS.create(), e -> openCreateDialog());
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            toolbar.add(create);
+        }
+
+        grid.addColumn(r -> r.kind().label()).setHeader("Kind").setKey("kind").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(r -> new RouterLink(r.name(), TemplateView.class, String.valueOf(r.id())))
+                .setHeader("Name").setKey("name").setSortable(true).setFlexGrow(3);
+        grid.addColumn(r -> r.latestPublished() == null ? "—" : "v" + r.latestPublished()).setHeader("Latest version").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.draftPending() ? "Yes" : "No").setHeader("Draft pending").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(TemplatesView::statusBadge).setHeader("Status").setKey("status").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.updatedBy() + ", " + WHEN.format(r.updatedAt())).setHeader("Last change").setKey("updatedAt").setSortable(true).setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setPageSize(50);
+        grid.setSizeFull();
+        grid.setItems(
+                query -> library.list(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit()).stream(),
+                query -> countAndDescribeEmptyState());
+        emptyState.addClassName("empty-state");
+        grid.setEmptyStateComponent(emptyState);
+        add(toolbar, grid);
+        expand(grid);
+    }
+
+    private Filter filter() {
+        return new Filter(kind.getValue(), status.getValue(), search.getValue());
+    }
+
+    private int countAndDescribeEmptyState() {
+        int count = Math.toIntExact(library.count(filter()));
+        if (count == 0) {
+            boolean filtered = kind.getValue() != null || status.getValue() != null || !search.isEmpty();
+            emptyState.setText(filtered ? "No template matches these filters." : "The library is empty. Templates you create appear here.");
+        }
+        return count;
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void openCreateDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("New template");
+        Select<TemplateKind> newKind = new Select<>();
+        newKind.setLabel("Kind");
+        newKind.setItems(TemplateKind.values());
+        newKind.setItemLabelGenerator(TemplateKind::label);
+        newKind.setValue(TemplateKind.CUTOVER);
+        TextField name = new TextField("Name");
+        name.setMaxLength(Template.NAME_MAX);
+        name.setRequiredIndicatorVisible(true);
+        name.setAutofocus(true);
+        TextArea description = new TextArea("Description");
+        description.setMaxLength(Template.DESCRIPTION_MAX);
+        dialog.add(new FormLayout(newKind, name, description));
+        Button cancel = new Button("Cancel", e -> dialog.close());
+        Button create = new Button("Create", e -> {
+            try {
+                Long id = library.create(newKind.getValue(), name.getValue(), blankToNull(description.getValue()));
+                dialog.close();
+                UserMessages.showSuccess("Template “" + name.getValue().strip() + "” created as a draft.");
+                getUI().ifPresent(ui -> ui.navigate(TemplateView.class, String.valueOf(id)));
+            } catch (app.cadence.shared.domain.RuleViolationException ex) {
+                name.setErrorMessage(ex.getMessage());
+                name.setInvalid(true);
+            }
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        dialog.getFooter().add(cancel, create);
+        dialog.open();
+    }
+
+    private static @Nullable String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static Span statusBadge(TemplateRow row) {
+        Span badge = new Span(row.status().label());
+        badge.addClassNames("status-badge", row.status() == TemplateStatus.ACTIVE ? "status-active" : "status-closed");
+        return badge;
+    }
+}

@@ -1,0 +1,121 @@
+package app.cadence.template;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cadence.shell.NotFoundView;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.KaribuTest;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.domain.TemplateRow;
+import app.cadence.template.service.StarterLibrary;
+import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateViews.Filter;
+import app.cadence.template.ui.TemplateView;
+import app.cadence.template.ui.TemplatesView;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+
+class TemplateViewsTest extends KaribuTest {
+
+    @Autowired StarterLibrary starter;
+    @Autowired TemplateLibrary library;
+    @Autowired TenantScope scope;
+
+    Tenant tenant;
+    Member pmo;
+    Member pm;
+
+    @BeforeEach
+    void tenantWithStarterLibrary() {
+        tenant = fixtures.tenant("Templates");
+        pmo = fixtures.member(tenant, Role.PMO);
+        pm = fixtures.member(tenant, Role.PM);
+        starter.installInto(tenant.id());
+    }
+
+    @Test
+    void theLibraryListsAndFiltersTheTenantsTemplates() {
+        login(pm.authentication());
+        navigate("templates");
+        assertThat(currentView()).isInstanceOf(TemplatesView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TemplateRow> grid = _get(Grid.class);
+        assertThat(GridKt._size(grid)).isEqualTo(8);
+        assertThat(_find(Button.class, spec -> spec.withText("New template"))).isEmpty();
+
+        @SuppressWarnings("unchecked")
+        Select<TemplateKind> kind = _get(Select.class, spec -> spec.withId("template-kind-filter"));
+        type(kind, TemplateKind.CUTOVER);
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        type(_get(TextField.class, spec -> spec.withPlaceholder("Search templates")), "cloud");
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).name()).isEqualTo("Cloud migration cutover");
+    }
+
+    @Test
+    void aRunbookShowsItsPhasesAndTMinusTimes() {
+        login(pm.authentication());
+        Long erp = idOf("ERP go-live cutover runbook");
+        navigate("templates/" + erp);
+
+        assertThat(currentView()).isInstanceOf(TemplateView.class);
+        assertThat(_find(H3.class)).extracting(H3::getText)
+                .containsExactly("Preparation", "Execution", "Validation", "Rollback", "Hypercare");
+        assertThat(_find(Button.class, spec -> spec.withText("Publish draft…"))).isEmpty();
+    }
+
+    @Test
+    void aPmoCreatesATemplateAndPublishesItsDraftWithANote() {
+        login(pmo.authentication());
+        navigate("templates");
+        _click(_get(Button.class, spec -> spec.withText("New template")));
+        type(_get(TextField.class, spec -> spec.withLabel("Name")), "Data centre move runbook");
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(currentView()).isInstanceOf(TemplateView.class);
+
+        Long id = idOf("Data centre move runbook");
+        _click(_get(Button.class, spec -> spec.withText("Publish draft…")));
+        _click(_get(Button.class, spec -> spec.withText("Publish")));
+        TextArea note = _get(TextArea.class, spec -> spec.withLabel("What changed in this version?"));
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).isEqualTo("Describe what changed in this version, so that project teams know.");
+        type(note, "First version");
+        _click(_get(Button.class, spec -> spec.withText("Publish")));
+        // An empty runbook cannot be published: the dialog stays, nothing is published.
+        assertThat(_find(Dialog.class)).isNotEmpty();
+        assertThat(scope.call(pmo.userId(), pmo.tenantId(), () -> library.details(id)).versions())
+                .singleElement().satisfies(v -> assertThat(v.number()).isNull());
+    }
+
+    @Test
+    void anotherTenantsTemplateIsNotFound() {
+        Member foreign = fixtures.member(fixtures.tenant("Elsewhere"), Role.PMO);
+        Long erp = idOf("ERP go-live cutover runbook");
+        login(foreign.authentication());
+        navigate("templates/" + erp);
+        assertThat(currentView()).isInstanceOf(NotFoundView.class);
+    }
+
+    private Long idOf(String name) {
+        List<TemplateRow> rows = scope.call(pmo.userId(), pmo.tenantId(),
+                () -> library.list(new Filter(null, null, name), Sort.unsorted(), 0, 10));
+        return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().id();
+    }
+}
