@@ -102,14 +102,47 @@ public final class TemplateFormat {
     }
 
     public static TemplateContent read(String json) {
-        JsonNode root;
+        return readContent(parse(json), "");
+    }
+
+    /** A whole exported file: the content plus the template's name and description. */
+    public record Document(@Nullable String name, @Nullable String description, TemplateContent content) {
+    }
+
+    public static String writeDocument(String name, @Nullable String description, int versionNumber, TemplateContent content) {
+        ObjectNode root = (ObjectNode) JSON.readTree(write(content));
+        ObjectNode document = JSON.createObjectNode();
+        document.put("format", "cadence-template");
+        document.put("formatVersion", FORMAT_VERSION);
+        document.put("name", name);
+        if (description != null) {
+            document.put("description", description);
+        }
+        document.putObject("exportedFrom").put("version", versionNumber);
+        root.properties().forEach(p -> {
+            if (!p.getKey().equals("formatVersion")) {
+                document.set(p.getKey(), p.getValue());
+            }
+        });
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+    }
+
+    public static Document readDocument(String json) {
+        JsonNode root = parse(json);
+        TemplateContent content = readContent(root, "");
+        if (root.has("format") && !"cadence-template".equals(root.get("format").asString())) {
+            throw new TemplateFormatException("format: this is not a Cadence template file.");
+        }
+        return new Document(optionalText(root, "name", ""), optionalText(root, "description", ""), content);
+    }
+
+    private static JsonNode parse(String json) {
         try {
-            root = JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new TemplateFormatException("The file is not valid JSON" + where + ".");
         }
-        return readContent(root, "");
     }
 
     /** Reads the content part of a document; {@code at} prefixes every location in messages. */

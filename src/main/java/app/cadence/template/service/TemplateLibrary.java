@@ -92,6 +92,10 @@ public class TemplateLibrary {
         return new VersionContent(summary(version), TemplateFormat.read(version.getContent()));
     }
 
+    public boolean nameInUse(String name) {
+        return templates.nameTaken(tenantId(), name.strip(), null);
+    }
+
     @Transactional
     @RolesAllowed({"ADMIN", "PMO"})
     public Long create(TemplateKind kind, String name, @Nullable String description) {

@@ -1,0 +1,85 @@
+package app.cadence.template.service;
+
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.service.TemplateViews.TemplateDetails;
+import app.cadence.template.service.TemplateViews.VersionContent;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+
+/** Export of a template version as a JSON file, and import of such a file as a new draft template. */
+@Service
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class TemplateTransfer {
+
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
+
+    private final TemplateLibrary library;
+
+    TemplateTransfer(TemplateLibrary library) {
+        this.library = library;
+    }
+
+    public record ExportFile(String fileName, byte[] bytes) {
+    }
+
+    public ExportFile export(Long templateId, Long versionId) {
+        TemplateDetails details = library.details(templateId);
+        VersionContent version = library.version(templateId, versionId);
+        int number = version.summary().number() == null ? 0 : version.summary().number();
+        String json = TemplateFormat.writeDocument(details.name(), details.description(), number, version.content());
+        String slug = details.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String suffix = number == 0 ? "draft" : "v" + number;
+        return new ExportFile((slug.isEmpty() ? "template" : slug) + "-" + suffix + ".json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Imports a file as a new draft template. Anything wrong with it is refused with a message
+     * naming the problem and its place, and then nothing at all is imported.
+     */
+    @RolesAllowed({"ADMIN", "PMO"})
+    public Long importFile(byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new RuleViolationException(null, "The file is larger than 1 MB; template files are much smaller. Check that you chose the right file.");
+        }
+        TemplateFormat.Document document;
+        try {
+            document = TemplateFormat.readDocument(utf8(bytes));
+        } catch (TemplateFormatException e) {
+            throw new RuleViolationException(null, "Nothing was imported. " + e.getMessage());
+        }
+        TemplateContent content = document.content();
+        List<String> problems = content.problems();
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException(null, "Nothing was imported. " + String.join(" ", problems));
+        }
+        String name = freeName(document.name() == null ? "Imported " + content.kind().label().toLowerCase(Locale.ROOT) : document.name());
+        return library.create(name, document.description(), content, "Imported");
+    }
+
+    private String freeName(String wanted) {
+        String base = wanted.length() > 100 ? wanted.substring(0, 100) : wanted;
+        String candidate = base;
+        for (int n = 2; library.nameInUse(candidate); n++) {
+            candidate = base + " (" + n + ")";
+        }
+        return candidate;
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RuleViolationException(null, "Nothing was imported. The file is not UTF-8 text; export it again from Cadence.");
+        }
+    }
+}

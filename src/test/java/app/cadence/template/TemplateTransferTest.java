@@ -1,0 +1,124 @@
+package app.cadence.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.support.Fixtures;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.IntegrationTest;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.domain.TemplateRow;
+import app.cadence.template.service.StarterLibrary;
+import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateTransfer;
+import app.cadence.template.service.TemplateTransfer.ExportFile;
+import app.cadence.template.service.TemplateViews.Filter;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+
+@IntegrationTest
+class TemplateTransferTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
+    @Autowired TemplateLibrary library;
+    @Autowired TemplateTransfer transfer;
+    @Autowired StarterLibrary starter;
+
+    Member pmo;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.Tenant tenant = fixtures.tenant("Transfer");
+        pmo = fixtures.member(tenant, Role.PMO);
+        starter.installInto(tenant.id());
+    }
+
+    @Test
+    void anExportedVersionImportsAsANewDraftWithTheSameContent() {
+        TemplateRow erp = row("ERP go-live cutover runbook");
+        Long versionId = as(() -> library.details(erp.id())).versions().getFirst().id();
+        ExportFile file = as(() -> transfer.export(erp.id(), versionId));
+        assertThat(file.fileName()).isEqualTo("erp-go-live-cutover-runbook-v1.json");
+
+        Long imported = as(() -> transfer.importFile(file.bytes()));
+
+        var details = as(() -> library.details(imported));
+        assertThat(details.name()).isEqualTo("ERP go-live cutover runbook (2)");
+        assertThat(details.versions()).singleElement().satisfies(v -> assertThat(v.number()).isNull());
+        TemplateContent original = as(() -> library.version(erp.id(), versionId)).content();
+        TemplateContent copy = as(() -> library.version(imported, details.versions().getFirst().id())).content();
+        assertThat(copy).isEqualTo(original);
+    }
+
+    @Test
+    void badFilesAreRefusedNamingTheProblemAndItsPlaceAndNothingIsImported() {
+        long before = as(() -> library.count(Filter.all()));
+        String step = """
+                {"key":"%s","title":"%s","type":"TASK","offset":"-1h","duration":"30m","predecessors":[%s]}""";
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+
+        assertRefused("{\"formatVersion\": 1, \"kind\": ", "The file is not valid JSON at line 1");
+        assertRefused(doc("TIMELINE", ""), "kind: “TIMELINE” is not one of RETROSPECTIVE, CUTOVER, COMMUNICATION_PLAN.");
+        assertRefused(doc("CUTOVER", step.formatted(a, "Backup", "").replace("\"type\"", "\"colour\":\"red\",\"type\"")),
+                "sections[0].items[0].colour: unknown field.");
+        assertRefused(doc("CUTOVER", step.formatted(a, "Backup", "").replace("\"offset\":\"-1h\",", "")),
+                "sections[0].items[0].offset: a value is required.");
+        assertRefused(doc("CUTOVER", step.formatted(a, "Backup", "").replace("-1h", "two days")),
+                "sections[0].items[0].offset: “two days” is not a time.");
+        assertRefused(doc("CUTOVER", step.formatted(a, "Backup", "") + "," + step.formatted(a, "Restore", "")),
+                "Item “Restore” in section “Run” repeats the key " + a + ".");
+        assertRefused(doc("CUTOVER", step.formatted(a, "Backup", "\"" + b + "\"") + "," + step.formatted(b, "Restore", "\"" + a + "\"")),
+                "Predecessors form a cycle: Backup → Restore → Backup.");
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 2001; i++) {
+            many.append(i == 0 ? "" : ",").append(step.formatted(UUID.randomUUID(), "Step " + i, ""));
+        }
+        assertRefused(doc("CUTOVER", many.toString()), "A template can hold at most 2000 items; this one has 2001.");
+
+        byte[] huge = new byte[TemplateTransfer.MAX_FILE_BYTES + 1];
+        assertThatThrownBy(() -> as(() -> transfer.importFile(huge))).hasMessageStartingWith("The file is larger than 1 MB");
+
+        assertThat(as(() -> library.count(Filter.all()))).isEqualTo(before);
+    }
+
+    @Test
+    void onlyAuthorsImport() {
+        Member pm = fixtures.member(fixtures.tenant("NoImport"), Role.PM);
+        assertThatThrownBy(() -> scope.call(pm.userId(), pm.tenantId(), () -> transfer.importFile(doc("CUTOVER", "").getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private void assertRefused(String json, String messagePart) {
+        assertThatThrownBy(() -> as(() -> transfer.importFile(json.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageStartingWith("Nothing was imported.")
+                .hasMessageContaining(messagePart);
+    }
+
+    private static String doc(String kind, String items) {
+        return """
+                {"format":"cadence-template","formatVersion":1,"name":"Imported runbook","kind":"%s",
+                 "sections":[{"key":"%s","title":"Run","role":"EXECUTION","items":[%s]}]}""".formatted(kind, UUID.randomUUID(), items);
+    }
+
+    private TemplateRow row(String name) {
+        return as(() -> library.list(new Filter(null, null, name), Sort.unsorted(), 0, 10)).stream()
+                .filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private <T> T as(Supplier<T> work) {
+        return scope.call(pmo.userId(), pmo.tenantId(), work);
+    }
+}
