@@ -22,6 +22,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -79,12 +80,14 @@ class TemplateViewsTest extends KaribuTest {
         assertThat(_find(H3.class)).extracting(H3::getText)
                 .containsExactly("Preparation", "Execution", "Validation", "Rollback", "Hypercare");
         assertThat(_find(Button.class, spec -> spec.withText("Publish draft…"))).isEmpty();
+        assertThat(_get(Anchor.class, spec -> spec.withText("Export version 1 as JSON")).getHref()).isNotBlank();
     }
 
     @Test
     void aPmoCreatesATemplateAndPublishesItsDraftWithANote() {
         login(pmo.authentication());
         navigate("templates");
+        assertThat(_find(Button.class, spec -> spec.withText("Import…"))).hasSize(1);
         _click(_get(Button.class, spec -> spec.withText("New template")));
         type(_get(TextField.class, spec -> spec.withLabel("Name")), "Data centre move runbook");
         _click(_get(Button.class, spec -> spec.withText("Create")));

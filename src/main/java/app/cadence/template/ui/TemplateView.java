@@ -12,6 +12,8 @@ import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
 import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateTransfer;
+import app.cadence.template.service.TemplateTransfer.ExportFile;
 import app.cadence.template.service.TemplateViews.ChangeSummary;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
@@ -23,6 +25,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -39,8 +43,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,6 +61,7 @@ import java.util.stream.Collectors;
 public class TemplateView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final TemplateLibrary library;
+    private final TemplateTransfer transfer;
     private final boolean author;
     private final H2 heading = new H2();
     private final Paragraph description = new Paragraph();
@@ -63,8 +71,9 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
     private final VerticalLayout history = new VerticalLayout();
     private TemplateDetails details;
 
-    TemplateView(TemplateLibrary library, AuthenticationContext authentication) {
+    TemplateView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication) {
         this.library = library;
+        this.transfer = transfer;
         this.author = authentication.hasAnyRole("ADMIN", "PMO");
         addClassName("template-view");
         versionPicker.setLabel("Version");
@@ -217,7 +226,13 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
                 : "Published by " + summary.publishedBy() + " on " + TemplatesView.WHEN.format(summary.publishedAt()) + ": " + summary.changeNote();
         Paragraph info = new Paragraph(meta);
         info.addClassName("last-change");
-        versionContent.add(info);
+        Long templateId = details.id();
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            ExportFile file = transfer.export(templateId, summary.id());
+            return new DownloadResponse(new ByteArrayInputStream(file.bytes()), file.fileName(), "application/json", file.bytes().length);
+        }), AttachmentType.DOWNLOAD, "Export " + summary.label().toLowerCase(java.util.Locale.ROOT) + " as JSON");
+        export.addClassName("export-link");
+        versionContent.add(info, export);
         TemplateContent content = version.content();
         if (content.retro() != null) {
             versionContent.add(new Paragraph("Format: " + content.retro().format() + " · " + content.retro().votingBudget()

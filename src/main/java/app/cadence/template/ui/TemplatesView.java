@@ -6,7 +6,9 @@ import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.domain.TemplateRow;
 import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateTransfer;
 import app.cadence.template.service.TemplateViews.Filter;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -21,11 +23,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,14 +47,16 @@ public class TemplatesView extends VerticalLayout {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
 
     private final TemplateLibrary library;
+    private final TemplateTransfer transfer;
     private final Select<TemplateKind> kind = new Select<>();
     private final Select<TemplateStatus> status = new Select<>();
     private final TextField search = new TextField();
     private final Grid<TemplateRow> grid = new Grid<>(TemplateRow.class, false);
     private final Paragraph emptyState = new Paragraph();
 
-    TemplatesView(TemplateLibrary library, AuthenticationContext authentication) {
+    TemplatesView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication) {
         this.library = library;
+        this.transfer = transfer;
         addClassName("templates-view");
         setSizeFull();
 
@@ -82,7 +88,8 @@ public class TemplatesView extends VerticalLayout {
         if (authentication.hasAnyRole("ADMIN", "PMO")) {
             Button create = new Button("New template", VaadinIcon.PLUS.create(), e -> openCreateDialog());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            toolbar.add(create);
+            Button importFile = new Button("Import…", VaadinIcon.UPLOAD.create(), e -> openImportDialog());
+            toolbar.add(importFile, create);
         }
 
         grid.addColumn(r -> r.kind().label()).setHeader("Kind").setKey("kind").setSortable(true).setAutoWidth(true).setFlexGrow(0);
@@ -151,6 +158,39 @@ public class TemplatesView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         dialog.getFooter().add(cancel, create);
+        dialog.open();
+    }
+
+    private void openImportDialog() {
+        UI ui = UI.getCurrent();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Import a template");
+        Paragraph help = new Paragraph("Choose a JSON file exported from Cadence (at most 1 MB). It becomes a new draft template; "
+                + "if anything in the file is wrong, nothing is imported and Cadence says what and where.");
+        Paragraph problem = new Paragraph();
+        problem.addClassName("import-problem");
+        problem.setVisible(false);
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+            try {
+                Long id = transfer.importFile(bytes);
+                dialog.close();
+                UserMessages.showSuccess("“" + metadata.fileName() + "” was imported as a new draft template.");
+                ui.navigate(TemplateView.class, String.valueOf(id));
+            } catch (RuntimeException e) {
+                problem.setText(UserMessages.describe(e));
+                problem.setVisible(true);
+            }
+        })));
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(TemplateTransfer.MAX_FILE_BYTES);
+        upload.addFileRejectedListener(e -> {
+            problem.setText("“" + e.getFileName() + "” was not accepted: " + e.getErrorMessage()
+                    + " Choose a Cadence template file (.json, at most 1 MB).");
+            problem.setVisible(true);
+        });
+        dialog.add(help, upload, problem);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();
     }
 
