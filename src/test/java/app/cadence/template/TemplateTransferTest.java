@@ -94,6 +94,54 @@ class TemplateTransferTest {
     }
 
     @Test
+    void aTemplateIsCopiedIntoAnotherOrganisationWhereTheUserIsAuthor() {
+        Fixtures.Tenant second = fixtures.tenant("Second");
+        Member inSecond = fixtures.join(pmo, second, Role.PMO);
+        TemplateRow erp = row("ERP go-live cutover runbook");
+        Long versionId = as(() -> library.details(erp.id())).versions().getFirst().id();
+
+        assertThat(as(() -> transfer.copyTargets())).extracting(c -> c.tenantId()).containsExactly(second.id());
+        Long copy = as(() -> transfer.copyTo(erp.id(), versionId, second.id()));
+
+        var details = scope.call(inSecond.userId(), inSecond.tenantId(), () -> library.details(copy));
+        assertThat(details.name()).isEqualTo("ERP go-live cutover runbook");
+        assertThat(details.changes()).singleElement().satisfies(c -> assertThat(c.summary()).startsWith("Copied from " + pmo.tenantName()));
+        TemplateContent copied = scope.call(inSecond.userId(), inSecond.tenantId(),
+                () -> library.version(copy, details.versions().getFirst().id())).content();
+        assertThat(copied).isEqualTo(as(() -> library.version(erp.id(), versionId)).content());
+    }
+
+    @Test
+    void copyingIsRefusedWithoutAuthorRightsOrMembershipInTheTarget() {
+        Fixtures.Tenant asPm = fixtures.tenant("OnlyPm");
+        fixtures.join(pmo, asPm, Role.PM);
+        Fixtures.Tenant stranger = fixtures.tenant("Stranger");
+        Member strangerAdmin = fixtures.member(stranger, Role.ADMIN);
+        TemplateRow erp = row("ERP go-live cutover runbook");
+        Long versionId = as(() -> library.details(erp.id())).versions().getFirst().id();
+
+        assertThat(as(() -> transfer.copyTargets())).isEmpty();
+        assertThatThrownBy(() -> as(() -> transfer.copyTo(erp.id(), versionId, asPm.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(() -> transfer.copyTo(erp.id(), versionId, stranger.id())))
+                .isInstanceOf(app.cadence.shared.domain.RecordNotFoundException.class);
+        assertThat(scope.call(strangerAdmin.userId(), stranger.id(), () -> library.count(Filter.all()))).isZero();
+    }
+
+    @Test
+    void anotherTenantsTemplateCannotBeExportedOrCopiedFrom() {
+        Member foreign = fixtures.member(fixtures.tenant("Thief"), Role.PMO);
+        Fixtures.Tenant thiefTwo = fixtures.tenant("ThiefTwo");
+        fixtures.join(foreign, thiefTwo, Role.PMO);
+        TemplateRow erp = row("ERP go-live cutover runbook");
+        Long versionId = as(() -> library.details(erp.id())).versions().getFirst().id();
+
+        assertThatThrownBy(() -> scope.call(foreign.userId(), foreign.tenantId(), () -> transfer.export(erp.id(), versionId)))
+                .isInstanceOf(app.cadence.shared.domain.RecordNotFoundException.class);
+        assertThatThrownBy(() -> scope.call(foreign.userId(), foreign.tenantId(), () -> transfer.copyTo(erp.id(), versionId, thiefTwo.id())))
+                .isInstanceOf(app.cadence.shared.domain.RecordNotFoundException.class);
+    }
+
+    @Test
     void onlyAuthorsImport() {
         Member pm = fixtures.member(fixtures.tenant("NoImport"), Role.PM);
         assertThatThrownBy(() -> scope.call(pm.userId(), pm.tenantId(), () -> transfer.importFile(doc("CUTOVER", "").getBytes(StandardCharsets.UTF_8))))

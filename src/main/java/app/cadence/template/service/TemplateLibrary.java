@@ -13,6 +13,7 @@ import app.cadence.template.domain.TemplateRow;
 import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.domain.TemplateVersion;
 import app.cadence.template.domain.TemplateVersionRepository;
+import app.cadence.template.domain.VersionComparison;
 import app.cadence.template.service.TemplateViews.ChangeSummary;
 import app.cadence.template.service.TemplateViews.Filter;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
@@ -94,6 +95,11 @@ public class TemplateLibrary {
 
     public boolean nameInUse(String name) {
         return templates.nameTaken(tenantId(), name.strip(), null);
+    }
+
+    /** What changed from one version to another, by item key. */
+    public VersionComparison compare(Long templateId, Long olderVersionId, Long newerVersionId) {
+        return VersionComparison.between(version(templateId, olderVersionId).content(), version(templateId, newerVersionId).content());
     }
 
     @Transactional

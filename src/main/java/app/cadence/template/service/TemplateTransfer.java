@@ -4,6 +4,11 @@ import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantChoice;
+import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.service.TenantScope;
+import app.cadence.tenancy.service.TenantSelectionService;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,9 +26,41 @@ public class TemplateTransfer {
     public static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private final TemplateLibrary library;
+    private final TenantSelectionService tenants;
+    private final TenantScope scope;
 
-    TemplateTransfer(TemplateLibrary library) {
+    TemplateTransfer(TemplateLibrary library, TenantSelectionService tenants, TenantScope scope) {
         this.library = library;
+        this.tenants = tenants;
+        this.scope = scope;
+    }
+
+    /** The user's other organisations where they may author templates: where a copy can go. */
+    @RolesAllowed({"ADMIN", "PMO"})
+    public List<TenantChoice> copyTargets() {
+        Long current = TenantContext.currentTenantId().orElse(TenantContext.NO_TENANT);
+        return tenants.choices().stream()
+                .filter(c -> !c.tenantId().equals(current))
+                .filter(c -> c.role() == Role.ADMIN || c.role() == Role.PMO)
+                .toList();
+    }
+
+    /**
+     * Copies one version of a template into another organisation of the same user, as a new draft
+     * there. The target membership and its role are checked on the server; only the template's
+     * name, description and content cross over.
+     */
+    @RolesAllowed({"ADMIN", "PMO"})
+    public Long copyTo(Long templateId, Long versionId, Long targetTenantId) {
+        if (TenantContext.currentTenantId().filter(targetTenantId::equals).isPresent()) {
+            throw new RuleViolationException(null, "Choose another organisation: this template is already in this one.");
+        }
+        TemplateDetails details = library.details(templateId);
+        TemplateContent content = library.version(templateId, versionId).content();
+        String source = TenantContext.currentSelection().map(s -> s.tenantName()).orElse("another organisation");
+        Long userId = TenantContext.currentUser().map(u -> u.userId()).orElseThrow();
+        return scope.call(userId, targetTenantId,
+                () -> library.create(freeName(details.name()), details.description(), content, "Copied from " + source + " as"));
     }
 
     public record ExportFile(String fileName, byte[] bytes) {
