@@ -108,6 +108,40 @@ class TemplateViewsTest extends KaribuTest {
     }
 
     @Test
+    void aReaderComparesTwoPublishedVersions() {
+        Long erp = idOf("ERP go-live cutover runbook");
+        scope.call(pmo.userId(), pmo.tenantId(), () -> {
+            library.startDraft(erp);
+            var draft = library.details(erp).versions().getFirst();
+            var content = library.version(erp, draft.id()).content();
+            var first = content.sections().getFirst();
+            var renamed = new app.cadence.template.domain.TemplateSection(first.key(), first.title(), first.role(),
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(rename((app.cadence.template.domain.CutoverStep) first.items().getFirst(),
+                            "Confirm cutover team and bridge line")), first.items().stream().skip(1)).toList());
+            var sections = new java.util.ArrayList<>(content.sections());
+            sections.set(0, renamed);
+            library.saveDraft(erp, draft.version(), new app.cadence.template.domain.TemplateContent(content.kind(), sections, null));
+            return library.publish(erp, "Shorter first step");
+        });
+        login(pm.authentication());
+        navigate("templates/" + erp);
+
+        _click(_get(Button.class, spec -> spec.withText("Compare versions…")));
+
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("comparison-entry")))
+                .extracting(d -> d.getElement().getTextRecursively())
+                .containsExactly("Changed Confirm cutover team and bridge line (Preparation)");
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("comparison-field")))
+                .extracting(d -> d.getElement().getTextRecursively())
+                .containsExactly("Title: “Confirm cutover team, contact list and bridge line” → “Confirm cutover team and bridge line”");
+    }
+
+    private static app.cadence.template.domain.CutoverStep rename(app.cadence.template.domain.CutoverStep s, String title) {
+        return new app.cadence.template.domain.CutoverStep(s.key(), title, s.description(), s.type(), s.offsetMinutes(),
+                s.durationMinutes(), s.ownerRole(), s.predecessors(), s.rollbackTrigger(), s.rollbackInstructions(), s.evidenceRequired());
+    }
+
+    @Test
     void anotherTenantsTemplateIsNotFound() {
         Member foreign = fixtures.member(fixtures.tenant("Elsewhere"), Role.PMO);
         Long erp = idOf("ERP go-live cutover runbook");

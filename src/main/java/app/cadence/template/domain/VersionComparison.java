@@ -34,12 +34,15 @@ public record VersionComparison(List<Entry> entries) {
                 entries.add(new Entry(Change.ADDED, now.item().key(), now.item().title(), now.section(), List.of()));
                 continue;
             }
+            // Compared as stored (predecessors by key), shown as read (predecessors by title): a
+            // renamed step does not make the steps after it look changed.
             List<FieldChange> fields = new ArrayList<>();
-            Map<String, String> old = readable(was.item(), titlesBefore);
-            readable(now.item(), titlesAfter).forEach((field, value) -> {
-                String previous = old.getOrDefault(field, "");
-                if (!Objects.equals(previous, value)) {
-                    fields.add(new FieldChange(field, previous, value));
+            Map<String, String> rawBefore = was.item().fields();
+            Map<String, String> shownBefore = readable(was.item(), titlesBefore);
+            Map<String, String> shownAfter = readable(now.item(), titlesAfter);
+            now.item().fields().forEach((field, value) -> {
+                if (!Objects.equals(rawBefore.getOrDefault(field, ""), value)) {
+                    fields.add(new FieldChange(field, shownBefore.getOrDefault(field, ""), shownAfter.getOrDefault(field, "")));
                 }
             });
             if (!fields.isEmpty()) {

@@ -11,10 +11,12 @@ import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
 import app.cadence.template.domain.TemplateStatus;
+import app.cadence.template.domain.VersionComparison;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateTransfer;
 import app.cadence.template.service.TemplateTransfer.ExportFile;
 import app.cadence.template.service.TemplateViews.ChangeSummary;
+import app.cadence.tenancy.service.TenantChoice;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
 import app.cadence.template.service.TemplateViews.VersionSummary;
@@ -136,8 +138,14 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
 
     private void buildActions() {
         actions.removeAll();
+        if (details.versions().size() >= 2) {
+            actions.add(new Button("Compare versions…", e -> openCompareDialog()));
+        }
         if (!author) {
             return;
+        }
+        if (!details.versions().isEmpty() && !transfer.copyTargets().isEmpty()) {
+            actions.add(new Button("Copy to another organisation…", e -> openCopyDialog()));
         }
         boolean hasDraft = details.versions().stream().anyMatch(v -> v.number() == null);
         if (hasDraft) {
@@ -157,6 +165,96 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
                 return null;
             }, "The template is active again.")));
         }
+    }
+
+    private void openCompareDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Compare versions of “" + details.name() + "”");
+        dialog.setWidth("min(90vw, 60rem)");
+        Select<VersionSummary> older = new Select<>();
+        Select<VersionSummary> newer = new Select<>();
+        older.setLabel("From");
+        newer.setLabel("To");
+        for (Select<VersionSummary> select : java.util.List.of(older, newer)) {
+            select.setItems(details.versions());
+            select.setItemLabelGenerator(VersionSummary::label);
+        }
+        newer.setValue(details.versions().get(0));
+        older.setValue(details.versions().get(1));
+        VerticalLayout result = new VerticalLayout();
+        result.setPadding(false);
+        result.addClassName("comparison");
+        Runnable compare = () -> showComparison(result, older.getValue(), newer.getValue());
+        older.addValueChangeListener(e -> compare.run());
+        newer.addValueChangeListener(e -> compare.run());
+        compare.run();
+        dialog.add(new HorizontalLayout(older, newer), result);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void showComparison(VerticalLayout result, VersionSummary older, VersionSummary newer) {
+        result.removeAll();
+        if (older == null || newer == null) {
+            return;
+        }
+        VersionComparison comparison = library.compare(details.id(), older.id(), newer.id());
+        if (comparison.isEmpty()) {
+            result.add(new Paragraph(older.label() + " and " + newer.label().toLowerCase(java.util.Locale.ROOT) + " have the same content."));
+            return;
+        }
+        for (VersionComparison.Entry entry : comparison.entries()) {
+            Span change = new Span(switch (entry.change()) {
+                case ADDED -> "Added";
+                case REMOVED -> "Removed";
+                case CHANGED -> "Changed";
+                case MOVED -> "Moved";
+            });
+            change.addClassNames("status-badge", "change-" + entry.change().name().toLowerCase(java.util.Locale.ROOT));
+            Div line = new Div(change, new Span(" " + entry.title() + " (" + entry.where() + ")"));
+            line.addClassName("comparison-entry");
+            result.add(line);
+            for (VersionComparison.FieldChange field : entry.fields()) {
+                Div detail = new Div(new Span(field.field() + ": "), new Span("“" + field.before() + "” → “" + field.after() + "”"));
+                detail.addClassName("comparison-field");
+                result.add(detail);
+            }
+        }
+    }
+
+    private void openCopyDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Copy “" + details.name() + "” to another organisation");
+        Select<VersionSummary> version = new Select<>();
+        version.setLabel("Version to copy");
+        version.setItems(details.versions());
+        version.setItemLabelGenerator(VersionSummary::label);
+        version.setValue(details.versions().getFirst());
+        Select<TenantChoice> target = new Select<>();
+        target.setLabel("Into");
+        target.setItems(transfer.copyTargets());
+        target.setItemLabelGenerator(TenantChoice::tenantName);
+        target.setPlaceholder("Choose an organisation");
+        dialog.add(new Paragraph("The copy becomes a new draft there. Only the template itself crosses over: nothing else of this organisation."),
+                new VerticalLayout(version, target));
+        Button copy = new Button("Copy", e -> {
+            if (target.getValue() == null) {
+                target.setErrorMessage("Choose the organisation to copy into.");
+                target.setInvalid(true);
+                return;
+            }
+            try {
+                transfer.copyTo(details.id(), version.getValue().id(), target.getValue().tenantId());
+                dialog.close();
+                UserMessages.showSuccess("“" + details.name() + "” was copied to " + target.getValue().tenantName()
+                        + " as a draft. Switch to that organisation to publish it.");
+            } catch (RuntimeException ex) {
+                UserMessages.showError(ex);
+            }
+        });
+        copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), copy);
+        dialog.open();
     }
 
     private void openPublishDialog() {
