@@ -97,6 +97,14 @@ public class TemplateLibrary {
         return templates.nameTaken(tenantId(), name.strip(), null);
     }
 
+    /** The draft to edit in the designer; empty when the template has none. */
+    @RolesAllowed({"ADMIN", "PMO"})
+    public java.util.Optional<VersionContent> draft(Long templateId) {
+        find(templateId);
+        return versions.findDraft(templateId, tenantId())
+                .map(v -> new VersionContent(summary(v), TemplateFormat.read(v.getContent())));
+    }
+
     /** What changed from one version to another, by item key. */
     public VersionComparison compare(Long templateId, Long olderVersionId, Long newerVersionId) {
         return VersionComparison.between(version(templateId, olderVersionId).content(), version(templateId, newerVersionId).content());

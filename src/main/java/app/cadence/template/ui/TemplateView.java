@@ -149,11 +149,18 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         }
         boolean hasDraft = details.versions().stream().anyMatch(v -> v.number() == null);
         if (hasDraft) {
-            Button publish = new Button("Publish draft…", e -> openPublishDialog());
-            publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            actions.add(publish);
+            Button edit = new Button("Edit draft", e -> getUI().ifPresent(ui -> ui.navigate(TemplateDesignerView.class, details.id())));
+            edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(edit, new Button("Publish draft…", e -> openPublishDialog()));
         } else if (!details.versions().isEmpty()) {
-            actions.add(new Button("Start a new draft", e -> run(() -> library.startDraft(details.id()), "A new draft was started from the latest version.")));
+            actions.add(new Button("Start a new draft", e -> {
+                try {
+                    library.startDraft(details.id());
+                    getUI().ifPresent(ui -> ui.navigate(TemplateDesignerView.class, details.id()));
+                } catch (RuntimeException ex) {
+                    UserMessages.showError(ex);
+                }
+            }));
         }
         if (details.status() == TemplateStatus.ACTIVE) {
             Button retire = new Button("Retire…", e -> confirmRetire());
