@@ -1,9 +1,9 @@
 package app.cadence.project.domain;
 
+import app.cadence.shared.domain.SearchTerm;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
@@ -48,10 +48,10 @@ class ProjectListQueriesImpl implements ProjectListQueries {
     }
 
     private static void bind(TypedQuery<?> query, Long tenantId, String search) {
-        String term = search.trim().toLowerCase(Locale.ROOT);
+        SearchTerm term = new SearchTerm(search);
         query.setParameter("tenantId", tenantId);
-        query.setParameter("search", term);
-        query.setParameter("pattern", "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        query.setParameter("search", term.text());
+        query.setParameter("pattern", term.containsPattern());
     }
 
     private static String orderBy(Sort sort) {

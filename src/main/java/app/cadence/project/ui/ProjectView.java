@@ -7,6 +7,7 @@ import app.cadence.project.service.ProjectService;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.shared.ui.UnsavedChanges;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.MemberSummary;
@@ -143,14 +144,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
         if (canEdit && binder.hasChanges() && !leavingConfirmed) {
-            BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
-            ConfirmDialog dialog = new ConfirmDialog("Discard unsaved changes?",
-                    "You have changed this project without saving. Leave and lose those changes?",
-                    "Discard changes", e -> action.proceed());
-            dialog.setCancelable(true);
-            dialog.setCancelText("Keep editing");
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.open();
+            UnsavedChanges.confirmLeaving(event, "this project");
         }
     }
 

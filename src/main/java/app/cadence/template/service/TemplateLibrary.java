@@ -3,6 +3,7 @@ package app.cadence.template.service;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.shared.domain.SearchTerm;
 import app.cadence.template.domain.Template;
 import app.cadence.template.domain.TemplateChange;
 import app.cadence.template.domain.TemplateChangeRepository;
@@ -252,11 +253,11 @@ public class TemplateLibrary {
     }
 
     private static String search(Filter filter) {
-        return filter.search() == null ? "" : filter.search().strip().toLowerCase(Locale.ROOT);
+        return new SearchTerm(filter.search()).text();
     }
 
     private static String pattern(Filter filter) {
-        return "%" + search(filter).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return new SearchTerm(filter.search()).containsPattern();
     }
 
     private static Long tenantId() {

@@ -3,6 +3,7 @@ package app.cadence.template.ui;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.shared.ui.UnsavedChanges;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.template.domain.CommunicationEntry;
 import app.cadence.template.domain.CutoverStep;
@@ -93,7 +94,6 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     private final IntegerField votingBudget = new IntegerField("Votes per person");
     private final Checkbox anonymous = new Checkbox("Cards anonymous by default");
     private boolean dirty;
-    private boolean leaving;
 
     TemplateDesignerView(TemplateLibrary library) {
         this.library = library;
@@ -155,15 +155,8 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
 
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (dirty && !leaving) {
-            BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
-            ConfirmDialog dialog = new ConfirmDialog("Discard unsaved changes?",
-                    "You have changed this draft without saving. Leave and lose those changes?",
-                    "Discard changes", e -> action.proceed());
-            dialog.setCancelable(true);
-            dialog.setCancelText("Keep editing");
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.open();
+        if (dirty) {
+            UnsavedChanges.confirmLeaving(event, "this draft");
         }
     }
 
