@@ -1,12 +1,11 @@
 package app.cadence.project.domain;
 
-import app.cadence.shared.domain.AbstractEntity;
+import app.cadence.shared.domain.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /** A project of one tenant: the thing templates are applied to and the portfolio rolls up. */
 @Entity
 @Table(name = "project")
-public class Project extends AbstractEntity {
+public class Project extends AuditedEntity {
 
     public static final int KEY_MAX = 20;
     public static final int NAME_MAX = 120;
@@ -51,38 +50,16 @@ public class Project extends AbstractEntity {
     @Column(name = "go_live_date")
     private @Nullable LocalDate goLiveDate;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false, length = 254)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false, length = 254)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected Project() {
         this.key = "";
         this.name = "";
-        this.createdAt = Instant.EPOCH;
-        this.createdBy = "";
-        this.updatedAt = Instant.EPOCH;
-        this.updatedBy = "";
     }
 
     public Project(String key, String name, Instant now, String createdBy) {
         this();
         this.key = key;
         this.name = name;
-        this.createdAt = now;
-        this.createdBy = createdBy;
-        this.updatedAt = now;
-        this.updatedBy = createdBy;
+        created(now, createdBy);
     }
 
     public void describe(String key, String name, @Nullable String description, @Nullable Long pmUserId,
@@ -94,11 +71,6 @@ public class Project extends AbstractEntity {
         this.status = status;
         this.startDate = startDate;
         this.goLiveDate = goLiveDate;
-    }
-
-    public void touch(Instant now, String by) {
-        this.updatedAt = now;
-        this.updatedBy = by;
     }
 
     public @Nullable Long getTenantId() {
@@ -133,15 +105,4 @@ public class Project extends AbstractEntity {
         return goLiveDate;
     }
 
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    public long getVersion() {
-        return version;
-    }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Failed sign-in attempts for one key (an account or a client address). Not tenant-owned:
+ * Failed sign-in attempts for one key (an account or a client address); not tenant-owned:
  * sign-in happens before any tenant is selected. Kept in the database so that every app node
  * sees the same counters.
  */

@@ -1,12 +1,11 @@
 package app.cadence.template.domain;
 
-import app.cadence.shared.domain.AbstractEntity;
+import app.cadence.shared.domain.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /** A named process definition of one kind, owned by a tenant; its content lives in versions. */
 @Entity
 @Table(name = "template")
-public class Template extends AbstractEntity {
+public class Template extends AuditedEntity {
 
     public static final int NAME_MAX = 120;
     public static final int DESCRIPTION_MAX = 2000;
@@ -41,38 +40,16 @@ public class Template extends AbstractEntity {
     @Column(nullable = false, length = 20)
     private TemplateStatus status = TemplateStatus.ACTIVE;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false, length = 254)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false, length = 254)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected Template() {
         this.kind = TemplateKind.CUTOVER;
         this.name = "";
-        this.createdAt = Instant.EPOCH;
-        this.createdBy = "";
-        this.updatedAt = Instant.EPOCH;
-        this.updatedBy = "";
     }
 
     public Template(TemplateKind kind, String name, @Nullable String description, Instant now, String by) {
         this.kind = kind;
         this.name = name;
         this.description = description;
-        this.createdAt = now;
-        this.createdBy = by;
-        this.updatedAt = now;
-        this.updatedBy = by;
+        created(now, by);
     }
 
     public void rename(String newName, @Nullable String newDescription) {
@@ -86,11 +63,6 @@ public class Template extends AbstractEntity {
 
     public void reactivate() {
         this.status = TemplateStatus.ACTIVE;
-    }
-
-    public void touch(Instant now, String by) {
-        this.updatedAt = now;
-        this.updatedBy = by;
     }
 
     public TemplateKind getKind() {
@@ -109,15 +81,4 @@ public class Template extends AbstractEntity {
         return status;
     }
 
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    public long getVersion() {
-        return version;
-    }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A client organisation. Not tenant-owned: it is the tenant itself. */
+/** A client organisation; not tenant-owned: it is the tenant itself. */
 @Entity
 @Table(name = "tenant")
 public class Tenant extends AbstractEntity {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A global identity: one login for every tenant the person belongs to. Not tenant-owned by
+ * A global identity: one login for every tenant the person belongs to; not tenant-owned by
  * design — a consultant's account spans client tenants; what they may see in each is decided
  * by their {@link Membership}s.
  */
