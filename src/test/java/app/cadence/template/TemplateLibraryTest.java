@@ -84,6 +84,27 @@ class TemplateLibraryTest {
     }
 
     @Test
+    void anUnchangedDraftIsNotPublishedAndCanBeDiscarded() {
+        Long id = as(pmo, () -> library.create("Steady retro", null, retro("Start"), "Created"));
+        as(pmo, () -> library.publish(id, "v1"));
+        as(pmo, () -> library.startDraft(id));
+
+        assertThatThrownBy(() -> as(pmo, () -> library.publish(id, "Nothing new")))
+                .hasMessage("The draft is the same as version 1. Change something in the designer before publishing, or discard the draft.");
+        as(pmo, () -> {
+            library.discardDraft(id);
+            return null;
+        });
+        assertThat(as(pmo, () -> library.details(id)).versions()).extracting(VersionSummary::number).containsExactly(1);
+
+        Long neverPublished = as(pmo, () -> library.create("Unpublished", null, retro("A"), "Created"));
+        assertThatThrownBy(() -> as(pmo, () -> {
+            library.discardDraft(neverPublished);
+            return null;
+        })).isInstanceOf(RuleViolationException.class);
+    }
+
+    @Test
     void publishingNeedsAChangeNoteAndAtLeastOneItem() {
         Long id = as(pmo, () -> library.create(TemplateKind.CUTOVER, "Empty runbook", null));
         assertThatThrownBy(() -> as(pmo, () -> library.publish(id, "  ")))

@@ -69,6 +69,7 @@ class TemplateTransferTest {
         String b = UUID.randomUUID().toString();
 
         assertRefused("{\"formatVersion\": 1, \"kind\": ", "The file is not valid JSON at line 1");
+        assertRefused("{\"invoice\": 42}", "This is not a Cadence template file");
         assertRefused(doc("TIMELINE", ""), "kind: “TIMELINE” is not one of RETROSPECTIVE, CUTOVER, COMMUNICATION_PLAN.");
         assertRefused(doc("CUTOVER", step.formatted(a, "Backup", "").replace("\"type\"", "\"colour\":\"red\",\"type\"")),
                 "sections[0].items[0].colour: unknown field.");

@@ -21,7 +21,7 @@ public record CutoverStep(UUID key, String title, @Nullable String description, 
         f.put("Title", title);
         f.put("Description", text(description));
         f.put("Type", type.label());
-        f.put("Offset from T0", RelativeTime.formatOffset(offsetMinutes));
+        f.put("Planned start", RelativeTime.clock(offsetMinutes));
         f.put("Duration", RelativeTime.formatDuration(durationMinutes));
         f.put("Owner role", text(ownerRole));
         f.put("Predecessors", predecessors.toString());

@@ -129,6 +129,9 @@ public final class TemplateFormat {
 
     public static Document readDocument(String json) {
         JsonNode root = parse(json);
+        if (root == null || !root.isObject() || (!root.has("format") && !root.has("formatVersion"))) {
+            throw new TemplateFormatException("This is not a Cadence template file: export one from a template's page and import that.");
+        }
         TemplateContent content = readContent(root, "");
         if (root.has("format") && !"cadence-template".equals(root.get("format").asString())) {
             throw new TemplateFormatException("format: this is not a Cadence template file.");

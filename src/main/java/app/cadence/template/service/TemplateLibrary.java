@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -166,11 +167,31 @@ public class TemplateLibrary {
             throw new RuleViolationException(null, "Add at least one item before publishing.");
         }
         checkContent(content);
+        Optional<TemplateVersion> latest = versions.findAllOf(templateId, tenantId()).stream().filter(v -> !v.isDraft()).findFirst();
+        if (latest.isPresent() && TemplateFormat.read(latest.get().getContent()).equals(content)) {
+            throw new RuleViolationException(null, "The draft is the same as version " + latest.get().getNumber()
+                    + ". Change something in the designer before publishing, or discard the draft.");
+        }
         int number = versions.lastNumber(templateId, tenantId()) + 1;
         draft.publish(number, note, clock.instant(), actor());
         template.touch(clock.instant(), actor());
         record(template, "Published version " + number + ": " + note);
         return number;
+    }
+
+    /** Throws the draft away; only when a published version remains to fall back on. */
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO"})
+    public void discardDraft(Long templateId) {
+        Template template = find(templateId);
+        TemplateVersion draft = versions.findDraft(templateId, tenantId())
+                .orElseThrow(() -> new RuleViolationException(null, "There is no draft to discard."));
+        if (versions.lastNumber(templateId, tenantId()) == 0) {
+            throw new RuleViolationException(null, "This template has never been published: its draft is all there is. Retire the template instead.");
+        }
+        versions.delete(draft);
+        template.touch(clock.instant(), actor());
+        record(template, "Discarded the draft.");
     }
 
     /** Starts the next draft as a copy of the latest published version. */

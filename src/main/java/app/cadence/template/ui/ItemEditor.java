@@ -134,7 +134,8 @@ class ItemEditor extends Dialog {
         }
         Button save = new Button(existing == null ? "Add" : "Apply", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER).listenOn(this);
+        // Enter adds from the one-line fields; in the text areas it starts a new line.
+        save.addClickShortcut(Key.ENTER).listenOn(title, offset, duration, ownerRole, audience, purpose, artefact, channel);
         getFooter().add(new Button("Cancel", e -> close()), save);
     }
 

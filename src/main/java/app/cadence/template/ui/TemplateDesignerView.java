@@ -98,6 +98,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     TemplateDesignerView(TemplateLibrary library) {
         this.library = library;
         addClassName("template-designer");
+        addDetachListener(e -> e.getUI().getPage().executeJs("window.onbeforeunload = null;"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).listenOn(this);
@@ -106,6 +107,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
                 e -> getUI().ifPresent(ui -> ui.navigate(TemplateView.class, String.valueOf(details.id()))));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout toolbar = new HorizontalLayout(save, addSection, back);
+        toolbar.setWrap(true);
         status.addClassName("last-change");
         votingBudget.setMin(0);
         votingBudget.setMax(50);
@@ -174,7 +176,9 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         votingBudget.setValue(retro.votingBudget());
         anonymous.setValue(retro.anonymousByDefault());
         timeline.setVisible(kind == TemplateKind.CUTOVER);
+        timeline.setWidthFull();
         dirty = false;
+        warnOnUnload(false);
         render();
     }
 
@@ -201,6 +205,12 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     private void markDirty() {
         dirty = true;
         save.setText("Save draft *");
+        warnOnUnload(true);
+    }
+
+    /** A browser reload or tab close also asks first while there are unsaved changes. */
+    private void warnOnUnload(boolean warn) {
+        getElement().executeJs("window.onbeforeunload = $0 ? function (e) { e.preventDefault(); e.returnValue = ''; } : null;", warn);
     }
 
     private void render() {
@@ -222,6 +232,8 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     private Component sectionCard(SectionDraft section, int index, Map<UUID, String> titles) {
         TextField title = new TextField();
         title.setAriaLabel("Section title");
+        title.setPlaceholder("Section title");
+        title.setWidth("min(100%, 22rem)");
         title.setValue(section.title);
         title.setMaxLength(120);
         title.setRequired(true);
@@ -236,10 +248,12 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         });
         HorizontalLayout header = new HorizontalLayout(title);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
         header.addClassName("section-header");
         if (kind == TemplateKind.CUTOVER) {
             Select<SectionRole> role = new Select<>();
             role.setAriaLabel("Section role");
+            role.setPlaceholder("Phase");
             role.setItems(SectionRole.values());
             role.setItemLabelGenerator(SectionRole::label);
             role.setValue(section.role);
@@ -272,6 +286,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
                 grid.addColumn(TemplateItem::title).setHeader("Step").setFlexGrow(3);
                 grid.addColumn(i -> ((CutoverStep) i).type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
                 grid.addColumn(i -> RelativeTime.formatDuration(((CutoverStep) i).durationMinutes())).setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
+                grid.addColumn(i -> ((CutoverStep) i).ownerRole() == null ? "" : ((CutoverStep) i).ownerRole()).setHeader("Owner").setFlexGrow(1);
                 grid.addColumn(i -> ((CutoverStep) i).predecessors().stream().map(k -> titles.getOrDefault(k, "?")).collect(Collectors.joining("; ")))
                         .setHeader("After").setFlexGrow(2);
             }
@@ -405,7 +420,8 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
                 })
                 .toList();
         Grid<Row> grid = new Grid<>();
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setWidthFull();
         grid.setAllRowsVisible(true);
         grid.addColumn(Row::start).setHeader("Starts").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Row::end).setHeader("Ends").setAutoWidth(true).setFlexGrow(0);

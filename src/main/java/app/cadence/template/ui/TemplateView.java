@@ -87,9 +87,11 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         });
         description.addClassName("template-description");
         TabSheet tabs = new TabSheet();
+        actions.setWrap(true);
         tabs.add("Content", new VerticalLayout(versionPicker, versionContent));
         tabs.add("History", history);
         tabs.setWidthFull();
+        versionContent.setWidthFull();
         add(heading, description, actions, tabs);
     }
 
@@ -112,8 +114,10 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         heading.setText(details.name());
         Span kind = new Span(details.kind().label());
         kind.addClassNames("status-badge", "status-proposed");
-        Span status = new Span(details.status().label());
-        status.addClassNames("status-badge", details.status() == TemplateStatus.ACTIVE ? "status-active" : "status-closed");
+        boolean published = details.versions().stream().anyMatch(v -> v.number() != null) || !author;
+        Span status = new Span(published ? details.status().label() : "Draft only");
+        status.addClassNames("status-badge", !published ? "status-proposed"
+                : details.status() == TemplateStatus.ACTIVE ? "status-active" : "status-closed");
         heading.add(new Span(" "), kind, new Span(" "), status);
         description.setText(details.description() == null ? "" : details.description());
         description.setVisible(details.description() != null);
@@ -152,6 +156,11 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
             Button edit = new Button("Edit draft", e -> getUI().ifPresent(ui -> ui.navigate(TemplateDesignerView.class, details.id())));
             edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(edit, new Button("Publish draft…", e -> openPublishDialog()));
+            if (details.versions().stream().anyMatch(v -> v.number() != null)) {
+                Button discard = new Button("Discard draft…", e -> confirmDiscard());
+                discard.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                actions.add(discard);
+            }
         } else if (!details.versions().isEmpty()) {
             actions.add(new Button("Start a new draft", e -> {
                 try {
@@ -162,11 +171,12 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
                 }
             }));
         }
-        if (details.status() == TemplateStatus.ACTIVE) {
+        boolean published = details.versions().stream().anyMatch(v -> v.number() != null);
+        if (details.status() == TemplateStatus.ACTIVE && published) {
             Button retire = new Button("Retire…", e -> confirmRetire());
             retire.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(retire);
-        } else {
+        } else if (details.status() == TemplateStatus.RETIRED) {
             actions.add(new Button("Reactivate", e -> run(() -> {
                 library.reactivate(details.id());
                 return null;
@@ -203,6 +213,10 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
     private void showComparison(VerticalLayout result, VersionSummary older, VersionSummary newer) {
         result.removeAll();
         if (older == null || newer == null) {
+            return;
+        }
+        if (older.id().equals(newer.id())) {
+            result.add(new Paragraph("Choose two different versions to compare."));
             return;
         }
         VersionComparison comparison = library.compare(details.id(), older.id(), newer.id());
@@ -295,6 +309,18 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         dialog.open();
     }
 
+    private void confirmDiscard() {
+        ConfirmDialog dialog = new ConfirmDialog("Discard the draft of “" + details.name() + "”?",
+                "Its unpublished changes are thrown away; the published versions stay as they are.",
+                "Discard draft", e -> run(() -> {
+                    library.discardDraft(details.id());
+                    return null;
+                }, "The draft was discarded."));
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
     private void confirmRetire() {
         ConfirmDialog dialog = new ConfirmDialog("Retire “" + details.name() + "”?",
                 "It stays readable, with all its versions, but projects can no longer apply it. You can reactivate it later.",
@@ -356,8 +382,11 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
 
     private static Component itemsGrid(TemplateSection section, Map<UUID, String> titles) {
         Grid<TemplateItem> grid = new Grid<>();
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
+        grid.setWidthFull();
+        // Click a row for what does not fit in a column: description, rollback, evidence.
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(TemplateView::itemDetails));
         if (section.items().stream().anyMatch(CutoverStep.class::isInstance)) {
             grid.addColumn(i -> RelativeTime.clock(((CutoverStep) i).offsetMinutes())).setHeader("Planned").setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(TemplateItem::title).setHeader("Step").setFlexGrow(3);
@@ -379,6 +408,18 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         }
         grid.setItems(section.items());
         return grid;
+    }
+
+    private static Component itemDetails(TemplateItem item) {
+        Div details = new Div();
+        details.addClassName("item-details");
+        item.fields().forEach((field, value) -> {
+            if (!value.isBlank() && !field.equals("Title") && !field.equals("Predecessors")) {
+                Div line = new Div(new Span(field + ": "), new Span(value));
+                details.add(line);
+            }
+        });
+        return details;
     }
 
     private static String text(String value) {

@@ -98,7 +98,8 @@ public class TemplatesView extends VerticalLayout {
         grid.addColumn(r -> r.latestPublished() == null ? "—" : "v" + r.latestPublished()).setHeader("Latest version").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.draftPending() ? "Yes" : "No").setHeader("Draft pending").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(TemplatesView::statusBadge).setHeader("Status").setKey("status").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.updatedBy() + ", " + WHEN.format(r.updatedAt())).setHeader("Last change").setKey("updatedAt").setSortable(true).setFlexGrow(2);
+        grid.addColumn(TemplateRow::updatedBy).setHeader("Changed by").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(r -> WHEN.format(r.updatedAt())).setHeader("Last change").setKey("updatedAt").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);
         grid.setSizeFull();
@@ -156,7 +157,7 @@ public class TemplatesView extends VerticalLayout {
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        create.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(name);
         dialog.getFooter().add(cancel, create);
         dialog.open();
     }
@@ -168,6 +169,7 @@ public class TemplatesView extends VerticalLayout {
         Paragraph help = new Paragraph("Choose a JSON file exported from Cadence (at most 1 MB). It becomes a new draft template; "
                 + "if anything in the file is wrong, nothing is imported and Cadence says what and where.");
         Paragraph problem = new Paragraph();
+        Upload[] uploadRef = new Upload[1];
         problem.addClassName("import-problem");
         problem.setVisible(false);
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
@@ -180,7 +182,9 @@ public class TemplatesView extends VerticalLayout {
                 problem.setText(UserMessages.describe(e));
                 problem.setVisible(true);
             }
+            uploadRef[0].clearFileList();
         })));
+        uploadRef[0] = upload;
         upload.setAcceptedFileTypes("application/json", ".json");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(TemplateTransfer.MAX_FILE_BYTES);
