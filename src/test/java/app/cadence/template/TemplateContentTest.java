@@ -46,6 +46,15 @@ class TemplateContentTest {
     }
 
     @Test
+    void overlongTextsAreReported() {
+        CutoverStep longTitle = new CutoverStep(UUID.randomUUID(), "T".repeat(201), null, StepType.TASK, 0, 0, null, List.of(),
+                "r".repeat(2001), null, false);
+        assertThat(runbook(longTitle).problems()).containsExactly(
+                "Item “" + "T".repeat(40) + "…”: title is longer than 200 characters.",
+                "Item “" + "T".repeat(40) + "…”: rollback trigger is longer than 2000 characters.");
+    }
+
+    @Test
     void aStepCannotPrecedeItself() {
         UUID a = UUID.randomUUID();
         assertThat(runbook(step(a, "Loop", a)).problems()).containsExactly("Predecessors form a cycle: Loop → Loop.");

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 public record TemplateContent(TemplateKind kind, List<TemplateSection> sections, @Nullable RetroSettings retro) {
 
     public static final int MAX_ITEMS = 2_000;
+    public static final int TITLE_MAX = 200;
+    public static final int TEXT_MAX = 2_000;
 
     public TemplateContent {
         sections = List.copyOf(sections);
@@ -51,6 +53,9 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
             if (section.title().isBlank()) {
                 problems.add("A section has no title.");
             }
+            if (section.title().length() > TITLE_MAX) {
+                problems.add("Section “" + shorten(section.title()) + "”: the title is longer than " + TITLE_MAX + " characters.");
+            }
             for (TemplateItem item : section.items()) {
                 if (!keys.add(item.key())) {
                     problems.add("Item “" + item.title() + "” in section “" + section.title() + "” repeats the key " + item.key() + ".");
@@ -58,6 +63,13 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
                 if (item.title().isBlank()) {
                     problems.add("An item in section “" + section.title() + "” has no title.");
                 }
+                item.fields().forEach((field, value) -> {
+                    int max = field.equals("Title") ? TITLE_MAX : TEXT_MAX;
+                    if (!field.equals("Predecessors") && value.length() > max) {
+                        problems.add("Item “" + shorten(item.title()) + "”: " + field.toLowerCase(java.util.Locale.ROOT)
+                                + " is longer than " + max + " characters.");
+                    }
+                });
                 if (!kindOf(item).equals(kind)) {
                     problems.add("Item “" + item.title() + "” does not belong in a " + kind.label() + ".");
                 }
@@ -74,6 +86,10 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
             predecessorCycle().ifPresent(cycle -> problems.add("Predecessors form a cycle: " + String.join(" → ", cycle) + "."));
         }
         return problems;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** The titles along the first predecessor cycle found (first title repeated at the end). */
