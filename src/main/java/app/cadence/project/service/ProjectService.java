@@ -1,5 +1,6 @@
 package app.cadence.project.service;
 
+import app.cadence.audit.service.AuditTrail;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
 import app.cadence.project.domain.ProjectRow;
@@ -14,7 +15,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,14 +35,18 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class ProjectService {
 
+    static final String SUBJECT = "PROJECT";
+
     private final ProjectRepository projects;
     private final MembershipDirectory members;
+    private final AuditTrail audit;
     private final Validator validator;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, MembershipDirectory members, Validator validator, Clock clock) {
+    ProjectService(ProjectRepository projects, MembershipDirectory members, AuditTrail audit, Validator validator, Clock clock) {
         this.projects = projects;
         this.members = members;
+        this.audit = audit;
         this.validator = validator;
         this.clock = clock;
     }
@@ -62,7 +69,9 @@ public class ProjectService {
         validate(form, null);
         Project project = new Project(form.getKey(), form.getName(), clock.instant(), currentUserName());
         apply(form, project);
-        return saveChecked(project, form).getId();
+        Long id = saveChecked(project, form).getId();
+        audit.created(SUBJECT, id, id, "Created project " + form.getKey() + " " + form.getName() + ".");
+        return id;
     }
 
     @Transactional
@@ -74,9 +83,13 @@ public class ProjectService {
             throw new ConcurrentChangeException("Project " + project.getKey(), project.getUpdatedBy(), project.getUpdatedAt());
         }
         validate(form, id);
+        Map<String, String> before = auditedFields(ProjectForm.of(project));
         apply(form, project);
         project.touch(clock.instant(), currentUserName());
-        return ProjectForm.of(saveChecked(project, form));
+        ProjectForm saved = ProjectForm.of(saveChecked(project, form));
+        Map<String, String> after = auditedFields(saved);
+        before.forEach((field, value) -> audit.changed(SUBJECT, id, id, field, blankToNull(value), blankToNull(after.get(field))));
+        return saved;
     }
 
     @Transactional
@@ -86,7 +99,27 @@ public class ProjectService {
         if (project.getVersion() != version) {
             throw new ConcurrentChangeException("Project " + project.getKey(), project.getUpdatedBy(), project.getUpdatedAt());
         }
+        audit.deleted(SUBJECT, id, id, "Deleted project " + project.getKey() + " " + project.getName() + ".");
         projects.delete(project);
+    }
+
+    /** The fields of a project as the history shows them, PM by name. */
+    private Map<String, String> auditedFields(ProjectForm form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Key", form.getKey());
+        fields.put("Name", form.getName());
+        fields.put("Description", form.getDescription() == null ? "" : form.getDescription());
+        fields.put("Project manager", form.getPmUserId() == null ? "" : members.activeMembers().stream()
+                .filter(m -> m.userId().equals(form.getPmUserId())).map(m -> m.displayName()).findFirst()
+                .orElse("user " + form.getPmUserId()));
+        fields.put("Status", form.getStatus() == null ? "" : form.getStatus().label());
+        fields.put("Start date", form.getStartDate() == null ? "" : form.getStartDate().toString());
+        fields.put("Go-live date", form.getGoLiveDate() == null ? "" : form.getGoLiveDate().toString());
+        return fields;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private Project find(Long id) {

@@ -1,5 +1,6 @@
 package app.cadence.project.ui;
 
+import app.cadence.audit.service.AuditTrail;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProjectForm;
@@ -62,7 +63,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private static final DateTimeFormatter CHANGED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
 
     private final ProjectService projects;
+    private final AuditTrail audit;
     private final boolean canEdit;
+    private @Nullable ProjectHistory history;
     private final List<MemberSummary> members;
 
     private final H2 heading = new H2();
@@ -82,8 +85,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private ProjectForm form = new ProjectForm();
     private boolean leavingConfirmed;
 
-    ProjectView(ProjectService projects, MembershipDirectory memberships, AuthenticationContext authentication) {
+    ProjectView(ProjectService projects, MembershipDirectory memberships, AuditTrail audit, AuthenticationContext authentication) {
         this.projects = projects;
+        this.audit = audit;
         this.canEdit = Arrays.stream(Role.PROJECT_EDITORS).anyMatch(authentication::hasRole);
         this.members = memberships.activeMembers();
         this.fieldsByProperty = Map.of("key", key, "name", name, "pmUserId", pm, "status", status,
@@ -228,6 +232,13 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         lastChange.setVisible(!loaded.isNew());
         if (!loaded.isNew() && loaded.getUpdatedAt() != null) {
             lastChange.setText("Last changed by " + loaded.getUpdatedBy() + " on " + CHANGED.format(loaded.getUpdatedAt()) + ".");
+        }
+        if (history != null) {
+            remove(history);
+        }
+        if (!loaded.isNew()) {
+            history = new ProjectHistory(audit, Objects.requireNonNull(loaded.getId()));
+            add(history);
         }
     }
 

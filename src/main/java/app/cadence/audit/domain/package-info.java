@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.audit.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,101 @@
+package app.cadence.audit.service;
+
+import app.cadence.audit.domain.AuditEvent;
+import app.cadence.audit.domain.AuditEventRepository;
+import app.cadence.shared.domain.SearchTerm;
+import app.cadence.tenancy.service.CadenceUser;
+import app.cadence.tenancy.service.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail of business data: services record every change in the same transaction as
+ * the change itself; readers page through a project's history. Nothing edits or deletes it.
+ */
+@Service
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class AuditTrail {
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    AuditTrail(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One recorded change, as the screens show it. */
+    public record Entry(Instant at, String actor, String subject, String action, @Nullable String field,
+                        @Nullable String before, @Nullable String after) {
+    }
+
+    /** Filters of the history view: person (part of the name) and a date range, both optional. */
+    public record HistoryFilter(String person, @Nullable LocalDate from, @Nullable LocalDate to) {
+        public static HistoryFilter none() {
+            return new HistoryFilter("", null, null);
+        }
+    }
+
+    /** Must run inside the caller's transaction, so that the change and its record commit together. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(String subjectType, Long subjectId, @Nullable Long projectId, String summary) {
+        save(subjectType, subjectId, projectId, "CREATED", null, null, summary);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changed(String subjectType, Long subjectId, @Nullable Long projectId, String field,
+                        @Nullable String before, @Nullable String after) {
+        if (!Objects.equals(before, after)) {
+            save(subjectType, subjectId, projectId, "UPDATED", field, before, after);
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(String subjectType, Long subjectId, @Nullable Long projectId, String summary) {
+        save(subjectType, subjectId, projectId, "DELETED", null, summary, null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Entry> projectHistory(Long projectId, HistoryFilter filter, long offset, int limit) {
+        SearchTerm person = new SearchTerm(filter.person());
+        int size = Math.max(1, limit);
+        return events.findProjectHistory(tenantId(), projectId, person.text(), person.containsPattern(),
+                        start(filter.from()), start(filter.to() == null ? null : filter.to().plusDays(1)),
+                        PageRequest.of(Math.toIntExact(offset / size), size)).stream()
+                .map(e -> new Entry(e.getOccurredAt(), e.getActor(), e.getSubjectType(), e.getAction(), e.getField(), e.getBefore(), e.getAfter()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countProjectHistory(Long projectId, HistoryFilter filter) {
+        SearchTerm person = new SearchTerm(filter.person());
+        return events.countProjectHistory(tenantId(), projectId, person.text(), person.containsPattern(),
+                start(filter.from()), start(filter.to() == null ? null : filter.to().plusDays(1)));
+    }
+
+    private void save(String subjectType, Long subjectId, @Nullable Long projectId, String action, @Nullable String field,
+                      @Nullable String before, @Nullable String after) {
+        String actor = TenantContext.currentUser().map(CadenceUser::displayName).orElse("Cadence");
+        events.save(new AuditEvent(clock.instant(), actor, subjectType, subjectId, projectId, action, field, before, after));
+    }
+
+    /** Dates are whole UTC days until tenant time zones arrive (C5). */
+    private static @Nullable Instant start(@Nullable LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static Long tenantId() {
+        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
+    }
+}

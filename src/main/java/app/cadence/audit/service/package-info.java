@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.audit.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,75 @@
+package app.cadence.project.ui;
+
+import app.cadence.audit.service.AuditTrail;
+import app.cadence.audit.service.AuditTrail.Entry;
+import app.cadence.audit.service.AuditTrail.HistoryFilter;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** A project's history: every recorded change, newest first, paged, filterable by person and date. */
+class ProjectHistory extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
+
+    private final TextField person = new TextField();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Grid<Entry> grid = new Grid<>();
+
+    ProjectHistory(AuditTrail audit, Long projectId) {
+        addClassName("project-history");
+        setPadding(false);
+        person.setPlaceholder("Person");
+        person.setAriaLabel("Filter history by person");
+        person.setClearButtonVisible(true);
+        person.setValueChangeMode(ValueChangeMode.LAZY);
+        from.setPlaceholder("From");
+        from.setAriaLabel("Changes from");
+        to.setPlaceholder("To");
+        to.setAriaLabel("Changes until");
+        for (DatePicker picker : new DatePicker[] {from, to}) {
+            picker.setLocale(Locale.UK);
+            picker.setClearButtonVisible(true);
+            picker.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        }
+        person.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        HorizontalLayout filters = new HorizontalLayout(person, from, to);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+
+        grid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Entry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.field() == null ? describe(e.action()) : e.field()).setHeader("What").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.before() == null ? "" : e.before()).setHeader("Before").setFlexGrow(1);
+        grid.addColumn(e -> e.after() == null ? "" : e.after()).setHeader("After").setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setPageSize(25);
+        grid.setHeight("20rem");
+        grid.setEmptyStateText("No changes match these filters.");
+        grid.setItems(query -> audit.projectHistory(projectId, filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> Math.toIntExact(audit.countProjectHistory(projectId, filter())));
+        add(new H3("History"), filters, grid);
+    }
+
+    private HistoryFilter filter() {
+        return new HistoryFilter(person.getValue(), from.getValue(), to.getValue());
+    }
+
+    private static String describe(String action) {
+        return switch (action) {
+            case "CREATED" -> "Created";
+            case "DELETED" -> "Deleted";
+            default -> "Changed";
+        };
+    }
+}
