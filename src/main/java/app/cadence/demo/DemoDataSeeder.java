@@ -1,6 +1,7 @@
 package app.cadence.demo;
 
 import app.cadence.project.domain.ProjectStatus;
+import app.cadence.project.service.ProgramService;
 import app.cadence.project.service.ProjectForm;
 import app.cadence.project.service.ProjectService;
 import app.cadence.template.service.StarterLibrary;
@@ -33,10 +34,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private final TenantScope scope;
     private final ProjectService projects;
     private final StarterLibrary starterLibrary;
+    private final ProgramService programs;
+    private final Map<String, Long> programIds = new java.util.HashMap<>();
     private final Clock clock;
 
-    DemoDataSeeder(TenantProvisioning provisioning, TenantScope scope, ProjectService projects, StarterLibrary starterLibrary,
-                   Clock clock) {
+    DemoDataSeeder(TenantProvisioning provisioning, TenantScope scope, ProjectService projects, ProgramService programs,
+                   StarterLibrary starterLibrary, Clock clock) {
+        this.programs = programs;
         this.starterLibrary = starterLibrary;
         this.provisioning = provisioning;
         this.scope = scope;
@@ -74,6 +78,9 @@ class DemoDataSeeder implements ApplicationRunner {
 
         LocalDate today = LocalDate.now(clock);
         scope.run(pmo, acme, () -> {
+            programIds.put("Finance transformation", programs.create("Finance transformation",
+                    "Modernising finance systems and processes across the group."));
+            programIds.put("Cloud first", programs.create("Cloud first", "Moving the application estate out of owned data centres."));
             project("ERP-01", "SAP S/4HANA finance migration", pm, ProjectStatus.ACTIVE, today.minusDays(218), today.plusDays(45),
                     "Move general ledger, AP/AR and fixed assets from ECC 6.0 to S/4HANA; cutover over a quarter-end weekend.");
             project("CLOUD-02", "Data centre exit to AWS", pm, ProjectStatus.ACTIVE, today.minusDays(122), today.plusDays(96),
@@ -106,6 +113,19 @@ class DemoDataSeeder implements ApplicationRunner {
                         "pm@globex.example", "Globex PM", "consultant@example.com", "Acme PMO + Globex PM"));
     }
 
+    private static final Map<String, String> SPONSORS = Map.of(
+            "ERP-01", "Helen Shaw, CFO", "CLOUD-02", "Raj Patel, CIO", "CRM-03", "Laura Kim, Sales Director",
+            "GLX-FIN", "Tomas Berg, CFO", "GLX-AZ", "Ines Moreau, CTO");
+
+    /** ERP work belongs to the finance programme, cloud work to the cloud programme (Acme only). */
+    private @Nullable Long programFor(String key) {
+        return switch (key) {
+            case "ERP-01", "HR-04" -> programIds.get("Finance transformation");
+            case "CLOUD-02", "WMS-05" -> programIds.get("Cloud first");
+            default -> null;
+        };
+    }
+
     private Long user(String email, String name) {
         return provisioning.createUser(email, name, PASSWORD);
     }
@@ -120,6 +140,8 @@ class DemoDataSeeder implements ApplicationRunner {
         form.setStartDate(start);
         form.setGoLiveDate(goLive);
         form.setDescription(description);
+        form.setProgramId(programFor(key));
+        form.setSponsor(SPONSORS.get(key));
         projects.create(form);
     }
 }

@@ -21,6 +21,7 @@ public class Project extends AuditedEntity {
     public static final int KEY_MAX = 20;
     public static final int NAME_MAX = 120;
     public static final int DESCRIPTION_MAX = 2000;
+    public static final int SPONSOR_MAX = 120;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -49,6 +50,16 @@ public class Project extends AuditedEntity {
 
     @Column(name = "go_live_date")
     private @Nullable LocalDate goLiveDate;
+
+    @Column(name = "close_date")
+    private @Nullable LocalDate closeDate;
+
+    /** The program the project belongs to, in the same tenant (checked by the service). */
+    @Column(name = "program_id")
+    private @Nullable Long programId;
+
+    @Column(length = SPONSOR_MAX)
+    private @Nullable String sponsor;
 
     protected Project() {
         this.key = "";
@@ -103,6 +114,24 @@ public class Project extends AuditedEntity {
 
     public @Nullable LocalDate getGoLiveDate() {
         return goLiveDate;
+    }
+
+    public @Nullable LocalDate getCloseDate() {
+        return closeDate;
+    }
+
+    public @Nullable Long getProgramId() {
+        return programId;
+    }
+
+    public @Nullable String getSponsor() {
+        return sponsor;
+    }
+
+    public void organise(@Nullable Long newProgramId, @Nullable String newSponsor, @Nullable LocalDate newCloseDate) {
+        this.programId = newProgramId;
+        this.sponsor = newSponsor;
+        this.closeDate = newCloseDate;
     }
 
 }

@@ -17,13 +17,15 @@ class ProjectListQueriesImpl implements ProjectListQueries {
             "pmName", "pm.displayName",
             "status", "p.status",
             "startDate", "p.startDate",
-            "goLiveDate", "p.goLiveDate");
+            "goLiveDate", "p.goLiveDate",
+            "programName", "prog.name");
 
     private static final String FROM = """
              from Project p left join UserAccount pm on pm.id = p.pmUserId
+               left join Program prog on prog.id = p.programId and prog.tenantId = p.tenantId
              where p.tenantId = :tenantId
                and (:search = '' or lower(p.key) like :pattern escape '!' or lower(p.name) like :pattern escape '!'
-                    or lower(pm.displayName) like :pattern escape '!')""";
+                    or lower(pm.displayName) like :pattern escape '!' or lower(prog.name) like :pattern escape '!')""";
 
     private final EntityManager em;
 
@@ -33,7 +35,7 @@ class ProjectListQueriesImpl implements ProjectListQueries {
 
     @Override
     public List<ProjectRow> findRows(Long tenantId, String search, Sort sort, long offset, int limit) {
-        String jpql = "select new app.cadence.project.domain.ProjectRow(p.id, p.key, p.name, pm.displayName, p.status, p.startDate, p.goLiveDate)"
+        String jpql = "select new app.cadence.project.domain.ProjectRow(p.id, p.key, p.name, pm.displayName, p.status, p.startDate, p.goLiveDate, prog.name)"
                 + FROM + orderBy(sort);
         TypedQuery<ProjectRow> query = em.createQuery(jpql, ProjectRow.class);
         bind(query, tenantId, search);

@@ -39,6 +39,11 @@ public class ProjectForm {
 
     private @Nullable LocalDate startDate;
     private @Nullable LocalDate goLiveDate;
+    private @Nullable LocalDate closeDate;
+    private @Nullable Long programId;
+
+    @Size(max = Project.SPONSOR_MAX, message = "The sponsor can be at most " + Project.SPONSOR_MAX + " characters.")
+    private @Nullable String sponsor;
 
     private @Nullable String updatedBy;
     private @Nullable Instant updatedAt;
@@ -54,6 +59,9 @@ public class ProjectForm {
         form.status = p.getStatus();
         form.startDate = p.getStartDate();
         form.goLiveDate = p.getGoLiveDate();
+        form.closeDate = p.getCloseDate();
+        form.programId = p.getProgramId();
+        form.sponsor = p.getSponsor();
         form.updatedBy = p.getUpdatedBy();
         form.updatedAt = p.getUpdatedAt();
         return form;
@@ -133,6 +141,30 @@ public class ProjectForm {
 
     public void setGoLiveDate(@Nullable LocalDate goLiveDate) {
         this.goLiveDate = goLiveDate;
+    }
+
+    public @Nullable LocalDate getCloseDate() {
+        return closeDate;
+    }
+
+    public void setCloseDate(@Nullable LocalDate closeDate) {
+        this.closeDate = closeDate;
+    }
+
+    public @Nullable Long getProgramId() {
+        return programId;
+    }
+
+    public void setProgramId(@Nullable Long programId) {
+        this.programId = programId;
+    }
+
+    public @Nullable String getSponsor() {
+        return sponsor;
+    }
+
+    public void setSponsor(@Nullable String sponsor) {
+        this.sponsor = sponsor == null || sponsor.isBlank() ? null : sponsor.strip();
     }
 
     public @Nullable String getUpdatedBy() {

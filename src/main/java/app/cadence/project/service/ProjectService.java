@@ -1,6 +1,8 @@
 package app.cadence.project.service;
 
 import app.cadence.audit.service.AuditTrail;
+import app.cadence.project.domain.Program;
+import app.cadence.project.domain.ProgramRepository;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
 import app.cadence.project.domain.ProjectRow;
@@ -38,13 +40,16 @@ public class ProjectService {
     static final String SUBJECT = "PROJECT";
 
     private final ProjectRepository projects;
+    private final ProgramRepository programs;
     private final MembershipDirectory members;
     private final AuditTrail audit;
     private final Validator validator;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, MembershipDirectory members, AuditTrail audit, Validator validator, Clock clock) {
+    ProjectService(ProjectRepository projects, ProgramRepository programs, MembershipDirectory members, AuditTrail audit,
+                   Validator validator, Clock clock) {
         this.projects = projects;
+        this.programs = programs;
         this.members = members;
         this.audit = audit;
         this.validator = validator;
@@ -115,6 +120,10 @@ public class ProjectService {
         fields.put("Status", form.getStatus() == null ? "" : form.getStatus().label());
         fields.put("Start date", form.getStartDate() == null ? "" : form.getStartDate().toString());
         fields.put("Go-live date", form.getGoLiveDate() == null ? "" : form.getGoLiveDate().toString());
+        fields.put("Close date", form.getCloseDate() == null ? "" : form.getCloseDate().toString());
+        fields.put("Sponsor", form.getSponsor() == null ? "" : form.getSponsor());
+        fields.put("Program", form.getProgramId() == null ? "" : programs.findInTenant(form.getProgramId(), tenantId())
+                .map(Program::getName).orElse("program " + form.getProgramId()));
         return fields;
     }
 
@@ -137,6 +146,12 @@ public class ProjectService {
         if (form.getStartDate() != null && form.getGoLiveDate() != null && form.getGoLiveDate().isBefore(form.getStartDate())) {
             throw new RuleViolationException("goLiveDate", "The go-live date cannot be before the start date.");
         }
+        if (form.getStartDate() != null && form.getCloseDate() != null && form.getCloseDate().isBefore(form.getStartDate())) {
+            throw new RuleViolationException("closeDate", "The close date cannot be before the start date.");
+        }
+        if (form.getProgramId() != null && programs.findInTenant(form.getProgramId(), tenantId()).isEmpty()) {
+            throw new RuleViolationException("programId", "Choose a program of this organisation.");
+        }
         if (form.getPmUserId() != null && !members.isActiveMember(form.getPmUserId())) {
             throw new RuleViolationException("pmUserId", "Choose a project manager from this organisation's members.");
         }
@@ -148,6 +163,7 @@ public class ProjectService {
     private static void apply(ProjectForm form, Project project) {
         project.describe(form.getKey(), form.getName(), form.getDescription(), form.getPmUserId(),
                 Objects.requireNonNull(form.getStatus()), form.getStartDate(), form.getGoLiveDate());
+        project.organise(form.getProgramId(), form.getSponsor(), form.getCloseDate());
     }
 
     private Project saveChecked(Project project, ProjectForm form) {

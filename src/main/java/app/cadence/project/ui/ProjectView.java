@@ -1,8 +1,10 @@
 package app.cadence.project.ui;
 
 import app.cadence.audit.service.AuditTrail;
+import app.cadence.project.domain.ProgramRow;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectStatus;
+import app.cadence.project.service.ProgramService;
 import app.cadence.project.service.ProjectForm;
 import app.cadence.project.service.ProjectService;
 import app.cadence.shared.domain.ConcurrentChangeException;
@@ -60,6 +62,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
 
     public static final String NEW = "new";
     private static final String GO_LIVE_BEFORE_START = "The go-live date cannot be before the start date.";
+    private static final String CLOSE_BEFORE_START = "The close date cannot be before the start date.";
     private static final DateTimeFormatter CHANGED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
 
     private final ProjectService projects;
@@ -76,6 +79,10 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private final Select<ProjectStatus> status = new Select<>();
     private final DatePicker startDate = new DatePicker("Start date");
     private final DatePicker goLiveDate = new DatePicker("Go-live date");
+    private final DatePicker closeDate = new DatePicker("Close date");
+    private final ComboBox<ProgramRow> program = new ComboBox<>("Program");
+    private final TextField sponsor = new TextField("Sponsor");
+    private final List<ProgramRow> programs;
     private final TextArea description = new TextArea("Description");
     private final Button save = new Button("Save");
     private final Button delete = new Button("Delete", VaadinIcon.TRASH.create());
@@ -85,20 +92,23 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private ProjectForm form = new ProjectForm();
     private boolean leavingConfirmed;
 
-    ProjectView(ProjectService projects, MembershipDirectory memberships, AuditTrail audit, AuthenticationContext authentication) {
+    ProjectView(ProjectService projects, ProgramService programService, MembershipDirectory memberships, AuditTrail audit,
+                AuthenticationContext authentication) {
         this.projects = projects;
+        this.programs = programService.list();
         this.audit = audit;
         this.canEdit = Arrays.stream(Role.PROJECT_EDITORS).anyMatch(authentication::hasRole);
         this.members = memberships.activeMembers();
         this.fieldsByProperty = Map.of("key", key, "name", name, "pmUserId", pm, "status", status,
-                "startDate", startDate, "goLiveDate", goLiveDate, "description", description);
+                "startDate", startDate, "goLiveDate", goLiveDate, "description", description,
+                "closeDate", closeDate, "programId", program, "sponsor", sponsor);
         addClassName("project-view");
         setMaxWidth("60rem");
 
         configureFields();
         bindFields();
 
-        FormLayout layout = new FormLayout(key, name, pm, status, startDate, goLiveDate, description);
+        FormLayout layout = new FormLayout(key, name, pm, status, program, sponsor, startDate, goLiveDate, closeDate, description);
         layout.setColspan(name, 1);
         layout.setColspan(description, 2);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
@@ -175,11 +185,25 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         // Day/month/year, weeks from Monday: the same reading as the hint and the project list.
         startDate.setLocale(Locale.UK);
         goLiveDate.setLocale(Locale.UK);
+        closeDate.setLocale(Locale.UK);
+        closeDate.setClearButtonVisible(true);
+        closeDate.setI18n(new DatePicker.DatePickerI18n()
+                .setBadInputErrorMessage("Enter a valid date, e.g. 31/12/2026.")
+                .setMinErrorMessage(CLOSE_BEFORE_START));
+        program.setItems(programs);
+        program.setItemLabelGenerator(ProgramRow::name);
+        program.setClearButtonVisible(true);
+        program.setPlaceholder("No program");
+        sponsor.setMaxLength(Project.SPONSOR_MAX);
+        sponsor.setHelperText("The executive who owns the business case.");
         startDate.setI18n(new DatePicker.DatePickerI18n().setBadInputErrorMessage("Enter a valid date, e.g. 31/12/2026."));
         goLiveDate.setI18n(new DatePicker.DatePickerI18n()
                 .setBadInputErrorMessage("Enter a valid date, e.g. 31/12/2026.")
                 .setMinErrorMessage(GO_LIVE_BEFORE_START));
-        startDate.addValueChangeListener(e -> goLiveDate.setMin(e.getValue()));
+        startDate.addValueChangeListener(e -> {
+            goLiveDate.setMin(e.getValue());
+            closeDate.setMin(e.getValue());
+        });
     }
 
     /** For readers: no required marks, hints or focus meant for editors. */
@@ -190,6 +214,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         key.setHelperText(null);
         description.setHelperText(null);
         pm.setPlaceholder(null);
+        program.setPlaceholder(null);
+        sponsor.setHelperText(null);
     }
 
     private void bindFields() {
@@ -206,11 +232,21 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
                 .withValidator(date -> date == null || startDate.getValue() == null || !date.isBefore(startDate.getValue()),
                         GO_LIVE_BEFORE_START)
                 .bind("goLiveDate");
+        binder.forField(closeDate)
+                .withValidator(date -> date == null || startDate.getValue() == null || !date.isBefore(startDate.getValue()),
+                        CLOSE_BEFORE_START)
+                .bind("closeDate");
+        binder.forField(program).bind(f -> programById(f.getProgramId()), (f, p) -> f.setProgramId(p == null ? null : p.id()));
+        binder.forField(sponsor).withNullRepresentation("").bind("sponsor");
         startDate.addValueChangeListener(e -> {
-            if (goLiveDate.getValue() != null) {
+            if (goLiveDate.getValue() != null || closeDate.getValue() != null) {
                 binder.validate();
             }
         });
+    }
+
+    private @Nullable ProgramRow programById(@Nullable Long programId) {
+        return programId == null ? null : programs.stream().filter(p -> p.id().equals(programId)).findFirst().orElse(null);
     }
 
     private @Nullable MemberSummary memberById(@Nullable Long userId) {

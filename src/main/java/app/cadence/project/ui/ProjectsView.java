@@ -45,7 +45,7 @@ public class ProjectsView extends VerticalLayout {
         setSizeFull();
 
         search.setPlaceholder("Search projects");
-        search.setTooltipText("Search by key, name or project manager");
+        search.setTooltipText("Search by key, name, project manager or program");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -69,6 +69,7 @@ public class ProjectsView extends VerticalLayout {
                 .setHeader("Key").setKey("key").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ProjectRow::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(3);
         grid.addColumn(r -> r.pmName() == null ? "—" : r.pmName()).setHeader("Project manager").setKey("pmName").setSortable(true).setFlexGrow(2);
+        grid.addColumn(r -> r.programName() == null ? "—" : r.programName()).setHeader("Program").setKey("programName").setSortable(true).setFlexGrow(2);
         grid.addComponentColumn(r -> statusBadge(r)).setHeader("Status").setKey("status").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> format(r.startDate())).setHeader("Start").setKey("startDate").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> format(r.goLiveDate())).setHeader("Go-live").setKey("goLiveDate").setSortable(true).setAutoWidth(true).setFlexGrow(0);
