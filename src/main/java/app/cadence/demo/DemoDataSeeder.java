@@ -10,6 +10,7 @@ import app.cadence.tenancy.service.TenantProvisioning;
 import app.cadence.tenancy.service.TenantScope;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ class DemoDataSeeder implements ApplicationRunner {
         }
         Long acme = provisioning.createTenant("acme", "Acme Corp");
         Long globex = provisioning.createTenant("globex", "Globex");
+        provisioning.changeTimeZone(acme, ZoneId.of("Europe/London"));
+        provisioning.changeTimeZone(globex, ZoneId.of("America/New_York"));
         starterLibrary.installInto(acme);
         starterLibrary.installInto(globex);
 

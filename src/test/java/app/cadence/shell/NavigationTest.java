@@ -35,7 +35,7 @@ class NavigationTest extends KaribuTest {
         navigate("");
 
         assertThat(currentView()).isInstanceOf(ProjectsView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("Projects", "Programs", "Templates");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("My work", "Projects", "Programs", "Templates");
         boolean editor = role == Role.ADMIN || role == Role.PMO || role == Role.PM;
         assertThat(_find(Button.class, spec -> spec.withText("New project"))).hasSize(editor ? 1 : 0);
         // The header names the organisation the user works in.

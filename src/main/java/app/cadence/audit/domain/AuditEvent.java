@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 public class AuditEvent extends AbstractEntity {
 
     public static final int VALUE_MAX = 2000;
+    public static final int LABEL_MAX = 300;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -35,6 +36,10 @@ public class AuditEvent extends AbstractEntity {
 
     @Column(name = "subject_id", nullable = false, updatable = false)
     private Long subjectId;
+
+    /** What the change was made to, as people name it; null for a project's own fields. */
+    @Column(name = "subject_label", updatable = false, length = LABEL_MAX)
+    private @Nullable String subjectLabel;
 
     @Column(name = "project_id", updatable = false)
     private @Nullable Long projectId;
@@ -59,8 +64,10 @@ public class AuditEvent extends AbstractEntity {
         this.action = "";
     }
 
-    public AuditEvent(Instant occurredAt, String actor, String subjectType, Long subjectId, @Nullable Long projectId,
-                      String action, @Nullable String field, @Nullable String before, @Nullable String after) {
+    public AuditEvent(Instant occurredAt, String actor, String subjectType, Long subjectId, @Nullable String subjectLabel,
+                      @Nullable Long projectId, String action, @Nullable String field, @Nullable String before, @Nullable String after) {
+        this.subjectLabel = subjectLabel == null || subjectLabel.length() <= LABEL_MAX ? subjectLabel
+                : subjectLabel.substring(0, LABEL_MAX - 1) + "…";
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.subjectType = subjectType;
@@ -82,6 +89,10 @@ public class AuditEvent extends AbstractEntity {
 
     public String getActor() {
         return actor;
+    }
+
+    public @Nullable String getSubjectLabel() {
+        return subjectLabel;
     }
 
     public String getSubjectType() {

@@ -5,11 +5,11 @@ import app.cadence.audit.domain.AuditEventRepository;
 import app.cadence.shared.domain.SearchTerm;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.service.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -28,16 +28,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
     private final AuditEventRepository events;
+    private final TenantSettings settings;
     private final Clock clock;
 
-    AuditTrail(AuditEventRepository events, Clock clock) {
+    AuditTrail(AuditEventRepository events, TenantSettings settings, Clock clock) {
         this.events = events;
+        this.settings = settings;
         this.clock = clock;
     }
 
     /** One recorded change, as the screens show it. */
-    public record Entry(Instant at, String actor, String subject, String action, @Nullable String field,
-                        @Nullable String before, @Nullable String after) {
+    public record Entry(Instant at, String actor, String subject, @Nullable String subjectLabel, String action,
+                        @Nullable String field, @Nullable String before, @Nullable String after) {
+    }
+
+    /** What a change is recorded against: its type and id, the project it belongs to, and its name for people. */
+    public record Subject(String type, Long id, @Nullable Long projectId, @Nullable String label) {
     }
 
     /** Filters of the history view: person (part of the name) and a date range, both optional. */
@@ -50,20 +56,35 @@ public class AuditTrail {
     /** Must run inside the caller's transaction, so that the change and its record commit together. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void created(String subjectType, Long subjectId, @Nullable Long projectId, String summary) {
-        save(subjectType, subjectId, projectId, "CREATED", null, null, summary);
+        created(new Subject(subjectType, subjectId, projectId, null), summary);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(Subject subject, String summary) {
+        save(subject, "CREATED", null, null, summary);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void changed(String subjectType, Long subjectId, @Nullable Long projectId, String field,
                         @Nullable String before, @Nullable String after) {
+        changed(new Subject(subjectType, subjectId, projectId, null), field, before, after);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changed(Subject subject, String field, @Nullable String before, @Nullable String after) {
         if (!Objects.equals(before, after)) {
-            save(subjectType, subjectId, projectId, "UPDATED", field, before, after);
+            save(subject, "UPDATED", field, before, after);
         }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(String subjectType, Long subjectId, @Nullable Long projectId, String summary) {
-        save(subjectType, subjectId, projectId, "DELETED", null, summary, null);
+        deleted(new Subject(subjectType, subjectId, projectId, null), summary);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(Subject subject, String summary) {
+        save(subject, "DELETED", null, summary, null);
     }
 
     @Transactional(readOnly = true)
@@ -73,7 +94,8 @@ public class AuditTrail {
         return events.findProjectHistory(tenantId(), projectId, person.text(), person.containsPattern(),
                         start(filter.from()), start(filter.to() == null ? null : filter.to().plusDays(1)),
                         PageRequest.of(Math.toIntExact(offset / size), size)).stream()
-                .map(e -> new Entry(e.getOccurredAt(), e.getActor(), e.getSubjectType(), e.getAction(), e.getField(), e.getBefore(), e.getAfter()))
+                .map(e -> new Entry(e.getOccurredAt(), e.getActor(), e.getSubjectType(), e.getSubjectLabel(), e.getAction(),
+                        e.getField(), e.getBefore(), e.getAfter()))
                 .toList();
     }
 
@@ -84,15 +106,15 @@ public class AuditTrail {
                 start(filter.from()), start(filter.to() == null ? null : filter.to().plusDays(1)));
     }
 
-    private void save(String subjectType, Long subjectId, @Nullable Long projectId, String action, @Nullable String field,
-                      @Nullable String before, @Nullable String after) {
+    private void save(Subject subject, String action, @Nullable String field, @Nullable String before, @Nullable String after) {
         String actor = TenantContext.currentUser().map(CadenceUser::displayName).orElse("Cadence");
-        events.save(new AuditEvent(clock.instant(), actor, subjectType, subjectId, projectId, action, field, before, after));
+        events.save(new AuditEvent(clock.instant(), actor, subject.type(), subject.id(), subject.label(), subject.projectId(),
+                action, field, before, after));
     }
 
-    /** Dates are whole UTC days until tenant time zones arrive (C5). */
-    private static @Nullable Instant start(@Nullable LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Dates are whole days in the tenant's time zone. */
+    private @Nullable Instant start(@Nullable LocalDate day) {
+        return day == null ? null : day.atStartOfDay(settings.zone()).toInstant();
     }
 
     private static Long tenantId() {

@@ -22,6 +22,7 @@ public class Project extends AuditedEntity {
     public static final int NAME_MAX = 120;
     public static final int DESCRIPTION_MAX = 2000;
     public static final int SPONSOR_MAX = 120;
+    public static final int HEALTH_REASON_MAX = 500;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -60,6 +61,21 @@ public class Project extends AuditedEntity {
 
     @Column(length = SPONSOR_MAX)
     private @Nullable String sponsor;
+
+    /** A health set by hand; null when the computed health stands. */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "health_override", length = 10)
+    private @Nullable Health healthOverride;
+
+    @Column(name = "health_override_reason", length = HEALTH_REASON_MAX)
+    private @Nullable String healthOverrideReason;
+
+    @Column(name = "health_override_by", length = 254)
+    private @Nullable String healthOverrideBy;
+
+    @Column(name = "health_override_at")
+    private @Nullable Instant healthOverrideAt;
 
     protected Project() {
         this.key = "";
@@ -134,4 +150,37 @@ public class Project extends AuditedEntity {
         this.closeDate = newCloseDate;
     }
 
+    /** Overrides the computed health; a reason is required and who set it, when, is kept. */
+    public void overrideHealth(Health health, String reason, Instant at, String by) {
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("A health override needs a reason.");
+        }
+        this.healthOverride = health;
+        this.healthOverrideReason = reason.strip();
+        this.healthOverrideBy = by;
+        this.healthOverrideAt = at;
+    }
+
+    public void clearHealthOverride() {
+        this.healthOverride = null;
+        this.healthOverrideReason = null;
+        this.healthOverrideBy = null;
+        this.healthOverrideAt = null;
+    }
+
+    public @Nullable Health getHealthOverride() {
+        return healthOverride;
+    }
+
+    public @Nullable String getHealthOverrideReason() {
+        return healthOverrideReason;
+    }
+
+    public @Nullable String getHealthOverrideBy() {
+        return healthOverrideBy;
+    }
+
+    public @Nullable Instant getHealthOverrideAt() {
+        return healthOverrideAt;
+    }
 }

@@ -1,6 +1,8 @@
 package app.cadence.project.service;
 
 import app.cadence.audit.service.AuditTrail;
+import app.cadence.project.domain.InstanceItemRepository;
+import app.cadence.project.domain.InstanceRepository;
 import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRepository;
 import app.cadence.project.domain.Project;
@@ -41,15 +43,19 @@ public class ProjectService {
 
     private final ProjectRepository projects;
     private final ProgramRepository programs;
+    private final InstanceRepository instances;
+    private final InstanceItemRepository items;
     private final MembershipDirectory members;
     private final AuditTrail audit;
     private final Validator validator;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, ProgramRepository programs, MembershipDirectory members, AuditTrail audit,
-                   Validator validator, Clock clock) {
+    ProjectService(ProjectRepository projects, ProgramRepository programs, InstanceRepository instances,
+                   InstanceItemRepository items, MembershipDirectory members, AuditTrail audit, Validator validator, Clock clock) {
         this.projects = projects;
         this.programs = programs;
+        this.instances = instances;
+        this.items = items;
         this.members = members;
         this.audit = audit;
         this.validator = validator;
@@ -104,7 +110,10 @@ public class ProjectService {
         if (project.getVersion() != version) {
             throw new ConcurrentChangeException("Project " + project.getKey(), project.getUpdatedBy(), project.getUpdatedAt());
         }
-        audit.deleted(SUBJECT, id, id, "Deleted project " + project.getKey() + " " + project.getName() + ".");
+        audit.deleted(SUBJECT, id, id, "Deleted project " + project.getKey() + " " + project.getName()
+                + " with its " + instances.findProgress(tenantId(), id, clock.instant()).size() + " applied templates.");
+        items.deleteByProject(tenantId(), id);
+        instances.deleteByProject(tenantId(), id);
         projects.delete(project);
     }
 

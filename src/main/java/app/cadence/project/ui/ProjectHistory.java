@@ -19,14 +19,14 @@ import java.util.Locale;
 /** A project's history: every recorded change, newest first, paged, filterable by person and date. */
 class ProjectHistory extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.UK);
 
     private final TextField person = new TextField();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Grid<Entry> grid = new Grid<>();
 
-    ProjectHistory(AuditTrail audit, Long projectId) {
+    ProjectHistory(AuditTrail audit, Long projectId, ZoneId zone) {
         addClassName("project-history");
         setPadding(false);
         person.setPlaceholder("Person");
@@ -47,9 +47,9 @@ class ProjectHistory extends VerticalLayout {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> WHEN.format(e.at().atZone(zone))).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Entry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.field() == null ? describe(e.action()) : e.field()).setHeader("What").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ProjectHistory::what).setHeader("What").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.before() == null ? "" : e.before()).setHeader("Before").setFlexGrow(1);
         grid.addColumn(e -> e.after() == null ? "" : e.after()).setHeader("After").setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -63,6 +63,12 @@ class ProjectHistory extends VerticalLayout {
 
     private HistoryFilter filter() {
         return new HistoryFilter(person.getValue(), from.getValue(), to.getValue());
+    }
+
+    /** The field, or the action, prefixed with what it was done to when that is not the project itself. */
+    private static String what(Entry e) {
+        String what = e.field() == null ? describe(e.action()) : e.field();
+        return e.subjectLabel() == null ? what : e.subjectLabel() + " · " + what;
     }
 
     private static String describe(String action) {

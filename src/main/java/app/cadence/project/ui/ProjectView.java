@@ -6,7 +6,12 @@ import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProgramService;
 import app.cadence.project.service.ProjectForm;
+import app.cadence.project.service.InstanceService;
+import app.cadence.project.service.ProjectHealthService;
 import app.cadence.project.service.ProjectService;
+import app.cadence.tenancy.service.TenantSettings;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
@@ -52,6 +57,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -63,10 +69,14 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     public static final String NEW = "new";
     private static final String GO_LIVE_BEFORE_START = "The go-live date cannot be before the start date.";
     private static final String CLOSE_BEFORE_START = "The close date cannot be before the start date.";
-    private static final DateTimeFormatter CHANGED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter CHANGED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.UK);
 
     private final ProjectService projects;
+    private final InstanceService instances;
+    private final ProjectHealthService health;
+    private final ZoneId zone;
     private final AuditTrail audit;
+    private final Div overview = new Div();
     private final boolean canEdit;
     private @Nullable ProjectHistory history;
     private final List<MemberSummary> members;
@@ -92,9 +102,12 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private ProjectForm form = new ProjectForm();
     private boolean leavingConfirmed;
 
-    ProjectView(ProjectService projects, ProgramService programService, MembershipDirectory memberships, AuditTrail audit,
-                AuthenticationContext authentication) {
+    ProjectView(ProjectService projects, InstanceService instances, ProjectHealthService health, TenantSettings settings,
+                ProgramService programService, MembershipDirectory memberships, AuditTrail audit, AuthenticationContext authentication) {
         this.projects = projects;
+        this.instances = instances;
+        this.health = health;
+        this.zone = settings.zone();
         this.programs = programService.list();
         this.audit = audit;
         this.canEdit = Arrays.stream(Role.PROJECT_EDITORS).anyMatch(authentication::hasRole);
@@ -126,7 +139,10 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         delete.setVisible(false);
 
         lastChange.addClassName("last-change");
-        add(heading, lastChange, layout, actions);
+        overview.addClassName("project-overview");
+        H3 details = new H3("Details");
+        details.addClassName("details-heading");
+        add(heading, lastChange, overview, details, layout, actions);
         binder.setReadOnly(!canEdit);
         if (!canEdit) {
             showAsReadOnly();
@@ -267,15 +283,47 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         delete.setVisible(canEdit && !loaded.isNew());
         lastChange.setVisible(!loaded.isNew());
         if (!loaded.isNew() && loaded.getUpdatedAt() != null) {
-            lastChange.setText("Last changed by " + loaded.getUpdatedBy() + " on " + CHANGED.format(loaded.getUpdatedAt()) + ".");
+            lastChange.setText("Last changed by " + loaded.getUpdatedBy() + " on " + CHANGED.format(loaded.getUpdatedAt().atZone(zone)) + ".");
         }
         if (history != null) {
             remove(history);
         }
+        overview.removeAll();
+        overview.setVisible(!loaded.isNew());
         if (!loaded.isNew()) {
-            history = new ProjectHistory(audit, Objects.requireNonNull(loaded.getId()));
+            Long id = Objects.requireNonNull(loaded.getId());
+            Div cards = new Div(new HealthPanel(health, id, canEdit, zone, this::reload), keyDates(loaded));
+            cards.addClassName("card-row");
+            overview.add(cards, new ProjectInstances(id, instances.instancesOf(id), canEdit));
+            history = new ProjectHistory(audit, id, zone);
             add(history);
         }
+    }
+
+    private static Div keyDates(ProjectForm project) {
+        Div card = new Div(new H3("Key dates"));
+        card.addClassNames("card", "key-dates");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        for (var entry : List.of(Map.entry("Start", Optional.ofNullable(project.getStartDate())),
+                Map.entry("Go-live", Optional.ofNullable(project.getGoLiveDate())),
+                Map.entry("Close", Optional.ofNullable(project.getCloseDate())))) {
+            Span label = new Span(entry.getKey());
+            label.addClassName("key-date-label");
+            Span value = new Span(entry.getValue().map(day::format).orElse("Not set"));
+            Div line = new Div(label, value);
+            line.addClassName("key-date");
+            card.add(line);
+        }
+        return card;
+    }
+
+    /** After a change made outside the form (e.g. the health override), unless the user has unsaved edits. */
+    private void reload() {
+        if (binder.hasChanges()) {
+            UserMessages.showSuccess("Saved. Your unsaved edits of the details are kept; reload the page to see the latest version.");
+            return;
+        }
+        show(projects.load(Objects.requireNonNull(form.getId())));
     }
 
     private void save() {
@@ -316,8 +364,10 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     private void confirmDelete() {
+        int applied = instances.instancesOf(Objects.requireNonNull(form.getId())).size();
         ConfirmDialog dialog = new ConfirmDialog("Delete " + form.getKey() + "?",
-                "The project “" + form.getName() + "” will be deleted for everyone in your organisation. This cannot be undone.",
+                "The project “" + form.getName() + "”" + (applied == 0 ? "" : " and its " + applied + " applied templates with all their items")
+                        + " will be deleted for everyone in your organisation. This cannot be undone.",
                 "Delete project", e -> delete());
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");

@@ -18,4 +18,13 @@ public interface TemplateVersionRepository extends JpaRepository<TemplateVersion
 
     @Query("select coalesce(max(v.number), 0) from TemplateVersion v where v.template.id = :templateId and v.tenantId = :tenantId")
     int lastNumber(Long templateId, Long tenantId);
+
+    @Query("""
+            select new app.cadence.template.domain.PublishedVersionRow(t.id, t.name, t.kind, v.id, v.number)
+              from TemplateVersion v join v.template t
+             where v.tenantId = :tenantId and t.tenantId = :tenantId
+               and t.status = app.cadence.template.domain.TemplateStatus.ACTIVE
+               and v.state = app.cadence.template.domain.VersionState.PUBLISHED
+             order by t.kind, t.name, t.id, v.number desc""")
+    List<PublishedVersionRow> findApplicable(Long tenantId);
 }

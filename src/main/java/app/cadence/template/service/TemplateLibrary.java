@@ -15,7 +15,11 @@ import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.domain.TemplateVersion;
 import app.cadence.template.domain.TemplateVersionRepository;
 import app.cadence.template.domain.VersionComparison;
+import app.cadence.template.domain.PublishedVersionRow;
+import app.cadence.template.service.TemplateViews.ApplicableTemplate;
+import app.cadence.template.service.TemplateViews.ApplicableVersion;
 import app.cadence.template.service.TemplateViews.ChangeSummary;
+import app.cadence.template.service.TemplateViews.PublishedVersion;
 import app.cadence.template.service.TemplateViews.Filter;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
@@ -26,8 +30,11 @@ import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +100,34 @@ public class TemplateLibrary {
                 .filter(v -> !v.isDraft() || isAuthor())
                 .orElseThrow(() -> new RecordNotFoundException("Template version", versionId));
         return new VersionContent(summary(version), TemplateFormat.read(version.getContent()));
+    }
+
+    /** Active templates with at least one published version: what projects can apply. */
+    public List<ApplicableTemplate> applicable() {
+        Map<Long, ApplicableTemplate> byTemplate = new LinkedHashMap<>();
+        for (PublishedVersionRow row : versions.findApplicable(tenantId())) {
+            byTemplate.computeIfAbsent(row.templateId(), id -> new ApplicableTemplate(id, row.templateName(), row.kind(), new ArrayList<>()))
+                    .versions().add(new PublishedVersion(row.versionId(), row.number()));
+        }
+        return byTemplate.values().stream()
+                .map(t -> new ApplicableTemplate(t.id(), t.name(), t.kind(), List.copyOf(t.versions())))
+                .toList();
+    }
+
+    /**
+     * A published version to apply to a project. A retired template is refused with the reason;
+     * a draft is reported like a missing version.
+     */
+    public ApplicableVersion applicableVersion(Long templateId, Long versionId) {
+        Template template = find(templateId);
+        TemplateVersion version = versions.findInTenant(versionId, templateId, tenantId())
+                .filter(v -> !v.isDraft())
+                .orElseThrow(() -> new RecordNotFoundException("Template version", versionId));
+        if (template.getStatus() == TemplateStatus.RETIRED) {
+            throw new RuleViolationException("template", "“" + template.getName() + "” is retired and can no longer be applied to projects.");
+        }
+        return new ApplicableVersion(templateId, template.getName(), template.getKind(), versionId,
+                java.util.Objects.requireNonNull(version.getNumber()), TemplateFormat.read(version.getContent()));
     }
 
     public boolean nameInUse(String name) {

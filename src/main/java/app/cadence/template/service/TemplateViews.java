@@ -38,4 +38,23 @@ public final class TemplateViews {
 
     public record VersionContent(VersionSummary summary, TemplateContent content) {
     }
+
+    /** A published version that can be applied to a project. */
+    public record PublishedVersion(Long id, int number) {
+        public String label() {
+            return "Version " + number;
+        }
+    }
+
+    /** An active template with its published versions, latest first. */
+    public record ApplicableTemplate(Long id, String name, TemplateKind kind, List<PublishedVersion> versions) {
+        public PublishedVersion latest() {
+            return versions.getFirst();
+        }
+    }
+
+    /** A published version's content, ready to be applied to a project. */
+    public record ApplicableVersion(Long templateId, String templateName, TemplateKind kind, Long versionId, int number,
+                                    TemplateContent content) {
+    }
 }

@@ -3,6 +3,7 @@ package app.cadence.template.ui;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.UserMessages;
+import app.cadence.tenancy.domain.Role;
 import app.cadence.template.domain.CommunicationEntry;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.RelativeTime;
@@ -44,6 +45,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -65,6 +67,7 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
     private final TemplateLibrary library;
     private final TemplateTransfer transfer;
     private final boolean author;
+    private final boolean canApply;
     private final H2 heading = new H2();
     private final Paragraph description = new Paragraph();
     private final HorizontalLayout actions = new HorizontalLayout();
@@ -77,6 +80,7 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         this.library = library;
         this.transfer = transfer;
         this.author = authentication.hasAnyRole("ADMIN", "PMO");
+        this.canApply = authentication.hasAnyRole(Role.PROJECT_EDITORS);
         addClassName("template-view");
         versionPicker.setLabel("Version");
         versionPicker.setItemLabelGenerator(v -> v.label() + (v.number() == null ? " (being edited)" : ""));
@@ -144,6 +148,14 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         actions.removeAll();
         if (details.versions().size() >= 2) {
             actions.add(new Button("Compare versions…", e -> openCompareDialog()));
+        }
+        boolean applicable = details.versions().stream().anyMatch(v -> v.number() != null);
+        if (canApply && applicable && details.status() == TemplateStatus.ACTIVE) {
+            // By route name: the project feature depends on templates, not the other way round.
+            Button apply = new Button("Apply to a project…", e -> getUI().ifPresent(ui -> ui.navigate("apply",
+                    QueryParameters.of("template", String.valueOf(details.id())))));
+            apply.addClassName("apply-to-project");
+            actions.add(apply);
         }
         if (!author) {
             return;

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,6 +27,10 @@ public class Tenant extends AbstractEntity {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 20)
     private TenantStatus status = TenantStatus.ACTIVE;
+
+    /** The zone every due date of the tenant is computed and shown in. */
+    @Column(name = "time_zone", nullable = false, length = 60)
+    private String timeZone = "UTC";
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -59,5 +64,13 @@ public class Tenant extends AbstractEntity {
 
     public boolean isActive() {
         return status == TenantStatus.ACTIVE;
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public void changeTimeZone(ZoneId zone) {
+        this.timeZone = zone.getId();
     }
 }

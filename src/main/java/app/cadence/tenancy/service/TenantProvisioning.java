@@ -8,6 +8,7 @@ import app.cadence.tenancy.domain.TenantRepository;
 import app.cadence.tenancy.domain.UserAccount;
 import app.cadence.tenancy.domain.UserAccountRepository;
 import java.time.Clock;
+import java.time.ZoneId;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,10 @@ public class TenantProvisioning {
 
     public Long createTenant(String slug, String name) {
         return tenants.save(new Tenant(slug, name, clock.instant())).getId();
+    }
+
+    public void changeTimeZone(Long tenantId, ZoneId zone) {
+        tenants.findById(tenantId).orElseThrow().changeTimeZone(zone);
     }
 
     public boolean tenantExists(String slug) {

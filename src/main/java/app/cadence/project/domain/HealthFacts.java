@@ -1,0 +1,16 @@
+package app.cadence.project.domain;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the health rule looks at, counted over a project's items (not-applicable items excluded):
+ * items already due, those of them still outstanding (overdue), blocked items, and blocked items
+ * on a cutover's critical path with the title of the first one.
+ */
+public record HealthFacts(long items, long dueItems, long overdueItems, long blockedItems,
+                          long blockedOnCriticalPath, @Nullable String firstBlockedOnCriticalPath) {
+
+    public static HealthFacts none() {
+        return new HealthFacts(0, 0, 0, 0, 0, null);
+    }
+}
