@@ -3,6 +3,8 @@ package app.cadence.support;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProjectForm;
 import app.cadence.project.service.ProjectService;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.CadenceAuthentication;
 import app.cadence.tenancy.service.CadenceUser;
@@ -26,11 +28,22 @@ public class Fixtures {
     private final TenantProvisioning provisioning;
     private final TenantScope scope;
     private final ProjectService projects;
+    private final TemplateLibrary templates;
 
-    Fixtures(TenantProvisioning provisioning, TenantScope scope, ProjectService projects) {
+    Fixtures(TenantProvisioning provisioning, TenantScope scope, ProjectService projects, TemplateLibrary templates) {
         this.provisioning = provisioning;
         this.scope = scope;
         this.projects = projects;
+        this.templates = templates;
+    }
+
+    /** A template with one published version; {@code as} must be ADMIN or PMO. Returns the template id. */
+    public Long publishedTemplate(Member as, String name, TemplateContent content) {
+        return scope.call(as.userId(), as.tenantId(), () -> {
+            Long id = templates.create(unique(name), null, content, "Created for a test");
+            templates.publish(id, "Version 1");
+            return id;
+        });
     }
 
     public record Member(Long userId, String email, String name, Long tenantId, String tenantName, Role role) {
