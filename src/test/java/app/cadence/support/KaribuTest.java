@@ -65,8 +65,15 @@ public abstract class KaribuTest {
         field.setValue(value);
     }
 
+    /** Navigates as a link would, query parameters included. */
     protected void navigate(String location) {
-        UI.getCurrent().navigate(location);
+        int query = location.indexOf('?');
+        if (query < 0) {
+            UI.getCurrent().navigate(location);
+        } else {
+            UI.getCurrent().navigate(location.substring(0, query),
+                    com.vaadin.flow.router.QueryParameters.fromString(location.substring(query + 1)));
+        }
     }
 
     protected Component currentView() {

@@ -146,6 +146,7 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
         preview.addColumn(p -> p.criticalPath() ? "Critical path" : "").setHeader("").setAutoWidth(true).setFlexGrow(0);
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         preview.setHeight("24rem");
+        preview.addClassName("plan-preview");
         preview.setEmptyStateText("Choose a project, a template and its dates to see the plan.");
 
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

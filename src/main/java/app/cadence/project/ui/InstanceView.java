@@ -184,6 +184,9 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
 
     private void load(Long id) {
         InstanceDetails loaded = instances.details(id);
+        if (details == null) {
+            configureSelection(loaded.canManage());
+        }
         this.details = loaded;
         itemsById.clear();
         loaded.items().forEach(i -> itemsById.put(i.id(), i));
@@ -192,7 +195,6 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         heading.setText(loaded.name());
         subtitle.setText(loaded.kind().label() + " · " + loaded.templateName() + " version " + loaded.versionNumber() + " · " + anchorText(loaded));
         delete.setVisible(loaded.canManage());
-        grid.setSelectionMode(loaded.canManage() ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
         bulkAssignee.setItems(loaded.assignees());
         if (panel != null) {
             remove(panel.getParent().orElseThrow());
@@ -230,6 +232,15 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         grid.setPartNameGenerator(row -> row instanceof SectionRow ? "section-row" : null);
         grid.setHeight("36rem");
         grid.setEmptyStateText("No items match these filters.");
+    }
+
+    /** Once, on the first load: a new selection model drops the listeners of the old one. */
+    private void configureSelection(boolean canManage) {
+        if (!canManage) {
+            grid.setSelectionMode(Grid.SelectionMode.NONE);
+            return;
+        }
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addSelectionListener(e -> {
             long count = e.getAllSelectedItems().stream().filter(r -> r instanceof ItemRow).count();
             selectedCount.setText(count + " selected");

@@ -54,6 +54,7 @@ class ProjectHistory extends VerticalLayout {
         grid.addColumn(e -> e.after() == null ? "" : e.after()).setHeader("After").setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(25);
+        grid.addClassName("history-grid");
         grid.setHeight("20rem");
         grid.setEmptyStateText("No changes match these filters.");
         grid.setItems(query -> audit.projectHistory(projectId, filter(), query.getOffset(), query.getLimit()).stream(),

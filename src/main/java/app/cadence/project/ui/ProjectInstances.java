@@ -55,6 +55,7 @@ class ProjectInstances extends VerticalLayout {
         grid.addColumn(i -> i.blocked() == 0 ? "" : String.valueOf(i.blocked())).setHeader("Blocked").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(instances);
         grid.setAllRowsVisible(true);
+        grid.addClassName("instances-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         add(grid);
     }
