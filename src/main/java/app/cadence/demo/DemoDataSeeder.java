@@ -3,7 +3,15 @@ package app.cadence.demo;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProgramService;
 import app.cadence.project.service.ProjectForm;
+import app.cadence.project.domain.Anchors;
+import app.cadence.project.domain.ItemStatus;
+import app.cadence.project.service.InstanceService;
+import app.cadence.project.service.InstanceViews.InstantiationRequest;
+import app.cadence.project.service.InstanceViews.ItemRef;
+import app.cadence.project.service.InstanceViews.ItemUpdate;
+import app.cadence.project.service.InstanceViews.ItemView;
 import app.cadence.project.service.ProjectService;
+import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.StarterLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantProvisioning;
@@ -11,6 +19,8 @@ import app.cadence.tenancy.service.TenantScope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,11 +46,14 @@ class DemoDataSeeder implements ApplicationRunner {
     private final ProjectService projects;
     private final StarterLibrary starterLibrary;
     private final ProgramService programs;
-    private final Map<String, Long> programIds = new java.util.HashMap<>();
+    private final Map<String, Long> programIds = new HashMap<>();
     private final Clock clock;
+    private final InstanceService instances;
+    private final Map<String, Long> projectIds = new HashMap<>();
 
     DemoDataSeeder(TenantProvisioning provisioning, TenantScope scope, ProjectService projects, ProgramService programs,
-                   StarterLibrary starterLibrary, Clock clock) {
+                   InstanceService instances, StarterLibrary starterLibrary, Clock clock) {
+        this.instances = instances;
         this.programs = programs;
         this.starterLibrary = starterLibrary;
         this.provisioning = provisioning;
@@ -97,6 +110,7 @@ class DemoDataSeeder implements ApplicationRunner {
             project("INTRA-06", "Intranet relaunch", pmo, ProjectStatus.CLOSED, today.minusDays(366), today.minusDays(96),
                     "Delivered on SharePoint Online; post-implementation review complete.");
         });
+        seedWork(acme, pm, dev);
         scope.run(globexPm, globex, () -> {
             project("GLX-FIN", "Oracle Fusion Financials go-live", globexPm, ProjectStatus.ACTIVE, today.minusDays(183), today.plusDays(30),
                     "Financials and procurement for 12 legal entities; parallel run in the month before go-live.");
@@ -133,7 +147,7 @@ class DemoDataSeeder implements ApplicationRunner {
         return provisioning.createUser(email, name, PASSWORD);
     }
 
-    private void project(String key, String name, @Nullable Long pm, ProjectStatus status, LocalDate start, LocalDate goLive,
+    private Long project(String key, String name, @Nullable Long pm, ProjectStatus status, LocalDate start, LocalDate goLive,
                          String description) {
         ProjectForm form = new ProjectForm();
         form.setKey(key);
@@ -145,6 +159,52 @@ class DemoDataSeeder implements ApplicationRunner {
         form.setDescription(description);
         form.setProgramId(programFor(key));
         form.setSponsor(SPONSORS.get(key));
-        projects.create(form);
+        Long id = projects.create(form);
+        projectIds.put(key, id);
+        return id;
+    }
+
+    /**
+     * Work in progress, so that health, progress and My work have something to show: a cutover
+     * rehearsal on CLOUD-02 that ran two days ago with one step left over, and CRM-03's
+     * communication plan with its past entries sent and the next ones assigned to Diego.
+     */
+    private void seedWork(Long acme, Long pm, Long dev) {
+        ZoneId zone = ZoneId.of("Europe/London");
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        scope.run(pm, acme, () -> {
+            Long rehearsal = instances.instantiate(new InstantiationRequest(projectIds.get("CLOUD-02"), template("Cloud migration cutover"),
+                    latest("Cloud migration cutover"), "Cutover rehearsal 1", Anchors.at(today.minusDays(2).atTime(20, 0))));
+            completePastItems(rehearsal, 1);
+            LocalDate crmStart = today.minusDays(61);
+            Long plan = instances.instantiate(new InstantiationRequest(projectIds.get("CRM-03"), template("Project communication plan"),
+                    latest("Project communication plan"), "Communication plan", Anchors.plan(crmStart, today.plusDays(91), today.plusDays(61))));
+            completePastItems(plan, 0);
+            List<ItemRef> next = instances.details(plan).items().stream().filter(i -> i.status() == ItemStatus.OPEN).limit(3)
+                    .map(i -> new ItemRef(i.id(), i.version())).toList();
+            instances.bulkAssign(plan, next, dev);
+        });
+    }
+
+    /** Marks every item already due as done, with an evidence link where one is required, except the last {@code leftOver}. */
+    private void completePastItems(Long instanceId, int leftOver) {
+        List<ItemView> due = instances.details(instanceId).items().stream()
+                .filter(i -> i.dueAt() != null && i.dueAt().isBefore(clock.instant())).toList();
+        for (ItemView item : due.subList(0, Math.max(0, due.size() - leftOver))) {
+            instances.update(new ItemUpdate(item.id(), item.version(), ItemStatus.DONE, null, item.assigneeUserId(), item.dueAt(),
+                    null, item.evidenceRequired() ? "https://intranet.acme.example/cutover/evidence/" + item.key() : null));
+        }
+    }
+
+    private Long template(String name) {
+        return applicable(name).id();
+    }
+
+    private Long latest(String name) {
+        return applicable(name).latest().id();
+    }
+
+    private ApplicableTemplate applicable(String name) {
+        return instances.applicableTemplates().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 }
