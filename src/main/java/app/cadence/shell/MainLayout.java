@@ -6,7 +6,9 @@ import app.cadence.project.ui.ProjectsView;
 import app.cadence.template.ui.TemplatesView;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
+import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.service.TenantSelection;
+import app.cadence.tenancy.service.TenantSettings;
 import app.cadence.tenancy.service.TenantSelectionService;
 import app.cadence.tenancy.ui.TenantSwitcher;
 import app.cadence.tenancy.ui.SelectTenantView;
@@ -66,9 +68,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final SideNav nav = new SideNav();
     private final MenuBar userMenu = new MenuBar();
     private @Nullable Long renderedTenantId;
+    private final TenantSettings settings;
 
-    MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, TenantSelectionService tenants) {
+    MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, TenantSelectionService tenants,
+               TenantSettings settings) {
         this.authentication = authentication;
+        this.settings = settings;
         this.access = access;
         this.tenantSwitcher = new TenantSwitcher(tenants);
         setPrimarySection(Section.DRAWER);
@@ -90,6 +95,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         }
         if (!Objects.equals(renderedTenantId, selection.tenantId())) {
             renderedTenantId = selection.tenantId();
+            // Messages that mention a time (e.g. a conflict) read it in the organisation's zone.
+            UserMessages.useZone(settings.zone());
             buildNav();
             tenantSwitcher.refresh();
             buildUserMenu();

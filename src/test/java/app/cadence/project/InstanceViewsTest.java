@@ -49,6 +49,7 @@ class InstanceViewsTest extends KaribuTest {
     @Autowired InstanceService instances;
     @Autowired TenantScope scope;
     @Autowired TestClock clock;
+    @Autowired app.cadence.tenancy.service.TenantProvisioning provisioning;
 
     Tenant tenant;
     Member pmo;
@@ -197,6 +198,7 @@ class InstanceViewsTest extends KaribuTest {
     void aConflictNamesWhoChangedTheItemAndKeepsTheInput() {
         Long id = applied();
         ItemView load = item(id, "Load data");
+        provisioning.changeTimeZone(tenant.id(), java.time.ZoneId.of("Europe/London"));
         login(pmo.authentication());
         navigate("instances/" + id + "?item=" + load.id());
         type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "PMO: checked the target sizing");
@@ -206,7 +208,8 @@ class InstanceViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
         Paragraph conflict = _get(Paragraph.class, spec -> spec.withClasses("item-conflict"));
-        assertThat(conflict.getText()).startsWith(pm.name() + " saved this record at").contains("still in the form");
+        assertThat(conflict.getText()).startsWith(pm.name() + " saved this record at").contains("still in the form")
+                .containsPattern("at \\d+ \\w+ 2026, \\d\\d:\\d\\d (GMT|BST) while"); // in the organisation's zone
         assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEqualTo("PMO: checked the target sizing");
         assertThat(item(id, "Load data").notes()).isNull();
 

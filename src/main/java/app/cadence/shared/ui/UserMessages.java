@@ -5,9 +5,10 @@ import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.VaadinSession;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 public final class UserMessages {
 
     private static final Logger log = LoggerFactory.getLogger(UserMessages.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.UK);
 
     /** One place for every message, clear of the header and of the form's buttons. */
     private static final Notification.Position POSITION = Notification.Position.BOTTOM_END;
@@ -27,10 +27,24 @@ public final class UserMessages {
     private UserMessages() {
     }
 
+    /** Remembers the organisation's time zone for this user's session (UTC until set). */
+    public static void useZone(ZoneId zone) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(ZoneId.class, zone);
+        }
+    }
+
+    private static ZoneId zone() {
+        VaadinSession session = VaadinSession.getCurrent();
+        ZoneId zone = session == null ? null : session.getAttribute(ZoneId.class);
+        return zone == null ? ZoneOffset.UTC : zone;
+    }
+
     public static String describe(Throwable e) {
         return switch (e) {
-            case ConcurrentChangeException c -> c.changedBy() + " saved this record at " + WHEN.format(c.changedAt())
-                    + " UTC while you were editing it. Your changes were not saved and are still in the form: "
+            case ConcurrentChangeException c -> c.changedBy() + " saved this record at " + WHEN.format(c.changedAt().atZone(zone()))
+                    + " while you were editing it. Your changes were not saved and are still in the form: "
                     + "copy what you need, reload to see their version, then apply your changes again.";
             case OptimisticLockingFailureException o -> "Someone else saved this record at the same moment. "
                     + "Your changes were not saved and are still in the form: reload, then apply them again.";
