@@ -280,6 +280,31 @@ class InstanceViewsTest extends KaribuTest {
                 .anySatisfy(row -> assertThat(row).contains("“Extract legacy data” in “Live runbook” · Status", "Open", "Done"));
     }
 
+    @Test
+    void openingAnotherItemOrClosingAsksBeforeDroppingUnsavedInput() {
+        Long id = applied();
+        ItemView extract = item(id, "Extract legacy data");
+        login(pm.authentication());
+        navigate("instances/" + id + "?item=" + extract.id());
+        type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "Half-written note");
+
+        // Row 0 is the section heading, 1 the extract, 2 "Load data": its title is a button.
+        Button loadTitle = (Button) GridKt._getCellComponent(_get(TreeGrid.class), 2, "title").getChildren().findFirst().orElseThrow();
+        assertThat(loadTitle.getText()).isEqualTo("Load data");
+        _click(loadTitle);
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Discard your changes?");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);
+        assertThat(_get(com.vaadin.flow.component.html.H3.class, spec -> spec.withText("Extract legacy data"))).isNotNull();
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEqualTo("Half-written note");
+
+        _click(_get(Button.class, spec -> spec.withText("Close")));
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog closing = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(closing);
+        assertThat(_find(TextArea.class, spec -> spec.withLabel("Notes"))).isEmpty(); // panel closed
+        assertThat(item(id, "Extract legacy data").notes()).isNull();
+    }
+
     @SuppressWarnings("unchecked")
     private static Select<ItemStatus> statusField() {
         return _get(Select.class, spec -> spec.withLabel("Status"));

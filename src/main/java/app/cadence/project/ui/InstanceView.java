@@ -196,16 +196,15 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         subtitle.setText(loaded.kind().label() + " · " + loaded.templateName() + " version " + loaded.versionNumber() + " · " + anchorText(loaded));
         delete.setVisible(loaded.canManage());
         bulkAssignee.setItems(loaded.assignees());
-        if (panel != null) {
-            remove(panel.getParent().orElseThrow());
+        if (panel == null) {
+            panel = new ItemPanel(loaded.assignees(), loaded.zone(), instances::update, instances::item, this::saved, this::closePanel);
+            panel.setVisible(false);
+            HorizontalLayout body = new HorizontalLayout(grid, panel);
+            body.setWidthFull();
+            body.setFlexGrow(1, grid);
+            body.addClassName("instance-body");
+            add(body);
         }
-        panel = new ItemPanel(loaded.assignees(), loaded.zone(), instances::update, instances::item, this::saved, this::closePanel);
-        panel.setVisible(false);
-        HorizontalLayout body = new HorizontalLayout(grid, panel);
-        body.setWidthFull();
-        body.setFlexGrow(1, grid);
-        body.addClassName("instance-body");
-        add(body);
         refreshRows();
     }
 
@@ -389,25 +388,56 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         }
     }
 
+    /** After a bulk change: fresh rows; the open item follows unless the user has typed into it. */
     private void reload() {
-        Long openItem = panel != null && panel.isVisible() && panel.item() != null && !panel.hasChanges() ? panel.item().id() : null;
+        ItemPanel open = panel;
+        Long openItem = open != null && open.isVisible() && open.item() != null && !open.hasChanges() ? open.item().id() : null;
         grid.deselectAll();
         load(Objects.requireNonNull(details).id());
         if (openItem != null && itemsById.containsKey(openItem)) {
-            openItem(itemsById.get(openItem));
+            show(itemsById.get(openItem));
         }
     }
 
+    /** Opens an item in the panel; unsaved input for another item is only dropped when the user agrees. */
     private void openItem(ItemView item) {
+        ItemPanel open = panel;
+        if (open == null) {
+            return;
+        }
+        ItemView current = open.item();
+        if (open.hasChanges() && current != null && !current.id().equals(item.id())) {
+            ConfirmDialog confirm = new ConfirmDialog("Discard your changes?",
+                    "Your changes to “" + current.title() + "” are not saved.", "Discard and open “" + item.title() + "”",
+                    e -> show(item));
+            confirm.setCancelable(true);
+            confirm.setCancelText("Keep editing");
+            confirm.open();
+            return;
+        }
+        show(item);
+    }
+
+    private void show(ItemView item) {
         if (panel != null) {
             panel.show(item);
         }
     }
 
     private void closePanel() {
-        if (panel != null) {
-            panel.setVisible(false);
+        ItemPanel open = panel;
+        if (open == null) {
+            return;
         }
+        if (open.hasChanges()) {
+            ConfirmDialog confirm = new ConfirmDialog("Discard your changes?", "Your changes to “"
+                    + Objects.requireNonNull(open.item()).title() + "” are not saved.", "Discard", e -> open.setVisible(false));
+            confirm.setCancelable(true);
+            confirm.setCancelText("Keep editing");
+            confirm.open();
+            return;
+        }
+        open.setVisible(false);
     }
 
     /** After one item was saved: the row, the section counts and the progress follow. */

@@ -107,6 +107,7 @@ class ItemPanel extends Div {
         showTheirs.setVisible(false);
         showTheirs.addClickListener(e -> show(loader.apply(Objects.requireNonNull(item).id())));
         Button close = new Button("Close", e -> onClose.run());
+        close.addClickShortcut(Key.ESCAPE).listenOn(this);
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(title, facts, details, status, blockedReason, assignee, due, notes, evidence, evidenceLink, completion, conflict,
                 new HorizontalLayout(save, close, showTheirs));
