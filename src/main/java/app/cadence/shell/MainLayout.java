@@ -105,6 +105,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        // A new page starts at its top: the layout's content area would keep the last page's scroll.
+        getElement().executeJs("window.scrollTo(0, 0);"
+                + " const content = this.shadowRoot && this.shadowRoot.querySelector('[content]');"
+                + " if (content) { content.scrollTop = 0; }");
         Component content = getContent();
         String title = "";
         if (content instanceof HasDynamicTitle dynamic) {

@@ -227,7 +227,7 @@ class InstanceViewsTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withText("Override health"))).isEmpty();
 
         navigate("instances/" + id + "?item=" + load.id());
-        assertThat(_find(Button.class, spec -> spec.withText("Done"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText("Mark done"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Save")).stream().filter(b -> b.isVisible())).isEmpty();
         assertThat(statusField().isReadOnly()).isTrue();
         assertThat(_find(Button.class, spec -> spec.withText("Remove"))).allMatch(b -> !b.isVisible());

@@ -220,7 +220,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void configureGrid() {
-        grid.addComponentHierarchyColumn(this::titleCell).setHeader("Item").setFlexGrow(3).setKey("title");
+        grid.addComponentHierarchyColumn(this::titleCell).setHeader("Item").setWidth("20rem").setFlexGrow(3).setKey("title");
         grid.addComponentColumn(row -> row instanceof ItemRow r ? statusBadge(r.item()) : new Span())
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
         grid.addColumn(row -> row instanceof ItemRow r && r.item().assigneeName() != null ? r.item().assigneeName() : "")
@@ -299,7 +299,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     /** One click for the commonest change: mark an outstanding item done. */
     private Component quickAction(Row row) {
         if (row instanceof ItemRow r && r.item().canEdit(ItemField.STATUS) && r.item().status().isOutstanding()) {
-            Button done = new Button("Done", VaadinIcon.CHECK.create(), e -> markDone(r.item()));
+            Button done = new Button("Mark done", VaadinIcon.CHECK.create(), e -> markDone(r.item()));
             done.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
             done.addClassName("mark-done");
             done.setAriaLabel("Mark “" + r.item().title() + "” done");

@@ -9,6 +9,7 @@ import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.service.MemberSummary;
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -63,6 +64,7 @@ class ItemPanel extends Div {
     private final Div evidenceLink = new Div();
     private final Paragraph completion = new Paragraph();
     private final Paragraph conflict = new Paragraph();
+    private final Span feedback = new Span();
     private final Button save = new Button("Save");
     private final Button showTheirs = new Button("Show their version");
     private final Map<String, HasValidation> fieldsByProperty = Map.of("blockedReason", blockedReason, "assignee", assignee,
@@ -99,6 +101,8 @@ class ItemPanel extends Div {
         details.addClassName("item-details");
         completion.addClassName("item-completion");
         conflict.addClassName("item-conflict");
+        feedback.addClassName("item-saved");
+        feedback.getElement().setAttribute("role", "status");
         conflict.setVisible(false);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
@@ -110,7 +114,7 @@ class ItemPanel extends Div {
         close.addClickShortcut(Key.ESCAPE).listenOn(this);
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(title, facts, details, status, blockedReason, assignee, due, notes, evidence, evidenceLink, completion, conflict,
-                new HorizontalLayout(save, close, showTheirs));
+                new HorizontalLayout(save, close, showTheirs, feedback));
     }
 
     @Nullable ItemView item() {
@@ -122,6 +126,7 @@ class ItemPanel extends Div {
         fieldsByProperty.values().forEach(f -> f.setInvalid(false));
         conflict.setVisible(false);
         showTheirs.setVisible(false);
+        feedback.setVisible(false);
         title.setText(shown.title());
         facts.setText(InstanceView.facts(shown));
         details.setText(shown.details() == null ? "" : shown.details());
@@ -190,21 +195,26 @@ class ItemPanel extends Div {
         try {
             ItemView saved = saver.apply(edited());
             show(saved);
-            UserMessages.showSuccess("“" + saved.title() + "” saved.");
+            // Said here, not in a notification: those sit over this panel's buttons.
+            feedback.setText("Saved.");
+            feedback.setVisible(true);
             onSaved.accept(saved);
         } catch (RuleViolationException e) {
             HasValidation field = e.field() == null ? null : fieldsByProperty.get(e.field());
             if (field != null) {
                 field.setErrorMessage(e.getMessage());
                 field.setInvalid(true);
+                if (field instanceof Focusable<?> focusable) {
+                    focusable.focus();
+                }
+            } else {
+                UserMessages.showError(e);
             }
-            UserMessages.showError(e);
         } catch (ConcurrentChangeException | OptimisticLockingFailureException e) {
             // The input stays in the fields; the user decides when to look at the other version.
             conflict.setText(UserMessages.describe(e));
             conflict.setVisible(true);
             showTheirs.setVisible(true);
-            UserMessages.showError(e);
         } catch (RuntimeException e) {
             UserMessages.showError(e);
         }

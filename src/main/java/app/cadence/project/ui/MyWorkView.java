@@ -48,7 +48,7 @@ public class MyWorkView extends VerticalLayout {
         setSizeFull();
         grid.addComponentColumn(this::dueCell).setHeader("Due").setAutoWidth(true).setFlexGrow(0).setKey("due");
         grid.addComponentColumn(MyWorkView::itemLink).setHeader("Item").setFlexGrow(2).setKey("item");
-        grid.addColumn(r -> r.projectKey() + " · " + r.projectName()).setHeader("Project").setFlexGrow(1);
+        grid.addColumn(r -> r.projectKey() + " · " + r.projectName()).setHeader("Project").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(MyWorkRow::instanceName).setHeader("Checklist").setFlexGrow(1);
         grid.addColumn(r -> r.status().label()).setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
         grid.addComponentColumn(this::doneButton).setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("action");
@@ -91,7 +91,7 @@ public class MyWorkView extends VerticalLayout {
             hint.addClassName("hint");
             return hint;
         }
-        Button done = new Button("Done", VaadinIcon.CHECK.create(), e -> markDone(row));
+        Button done = new Button("Mark done", VaadinIcon.CHECK.create(), e -> markDone(row));
         done.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
         done.addClassName("mark-done");
         done.setAriaLabel("Mark “" + row.title() + "” done");

@@ -279,6 +279,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             heading.add(badge);
         }
         key.setReadOnly(!canEdit);
+        // Only a new project starts in the key field: on an existing one it invites accidental edits.
+        key.setAutofocus(canEdit && loaded.isNew());
         save.setText(loaded.isNew() ? "Create project" : "Save changes");
         delete.setVisible(canEdit && !loaded.isNew());
         lastChange.setVisible(!loaded.isNew());
