@@ -49,6 +49,7 @@ class InstanceViewsTest extends KaribuTest {
     @Autowired InstanceService instances;
     @Autowired TenantScope scope;
     @Autowired TestClock clock;
+    @Autowired app.cadence.template.service.StarterLibrary starterLibrary;
     @Autowired app.cadence.tenancy.service.TenantProvisioning provisioning;
 
     Tenant tenant;
@@ -114,6 +115,54 @@ class InstanceViewsTest extends KaribuTest {
         TreeGrid<?> items = _get(TreeGrid.class);
         assertThat(GridKt._size(items)).isEqualTo(2 + 4); // two section rows, four items
         assertThat(_get(Span.class, spec -> spec.withClasses("progress-text")).getText()).startsWith("0 of 4 done (0%)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTemplatesPageOffersToApplyItToAProject() {
+        login(pm.authentication());
+        navigate("templates/" + templateId);
+        _click(_get(Button.class, spec -> spec.withText("Apply to a project…")));
+
+        assertThat(currentView()).isInstanceOf(app.cadence.project.ui.ApplyTemplateView.class);
+        ComboBox<ApplicableTemplate> template = _get(ComboBox.class, spec -> spec.withLabel("Template"));
+        assertThat(template.getValue().id()).isEqualTo(templateId);
+        ComboBox<app.cadence.project.domain.ProjectRow> project = _get(ComboBox.class, spec -> spec.withLabel("Project"));
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(project.isInvalid()).isTrue();
+        assertThat(project.getErrorMessage()).isEqualTo("Choose the project to apply the template to.");
+
+        type(project, project.getDataProvider().fetch(new com.vaadin.flow.data.provider.Query<>()).map(p -> (app.cadence.project.domain.ProjectRow) p)
+                .filter(p -> p.id().equals(projectId)).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(currentView()).isInstanceOf(InstanceView.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStarterCommunicationPlanIsAppliedWithStartEndAndGoLive() {
+        starterLibrary.installInto(tenant.id());
+        login(pm.authentication());
+        navigate("apply?project=" + projectId);
+        ComboBox<ApplicableTemplate> template = _get(ComboBox.class, spec -> spec.withLabel("Template"));
+        type(template, template.getListDataView().getItems().filter(t -> t.name().equals("Project communication plan")).findFirst().orElseThrow());
+
+        assertThat(_find(DateTimePicker.class)).allMatch(p -> !p.isVisible());
+        com.vaadin.flow.component.datepicker.DatePicker goLive = _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("Go-live"));
+        assertThat(goLive.getValue()).isEqualTo(java.time.LocalDate.of(2026, 6, 1)); // the project's go-live
+        Grid<PlannedItem> preview = _get(Grid.class, spec -> spec.withClasses("plan-preview"));
+        assertThat(GridKt._size(preview)).isGreaterThan(3);
+        assertThat(_get(Span.class, spec -> spec.withClasses("preview-summary")).getText()).contains("items from Project communication plan version 1");
+
+        type(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("Plan end")), java.time.LocalDate.of(2025, 1, 1));
+        assertThat(GridKt._size(preview)).isZero();
+        assertThat(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("Plan end")).getErrorMessage())
+                .isEqualTo("The plan cannot end before it starts.");
+        type(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("Plan end")), java.time.LocalDate.of(2026, 7, 31));
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(currentView()).isInstanceOf(InstanceView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("instance-subtitle")).getText())
+                .contains("Communication plan", "to 31 Jul 2026, go-live 1 Jun 2026");
     }
 
     @Test
