@@ -204,6 +204,8 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
             body.setFlexGrow(1, grid);
             body.addClassName("instance-body");
             add(body);
+        } else if (panel.item() != null && !itemsById.containsKey(panel.item().id())) {
+            panel.setVisible(false); // another instance is shown now
         }
         refreshRows();
     }
