@@ -257,13 +257,17 @@ class InstanceViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
         Paragraph conflict = _get(Paragraph.class, spec -> spec.withClasses("item-conflict"));
-        assertThat(conflict.getText()).startsWith(pm.name() + " saved this record at").contains("still in the form")
+        assertThat(conflict.getText()).startsWith(pm.name() + " saved this item at").contains("still in the fields")
                 .containsPattern("at \\d+ \\w+ 2026, \\d\\d:\\d\\d (GMT|BST) while"); // in the organisation's zone
         assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEqualTo("PMO: checked the target sizing");
         assertThat(item(id, "Load data").notes()).isNull();
 
         _click(_get(Button.class, spec -> spec.withText("Show their version")));
         assertThat(statusField().getValue()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEmpty();
+        // What the PMO typed is still on screen, to copy.
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("item-kept-input")).getText())
+                .isEqualTo("Your notes (not saved): PMO: checked the target sizing");
     }
 
     @Test

@@ -67,7 +67,7 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class InstanceView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle, BeforeLeaveObserver {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
     private static final DateTimeFormatter ANCHOR = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.UK);
 
     /** A row of the tree: a section heading or an item. */

@@ -45,7 +45,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 class ItemPanel extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.UK);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.UK);
 
     private final Function<ItemUpdate, ItemView> saver;
     private final Function<Long, ItemView> loader;
@@ -64,6 +64,8 @@ class ItemPanel extends Div {
     private final Div evidenceLink = new Div();
     private final Paragraph completion = new Paragraph();
     private final Paragraph conflict = new Paragraph();
+    /** After "Show their version": what the user had typed, so that nothing they typed is lost. */
+    private final Paragraph keptInput = new Paragraph();
     private final Span feedback = new Span();
     private final Button save = new Button("Save");
     private final Button showTheirs = new Button("Show their version");
@@ -101,6 +103,8 @@ class ItemPanel extends Div {
         details.addClassName("item-details");
         completion.addClassName("item-completion");
         conflict.addClassName("item-conflict");
+        keptInput.addClassName("item-kept-input");
+        keptInput.setVisible(false);
         feedback.addClassName("item-saved");
         feedback.getElement().setAttribute("role", "status");
         conflict.setVisible(false);
@@ -109,11 +113,11 @@ class ItemPanel extends Div {
         save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
         showTheirs.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         showTheirs.setVisible(false);
-        showTheirs.addClickListener(e -> show(loader.apply(Objects.requireNonNull(item).id())));
+        showTheirs.addClickListener(e -> showTheirVersion());
         Button close = new Button("Close", e -> onClose.run());
         close.addClickShortcut(Key.ESCAPE).listenOn(this);
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(title, facts, details, status, blockedReason, assignee, due, notes, evidence, evidenceLink, completion, conflict,
+        add(title, conflict, keptInput, facts, details, status, blockedReason, assignee, due, notes, evidence, evidenceLink, completion,
                 new HorizontalLayout(save, close, showTheirs, feedback));
     }
 
@@ -127,6 +131,8 @@ class ItemPanel extends Div {
         conflict.setVisible(false);
         showTheirs.setVisible(false);
         feedback.setVisible(false);
+        keptInput.setVisible(false);
+        completion.setVisible(true);
         title.setText(shown.title());
         facts.setText(InstanceView.facts(shown));
         details.setText(shown.details() == null ? "" : shown.details());
@@ -157,6 +163,35 @@ class ItemPanel extends Div {
         evidence.setReadOnly(!shown.canEdit(ItemField.EVIDENCE));
         save.setVisible(!shown.editable().isEmpty());
         setVisible(true);
+    }
+
+    /** The input stays in the fields; the user decides when to look at the other version. */
+    private void showConflict(String who) {
+        conflict.setText(who + " Your changes were not saved and are still in the fields. "
+                + "“Show their version” loads theirs and keeps your notes and evidence link on screen to copy.");
+        conflict.setVisible(true);
+        showTheirs.setVisible(true);
+        completion.setVisible(false); // it describes the version this user started from
+        conflict.scrollIntoView();
+    }
+
+    private void showTheirVersion() {
+        ItemUpdate mine = edited();
+        ItemView theirs = loader.apply(Objects.requireNonNull(item).id());
+        show(theirs);
+        StringBuilder kept = new StringBuilder();
+        if (mine.notes() != null && !mine.notes().equals(theirs.notes())) {
+            kept.append("Your notes (not saved): ").append(mine.notes());
+        }
+        if (mine.evidenceUrl() != null && !mine.evidenceUrl().equals(theirs.evidenceUrl())) {
+            kept.append(kept.isEmpty() ? "" : "\n").append("Your evidence link (not saved): ").append(mine.evidenceUrl());
+        }
+        if (!kept.isEmpty()) {
+            keptInput.setText(kept.toString()); // text, never HTML
+            keptInput.setVisible(true);
+        }
+        feedback.setText("Showing " + theirs.updatedBy() + "'s version.");
+        feedback.setVisible(true);
     }
 
     /** True when the fields hold input the user has not saved. */
@@ -210,11 +245,10 @@ class ItemPanel extends Div {
             } else {
                 UserMessages.showError(e);
             }
-        } catch (ConcurrentChangeException | OptimisticLockingFailureException e) {
-            // The input stays in the fields; the user decides when to look at the other version.
-            conflict.setText(UserMessages.describe(e));
-            conflict.setVisible(true);
-            showTheirs.setVisible(true);
+        } catch (ConcurrentChangeException e) {
+            showConflict(e.changedBy() + " saved this item at " + UserMessages.formatTime(e.changedAt()) + " while you were editing it.");
+        } catch (OptimisticLockingFailureException e) {
+            showConflict("Someone else saved this item at the same moment.");
         } catch (RuntimeException e) {
             UserMessages.showError(e);
         }

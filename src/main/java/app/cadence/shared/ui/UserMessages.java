@@ -35,6 +35,11 @@ public final class UserMessages {
         }
     }
 
+    /** A moment as messages show it, in the organisation's time zone. */
+    public static String formatTime(java.time.Instant at) {
+        return WHEN.format(at.atZone(zone()));
+    }
+
     private static ZoneId zone() {
         VaadinSession session = VaadinSession.getCurrent();
         ZoneId zone = session == null ? null : session.getAttribute(ZoneId.class);

@@ -1,0 +1,293 @@
+package app.cadence.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium window on the application under test, with the page helpers a journey
+ * needs to drive Vaadin 25 components. A journey with several users opens one per user: each
+ * has its own ChromeDriver session and user-data directory, so they share no cookies or session.
+ *
+ * <p>The helpers are those of {@link PmAppliesRunbookJourneyTest}, bound to one window;
+ * screenshots are named after the step and the window, e.g. {@code conflict-03-saved-A-pm.png}.
+ */
+final class JourneyBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "journey-screenshots");
+    static final String PASSWORD = "cadence-demo";
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    /**
+     * Selenium warns that it ships no CDP bindings for Debian's (newer) Chromium; the journeys use
+     * WebDriver only, so the warning is noise. Held in a field: JUL keeps loggers weakly.
+     */
+    private static final List<Logger> QUIET_LOGGERS = List.of(
+            Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+            Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+    private final int port;
+    private final String name;
+    private final Path userDataDir;
+    private final WebDriver driver;
+
+    /** Starts a browser; {@code name} tells its screenshots apart from another window's. */
+    JourneyBrowser(int port, String name) throws IOException {
+        this.port = port;
+        this.name = name;
+        Files.createDirectories(SCREENSHOTS);
+        userDataDir = Files.createTempDirectory("cadence-journey-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        // Naming the browser and the driver keeps Selenium Manager out of it: nothing is downloaded.
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1400,900", "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            deleteUserDataDir();
+            throw e;
+        }
+    }
+
+    /** True when Debian's Chromium and its driver are installed; also quietens Selenium's CDP warning. */
+    static boolean available() {
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.SEVERE));
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    static String unavailableReason() {
+        return "Browser journey skipped: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed "
+                + "(Debian packages chromium and chromium-driver; .ci/run installs them).";
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            deleteUserDataDir();
+        }
+    }
+
+    private void deleteUserDataDir() throws IOException {
+        try (var paths = Files.walk(userDataDir)) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    // --- signing in ----------------------------------------------------------------------------
+
+    /** Signs in a member of one organisation, who skips the organisation picker. */
+    void signIn(String email) {
+        driver.get(url("/login"));
+        waitForVaadin();
+        type(loginInput("username"), email);
+        type(loginInput("password"), PASSWORD);
+        click("the Sign in button", () -> driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")));
+        // Success redirects to "/", which forwards on; a failure comes back as /login?error or /login?throttled=….
+        until("sign-in to finish", d -> !path().equals("/login") || d.getCurrentUrl().contains("/login?"));
+        assertThat(driver.getCurrentUrl()).as("sign-in as %s", email).doesNotContain("/login");
+        waitForVaadin();
+    }
+
+    /** The login form's native input: Vaadin 25 renders it in the light DOM, slotted into the field. */
+    private WebElement loginInput(String field) {
+        return until("the " + field + " field", d -> d.findElements(By.cssSelector("vaadin-login-form input[name='" + field + "']"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    String userMenuText() {
+        return driver.findElements(By.cssSelector("vaadin-menu-bar.app-user-menu vaadin-menu-bar-button:not([slot='overflow'])"))
+                .stream().map(this::text).findFirst().orElse("");
+    }
+
+    // --- screenshots ---------------------------------------------------------------------------
+
+    /** Saves {@code <step>-<window>.png}. */
+    void screenshot(String step) {
+        try {
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(step + "-" + name + ".png"), png);
+        } catch (RuntimeException | IOException e) {
+            System.err.println("Could not take a screenshot of " + name + ": " + e);
+        }
+    }
+
+    /** A screenshot and the page source, for a step that failed. */
+    void saveEvidence(String step) {
+        screenshot(step);
+        try {
+            Files.writeString(SCREENSHOTS.resolve(step + "-" + name + ".html"),
+                    "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
+        } catch (RuntimeException | IOException e) {
+            System.err.println("Could not save the page source of " + name + ": " + e);
+        }
+    }
+
+    // --- waiting and clicking ------------------------------------------------------------------
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** Waits for {@code condition}; a time-out names what was awaited and in which window. */
+    <T> T until(String what, Function<? super WebDriver, T> condition) {
+        // Vaadin re-renders grid cells as data arrives: an element that went stale is simply looked up again.
+        return new WebDriverWait(driver, TIMEOUT, POLL).withMessage("waiting in " + name + " for " + what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Waits until every Vaadin client on the page has finished its round trips. */
+    void waitForVaadin() {
+        until("Vaadin to finish its round trips", d -> Boolean.TRUE.equals(js().executeScript("""
+                const flow = window.Vaadin && window.Vaadin.Flow;
+                if (!flow || !flow.clients) { return false; }
+                const clients = Object.values(flow.clients);
+                return clients.length > 0 && clients.every(c => typeof c.isActive !== 'function' || !c.isActive());
+                """)));
+    }
+
+    /**
+     * Clicks what {@code element} finds once it is there and takes the click: an intercepted click
+     * (a toast over the button) is retried, a re-rendered element found again. Callers wait for
+     * the outcome they expect.
+     */
+    void click(String what, Supplier<WebElement> element) {
+        click(what, element, WebElement::click);
+    }
+
+    void click(String what, Supplier<WebElement> element, Consumer<WebElement> clicker) {
+        until(what + " to take a click", d -> {
+            try {
+                WebElement target = element.get();
+                if (target == null || !target.isDisplayed() || !target.isEnabled()) {
+                    return false;
+                }
+                js().executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+                clicker.accept(target);
+                return true;
+            } catch (ElementClickInterceptedException | StaleElementReferenceException | NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
+    static void type(WebElement input, String text) {
+        input.click();
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    // --- Vaadin components ---------------------------------------------------------------------
+
+    /**
+     * The Vaadin field of type {@code tag} labelled {@code label}, inside {@code within} (null: the
+     * whole page). Flow sets a field's label as a property, not an attribute, so CSS cannot select by it.
+     */
+    WebElement field(WebElement within, String tag, String label) {
+        return until("the field “" + label + "”", d -> (WebElement) js().executeScript("""
+                const [root, tag, label] = arguments;
+                return Array.from((root || document).querySelectorAll(tag)).find(f => f.label === label) || null;
+                """, within, tag, label));
+    }
+
+    /** A text field's or text area's slotted native input or textarea. */
+    static WebElement nativeInput(WebElement field) {
+        return field.findElement(By.cssSelector("input, textarea"));
+    }
+
+    /** The text in a Vaadin field's native input (a combo box shows its item's label there). */
+    static String fieldValue(WebElement field) {
+        return String.valueOf(nativeInput(field).getDomProperty("value"));
+    }
+
+    /** The label a Vaadin select shows for its value. */
+    String selectedLabel(WebElement select) {
+        return text(select.findElement(By.cssSelector("vaadin-select-value-button")));
+    }
+
+    /** A link in a grid cell; grid cells are slotted into the light DOM. */
+    WebElement gridLink(String text) {
+        return driver.findElements(By.cssSelector("vaadin-grid-cell-content a")).stream()
+                .filter(a -> text(a).equals(text)).findFirst().orElse(null);
+    }
+
+    /** The tree grid's button that opens {@code title} in the item panel, or null. */
+    WebElement itemTitle(String title) {
+        return driver.findElements(By.cssSelector("vaadin-grid-cell-content vaadin-button.item-title")).stream()
+                .filter(b -> text(b).equals(title)).findFirst().orElse(null);
+    }
+
+    /**
+     * Clicks an item's title in the tree grid near its start. With the item panel open the Item
+     * column is narrow and clips long titles, so the middle of the title button can lie under the
+     * Status column; a user clicks the part they can see.
+     */
+    void clickItemTitle(String title) {
+        click("the item " + title, () -> itemTitle(title), target -> new Actions(driver)
+                .moveToElement(target, -target.getSize().getWidth() / 2 + 5, 0).click().perform());
+    }
+
+    /** The visible item panel showing {@code title}, once it is there. */
+    WebElement itemPanel(String title) {
+        return until("the item panel for " + title, d -> d.findElements(By.cssSelector(".item-panel")).stream()
+                .filter(p -> p.isDisplayed() && title.equals(text(p.findElement(By.tagName("h3"))))).findFirst().orElse(null));
+    }
+
+    /** The button labelled {@code label} inside {@code within}, or null. */
+    WebElement button(WebElement within, String label) {
+        return within.findElements(By.cssSelector("vaadin-button")).stream()
+                .filter(b -> text(b).equals(label)).findFirst().orElse(null);
+    }
+
+    /** The first displayed element {@code css} finds inside {@code within}, or null. */
+    static WebElement shown(WebElement within, String css) {
+        return within.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+    }
+
+    String text(WebElement element) {
+        return String.valueOf(js().executeScript("return arguments[0].textContent;", element)).trim();
+    }
+
+    JavascriptExecutor js() {
+        return (JavascriptExecutor) driver;
+    }
+}
