@@ -222,7 +222,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void configureGrid() {
-        grid.addComponentHierarchyColumn(this::titleCell).setHeader("Item").setWidth("20rem").setFlexGrow(3).setKey("title");
+        grid.addComponentHierarchyColumn(this::titleCell).setHeader("Item").setWidth("16rem").setFlexGrow(3).setKey("title");
         grid.addComponentColumn(row -> row instanceof ItemRow r ? statusBadge(r.item()) : new Span())
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
         grid.addColumn(row -> row instanceof ItemRow r && r.item().assigneeName() != null ? r.item().assigneeName() : "")
@@ -301,8 +301,10 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     /** One click for the commonest change: mark an outstanding item done. */
     private Component quickAction(Row row) {
         if (row instanceof ItemRow r && r.item().canEdit(ItemField.STATUS) && r.item().status().isOutstanding()) {
-            Button done = new Button("Mark done", VaadinIcon.CHECK.create(), e -> markDone(r.item()));
-            done.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+            // An icon keeps the row narrow beside the item panel; the tooltip and label say what it does.
+            Button done = new Button(VaadinIcon.CHECK.create(), e -> markDone(r.item()));
+            done.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_ICON);
+            done.setTooltipText("Mark done");
             done.addClassName("mark-done");
             done.setAriaLabel("Mark “" + r.item().title() + "” done");
             return done;
