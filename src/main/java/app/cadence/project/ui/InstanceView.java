@@ -271,6 +271,16 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
                     role.addClassName("tag");
                     cell.add(role);
                 }
+                if (r.item().completedAt() != null && details != null) {
+                    Span completed = new Span("Done by " + r.item().completedBy() + ", " + DUE.format(r.item().completedAt().atZone(details.zone())));
+                    completed.addClassNames("tag", "tag-completed");
+                    cell.add(completed);
+                }
+                if (r.item().status() == ItemStatus.BLOCKED && r.item().blockedReason() != null) {
+                    Span reason = new Span("Blocked: " + r.item().blockedReason());
+                    reason.addClassNames("tag", "tag-critical");
+                    cell.add(reason);
+                }
                 yield cell;
             }
         };
