@@ -1,19 +1,23 @@
 package app.cadence.shell;
 
+import app.cadence.portfolio.ui.PortfolioView;
 import app.cadence.project.ui.ProjectsView;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantContext;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
-/** The landing page: sends each user where their work starts. */
+/** The landing page: sends each user where their work starts; ADMIN and PMO to the portfolio. */
 @Route("")
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(ProjectsView.class);
+        boolean director = TenantContext.currentSelection().map(s -> s.role() == Role.ADMIN || s.role() == Role.PMO).orElse(false);
+        event.forwardTo(director ? PortfolioView.class : ProjectsView.class);
     }
 }

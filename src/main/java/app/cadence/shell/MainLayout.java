@@ -1,5 +1,6 @@
 package app.cadence.shell;
 
+import app.cadence.portfolio.ui.PortfolioView;
 import app.cadence.project.ui.MyWorkView;
 import app.cadence.project.ui.ProgramsView;
 import app.cadence.project.ui.ProjectsView;
@@ -56,6 +57,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     }
 
     private static final List<Feature> FEATURES = List.of(
+            new Feature("Portfolio", VaadinIcon.DASHBOARD, PortfolioView.class),
             new Feature("My work", VaadinIcon.TASKS, MyWorkView.class),
             new Feature("Projects", VaadinIcon.FOLDER_OPEN, ProjectsView.class),
             new Feature("Programs", VaadinIcon.CLUSTER, ProgramsView.class),

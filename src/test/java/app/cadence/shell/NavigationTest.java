@@ -34,8 +34,12 @@ class NavigationTest extends KaribuTest {
 
         navigate("");
 
-        assertThat(currentView()).isInstanceOf(ProjectsView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("My work", "Projects", "Programs", "Templates");
+        // Directors land on the portfolio, everybody else on the projects.
+        boolean director = role == Role.ADMIN || role == Role.PMO;
+        assertThat(currentView()).isInstanceOf(director ? app.cadence.portfolio.ui.PortfolioView.class : ProjectsView.class);
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel)
+                .containsExactly("Portfolio", "My work", "Projects", "Programs", "Templates");
+        navigate("projects");
         boolean editor = role == Role.ADMIN || role == Role.PMO || role == Role.PM;
         assertThat(_find(Button.class, spec -> spec.withText("New project"))).hasSize(editor ? 1 : 0);
         // The header names the organisation the user works in.

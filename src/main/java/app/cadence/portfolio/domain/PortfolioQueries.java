@@ -1,0 +1,279 @@
+package app.cadence.portfolio.domain;
+
+import app.cadence.project.domain.Health;
+import app.cadence.project.domain.HealthFacts;
+import app.cadence.project.domain.HealthRule;
+import app.cadence.project.domain.ProjectStatus;
+import app.cadence.shared.domain.SearchTerm;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portfolio read model: one row per project with its item roll-up, aggregated in the
+ * database in one statement per page. Native SQL over the project tables, so the tenant
+ * predicate is written by hand on every table (DESIGN.md), and health is computed in SQL by
+ * the same rule as {@link HealthRule} so that it can be filtered and sorted on; a test checks
+ * the two agree.
+ */
+@Component
+public class PortfolioQueries {
+
+    private static final String OUTSTANDING = "('OPEN', 'IN_PROGRESS', 'BLOCKED')";
+
+    /** Per project: counts over its items, not-applicable ones left out, as {@link HealthFacts} counts them. */
+    private static final String ROLL_UP = """
+            select it.project_id as project_id,
+                   count(*) as items,
+                   sum(case when it.due_at <= :now then 1 else 0 end) as due_items,
+                   sum(case when it.due_at < :now and it.status in %1$s then 1 else 0 end) as overdue,
+                   sum(case when it.status = 'BLOCKED' then 1 else 0 end) as blocked,
+                   sum(case when it.status = 'BLOCKED' and it.critical_path = true then 1 else 0 end) as blocked_critical,
+                   sum(case when i.kind = 'CUTOVER' then 1 else 0 end) as cut_items,
+                   sum(case when i.kind = 'CUTOVER' and it.status = 'DONE' then 1 else 0 end) as cut_done,
+                   sum(case when i.kind = 'COMMUNICATION_PLAN' then 1 else 0 end) as com_items,
+                   sum(case when i.kind = 'COMMUNICATION_PLAN' and it.status = 'DONE' then 1 else 0 end) as com_done,
+                   sum(case when i.kind = 'RETROSPECTIVE' then 1 else 0 end) as ret_items,
+                   sum(case when i.kind = 'RETROSPECTIVE' and it.status = 'DONE' then 1 else 0 end) as ret_done,
+                   max(it.updated_at) as last_item_update
+              from instance_item it
+              join project_instance i on i.id = it.instance_id and i.tenant_id = it.tenant_id
+             where it.tenant_id = :tenant and it.status <> 'NOT_APPLICABLE'
+             group by it.project_id""".formatted(OUTSTANDING);
+
+    /** Projects with their roll-up and their health by the rule of {@link HealthRule}, override first. */
+    private static final String ROWS = """
+            select p.id as project_id, p.project_key, p.name, p.status, prog.name as program_name, pm.display_name as pm_name,
+                   p.start_date, p.go_live_date, p.close_date, p.health_override, p.health_override_reason,
+                   p.updated_at as project_updated,
+                   coalesce(a.items, 0) as items, coalesce(a.due_items, 0) as due_items, coalesce(a.overdue, 0) as overdue,
+                   coalesce(a.blocked, 0) as blocked, coalesce(a.blocked_critical, 0) as blocked_critical,
+                   coalesce(a.cut_items, 0) as cut_items, coalesce(a.cut_done, 0) as cut_done,
+                   coalesce(a.com_items, 0) as com_items, coalesce(a.com_done, 0) as com_done,
+                   coalesce(a.ret_items, 0) as ret_items, coalesce(a.ret_done, 0) as ret_done,
+                   case when a.last_item_update is not null and a.last_item_update > p.updated_at
+                        then a.last_item_update else p.updated_at end as last_update,
+                   case when p.health_override is not null then p.health_override
+                        when coalesce(a.blocked_critical, 0) > 0 or coalesce(a.overdue, 0) * 100 > coalesce(a.due_items, 0) * %1$d then 'RED'
+                        when coalesce(a.overdue, 0) > 0 or coalesce(a.blocked, 0) > 0 then 'AMBER'
+                        else 'GREEN' end as health
+              from project p
+              left join program prog on prog.id = p.program_id and prog.tenant_id = p.tenant_id
+              left join user_account pm on pm.id = p.pm_user_id
+              left join (%2$s) a on a.project_id = p.id
+             where p.tenant_id = :tenant""".formatted(HealthRule.RED_OVERDUE_PERCENT, ROLL_UP);
+
+    /** Sortable columns by the keys the screen uses; anything else is ignored. */
+    private static final Map<String, String> SORTABLE = Map.ofEntries(
+            Map.entry("key", "r.project_key"),
+            Map.entry("name", "r.name"),
+            Map.entry("status", "r.status"),
+            Map.entry("program", "r.program_name"),
+            Map.entry("pm", "r.pm_name"),
+            Map.entry("goLive", "r.go_live_date"),
+            Map.entry("health", "case r.health when 'RED' then 0 when 'AMBER' then 1 else 2 end"),
+            Map.entry("overdue", "r.overdue"),
+            Map.entry("blocked", "r.blocked"),
+            Map.entry("cutover", "case when r.cut_items = 0 then null else r.cut_done * 1.0 / r.cut_items end"),
+            Map.entry("communication", "case when r.com_items = 0 then null else r.com_done * 1.0 / r.com_items end"),
+            Map.entry("retrospective", "case when r.ret_items = 0 then null else r.ret_done * 1.0 / r.ret_items end"),
+            Map.entry("lastUpdate", "r.last_update"));
+
+    private final EntityManager em;
+
+    PortfolioQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    public List<PortfolioRow> rows(Long tenantId, PortfolioFilter filter, Sort sort, Instant now, long offset, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        String sql = "select r.* from (" + ROWS + ") r" + where(filter, parameters) + orderBy(sort)
+                + " limit " + Math.max(1, limit) + " offset " + Math.max(0, offset);
+        List<Map<String, Object>> tuples = typed(query(sql, tenantId, now, parameters)).getResultList();
+        Map<Long, String> blockedTitles = firstBlockedOnCriticalPath(tenantId,
+                tuples.stream().filter(t -> number(t, "blocked_critical") > 0).map(t -> number(t, "project_id")).toList());
+        return tuples.stream().map(t -> row(t, blockedTitles)).toList();
+    }
+
+    public long count(Long tenantId, PortfolioFilter filter, Instant now) {
+        Map<String, Object> parameters = new HashMap<>();
+        String sql = "select count(*) as n from (" + ROWS + ") r" + where(filter, parameters);
+        return ((Number) query(sql, tenantId, now, parameters).getSingleResult()).longValue();
+    }
+
+    /** Projects by health, overdue items and go-lives in the coming 30 days, over the whole portfolio, in one statement. */
+    public PortfolioTiles tiles(Long tenantId, Instant now, LocalDate today) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("today", today);
+        parameters.put("soon", today.plusDays(30));
+        String sql = "select r.health, count(*) as projects, sum(r.overdue) as overdue,"
+                + " sum(case when r.go_live_date between :today and :soon then 1 else 0 end) as go_lives"
+                + " from (" + ROWS + ") r group by r.health";
+        Map<Health, Long> byHealth = new EnumMap<>(Health.class);
+        for (Health h : Health.values()) {
+            byHealth.put(h, 0L);
+        }
+        long overdue = 0;
+        long goLives = 0;
+        for (Object result : query(sql, tenantId, now, parameters).getResultList()) {
+            Object[] r = (Object[]) result;
+            byHealth.put(Health.valueOf((String) r[0]), ((Number) r[1]).longValue());
+            overdue += r[2] == null ? 0 : ((Number) r[2]).longValue();
+            goLives += r[3] == null ? 0 : ((Number) r[3]).longValue();
+        }
+        return new PortfolioTiles(byHealth, overdue, goLives, templatesInUse(tenantId));
+    }
+
+    /** Which template versions are applied how often: the PMO's view of process adoption. */
+    private List<PortfolioTiles.TemplateUsage> templatesInUse(Long tenantId) {
+        List<?> results = em.createNativeQuery("""
+                        select i.template_name, i.version_number, count(*) as instances, count(distinct i.project_id) as projects
+                          from project_instance i
+                         where i.tenant_id = :tenant
+                         group by i.template_id, i.template_name, i.version_number
+                         order by count(*) desc, i.template_name, i.version_number desc""")
+                .setParameter("tenant", tenantId).getResultList();
+        List<PortfolioTiles.TemplateUsage> usage = new ArrayList<>();
+        for (Object result : results) {
+            Object[] r = (Object[]) result;
+            usage.add(new PortfolioTiles.TemplateUsage((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue()));
+        }
+        return usage;
+    }
+
+    /** For the health reason: the first blocked critical step of each given project, in one statement. */
+    private Map<Long, String> firstBlockedOnCriticalPath(Long tenantId, Collection<Long> projectIds) {
+        if (projectIds.isEmpty()) {
+            return Map.of();
+        }
+        List<?> results = em.createNativeQuery("""
+                        select it.project_id, it.title from instance_item it
+                         where it.tenant_id = :tenant and it.project_id in (:projects)
+                           and it.status = 'BLOCKED' and it.critical_path = true
+                         order by it.project_id, it.due_at, it.id""")
+                .setParameter("tenant", tenantId).setParameter("projects", projectIds).getResultList();
+        Map<Long, String> first = new LinkedHashMap<>();
+        for (Object result : results) {
+            Object[] r = (Object[]) result;
+            first.putIfAbsent(((Number) r[0]).longValue(), (String) r[1]);
+        }
+        return first;
+    }
+
+    private static String where(PortfolioFilter filter, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.programId() != null) {
+            conditions.add("r.project_id in (select p2.id from project p2 where p2.tenant_id = :tenant and p2.program_id = :program)");
+            parameters.put("program", filter.programId());
+        }
+        if (filter.pmUserId() != null) {
+            conditions.add("r.project_id in (select p3.id from project p3 where p3.tenant_id = :tenant and p3.pm_user_id = :pm)");
+            parameters.put("pm", filter.pmUserId());
+        }
+        if (filter.status() != null) {
+            conditions.add("r.status = :status");
+            parameters.put("status", filter.status().name());
+        }
+        if (filter.health() != null) {
+            conditions.add("r.health = :health");
+            parameters.put("health", filter.health().name());
+        }
+        if (filter.onlyWithOverdue()) {
+            conditions.add("r.overdue > 0");
+        }
+        SearchTerm term = new SearchTerm(filter.search());
+        if (!term.text().isEmpty()) {
+            conditions.add("(lower(r.project_key) like :pattern escape '!' or lower(r.name) like :pattern escape '!'"
+                    + " or lower(r.pm_name) like :pattern escape '!' or lower(r.program_name) like :pattern escape '!')");
+            parameters.put("pattern", term.containsPattern());
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static String orderBy(Sort sort) {
+        List<String> columns = sort.stream()
+                .filter(o -> SORTABLE.containsKey(o.getProperty()))
+                .map(o -> SORTABLE.get(o.getProperty()) + (o.isAscending() ? " asc" : " desc"))
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (columns.isEmpty()) {
+            // Most urgent first: red before amber before green, then by key.
+            columns.add(SORTABLE.get("health") + " asc");
+            columns.add("r.project_key asc");
+        }
+        columns.add("r.project_id asc");
+        return " order by " + String.join(", ", columns);
+    }
+
+    private jakarta.persistence.Query query(String sql, Long tenantId, Instant now, Map<String, Object> parameters) {
+        jakarta.persistence.Query query = em.createNativeQuery(sql);
+        query.setParameter("tenant", tenantId);
+        query.setParameter("now", now);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    /** Names and types every column, so that dates and instants read the same on H2 and MySQL. */
+    @SuppressWarnings("unchecked")
+    private static NativeQuery<Map<String, Object>> typed(jakarta.persistence.Query query) {
+        NativeQuery<Map<String, Object>> q = query.unwrap(NativeQuery.class);
+        q.setTupleTransformer((tuple, aliases) -> {
+            Map<String, Object> byColumn = new HashMap<>();
+            for (int i = 0; i < aliases.length; i++) {
+                byColumn.put(aliases[i], tuple[i]);
+            }
+            return byColumn;
+        });
+        for (String column : List.of("project_id", "items", "due_items", "overdue", "blocked", "blocked_critical",
+                "cut_items", "cut_done", "com_items", "com_done", "ret_items", "ret_done")) {
+            q.addScalar(column, StandardBasicTypes.LONG);
+        }
+        for (String column : List.of("project_key", "name", "status", "program_name", "pm_name", "health_override",
+                "health_override_reason", "health")) {
+            q.addScalar(column, StandardBasicTypes.STRING);
+        }
+        for (String column : List.of("start_date", "go_live_date", "close_date")) {
+            q.addScalar(column, StandardBasicTypes.LOCAL_DATE);
+        }
+        q.addScalar("last_update", StandardBasicTypes.INSTANT);
+        return q;
+    }
+
+    private static PortfolioRow row(Map<String, Object> t, Map<Long, String> blockedTitles) {
+        Long projectId = number(t, "project_id");
+        HealthFacts facts = new HealthFacts(number(t, "items"), number(t, "due_items"), number(t, "overdue"), number(t, "blocked"),
+                number(t, "blocked_critical"), blockedTitles.get(projectId));
+        HealthRule.Assessment computed = HealthRule.assess(facts);
+        String override = (String) t.get("health_override");
+        Health health = Health.valueOf((String) t.get("health"));
+        String reason = override != null ? String.valueOf((String) t.get("health_override_reason")) + " (set by hand)" : computed.reason();
+        return new PortfolioRow(projectId, (String) t.get("project_key"), (String) t.get("name"),
+                ProjectStatus.valueOf((String) t.get("status")), (String) t.get("program_name"), (String) t.get("pm_name"),
+                (LocalDate) t.get("start_date"), (LocalDate) t.get("go_live_date"), (LocalDate) t.get("close_date"),
+                health, reason, override != null, facts,
+                percent(number(t, "cut_done"), number(t, "cut_items")), percent(number(t, "com_done"), number(t, "com_items")),
+                percent(number(t, "ret_done"), number(t, "ret_items")), (Instant) t.get("last_update"));
+    }
+
+    private static @Nullable Integer percent(long done, long items) {
+        return items == 0 ? null : (int) Math.round(done * 100.0 / items);
+    }
+
+    private static long number(Map<String, Object> t, String column) {
+        Object value = t.get(column);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

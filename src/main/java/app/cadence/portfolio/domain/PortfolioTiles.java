@@ -1,0 +1,14 @@
+package app.cadence.portfolio.domain;
+
+import app.cadence.project.domain.Health;
+import java.util.List;
+import java.util.Map;
+
+/** The summary above the portfolio: projects by health, overdue items, go-lives soon, templates in use. */
+public record PortfolioTiles(Map<Health, Long> projectsByHealth, long overdueItems, long goLivesNext30Days,
+                             List<TemplateUsage> templatesInUse) {
+
+    /** How often one template version is applied across the tenant's projects. */
+    public record TemplateUsage(String templateName, int versionNumber, long instances, long projects) {
+    }
+}

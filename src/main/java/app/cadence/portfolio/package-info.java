@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.portfolio;
+
+import org.jspecify.annotations.NullMarked;

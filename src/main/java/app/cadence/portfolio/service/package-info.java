@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.portfolio.service;
+
+import org.jspecify.annotations.NullMarked;

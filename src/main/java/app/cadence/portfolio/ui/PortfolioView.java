@@ -1,0 +1,221 @@
+package app.cadence.portfolio.ui;
+
+import app.cadence.portfolio.domain.PortfolioFilter;
+import app.cadence.portfolio.domain.PortfolioRow;
+import app.cadence.portfolio.domain.PortfolioTiles;
+import app.cadence.portfolio.service.PortfolioService;
+import app.cadence.project.domain.Health;
+import app.cadence.project.domain.ProgramRow;
+import app.cadence.project.domain.ProjectStatus;
+import app.cadence.project.service.ProgramService;
+import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The PMO director's view across all projects: tiles on top, then one row per project with its
+ * health and roll-up; filters, search and sorting run in the database, the grid pages lazily.
+ */
+@Route("portfolio")
+@PageTitle("Portfolio · Cadence")
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class PortfolioView extends VerticalLayout {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private final PortfolioService portfolio;
+    private final LocalDate today;
+    private final Div tiles = new Div();
+    private final TextField search = new TextField();
+    private final ComboBox<ProgramRow> program = new ComboBox<>();
+    private final ComboBox<MemberSummary> pm = new ComboBox<>();
+    private final Select<ProjectStatus> status = new Select<>();
+    private final Select<Health> health = new Select<>();
+    private final Checkbox overdue = new Checkbox("Has overdue items");
+    private final Grid<PortfolioRow> grid = new Grid<>();
+    private final Span emptyState = new Span();
+
+    PortfolioView(PortfolioService portfolio, ProgramService programs, MembershipDirectory members) {
+        this.portfolio = portfolio;
+        this.today = portfolio.today();
+        addClassName("portfolio-view");
+        setSizeFull();
+
+        tiles.addClassName("portfolio-tiles");
+        configureFilters(programs.list(), members.activeMembers());
+        configureGrid();
+        HorizontalLayout filters = new HorizontalLayout(search, program, pm, status, health, overdue);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        filters.addClassName("portfolio-filters");
+        add(new H2("Portfolio"), tiles, filters, grid);
+        expand(grid);
+        showTiles();
+    }
+
+    private void configureFilters(List<ProgramRow> programs, List<MemberSummary> people) {
+        search.setPlaceholder("Search projects");
+        search.setAriaLabel("Search projects by key, name, PM or program");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        program.setItems(programs);
+        program.setItemLabelGenerator(ProgramRow::name);
+        program.setPlaceholder("All programs");
+        program.setAriaLabel("Program");
+        program.setClearButtonVisible(true);
+        pm.setItems(people);
+        pm.setItemLabelGenerator(MemberSummary::displayName);
+        pm.setPlaceholder("All project managers");
+        pm.setAriaLabel("Project manager");
+        pm.setClearButtonVisible(true);
+        status.setItems(ProjectStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "All statuses" : s.label());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("All statuses");
+        status.setAriaLabel("Status");
+        health.setItems(Health.values());
+        health.setItemLabelGenerator(h -> h == null ? "Any health" : h.label());
+        health.setEmptySelectionAllowed(true);
+        health.setEmptySelectionCaption("Any health");
+        health.setAriaLabel("Health");
+        search.addValueChangeListener(e -> refresh());
+        program.addValueChangeListener(e -> refresh());
+        pm.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        health.addValueChangeListener(e -> refresh());
+        overdue.addValueChangeListener(e -> refresh());
+    }
+
+    private void configureGrid() {
+        grid.addComponentColumn(PortfolioView::healthCell).setHeader("Health").setKey("health").setSortable(true).setWidth("16rem").setFlexGrow(1);
+        grid.addComponentColumn(r -> new RouterLink(r.key(), app.cadence.project.ui.ProjectView.class, String.valueOf(r.projectId())))
+                .setHeader("Key").setKey("key").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PortfolioRow::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(r -> r.status().label()).setHeader("Status").setKey("status").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> dash(r.programName())).setHeader("Program").setKey("program").setSortable(true).setFlexGrow(1);
+        grid.addColumn(r -> dash(r.pmName())).setHeader("PM").setKey("pm").setSortable(true).setFlexGrow(1);
+        grid.addColumn(r -> format(r.nextKeyDate(today))).setHeader("Next key date").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> format(r.goLiveDate())).setHeader("Go-live").setKey("goLive").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> percent(r.cutoverPercent())).setHeader("Cutover").setKey("cutover").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> percent(r.communicationPercent())).setHeader("Comms").setKey("communication").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> percent(r.retrospectivePercent())).setHeader("Retro").setKey("retrospective").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.overdue() == 0 ? "" : String.valueOf(r.overdue())).setHeader("Overdue").setKey("overdue").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.blocked() == 0 ? "" : String.valueOf(r.blocked())).setHeader("Blocked").setKey("blocked").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::daysSince).setHeader("Updated").setKey("lastUpdate").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setPageSize(50);
+        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
+        grid.addClassName("portfolio-grid");
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(app.cadence.project.ui.ProjectView.class,
+                String.valueOf(e.getItem().projectId()))));
+        grid.setItems(query -> portfolio.rows(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit()).stream(),
+                query -> countAndShowEmptyState());
+        emptyState.addClassName("empty-state");
+        grid.setEmptyStateComponent(emptyState);
+    }
+
+    private int countAndShowEmptyState() {
+        int count = Math.toIntExact(portfolio.count(filter()));
+        if (count == 0) {
+            emptyState.setText(filter().equals(PortfolioFilter.none())
+                    ? "No projects yet. Projects appear here with their health as soon as they are created."
+                    : "No project matches these filters.");
+        }
+        return count;
+    }
+
+    PortfolioFilter filter() {
+        return new PortfolioFilter(program.getValue() == null ? null : program.getValue().id(), pm.getValue() == null ? null : pm.getValue().userId(),
+                status.getValue(), health.getValue(), overdue.getValue(), search.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void showTiles() {
+        PortfolioTiles summary = portfolio.tiles();
+        tiles.removeAll();
+        for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN}) {
+            Button tile = new Button(summary.projectsByHealth().get(h) + " " + h.label().toLowerCase(Locale.ROOT), e -> health.setValue(h));
+            tile.addClassNames("tile", "tile-" + h.name().toLowerCase(Locale.ROOT));
+            tile.setAriaLabel(summary.projectsByHealth().get(h) + " projects " + h.label().toLowerCase(Locale.ROOT) + ": show them");
+            tile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            tiles.add(tile);
+        }
+        tiles.add(tile(summary.overdueItems() + " overdue items", "tile-overdue"),
+                tile(summary.goLivesNext30Days() + " go-lives in the next 30 days", "tile-go-lives"));
+        Div templates = new Div(new Span("Templates in use"));
+        templates.addClassNames("tile", "tile-templates");
+        if (summary.templatesInUse().isEmpty()) {
+            templates.add(new Span("None applied yet"));
+        }
+        summary.templatesInUse().stream().limit(5).forEach(u -> {
+            Span line = new Span(u.templateName() + " v" + u.versionNumber() + " — " + u.projects() + (u.projects() == 1 ? " project" : " projects"));
+            line.addClassName("tile-line");
+            templates.add(line);
+        });
+        tiles.add(templates);
+    }
+
+    private static Component tile(String text, String className) {
+        Div tile = new Div(new Span(text));
+        tile.addClassNames("tile", className);
+        return tile;
+    }
+
+    private static Component healthCell(PortfolioRow row) {
+        Span badge = new Span(row.health().label() + (row.healthOverridden() ? " (set by hand)" : ""));
+        badge.addClassNames("health-badge", "health-" + row.health().name().toLowerCase(Locale.ROOT));
+        Span reason = new Span(row.healthReason());
+        reason.addClassName("health-reason-line");
+        Div cell = new Div(badge, reason);
+        cell.addClassName("health-cell");
+        return cell;
+    }
+
+    private String daysSince(PortfolioRow row) {
+        long days = Duration.between(row.lastUpdate(), portfolio.now()).toDays();
+        return days <= 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago";
+    }
+
+    private static String percent(@Nullable Integer value) {
+        return value == null ? "—" : value + "%";
+    }
+
+    private static String dash(@Nullable String value) {
+        return value == null ? "—" : value;
+    }
+
+    private static String format(@Nullable LocalDate date) {
+        return date == null ? "—" : DATE.format(date);
+    }
+}

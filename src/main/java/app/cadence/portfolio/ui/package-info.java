@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.portfolio.ui;
+
+import org.jspecify.annotations.NullMarked;
