@@ -19,6 +19,7 @@ import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.SampleTemplates;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import java.time.LocalDateTime;
@@ -60,7 +61,7 @@ class InstanceIsolationTest {
         globexPm = fixtures.member(globex, Role.PM);
         acmeProject = fixtures.project(acmePm, "ERP-01", "ERP");
         globexProject = fixtures.project(globexPm, "GLX-01", "Globex ERP");
-        acmeTemplate = fixtures.publishedTemplate(acmePmo, "Runbook", new InstanceServiceTest().runbook());
+        acmeTemplate = fixtures.publishedTemplate(acmePmo, "Runbook", SampleTemplates.runbook());
         acmeVersion = as(acmePm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(acmeTemplate)).findFirst()
                 .orElseThrow().latest().id());
         acmeInstance = as(acmePm, () -> instances.instantiate(new InstantiationRequest(acmeProject, acmeTemplate, acmeVersion, "Live",

@@ -26,13 +26,8 @@ import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.SampleTemplates;
 import app.cadence.support.TestClock;
-import app.cadence.template.domain.CutoverStep;
-import app.cadence.template.domain.SectionRole;
-import app.cadence.template.domain.StepType;
-import app.cadence.template.domain.TemplateContent;
-import app.cadence.template.domain.TemplateKind;
-import app.cadence.template.domain.TemplateSection;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.tenancy.domain.Role;
@@ -71,9 +66,6 @@ class InstanceServiceTest {
     Member viewer;
     Long projectId;
     Long templateId;
-    CutoverStep extract;
-    CutoverStep load;
-    CutoverStep signOff;
 
     @BeforeEach
     void setUp() {
@@ -85,19 +77,7 @@ class InstanceServiceTest {
         otherContributor = fixtures.member(tenant, Role.CONTRIBUTOR);
         viewer = fixtures.member(tenant, Role.VIEWER);
         projectId = fixtures.project(pm, "ERP-" + UUID.randomUUID().toString().substring(0, 4), "ERP go-live");
-        templateId = fixtures.publishedTemplate(pmo, "Runbook", runbook());
-    }
-
-    TemplateContent runbook() {
-        extract = new CutoverStep(UUID.randomUUID(), "Extract legacy data", null, StepType.TASK, -360, 120, "Data lead", List.of(), null, null, false);
-        load = new CutoverStep(UUID.randomUUID(), "Load data", null, StepType.TASK, -240, 180, "Data lead", List.of(extract.key()), null, null, false);
-        signOff = new CutoverStep(UUID.randomUUID(), "Business sign-off", null, StepType.MILESTONE, -60, 60, "Sponsor",
-                List.of(load.key()), null, null, true);
-        CutoverStep restore = new CutoverStep(UUID.randomUUID(), "Restore backup", null, StepType.TASK, 60, 240, "DBA",
-                List.of(signOff.key()), "Sign-off refused", "Restore last night's backup", false);
-        return new TemplateContent(TemplateKind.CUTOVER, List.of(
-                new TemplateSection(UUID.randomUUID(), "Execution", SectionRole.EXECUTION, List.of(extract, load, signOff)),
-                new TemplateSection(UUID.randomUUID(), "Rollback", SectionRole.ROLLBACK, List.of(restore))), null);
+        templateId = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
     }
 
     <T> T as(Member member, Supplier<T> action) {

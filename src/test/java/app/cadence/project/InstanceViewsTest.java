@@ -20,6 +20,7 @@ import app.cadence.project.ui.ProjectView;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.KaribuTest;
+import app.cadence.support.SampleTemplates;
 import app.cadence.support.TestClock;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.tenancy.domain.Role;
@@ -68,7 +69,7 @@ class InstanceViewsTest extends KaribuTest {
         contributor = fixtures.member(tenant, Role.CONTRIBUTOR);
         viewer = fixtures.member(tenant, Role.VIEWER);
         projectId = fixtures.project(pm, "ERP-01", "ERP go-live");
-        templateId = fixtures.publishedTemplate(pmo, "Runbook", new InstanceServiceTest().runbook());
+        templateId = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
     }
 
     <T> T as(Member member, Supplier<T> action) {

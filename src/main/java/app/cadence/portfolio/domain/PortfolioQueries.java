@@ -9,10 +9,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -76,6 +74,17 @@ public class PortfolioQueries {
               left join (%2$s) a on a.project_id = p.id
              where p.tenant_id = :tenant""".formatted(HealthRule.RED_OVERDUE_PERCENT, ROLL_UP);
 
+    /**
+     * For the health reason: the first blocked step on a critical path, by due date, as the
+     * project page names it. A correlated subquery keeps the page at one statement.
+     */
+    private static final String FIRST_BLOCKED = """
+            case when r.blocked_critical > 0 then (
+                select it2.title from instance_item it2
+                 where it2.tenant_id = :tenant and it2.project_id = r.project_id
+                   and it2.status = 'BLOCKED' and it2.critical_path = true
+                 order by it2.due_at, it2.id limit 1) end""";
+
     /** Sortable columns by the keys the screen uses; anything else is ignored. */
     private static final Map<String, String> SORTABLE = Map.ofEntries(
             Map.entry("key", "r.project_key"),
@@ -100,12 +109,9 @@ public class PortfolioQueries {
 
     public List<PortfolioRow> rows(Long tenantId, PortfolioFilter filter, Sort sort, Instant now, long offset, int limit) {
         Map<String, Object> parameters = new HashMap<>();
-        String sql = "select r.* from (" + ROWS + ") r" + where(filter, parameters) + orderBy(sort)
-                + " limit " + Math.max(1, limit) + " offset " + Math.max(0, offset);
-        List<Map<String, Object>> tuples = typed(query(sql, tenantId, now, parameters)).getResultList();
-        Map<Long, String> blockedTitles = firstBlockedOnCriticalPath(tenantId,
-                tuples.stream().filter(t -> number(t, "blocked_critical") > 0).map(t -> number(t, "project_id")).toList());
-        return tuples.stream().map(t -> row(t, blockedTitles)).toList();
+        String sql = "select r.*, " + FIRST_BLOCKED + " as first_blocked from (" + ROWS + ") r" + where(filter, parameters)
+                + orderBy(sort) + " limit " + Math.max(1, limit) + " offset " + Math.max(0, offset);
+        return typed(query(sql, tenantId, now, parameters)).getResultList().stream().map(PortfolioQueries::row).toList();
     }
 
     public long count(Long tenantId, PortfolioFilter filter, Instant now) {
@@ -153,25 +159,6 @@ public class PortfolioQueries {
                     ((Number) r[3]).longValue()));
         }
         return usage;
-    }
-
-    /** For the health reason: the first blocked critical step of each given project, in one statement. */
-    private Map<Long, String> firstBlockedOnCriticalPath(Long tenantId, Collection<Long> projectIds) {
-        if (projectIds.isEmpty()) {
-            return Map.of();
-        }
-        List<?> results = em.createNativeQuery("""
-                        select it.project_id, it.title from instance_item it
-                         where it.tenant_id = :tenant and it.project_id in (:projects)
-                           and it.status = 'BLOCKED' and it.critical_path = true
-                         order by it.project_id, it.due_at, it.id""")
-                .setParameter("tenant", tenantId).setParameter("projects", projectIds).getResultList();
-        Map<Long, String> first = new LinkedHashMap<>();
-        for (Object result : results) {
-            Object[] r = (Object[]) result;
-            first.putIfAbsent(((Number) r[0]).longValue(), (String) r[1]);
-        }
-        return first;
     }
 
     private static String where(PortfolioFilter filter, Map<String, Object> parameters) {
@@ -242,7 +229,7 @@ public class PortfolioQueries {
             q.addScalar(column, StandardBasicTypes.LONG);
         }
         for (String column : List.of("project_key", "name", "status", "program_name", "pm_name", "health_override",
-                "health_override_reason", "health")) {
+                "health_override_reason", "health", "first_blocked")) {
             q.addScalar(column, StandardBasicTypes.STRING);
         }
         for (String column : List.of("start_date", "go_live_date", "close_date")) {
@@ -252,10 +239,10 @@ public class PortfolioQueries {
         return q;
     }
 
-    private static PortfolioRow row(Map<String, Object> t, Map<Long, String> blockedTitles) {
+    private static PortfolioRow row(Map<String, Object> t) {
         Long projectId = number(t, "project_id");
         HealthFacts facts = new HealthFacts(number(t, "items"), number(t, "due_items"), number(t, "overdue"), number(t, "blocked"),
-                number(t, "blocked_critical"), blockedTitles.get(projectId));
+                number(t, "blocked_critical"), (String) t.get("first_blocked"));
         HealthRule.Assessment computed = HealthRule.assess(facts);
         String override = (String) t.get("health_override");
         Health health = Health.valueOf((String) t.get("health"));

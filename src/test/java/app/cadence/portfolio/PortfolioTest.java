@@ -1,0 +1,247 @@
+package app.cadence.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cadence.portfolio.domain.PortfolioFilter;
+import app.cadence.portfolio.domain.PortfolioRow;
+import app.cadence.portfolio.domain.PortfolioTiles;
+import app.cadence.portfolio.service.PortfolioService;
+import app.cadence.project.domain.Anchors;
+import app.cadence.project.domain.Health;
+import app.cadence.project.domain.HealthRule;
+import app.cadence.project.domain.ItemStatus;
+import app.cadence.project.service.InstanceService;
+import app.cadence.project.service.InstanceViews.InstantiationRequest;
+import app.cadence.project.service.InstanceViews.ItemRef;
+import app.cadence.project.service.InstanceViews.ItemUpdate;
+import app.cadence.project.service.InstanceViews.ItemView;
+import app.cadence.project.service.ProjectForm;
+import app.cadence.project.service.ProjectHealthService;
+import app.cadence.project.service.ProjectService;
+import app.cadence.support.Fixtures;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.IntegrationTest;
+import app.cadence.support.SampleTemplates;
+import app.cadence.support.TestClock;
+import app.cadence.template.domain.RetroPrompt;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.domain.TemplateSection;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+
+/**
+ * The portfolio on a fixture computed by hand: four projects, one per way health comes about.
+ * Runs on H2 and (with -Pmariadb) on MariaDB.
+ */
+@IntegrationTest
+class PortfolioTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
+    @Autowired PortfolioService portfolio;
+    @Autowired InstanceService instances;
+    @Autowired ProjectService projects;
+    @Autowired ProjectHealthService health;
+    @Autowired TestClock clock;
+    @Autowired EntityManagerFactory entityManagerFactory;
+
+    Tenant tenant;
+    Member pmo;
+    Member pm;
+    Long red;
+    Long amber;
+    Long green;
+    Long overridden;
+    Long runbook;
+    Long retro;
+
+    <T> T as(Member member, Supplier<T> action) {
+        return scope.call(member.userId(), member.tenantId(), action::get);
+    }
+
+    LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).withSecond(0).withNano(0);
+    }
+
+    Long apply(Long projectId, Long templateId, Anchors anchors) {
+        Long version = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+                .orElseThrow().latest().id());
+        return as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, "Applied", anchors)));
+    }
+
+    ItemView item(Long instanceId, String title) {
+        return as(pm, () -> instances.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant("Portfolio");
+        pmo = fixtures.member(tenant, Role.PMO);
+        pm = fixtures.member(tenant, Role.PM);
+        runbook = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
+        retro = fixtures.publishedTemplate(pmo, "Retro", new TemplateContent(TemplateKind.RETROSPECTIVE, List.of(new TemplateSection(
+                UUID.randomUUID(), "Board", null, List.of(new RetroPrompt(UUID.randomUUID(), "Start", null, false),
+                new RetroPrompt(UUID.randomUUID(), "Stop", null, false)))), null));
+
+        // RED-1: T0 two hours ago; extract, load and sign-off are due (T0-4h, T0-1h, T0); extract is done.
+        red = fixtures.project(pm, "RED-1", "Overdue cutover");
+        Long redRunbook = apply(red, runbook, Anchors.at(now().minusHours(2)));
+        as(pm, () -> instances.update(ItemUpdate.from(item(redRunbook, "Extract legacy data")).withStatus(ItemStatus.DONE, null)));
+
+        // AMBER-2: T0 tomorrow, nothing due; the rollback step (off the critical path) is blocked. A retro: one done, one N/A.
+        amber = fixtures.project(pm, "AMBER-2", "Blocked rollback");
+        Long amberRunbook = apply(amber, runbook, Anchors.at(now().plusDays(1)));
+        as(pm, () -> instances.update(ItemUpdate.from(item(amberRunbook, "Restore backup")).withStatus(ItemStatus.BLOCKED, "No backup space")));
+        Long amberRetro = apply(amber, retro, Anchors.at(now().plusDays(2)));
+        as(pm, () -> instances.update(ItemUpdate.from(item(amberRetro, "Start")).withStatus(ItemStatus.DONE, null)));
+        as(pm, () -> instances.update(ItemUpdate.from(item(amberRetro, "Stop")).withStatus(ItemStatus.NOT_APPLICABLE, null)));
+
+        // GREEN-3: nothing applied. OVER-4: nothing applied, set to red by hand.
+        green = fixtures.project(pm, "GREEN-3", "Quiet project");
+        overridden = fixtures.project(pm, "OVER-4", "Escalated");
+        for (Long project : List.of(red, amber, green, overridden)) {
+            ProjectForm form = fixtures.load(pm, project);
+            form.setPmUserId(pm.userId());
+            if (project.equals(amber)) {
+                form.setStartDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(10));
+                form.setGoLiveDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(10));
+            }
+            as(pm, () -> projects.update(form));
+        }
+        long version = fixtures.load(pm, overridden).getVersion();
+        as(pm, () -> {
+            health.override(overridden, version, Health.RED, "Sponsor escalation");
+            return null;
+        });
+    }
+
+    PortfolioRow row(List<PortfolioRow> rows, Long projectId) {
+        return rows.stream().filter(r -> r.projectId().equals(projectId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyColumnRollsUpAsComputedByHand() {
+        List<PortfolioRow> rows = as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50));
+
+        // Most urgent first: the two reds (by key), then amber, then green.
+        assertThat(rows).extracting(PortfolioRow::key).containsExactly("OVER-4", "RED-1", "AMBER-2", "GREEN-3");
+
+        PortfolioRow r = row(rows, red);
+        assertThat(r.health()).isEqualTo(Health.RED);
+        assertThat(r.healthReason()).isEqualTo("2 of 3 due items overdue (67%) — more than 10%.");
+        assertThat(r.cutoverPercent()).isEqualTo(25);
+        assertThat(r.communicationPercent()).isNull();
+        assertThat(r.retrospectivePercent()).isNull();
+        assertThat(r.overdue()).isEqualTo(2);
+        assertThat(r.blocked()).isZero();
+        assertThat(r.pmName()).isEqualTo(pm.name());
+
+        PortfolioRow a = row(rows, amber);
+        assertThat(a.health()).isEqualTo(Health.AMBER);
+        assertThat(a.healthReason()).isEqualTo("1 item blocked.");
+        assertThat(a.cutoverPercent()).isZero();
+        assertThat(a.retrospectivePercent()).isEqualTo(100); // the N/A prompt is left out
+        assertThat(a.blocked()).isEqualTo(1);
+        assertThat(a.nextKeyDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))).isEqualTo(a.goLiveDate());
+
+        PortfolioRow g = row(rows, green);
+        assertThat(g.health()).isEqualTo(Health.GREEN);
+        assertThat(g.healthReason()).isEqualTo("No templates applied yet.");
+        assertThat(g.cutoverPercent()).isNull();
+
+        PortfolioRow o = row(rows, overridden);
+        assertThat(o.health()).isEqualTo(Health.RED);
+        assertThat(o.healthOverridden()).isTrue();
+        assertThat(o.healthReason()).isEqualTo("Sponsor escalation (set by hand)");
+
+        // SQL and Java apply the same rule.
+        assertThat(rows).filteredOn(row -> !row.healthOverridden())
+                .allSatisfy(row -> assertThat(HealthRule.assess(row.facts()).health()).isEqualTo(row.health()));
+        assertThat(rows).allSatisfy(row -> assertThat(row.lastUpdate()).isNotNull());
+    }
+
+    @Test
+    void theTilesSumUpThePortfolio() {
+        PortfolioTiles tiles = as(pmo, () -> portfolio.tiles());
+
+        assertThat(tiles.projectsByHealth()).containsEntry(Health.RED, 2L).containsEntry(Health.AMBER, 1L).containsEntry(Health.GREEN, 1L);
+        assertThat(tiles.overdueItems()).isEqualTo(2);
+        assertThat(tiles.goLivesNext30Days()).isEqualTo(1);
+        assertThat(tiles.templatesInUse()).hasSize(2);
+        assertThat(tiles.templatesInUse().getFirst()).satisfies(u -> {
+            assertThat(u.templateName()).startsWith("Runbook");
+            assertThat(u.versionNumber()).isEqualTo(1);
+            assertThat(u.instances()).isEqualTo(2);
+            assertThat(u.projects()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void filtersAndSortsRunInTheDatabase() {
+        assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, null, null, Health.RED, false, ""), Sort.unsorted(), 0, 50)))
+                .extracting(PortfolioRow::key).containsExactly("OVER-4", "RED-1");
+        assertThat(as(pmo, () -> portfolio.count(new PortfolioFilter(null, null, null, Health.RED, false, "")))).isEqualTo(2);
+        assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, null, null, null, true, ""), Sort.unsorted(), 0, 50)))
+                .extracting(PortfolioRow::key).containsExactly("RED-1");
+        assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, pm.userId(), null, null, false, "quiet"), Sort.unsorted(), 0, 50)))
+                .extracting(PortfolioRow::key).containsExactly("GREEN-3");
+        assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, pmo.userId(), null, null, false, ""), Sort.unsorted(), 0, 50))).isEmpty();
+
+        assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by(Sort.Order.desc("blocked"), Sort.Order.asc("key")), 0, 50)))
+                .extracting(PortfolioRow::key).containsExactly("AMBER-2", "GREEN-3", "OVER-4", "RED-1");
+        assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by(Sort.Order.desc("overdue"), Sort.Order.asc("key")), 0, 2)))
+                .extracting(PortfolioRow::key).containsExactly("RED-1", "AMBER-2");
+        assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by(Sort.Order.asc("key")), 2, 2)))
+                .extracting(PortfolioRow::key).containsExactly("OVER-4", "RED-1");
+        // An unknown sort key is ignored rather than reaching the SQL.
+        assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by("p.id; drop table project"), 0, 50))).hasSize(4);
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfIt() {
+        Member stranger = fixtures.member(fixtures.tenant("Other"), Role.PMO);
+        assertThat(as(stranger, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50))).isEmpty();
+        assertThat(as(stranger, () -> portfolio.count(PortfolioFilter.none()))).isZero();
+        PortfolioTiles tiles = as(stranger, () -> portfolio.tiles());
+        assertThat(tiles.projectsByHealth().values()).allMatch(n -> n == 0);
+        assertThat(tiles.overdueItems()).isZero();
+        assertThat(tiles.templatesInUse()).isEmpty();
+    }
+
+    @Test
+    void theFirstPageNeedsAtMostFiveStatements() {
+        // A blocked critical step, so that the reason's extra lookup is part of the count.
+        Long blocked = fixtures.project(pm, "BLK-5", "Blocked on the critical path");
+        Long blockedRunbook = apply(blocked, runbook, Anchors.at(now().plusDays(3)));
+        as(pm, () -> instances.update(ItemUpdate.from(item(blockedRunbook, "Load data")).withStatus(ItemStatus.BLOCKED, "Vendor")));
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long statements = as(pmo, () -> {
+            statistics.setStatisticsEnabled(true);
+            statistics.clear();
+            List<PortfolioRow> rows = portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50);
+            portfolio.count(PortfolioFilter.none());
+            portfolio.tiles();
+            long count = statistics.getPrepareStatementCount();
+            statistics.setStatisticsEnabled(false);
+            assertThat(row(rows, blocked).healthReason()).isEqualTo("Blocked on a cutover's critical path: “Load data”.");
+            return count;
+        });
+        // Rows (with the blocked steps' names), count, tiles, templates in use, and the tenant's zone for "today".
+        assertThat(statements).isPositive().isLessThanOrEqualTo(5);
+    }
+}
