@@ -1,0 +1,80 @@
+package app.cadence.portfolio;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cadence.portfolio.domain.PortfolioRow;
+import app.cadence.portfolio.ui.PortfolioView;
+import app.cadence.project.domain.Health;
+import app.cadence.project.service.ProjectHealthService;
+import app.cadence.project.ui.ProjectView;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.KaribuTest;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class PortfolioViewTest extends KaribuTest {
+
+    @Autowired TenantScope scope;
+    @Autowired ProjectHealthService health;
+
+    Member pmo;
+    Long escalated;
+
+    @BeforeEach
+    void setUp() {
+        Tenant tenant = fixtures.tenant("Dashboard");
+        pmo = fixtures.member(tenant, Role.PMO);
+        Member pm = fixtures.member(tenant, Role.PM);
+        fixtures.project(pm, "CALM-1", "Calm project");
+        escalated = fixtures.project(pm, "HOT-2", "Escalated project");
+        long version = fixtures.load(pm, escalated).getVersion();
+        scope.run(pm.userId(), pm.tenantId(), () -> health.override(escalated, version, Health.RED, "Budget overrun"));
+        login(pmo.authentication());
+    }
+
+    @SuppressWarnings("unchecked")
+    Grid<PortfolioRow> grid() {
+        return _get(Grid.class, spec -> spec.withClasses("portfolio-grid"));
+    }
+
+    @Test
+    void aDirectorLandsOnThePortfolioAndNarrowsItDown() {
+        navigate("");
+        assertThat(currentView()).isInstanceOf(PortfolioView.class);
+        assertThat(GridKt._size(grid())).isEqualTo(2);
+        assertThat(GridKt._get(grid(), 0).key()).isEqualTo("HOT-2"); // red first
+        assertThat(GridKt._getFormattedRow(grid(), 0)).contains("Escalated project");
+
+        _click(_get(Button.class, spec -> spec.withClasses("tile-red")));
+        @SuppressWarnings("unchecked")
+        Select<Health> healthFilter = com.github.mvysny.kaributesting.v10.LocatorJ._find(Select.class).stream()
+                .filter(s -> "Health".equals(s.getAriaLabel().orElse(null))).findFirst().orElseThrow();
+        assertThat(healthFilter.getValue()).isEqualTo(Health.RED);
+        assertThat(GridKt._size(grid())).isEqualTo(1);
+
+        type(healthFilter, null);
+        type(_get(TextField.class, spec -> spec.withPlaceholder("Search projects")), "calm");
+        assertThat(GridKt._size(grid())).isEqualTo(1);
+        assertThat(GridKt._get(grid(), 0).key()).isEqualTo("CALM-1");
+
+        type(_get(Checkbox.class, spec -> spec.withLabel("Has overdue items")), true);
+        assertThat(GridKt._size(grid())).isZero();
+
+        type(_get(Checkbox.class, spec -> spec.withLabel("Has overdue items")), false);
+        type(_get(TextField.class, spec -> spec.withPlaceholder("Search projects")), "");
+        GridKt._clickItem(grid(), 0);
+        assertThat(currentView()).isInstanceOf(ProjectView.class);
+    }
+}
