@@ -3,6 +3,7 @@ package app.cadence.portfolio.ui;
 import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioRow;
 import app.cadence.portfolio.domain.PortfolioTiles;
+import app.cadence.portfolio.service.PortfolioExport;
 import app.cadence.portfolio.service.PortfolioService;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.ProgramRow;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -26,18 +28,22 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
 
 /**
  * The PMO director's view across all projects: tiles on top, then one row per project with its
@@ -51,6 +57,10 @@ public class PortfolioView extends VerticalLayout {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final PortfolioService portfolio;
+    private final PortfolioExport export;
+    /** What the exports use; read by the download request, which does not hold the UI lock. */
+    private volatile PortfolioFilter exportFilter = PortfolioFilter.none();
+    private volatile Sort exportSort = Sort.unsorted();
     private final LocalDate today;
     private final Div tiles = new Div();
     private final TextField search = new TextField();
@@ -62,8 +72,9 @@ public class PortfolioView extends VerticalLayout {
     private final Grid<PortfolioRow> grid = new Grid<>();
     private final Span emptyState = new Span();
 
-    PortfolioView(PortfolioService portfolio, ProgramService programs, MembershipDirectory members) {
+    PortfolioView(PortfolioService portfolio, PortfolioExport export, ProgramService programs, MembershipDirectory members) {
         this.portfolio = portfolio;
+        this.export = export;
         this.today = portfolio.today();
         addClassName("portfolio-view");
         setSizeFull();
@@ -71,7 +82,7 @@ public class PortfolioView extends VerticalLayout {
         tiles.addClassName("portfolio-tiles");
         configureFilters(programs.list(), members.activeMembers());
         configureGrid();
-        HorizontalLayout filters = new HorizontalLayout(search, program, pm, status, health, overdue);
+        HorizontalLayout filters = new HorizontalLayout(search, program, pm, status, health, overdue, exports());
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         filters.addClassName("portfolio-filters");
@@ -134,6 +145,9 @@ public class PortfolioView extends VerticalLayout {
         grid.setPageSize(50);
         grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
         grid.addClassName("portfolio-grid");
+        grid.addSortListener(e -> exportSort = Sort.by(e.getSortOrder().stream()
+                .map(o -> o.getDirection() == SortDirection.ASCENDING ? Sort.Order.asc(o.getSorted().getKey()) : Sort.Order.desc(o.getSorted().getKey()))
+                .toList()));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(app.cadence.project.ui.ProjectView.class,
                 String.valueOf(e.getItem().projectId()))));
         grid.setItems(query -> portfolio.rows(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit()).stream(),
@@ -158,7 +172,31 @@ public class PortfolioView extends VerticalLayout {
     }
 
     private void refresh() {
+        exportFilter = filter();
         grid.getDataProvider().refreshAll();
+    }
+
+    /** Downloads of what the grid shows, filters and sort included. */
+    private Component exports() {
+        Anchor csv = new Anchor((DownloadEvent event) -> {
+            event.setFileName("portfolio-" + today + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            try (OutputStream out = event.getOutputStream()) {
+                export.writeCsv(exportFilter, exportSort, out);
+            }
+        }, "Export CSV");
+        Anchor xlsx = new Anchor((DownloadEvent event) -> {
+            event.setFileName("portfolio-" + today + ".xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            try (OutputStream out = event.getOutputStream()) {
+                export.writeXlsx(exportFilter, exportSort, out);
+            }
+        }, "Export XLSX");
+        csv.addClassName("export-csv");
+        xlsx.addClassName("export-xlsx");
+        Div links = new Div(csv, xlsx);
+        links.addClassName("export-links");
+        return links;
     }
 
     private void showTiles() {

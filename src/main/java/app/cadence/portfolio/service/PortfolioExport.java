@@ -1,0 +1,181 @@
+package app.cadence.portfolio.service;
+
+import app.cadence.portfolio.domain.PortfolioFilter;
+import app.cadence.portfolio.domain.PortfolioQueries;
+import app.cadence.portfolio.domain.PortfolioRow;
+import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.service.TenantSettings;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The portfolio, with the screen's filters and sort, as CSV and XLSX. Rows are read a page at a
+ * time and written as they come, so a large tenant's export never sits in memory whole.
+ */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class PortfolioExport {
+
+    static final int PAGE = 500;
+    /** Rows kept in memory by the XLSX writer; older ones go to a temporary file. */
+    private static final int XLSX_WINDOW = 200;
+    static final List<String> HEADERS = List.of("Key", "Name", "Status", "Health", "Health reason", "Program", "Project manager",
+            "Start", "Go-live", "Close", "Next key date", "Cutover %", "Comms %", "Retro %", "Overdue items", "Blocked items",
+            "Last update");
+
+    private final PortfolioQueries queries;
+    private final TenantSettings settings;
+    private final Clock clock;
+
+    PortfolioExport(PortfolioQueries queries, TenantSettings settings, Clock clock) {
+        this.queries = queries;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void writeCsv(PortfolioFilter filter, Sort sort, OutputStream out) {
+        ZoneId zone = settings.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF'); // so that spreadsheet programs read the file as UTF-8
+            writer.write(csvLine(HEADERS));
+            forEachRow(filter, sort, row -> {
+                try {
+                    writer.write(csvLine(values(row, today, zone)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void writeXlsx(PortfolioFilter filter, Sort sort, OutputStream out) {
+        ZoneId zone = settings.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(XLSX_WINDOW)) {
+            Sheet sheet = workbook.createSheet("Portfolio");
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                Cell cell = header.createCell(c);
+                cell.setCellValue(HEADERS.get(c));
+                cell.setCellStyle(bold);
+            }
+            sheet.createFreezePane(0, 1);
+            int[] next = {1};
+            forEachRow(filter, sort, row -> {
+                Row line = sheet.createRow(next[0]++);
+                List<String> values = values(row, today, zone);
+                for (int c = 0; c < values.size(); c++) {
+                    Cell cell = line.createCell(c);
+                    // Counts and percentages as numbers, so that they sum and sort in the spreadsheet.
+                    if (c >= 11 && c <= 15 && !values.get(c).isEmpty()) {
+                        cell.setCellValue(Double.parseDouble(values.get(c)));
+                    } else {
+                        cell.setCellValue(values.get(c)); // a string cell, never a formula
+                    }
+                }
+            });
+            workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void forEachRow(PortfolioFilter filter, Sort sort, Consumer<PortfolioRow> consumer) {
+        Long tenantId = TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
+        Instant now = clock.instant();
+        for (long offset = 0; ; offset += PAGE) {
+            List<PortfolioRow> page = queries.rows(tenantId, filter, sort, now, offset, PAGE);
+            page.forEach(consumer);
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    static List<String> values(PortfolioRow r, LocalDate today, ZoneId zone) {
+        List<String> v = new ArrayList<>();
+        v.add(r.key());
+        v.add(r.name());
+        v.add(r.status().label());
+        v.add(r.health().label() + (r.healthOverridden() ? " (set by hand)" : ""));
+        v.add(r.healthReason());
+        v.add(text(r.programName()));
+        v.add(text(r.pmName()));
+        v.add(date(r.startDate()));
+        v.add(date(r.goLiveDate()));
+        v.add(date(r.closeDate()));
+        v.add(date(r.nextKeyDate(today)));
+        v.add(r.cutoverPercent() == null ? "" : String.valueOf(r.cutoverPercent()));
+        v.add(r.communicationPercent() == null ? "" : String.valueOf(r.communicationPercent()));
+        v.add(r.retrospectivePercent() == null ? "" : String.valueOf(r.retrospectivePercent()));
+        v.add(String.valueOf(r.overdue()));
+        v.add(String.valueOf(r.blocked()));
+        v.add(date(LocalDate.ofInstant(r.lastUpdate(), zone)));
+        return v;
+    }
+
+    /**
+     * One CSV line (RFC 4180 quoting). A cell that a spreadsheet would run as a formula (starting
+     * with =, +, -, @, tab or carriage return) is prefixed with an apostrophe.
+     */
+    static String csvLine(List<String> values) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String value = neutralise(values.get(i));
+            boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+            line.append(quote ? '"' + value.replace("\"", "\"\"") + '"' : value);
+        }
+        return line.append("\r\n").toString();
+    }
+
+    static String neutralise(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String date(@Nullable LocalDate value) {
+        return value == null ? "" : value.toString();
+    }
+}

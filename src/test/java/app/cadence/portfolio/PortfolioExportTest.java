@@ -1,0 +1,100 @@
+package app.cadence.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cadence.portfolio.domain.PortfolioFilter;
+import app.cadence.portfolio.service.PortfolioExport;
+import app.cadence.project.domain.Health;
+import app.cadence.project.service.ProjectHealthService;
+import app.cadence.support.Fixtures;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.IntegrationTest;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+
+@IntegrationTest
+class PortfolioExportTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
+    @Autowired PortfolioExport export;
+    @Autowired ProjectHealthService health;
+
+    Member pmo;
+    Member stranger;
+
+    @BeforeEach
+    void setUp() {
+        Tenant tenant = fixtures.tenant("Exports");
+        pmo = fixtures.member(tenant, Role.PMO);
+        Member pm = fixtures.member(tenant, Role.PM);
+        fixtures.project(pm, "ALPHA-1", "Plain, with a comma and \"quotes\"");
+        fixtures.project(pm, "BETA-2", "=HYPERLINK(\"http://evil.example\",\"click\")");
+        Long red = fixtures.project(pm, "GAMMA-3", "@SUM(A1:A2)");
+        long version = fixtures.load(pm, red).getVersion();
+        scope.run(pm.userId(), pm.tenantId(), () -> health.override(red, version, Health.RED, "-1 week late"));
+        Tenant elsewhere = fixtures.tenant("Elsewhere");
+        stranger = fixtures.member(elsewhere, Role.PMO);
+        fixtures.project(fixtures.member(elsewhere, Role.PM), "SECRET-9", "Another tenant's project");
+    }
+
+    String csv(Member as, PortfolioFilter filter) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        scope.run(as.userId(), as.tenantId(), () -> export.writeCsv(filter, Sort.by("key"), out));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCsvHoldsEveryProjectQuotedAndWithFormulasNeutralised() {
+        String text = csv(pmo, PortfolioFilter.none());
+        assertThat(text).startsWith("\uFEFFKey,Name,Status,Health,");
+        List<String> lines = text.substring(1).lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("ALPHA-1,\"Plain, with a comma and \"\"quotes\"\"\",Active,Green,No templates applied yet.,");
+        assertThat(lines.get(2)).startsWith("BETA-2,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Active,");
+        assertThat(lines.get(3)).startsWith("GAMMA-3,'@SUM(A1:A2),Active,Red (set by hand),'-1 week late (set by hand),");
+        assertThat(text).doesNotContain("SECRET-9");
+    }
+
+    @Test
+    void theCsvFollowsTheFilters() {
+        List<String> lines = csv(pmo, new PortfolioFilter(null, null, null, Health.RED, false, "")).substring(1).lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("GAMMA-3,");
+    }
+
+    @Test
+    void theXlsxOpensWithTheSameRowsAndNumbersAsNumbers() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        scope.run(pmo.userId(), pmo.tenantId(), () -> export.writeXlsx(PortfolioFilter.none(), Sort.by("key"), out));
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheet("Portfolio");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Key");
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"click\")");
+            assertThat(sheet.getRow(2).getCell(1).getCellType()).isEqualTo(CellType.STRING); // text, not a formula
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("Red (set by hand)");
+            assertThat(sheet.getRow(3).getCell(14).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(sheet.getRow(3).getCell(14).getNumericCellValue()).isZero();
+        }
+    }
+
+    @Test
+    void anotherTenantExportsOnlyItsOwnProjects() {
+        String text = csv(stranger, PortfolioFilter.none());
+        assertThat(text).contains("SECRET-9").doesNotContain("ALPHA-1").doesNotContain("BETA-2");
+    }
+}
