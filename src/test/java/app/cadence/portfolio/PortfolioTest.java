@@ -192,6 +192,25 @@ class PortfolioTest {
     }
 
     @Test
+    void theChartsCountGoLivesByMonthAndOverdueItemsByWeek() {
+        PortfolioTiles tiles = as(pmo, () -> portfolio.tiles());
+        assertThat(tiles.goLivesByMonth()).hasSize(12);
+        assertThat(tiles.goLivesByMonth().getFirst().month()).isEqualTo(java.time.YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        assertThat(tiles.goLivesByMonth().stream().mapToLong(m -> m.projects()).sum()).isEqualTo(4);
+        java.time.YearMonth amberMonth = java.time.YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(10));
+        assertThat(tiles.goLivesByMonth()).anySatisfy(m -> {
+            assertThat(m.month()).isEqualTo(amberMonth);
+            assertThat(m.projects()).isPositive();
+        });
+
+        var trend = as(pmo, () -> portfolio.overdueTrend());
+        assertThat(trend).hasSize(12);
+        assertThat(trend.getLast().weekEnd()).isEqualTo(clock.instant());
+        assertThat(trend.getLast().overdue()).isEqualTo(2); // RED-1's load and sign-off
+        assertThat(trend.getFirst().overdue()).isZero();
+    }
+
+    @Test
     void filtersAndSortsRunInTheDatabase() {
         assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, null, null, Health.RED, false, ""), Sort.unsorted(), 0, 50)))
                 .extracting(PortfolioRow::key).containsExactly("OVER-4", "RED-1");
@@ -236,12 +255,13 @@ class PortfolioTest {
             List<PortfolioRow> rows = portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50);
             portfolio.count(PortfolioFilter.none());
             portfolio.tiles();
+            portfolio.overdueTrend();
             long count = statistics.getPrepareStatementCount();
             statistics.setStatisticsEnabled(false);
             assertThat(row(rows, blocked).healthReason()).isEqualTo("Blocked on a cutover's critical path: “Load data”.");
             return count;
         });
-        // Rows (with the blocked steps' names), count, tiles, templates in use, and the tenant's zone for "today".
+        // Rows (with the blocked steps' names), count, tiles (with the go-live months), templates in use, overdue trend.
         assertThat(statements).isPositive().isLessThanOrEqualTo(5);
     }
 }

@@ -8,6 +8,7 @@ import app.cadence.shared.domain.SearchTerm;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -101,6 +102,13 @@ public class PortfolioQueries {
             Map.entry("retrospective", "case when r.ret_items = 0 then null else r.ret_done * 1.0 / r.ret_items end"),
             Map.entry("lastUpdate", "r.last_update"));
 
+    /** Months of the go-live timeline. */
+    public static final int MONTHS = 12;
+
+    /** Overdue items at the end of one week. */
+    public record WeekCount(Instant weekEnd, long overdue) {
+    }
+
     private final EntityManager em;
 
     PortfolioQueries(EntityManager em) {
@@ -125,8 +133,19 @@ public class PortfolioQueries {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("today", today);
         parameters.put("soon", today.plusDays(30));
+        // Go-lives per calendar month for the coming year, counted in the same pass.
+        YearMonth first = YearMonth.from(today);
+        for (int m = 0; m < MONTHS; m++) {
+            parameters.put("m" + m, first.plusMonths(m).atDay(1));
+        }
+        parameters.put("m" + MONTHS, first.plusMonths(MONTHS).atDay(1));
+        StringBuilder monthSums = new StringBuilder();
+        for (int m = 0; m < MONTHS; m++) {
+            monthSums.append(", sum(case when r.go_live_date >= :m").append(m).append(" and r.go_live_date < :m").append(m + 1)
+                    .append(" then 1 else 0 end) as gl").append(m);
+        }
         String sql = "select r.health, count(*) as projects, sum(r.overdue) as overdue,"
-                + " sum(case when r.go_live_date between :today and :soon then 1 else 0 end) as go_lives"
+                + " sum(case when r.go_live_date between :today and :soon then 1 else 0 end) as go_lives" + monthSums
                 + " from (" + ROWS + ") r group by r.health";
         Map<Health, Long> byHealth = new EnumMap<>(Health.class);
         for (Health h : Health.values()) {
@@ -134,13 +153,53 @@ public class PortfolioQueries {
         }
         long overdue = 0;
         long goLives = 0;
+        long[] perMonth = new long[MONTHS];
         for (Object result : query(sql, tenantId, now, parameters).getResultList()) {
             Object[] r = (Object[]) result;
             byHealth.put(Health.valueOf((String) r[0]), ((Number) r[1]).longValue());
             overdue += r[2] == null ? 0 : ((Number) r[2]).longValue();
             goLives += r[3] == null ? 0 : ((Number) r[3]).longValue();
+            for (int m = 0; m < MONTHS; m++) {
+                perMonth[m] += r[4 + m] == null ? 0 : ((Number) r[4 + m]).longValue();
+            }
         }
-        return new PortfolioTiles(byHealth, overdue, goLives, templatesInUse(tenantId));
+        List<PortfolioTiles.MonthCount> byMonth = new ArrayList<>();
+        for (int m = 0; m < MONTHS; m++) {
+            byMonth.add(new PortfolioTiles.MonthCount(first.plusMonths(m), perMonth[m]));
+        }
+        return new PortfolioTiles(byHealth, overdue, goLives, templatesInUse(tenantId), byMonth);
+    }
+
+    /**
+     * Overdue items at the end of each of the last {@code weeks} weeks, oldest first, in one
+     * statement: items due by then and not completed by then (not-applicable ones left out).
+     * Computed from each item's due and completion times rather than replayed from the audit
+     * store, so an item reopened later counts as overdue from its due date on.
+     */
+    public List<WeekCount> overdueTrend(Long tenantId, Instant now, int weeks) {
+        StringBuilder sums = new StringBuilder();
+        jakarta.persistence.Query query;
+        for (int w = 0; w < weeks; w++) {
+            sums.append(w == 0 ? "" : ", ").append("sum(case when it.due_at < :t").append(w)
+                    .append(" and (it.completed_at is null or it.completed_at > :t").append(w).append(") then 1 else 0 end)");
+        }
+        query = em.createNativeQuery("select " + sums + " from instance_item it"
+                + " where it.tenant_id = :tenant and it.status <> 'NOT_APPLICABLE' and it.created_at <= :now");
+        query.setParameter("tenant", tenantId);
+        query.setParameter("now", now);
+        List<Instant> ends = new ArrayList<>();
+        for (int w = 0; w < weeks; w++) {
+            Instant end = now.minus(java.time.Duration.ofDays(7L * (weeks - 1 - w)));
+            ends.add(end);
+            query.setParameter("t" + w, end);
+        }
+        Object single = query.getSingleResult();
+        Object[] values = weeks == 1 ? new Object[] {single} : (Object[]) single;
+        List<WeekCount> trend = new ArrayList<>();
+        for (int w = 0; w < weeks; w++) {
+            trend.add(new WeekCount(ends.get(w), values[w] == null ? 0 : ((Number) values[w]).longValue()));
+        }
+        return trend;
     }
 
     /** Which template versions are applied how often: the PMO's view of process adoption. */

@@ -43,8 +43,17 @@ public class PortfolioService {
         return queries.tiles(tenantId(), clock.instant(), today());
     }
 
+    public java.time.ZoneId zone() {
+        return settings.zone();
+    }
+
     public java.time.Instant now() {
         return clock.instant();
+    }
+
+    /** Overdue items at the end of each of the last 12 weeks, oldest first. */
+    public List<PortfolioQueries.WeekCount> overdueTrend() {
+        return queries.overdueTrend(tenantId(), clock.instant(), 12);
     }
 
     /** Today in the organisation's time zone, for "next key date" and "days since". */

@@ -12,6 +12,7 @@ import app.cadence.project.service.ProgramService;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.tenancy.service.MembershipDirectory;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -63,6 +64,7 @@ public class PortfolioView extends VerticalLayout {
     private volatile Sort exportSort = Sort.unsorted();
     private final LocalDate today;
     private final Div tiles = new Div();
+    private final Div charts = new Div();
     private final TextField search = new TextField();
     private final ComboBox<ProgramRow> program = new ComboBox<>();
     private final ComboBox<MemberSummary> pm = new ComboBox<>();
@@ -86,7 +88,8 @@ public class PortfolioView extends VerticalLayout {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         filters.addClassName("portfolio-filters");
-        add(new H2("Portfolio"), tiles, filters, grid);
+        charts.addClassName("portfolio-charts");
+        add(new H2("Portfolio"), tiles, charts, filters, grid);
         expand(grid);
         showTiles();
     }
@@ -222,6 +225,32 @@ public class PortfolioView extends VerticalLayout {
             templates.add(line);
         });
         tiles.add(templates);
+        showCharts(summary);
+    }
+
+    private void showCharts(PortfolioTiles summary) {
+        charts.removeAll();
+        List<SvgCharts.Bar> byHealth = List.of(
+                new SvgCharts.Bar("Red", summary.projectsByHealth().get(Health.RED), "#c62828"),
+                new SvgCharts.Bar("Amber", summary.projectsByHealth().get(Health.AMBER), "#ef8f00"),
+                new SvgCharts.Bar("Green", summary.projectsByHealth().get(Health.GREEN), "#2e7d32"));
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", Locale.UK);
+        List<SvgCharts.Bar> goLives = summary.goLivesByMonth().stream()
+                .map(m -> new SvgCharts.Bar(month.format(m.month()), m.projects(), "#1565c0")).toList();
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+        List<SvgCharts.Bar> trend = portfolio.overdueTrend().stream()
+                .map(w -> new SvgCharts.Bar(day.format(w.weekEnd().atZone(portfolio.zone())), w.overdue(), "#c62828")).toList();
+        charts.add(chart("Projects by health", SvgCharts.bars("Projects by health", byHealth)),
+                chart("Go-lives by month", SvgCharts.bars("Go-lives by month, next 12 months", goLives)),
+                chart("Overdue items, last 12 weeks", SvgCharts.line("Overdue items at the end of each of the last 12 weeks", trend, "#c62828")));
+    }
+
+    private static Component chart(String title, String svg) {
+        Span heading = new Span(title);
+        heading.addClassName("chart-title");
+        Div card = new Div(heading, new Svg(svg));
+        card.addClassNames("card", "chart");
+        return card;
     }
 
     private static Component tile(String text, String className) {

@@ -26,9 +26,11 @@ public class TenantProvisioning {
     private final MembershipRepository memberships;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final TenantSettings settings;
 
     TenantProvisioning(TenantRepository tenants, UserAccountRepository users, MembershipRepository memberships,
-                       PasswordEncoder passwordEncoder, Clock clock) {
+                       PasswordEncoder passwordEncoder, Clock clock, TenantSettings settings) {
+        this.settings = settings;
         this.tenants = tenants;
         this.users = users;
         this.memberships = memberships;
@@ -42,6 +44,7 @@ public class TenantProvisioning {
 
     public void changeTimeZone(Long tenantId, ZoneId zone) {
         tenants.findById(tenantId).orElseThrow().changeTimeZone(zone);
+        settings.forget(tenantId);
     }
 
     public boolean tenantExists(String slug) {
