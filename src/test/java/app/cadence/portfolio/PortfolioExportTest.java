@@ -17,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,9 +61,9 @@ class PortfolioExportTest {
         assertThat(text).startsWith("\uFEFFKey,Name,Status,Health,");
         List<String> lines = text.substring(1).lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).startsWith("ALPHA-1,\"Plain, with a comma and \"\"quotes\"\"\",Active,Green,No templates applied yet.,");
+        assertThat(lines.get(1)).startsWith("ALPHA-1,\"Plain, with a comma and \"\"quotes\"\"\",Active,Green,,No templates applied yet.,");
         assertThat(lines.get(2)).startsWith("BETA-2,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Active,");
-        assertThat(lines.get(3)).startsWith("GAMMA-3,'@SUM(A1:A2),Active,Red (set by hand),'-1 week late (set by hand),");
+        assertThat(lines.get(3)).startsWith("GAMMA-3,'@SUM(A1:A2),Active,Red,Yes,'-1 week late,");
         assertThat(text).doesNotContain("SECRET-9");
     }
 
@@ -81,14 +80,17 @@ class PortfolioExportTest {
         scope.run(pmo.userId(), pmo.tenantId(), () -> export.writeXlsx(PortfolioFilter.none(), Sort.by("key"), out));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            Sheet sheet = workbook.getSheet("Portfolio");
+            org.apache.poi.xssf.usermodel.XSSFSheet sheet = workbook.getSheet("Portfolio");
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Key");
             assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"click\")");
             assertThat(sheet.getRow(2).getCell(1).getCellType()).isEqualTo(CellType.STRING); // text, not a formula
-            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("Red (set by hand)");
-            assertThat(sheet.getRow(3).getCell(14).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(sheet.getRow(3).getCell(14).getNumericCellValue()).isZero();
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("Red");
+            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("Yes");
+            assertThat(sheet.getRow(3).getCell(15).getCellType()).isEqualTo(CellType.NUMERIC); // overdue items
+            assertThat(sheet.getRow(3).getCell(15).getNumericCellValue()).isZero();
+            assertThat(sheet.getRow(3).getCell(12).getCellType()).isEqualTo(CellType.BLANK); // no cutover applied
+            assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
         }
     }
 

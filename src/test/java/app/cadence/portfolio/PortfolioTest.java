@@ -167,7 +167,7 @@ class PortfolioTest {
         PortfolioRow o = row(rows, overridden);
         assertThat(o.health()).isEqualTo(Health.RED);
         assertThat(o.healthOverridden()).isTrue();
-        assertThat(o.healthReason()).isEqualTo("Sponsor escalation (set by hand)");
+        assertThat(o.healthReason()).isEqualTo("Sponsor escalation");
 
         // SQL and Java apply the same rule.
         assertThat(rows).filteredOn(row -> !row.healthOverridden())

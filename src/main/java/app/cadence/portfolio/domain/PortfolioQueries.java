@@ -41,15 +41,14 @@ public class PortfolioQueries {
                    sum(case when it.due_at < :now and it.status in %1$s then 1 else 0 end) as overdue,
                    sum(case when it.status = 'BLOCKED' then 1 else 0 end) as blocked,
                    sum(case when it.status = 'BLOCKED' and it.critical_path = true then 1 else 0 end) as blocked_critical,
-                   sum(case when i.kind = 'CUTOVER' then 1 else 0 end) as cut_items,
-                   sum(case when i.kind = 'CUTOVER' and it.status = 'DONE' then 1 else 0 end) as cut_done,
-                   sum(case when i.kind = 'COMMUNICATION_PLAN' then 1 else 0 end) as com_items,
-                   sum(case when i.kind = 'COMMUNICATION_PLAN' and it.status = 'DONE' then 1 else 0 end) as com_done,
-                   sum(case when i.kind = 'RETROSPECTIVE' then 1 else 0 end) as ret_items,
-                   sum(case when i.kind = 'RETROSPECTIVE' and it.status = 'DONE' then 1 else 0 end) as ret_done,
+                   sum(case when it.instance_kind = 'CUTOVER' then 1 else 0 end) as cut_items,
+                   sum(case when it.instance_kind = 'CUTOVER' and it.status = 'DONE' then 1 else 0 end) as cut_done,
+                   sum(case when it.instance_kind = 'COMMUNICATION_PLAN' then 1 else 0 end) as com_items,
+                   sum(case when it.instance_kind = 'COMMUNICATION_PLAN' and it.status = 'DONE' then 1 else 0 end) as com_done,
+                   sum(case when it.instance_kind = 'RETROSPECTIVE' then 1 else 0 end) as ret_items,
+                   sum(case when it.instance_kind = 'RETROSPECTIVE' and it.status = 'DONE' then 1 else 0 end) as ret_done,
                    max(it.updated_at) as last_item_update
               from instance_item it
-              join project_instance i on i.id = it.instance_id and i.tenant_id = it.tenant_id
              where it.tenant_id = :tenant and it.status <> 'NOT_APPLICABLE'
              group by it.project_id""".formatted(OUTSTANDING);
 
@@ -85,6 +84,14 @@ public class PortfolioQueries {
                  where it2.tenant_id = :tenant and it2.project_id = r.project_id
                    and it2.status = 'BLOCKED' and it2.critical_path = true
                  order by it2.due_at, it2.id limit 1) end""";
+
+    /** The project columns the filters read, without the roll-up: for counting. */
+    private static final String PROJECTS = """
+            select p.id as project_id, p.project_key, p.name, p.status, prog.name as program_name, pm.display_name as pm_name
+              from project p
+              left join program prog on prog.id = p.program_id and prog.tenant_id = p.tenant_id
+              left join user_account pm on pm.id = p.pm_user_id
+             where p.tenant_id = :tenant""";
 
     /** Sortable columns by the keys the screen uses; anything else is ignored. */
     private static final Map<String, String> SORTABLE = Map.ofEntries(
@@ -124,7 +131,9 @@ public class PortfolioQueries {
 
     public long count(Long tenantId, PortfolioFilter filter, Instant now) {
         Map<String, Object> parameters = new HashMap<>();
-        String sql = "select count(*) as n from (" + ROWS + ") r" + where(filter, parameters);
+        // Only health and overdue need the items' roll-up; the other filters count projects alone.
+        boolean needsRollUp = filter.health() != null || filter.onlyWithOverdue();
+        String sql = "select count(*) as n from (" + (needsRollUp ? ROWS : PROJECTS) + ") r" + where(filter, parameters);
         return ((Number) query(sql, tenantId, now, parameters).getSingleResult()).longValue();
     }
 
@@ -267,7 +276,9 @@ public class PortfolioQueries {
     private jakarta.persistence.Query query(String sql, Long tenantId, Instant now, Map<String, Object> parameters) {
         jakarta.persistence.Query query = em.createNativeQuery(sql);
         query.setParameter("tenant", tenantId);
-        query.setParameter("now", now);
+        if (sql.contains(":now")) {
+            query.setParameter("now", now);
+        }
         parameters.forEach(query::setParameter);
         return query;
     }
@@ -305,7 +316,7 @@ public class PortfolioQueries {
         HealthRule.Assessment computed = HealthRule.assess(facts);
         String override = (String) t.get("health_override");
         Health health = Health.valueOf((String) t.get("health"));
-        String reason = override != null ? String.valueOf((String) t.get("health_override_reason")) + " (set by hand)" : computed.reason();
+        String reason = override != null ? String.valueOf((String) t.get("health_override_reason")) : computed.reason();
         return new PortfolioRow(projectId, (String) t.get("project_key"), (String) t.get("name"),
                 ProjectStatus.valueOf((String) t.get("status")), (String) t.get("program_name"), (String) t.get("pm_name"),
                 (LocalDate) t.get("start_date"), (LocalDate) t.get("go_live_date"), (LocalDate) t.get("close_date"),

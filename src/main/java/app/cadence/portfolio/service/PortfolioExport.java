@@ -41,9 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PortfolioExport {
 
     static final int PAGE = 500;
+    /** The columns written as numbers: the percentages and counts. */
+    private static final int FIRST_NUMBER = 12;
+    private static final int LAST_NUMBER = 16;
     /** Rows kept in memory by the XLSX writer; older ones go to a temporary file. */
     private static final int XLSX_WINDOW = 200;
-    static final List<String> HEADERS = List.of("Key", "Name", "Status", "Health", "Health reason", "Program", "Project manager",
+    static final List<String> HEADERS = List.of("Key", "Name", "Status", "Health", "Health set by hand", "Health reason", "Program", "Project manager",
             "Start", "Go-live", "Close", "Next key date", "Cutover %", "Comms %", "Retro %", "Overdue items", "Blocked items",
             "Last update");
 
@@ -93,6 +96,10 @@ public class PortfolioExport {
                 cell.setCellStyle(bold);
             }
             sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
+            for (int c = 0; c < HEADERS.size(); c++) {
+                sheet.setColumnWidth(c, 256 * (c == 1 || c == 5 ? 40 : 14)); // name and reason wide, the rest readable
+            }
             int[] next = {1};
             forEachRow(filter, sort, row -> {
                 Row line = sheet.createRow(next[0]++);
@@ -100,7 +107,10 @@ public class PortfolioExport {
                 for (int c = 0; c < values.size(); c++) {
                     Cell cell = line.createCell(c);
                     // Counts and percentages as numbers, so that they sum and sort in the spreadsheet.
-                    if (c >= 11 && c <= 15 && !values.get(c).isEmpty()) {
+                    if (values.get(c).isEmpty()) {
+                        continue; // a truly empty cell
+                    }
+                    if (c >= FIRST_NUMBER && c <= LAST_NUMBER) {
                         cell.setCellValue(Double.parseDouble(values.get(c)));
                     } else {
                         cell.setCellValue(values.get(c)); // a string cell, never a formula
@@ -130,7 +140,8 @@ public class PortfolioExport {
         v.add(r.key());
         v.add(r.name());
         v.add(r.status().label());
-        v.add(r.health().label() + (r.healthOverridden() ? " (set by hand)" : ""));
+        v.add(r.health().label());
+        v.add(r.healthOverridden() ? "Yes" : "");
         v.add(r.healthReason());
         v.add(text(r.programName()));
         v.add(text(r.pmName()));

@@ -65,6 +65,7 @@ public class PortfolioView extends VerticalLayout {
     private final LocalDate today;
     private final Div tiles = new Div();
     private final Div charts = new Div();
+    private final java.util.Map<Health, Button> healthTiles = new java.util.EnumMap<>(Health.class);
     private final TextField search = new TextField();
     private final ComboBox<ProgramRow> program = new ComboBox<>();
     private final ComboBox<MemberSummary> pm = new ComboBox<>();
@@ -79,7 +80,7 @@ public class PortfolioView extends VerticalLayout {
         this.export = export;
         this.today = portfolio.today();
         addClassName("portfolio-view");
-        setSizeFull();
+        setWidthFull();
 
         tiles.addClassName("portfolio-tiles");
         configureFilters(programs.list(), members.activeMembers());
@@ -89,8 +90,8 @@ public class PortfolioView extends VerticalLayout {
         filters.setWrap(true);
         filters.addClassName("portfolio-filters");
         charts.addClassName("portfolio-charts");
+        // The page scrolls; the grid keeps a useful height of its own below the summary.
         add(new H2("Portfolio"), tiles, charts, filters, grid);
-        expand(grid);
         showTiles();
     }
 
@@ -105,7 +106,8 @@ public class PortfolioView extends VerticalLayout {
         program.setPlaceholder("All programs");
         program.setAriaLabel("Program");
         program.setClearButtonVisible(true);
-        pm.setItems(people);
+        pm.setItems(people.stream().filter(m -> m.role() == app.cadence.tenancy.domain.Role.ADMIN
+                || m.role() == app.cadence.tenancy.domain.Role.PMO || m.role() == app.cadence.tenancy.domain.Role.PM).toList());
         pm.setItemLabelGenerator(MemberSummary::displayName);
         pm.setPlaceholder("All project managers");
         pm.setAriaLabel("Project manager");
@@ -129,24 +131,26 @@ public class PortfolioView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addComponentColumn(PortfolioView::healthCell).setHeader("Health").setKey("health").setSortable(true).setWidth("16rem").setFlexGrow(1);
+        grid.addComponentColumn(PortfolioView::healthCell).setHeader("Health").setKey("health").setSortable(true).setWidth("13rem").setFlexGrow(0).setFrozen(true);
         grid.addComponentColumn(r -> new RouterLink(r.key(), app.cadence.project.ui.ProjectView.class, String.valueOf(r.projectId())))
-                .setHeader("Key").setKey("key").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PortfolioRow::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2);
+                .setHeader("Key").setKey("key").setSortable(true).setAutoWidth(true).setFlexGrow(0).setFrozen(true);
+        grid.addColumn(PortfolioRow::name).setHeader("Name").setKey("name").setSortable(true).setWidth("14rem").setFlexGrow(3);
         grid.addColumn(r -> r.status().label()).setHeader("Status").setKey("status").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> dash(r.programName())).setHeader("Program").setKey("program").setSortable(true).setFlexGrow(1);
-        grid.addColumn(r -> dash(r.pmName())).setHeader("PM").setKey("pm").setSortable(true).setFlexGrow(1);
+        grid.addColumn(r -> dash(r.programName())).setHeader("Program").setKey("program").setSortable(true).setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(r -> dash(r.pmName())).setHeader("PM").setKey("pm").setSortable(true).setWidth("9rem").setFlexGrow(1);
         grid.addColumn(r -> format(r.nextKeyDate(today))).setHeader("Next key date").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> format(r.goLiveDate())).setHeader("Go-live").setKey("goLive").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> percent(r.cutoverPercent())).setHeader("Cutover").setKey("cutover").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> percent(r.communicationPercent())).setHeader("Comms").setKey("communication").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> percent(r.retrospectivePercent())).setHeader("Retro").setKey("retrospective").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.overdue() == 0 ? "" : String.valueOf(r.overdue())).setHeader("Overdue").setKey("overdue").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.blocked() == 0 ? "" : String.valueOf(r.blocked())).setHeader("Blocked").setKey("blocked").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.overdue() == 0 ? "—" : String.valueOf(r.overdue())).setHeader("Overdue").setKey("overdue").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.blocked() == 0 ? "—" : String.valueOf(r.blocked())).setHeader("Blocked").setKey("blocked").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::daysSince).setHeader("Updated").setKey("lastUpdate").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);
-        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
+        grid.setHeight("40rem");
+        // A click sorts by that column; Shift-click adds a second one.
+        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND, true);
         grid.addClassName("portfolio-grid");
         grid.addSortListener(e -> exportSort = Sort.by(e.getSortOrder().stream()
                 .map(o -> o.getDirection() == SortDirection.ASCENDING ? Sort.Order.asc(o.getSorted().getKey()) : Sort.Order.desc(o.getSorted().getKey()))
@@ -174,7 +178,20 @@ public class PortfolioView extends VerticalLayout {
                 status.getValue(), health.getValue(), overdue.getValue(), search.getValue());
     }
 
+    private void markChosenTile() {
+        healthTiles.forEach((h, tile) -> {
+            boolean chosen = h == health.getValue();
+            tile.getElement().setAttribute("aria-pressed", String.valueOf(chosen));
+            if (chosen) {
+                tile.addClassName("tile-chosen");
+            } else {
+                tile.removeClassName("tile-chosen");
+            }
+        });
+    }
+
     private void refresh() {
+        markChosenTile();
         exportFilter = filter();
         grid.getDataProvider().refreshAll();
     }
@@ -206,14 +223,22 @@ public class PortfolioView extends VerticalLayout {
         PortfolioTiles summary = portfolio.tiles();
         tiles.removeAll();
         for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN}) {
-            Button tile = new Button(summary.projectsByHealth().get(h) + " " + h.label().toLowerCase(Locale.ROOT), e -> health.setValue(h));
+            long count = summary.projectsByHealth().get(h);
+            // A second click on the chosen tile shows every project again.
+            Button tile = new Button(count + " " + h.label().toLowerCase(Locale.ROOT), e -> health.setValue(health.getValue() == h ? null : h));
             tile.addClassNames("tile", "tile-" + h.name().toLowerCase(Locale.ROOT));
-            tile.setAriaLabel(summary.projectsByHealth().get(h) + " projects " + h.label().toLowerCase(Locale.ROOT) + ": show them");
+            tile.setAriaLabel(count + (count == 1 ? " project " : " projects ") + h.label().toLowerCase(Locale.ROOT) + ": show only those");
             tile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            healthTiles.put(h, tile);
             tiles.add(tile);
         }
-        tiles.add(tile(summary.overdueItems() + " overdue items", "tile-overdue"),
-                tile(summary.goLivesNext30Days() + " go-lives in the next 30 days", "tile-go-lives"));
+        Button overdueTile = new Button(summary.overdueItems() + (summary.overdueItems() == 1 ? " overdue item" : " overdue items"),
+                e -> overdue.setValue(!overdue.getValue()));
+        overdueTile.addClassNames("tile", "tile-overdue");
+        overdueTile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        tiles.add(overdueTile, tile(summary.goLivesNext30Days() + (summary.goLivesNext30Days() == 1 ? " go-live" : " go-lives")
+                + " in the next 30 days", "tile-go-lives"));
+        markChosenTile();
         Div templates = new Div(new Span("Templates in use"));
         templates.addClassNames("tile", "tile-templates");
         if (summary.templatesInUse().isEmpty()) {

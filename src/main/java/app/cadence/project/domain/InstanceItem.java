@@ -3,6 +3,7 @@ package app.cadence.project.domain;
 import app.cadence.shared.domain.AuditedEntity;
 import app.cadence.template.domain.SectionRole;
 import app.cadence.template.domain.StepType;
+import app.cadence.template.domain.TemplateKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,6 +39,12 @@ public class InstanceItem extends AuditedEntity {
 
     @Column(name = "project_id", nullable = false, updatable = false)
     private Long projectId;
+
+    /** The instance's template kind, copied so that roll-ups by kind need no join. */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "instance_kind", nullable = false, updatable = false, length = 30)
+    private TemplateKind instanceKind;
 
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "item_key", nullable = false, updatable = false, length = 36)
@@ -121,6 +128,7 @@ public class InstanceItem extends AuditedEntity {
     protected InstanceItem() {
         this.instanceId = 0L;
         this.projectId = 0L;
+        this.instanceKind = TemplateKind.CUTOVER;
         this.key = new UUID(0, 0);
         this.sectionKey = new UUID(0, 0);
         this.sectionTitle = "";
@@ -134,10 +142,11 @@ public class InstanceItem extends AuditedEntity {
                        boolean evidenceRequired, boolean criticalPath, @Nullable Instant dueAt) {
     }
 
-    public InstanceItem(Long instanceId, Long projectId, Copy copy, Instant now, String by) {
+    public InstanceItem(Long instanceId, Long projectId, TemplateKind instanceKind, Copy copy, Instant now, String by) {
         this();
         this.instanceId = instanceId;
         this.projectId = projectId;
+        this.instanceKind = instanceKind;
         this.key = copy.key();
         this.sectionKey = copy.sectionKey();
         this.sectionTitle = copy.sectionTitle();

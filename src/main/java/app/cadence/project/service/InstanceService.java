@@ -146,7 +146,7 @@ public class InstanceService {
         Long instanceId = instances.save(instance).getId();
         List<InstanceItem> copies = new ArrayList<>(plan.size());
         for (PlannedItem planned : plan) {
-            copies.add(new InstanceItem(instanceId, project.getId(), copy(planned), now, by));
+            copies.add(new InstanceItem(instanceId, project.getId(), version.kind(), copy(planned), now, by));
         }
         items.saveAll(copies);
         audit.created(instanceSubject(instance), "Applied " + version.templateName() + " version " + version.number()
