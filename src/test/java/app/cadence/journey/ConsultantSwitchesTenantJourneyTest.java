@@ -36,7 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A consultant who works for two organisations signs in, picks Acme Corp, sees only Acme's
- * projects, switches to Globex from the header and then sees only Globex's projects.
+ * projects (on the portfolio, where a PMO lands), switches to Globex from the header and then
+ * sees only Globex's projects.
  *
  * <p>Runs the real application on its own in-memory database with the demo data, driven by
  * Debian's headless Chromium through its chromedriver. Nothing is downloaded: Selenium Manager
@@ -148,7 +149,8 @@ class ConsultantSwitchesTenantJourneyTest {
 
         step("acme-projects", () -> {
             driver.findElement(By.cssSelector("vaadin-button.tenant-choice[aria-label='Work in Acme Corp as PMO']")).click();
-            until("the projects page", d -> path().equals("/projects"));
+            // As PMO the consultant lands on Acme's portfolio, one row per project.
+            until("the portfolio", d -> path().equals("/portfolio"));
             waitForVaadin();
             Set<String> cells = until("Acme's projects in the grid", gridShowing(ACME_KEYS));
             assertThat(cells).as("Acme's project list").doesNotContainAnyElementsOf(GLOBEX_KEYS);

@@ -89,8 +89,8 @@ class TwoWindowsEditTheSameItemJourneyTest {
         var item = new Object() { String status; };
 
         step("signed-in", () -> {
-            signIn(pm, PM_EMAIL, PM_NAME);
-            signIn(pmo, PMO_EMAIL, PMO_NAME);
+            signIn(pm, PM_EMAIL, PM_NAME, "/projects");
+            signIn(pmo, PMO_EMAIL, PMO_NAME, "/portfolio"); // directors land on the portfolio
         });
 
         step("instance-page", () -> {
@@ -157,14 +157,14 @@ class TwoWindowsEditTheSameItemJourneyTest {
 
     // --- journey steps -----------------------------------------------------------------------
 
-    private static void signIn(JourneyBrowser window, String email, String name) {
+    private static void signIn(JourneyBrowser window, String email, String name, String landing) {
         window.signIn(email);
         // A member of one organisation skips the organisation picker.
-        assertThat(window.path()).as("where %s lands after sign-in", email).isEqualTo("/projects");
+        assertThat(window.path()).as("where %s lands after sign-in", email).isEqualTo(landing);
         window.until(name + "'s name in the user menu", d -> window.userMenuText().contains(name));
     }
 
-    /** From the projects list to the project page, then to the rehearsal; answers the instance id. */
+    /** From the landing page (projects or portfolio) to the project page, then to the rehearsal; answers the instance id. */
     private static String openRehearsal(JourneyBrowser window) {
         window.click("the " + PROJECT_KEY + " link", () -> window.gridLink(PROJECT_KEY));
         window.until("the project page", d -> window.path().matches("/projects/\\d+"));
