@@ -5,6 +5,7 @@ import app.cadence.portfolio.domain.PortfolioRow;
 import app.cadence.portfolio.domain.PortfolioTiles;
 import app.cadence.portfolio.service.PortfolioExport;
 import app.cadence.portfolio.service.PortfolioService;
+import app.cadence.portfolio.service.PortfolioStatusPack;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.ProgramRow;
 import app.cadence.project.domain.ProjectStatus;
@@ -59,6 +60,7 @@ public class PortfolioView extends VerticalLayout {
 
     private final PortfolioService portfolio;
     private final PortfolioExport export;
+    private final PortfolioStatusPack pack;
     /** What the exports use; read by the download request, which does not hold the UI lock. */
     private volatile PortfolioFilter exportFilter = PortfolioFilter.none();
     private volatile Sort exportSort = Sort.unsorted();
@@ -75,9 +77,11 @@ public class PortfolioView extends VerticalLayout {
     private final Grid<PortfolioRow> grid = new Grid<>();
     private final Span emptyState = new Span();
 
-    PortfolioView(PortfolioService portfolio, PortfolioExport export, ProgramService programs, MembershipDirectory members) {
+    PortfolioView(PortfolioService portfolio, PortfolioExport export, PortfolioStatusPack pack, ProgramService programs,
+                  MembershipDirectory members) {
         this.portfolio = portfolio;
         this.export = export;
+        this.pack = pack;
         this.today = portfolio.today();
         addClassName("portfolio-view");
         setWidthFull();
@@ -212,9 +216,17 @@ public class PortfolioView extends VerticalLayout {
                 export.writeXlsx(exportFilter, exportSort, out);
             }
         }, "Export XLSX");
+        Anchor pdf = new Anchor((DownloadEvent event) -> {
+            event.setFileName("portfolio-status-pack-" + today + ".pdf");
+            event.setContentType("application/pdf");
+            try (OutputStream out = event.getOutputStream()) {
+                pack.write(exportFilter, exportSort, out);
+            }
+        }, "Status pack (PDF)");
         csv.addClassName("export-csv");
         xlsx.addClassName("export-xlsx");
-        Div links = new Div(csv, xlsx);
+        pdf.addClassName("export-pdf");
+        Div links = new Div(csv, xlsx, pdf);
         links.addClassName("export-links");
         return links;
     }
