@@ -140,7 +140,7 @@ public class PortfolioStatusPack {
         bars(canvas, 420, top - 20 - height, 360, height, perMonth, labels, blue);
         // Room for the charts before what follows.
         Paragraph spacer = new Paragraph(" ");
-        spacer.setSpacingAfter(height + 10);
+        spacer.setSpacingAfter(height + 30); // bars, values above and labels below them
         document.add(spacer);
     }
 
