@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -61,6 +62,14 @@ final class JourneyBrowser implements AutoCloseable {
 
     /** Starts a browser; {@code name} tells its screenshots apart from another window's. */
     JourneyBrowser(int port, String name) throws IOException {
+        this(port, name, null);
+    }
+
+    /**
+     * Starts a browser whose downloads land in {@code downloads} without asking (null: Chromium's
+     * default); a journey that checks exported files gives each test its own folder.
+     */
+    JourneyBrowser(int port, String name, Path downloads) throws IOException {
         this.port = port;
         this.name = name;
         Files.createDirectories(SCREENSHOTS);
@@ -71,6 +80,12 @@ final class JourneyBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1400,900", "--user-data-dir=" + userDataDir);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", Map.of(
+                    "download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false,
+                    "download.directory_upgrade", true));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -285,6 +300,10 @@ final class JourneyBrowser implements AutoCloseable {
 
     String text(WebElement element) {
         return String.valueOf(js().executeScript("return arguments[0].textContent;", element)).trim();
+    }
+
+    WebDriver driver() {
+        return driver;
     }
 
     JavascriptExecutor js() {
