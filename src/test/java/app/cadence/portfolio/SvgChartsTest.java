@@ -32,5 +32,6 @@ class SvgChartsTest {
         String svg = SvgCharts.line("Overdue", List.of(new Bar("1 Jan", 5, "x"), new Bar("8 Jan", 2, "x"), new Bar("15 Jan", 0, "x")), "#c62828");
         assertThat(svg.split("<circle", -1)).hasSize(4);
         assertThat(svg).contains("<path d=\"M");
+        assertThat(svg).contains(">5</text>"); // the scale's top value
     }
 }

@@ -66,6 +66,9 @@ public final class SvgCharts {
             }
         }
         svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(escape(colour)).append("\" stroke-width=\"2\"/>");
+        // The scale: the top of the chart is the largest value.
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eee\"/>", LEFT, TOP, WIDTH - LEFT, TOP));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#666\">%d</text>", LEFT, TOP - 4, max));
         return close(svg);
     }
 
