@@ -77,4 +77,17 @@ class PortfolioViewTest extends KaribuTest {
         GridKt._clickItem(grid(), 0);
         assertThat(currentView()).isInstanceOf(ProjectView.class);
     }
+
+    @Test
+    void filtersComeBackFromTheAddress() {
+        navigate("portfolio?health=RED&q=escalated");
+        assertThat(GridKt._size(grid())).isEqualTo(1);
+        assertThat(GridKt._get(grid(), 0).key()).isEqualTo("HOT-2");
+        assertThat(_get(TextField.class, spec -> spec.withPlaceholder("Search projects")).getValue()).isEqualTo("escalated");
+
+        // Nonsense in the address is ignored rather than failing the page.
+        navigate("portfolio?health=PURPLE&program=abc&status=");
+        assertThat(currentView()).isInstanceOf(PortfolioView.class);
+        assertThat(GridKt._size(grid())).isEqualTo(2);
+    }
 }

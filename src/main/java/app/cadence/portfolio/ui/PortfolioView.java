@@ -32,7 +32,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadEvent;
@@ -44,6 +48,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
@@ -54,7 +60,7 @@ import org.springframework.data.domain.Sort;
 @Route("portfolio")
 @PageTitle("Portfolio · Cadence")
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
-public class PortfolioView extends VerticalLayout {
+public class PortfolioView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
@@ -64,6 +70,7 @@ public class PortfolioView extends VerticalLayout {
     /** What the exports use; read by the download request, which does not hold the UI lock. */
     private volatile PortfolioFilter exportFilter = PortfolioFilter.none();
     private volatile Sort exportSort = Sort.unsorted();
+    private boolean restoring;
     private final LocalDate today;
     private final Div tiles = new Div();
     private final Div charts = new Div();
@@ -194,7 +201,87 @@ public class PortfolioView extends VerticalLayout {
         });
     }
 
+    /**
+     * Filters come back from the address (e.g. after Back from a project, or from a shared
+     * link). Ids from it only preselect: the lists offered are the tenant's own.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        restoring = true;
+        try {
+            // The address is the whole truth: what it does not name is cleared.
+            search.clear();
+            health.clear();
+            status.clear();
+            overdue.setValue(false);
+            program.clear();
+            pm.clear();
+            first(parameters, "q").ifPresent(search::setValue);
+            first(parameters, "health").flatMap(v -> parseEnum(Health.class, v)).ifPresent(health::setValue);
+            first(parameters, "status").flatMap(v -> parseEnum(ProjectStatus.class, v)).ifPresent(status::setValue);
+            first(parameters, "overdue").ifPresent(v -> overdue.setValue("true".equals(v)));
+            first(parameters, "program").flatMap(PortfolioView::parseLong).flatMap(id -> program.getListDataView().getItems()
+                    .filter(p -> p.id().equals(id)).findFirst()).ifPresent(program::setValue);
+            first(parameters, "pm").flatMap(PortfolioView::parseLong).flatMap(id -> pm.getListDataView().getItems()
+                    .filter(m -> m.userId().equals(id)).findFirst()).ifPresent(pm::setValue);
+        } finally {
+            restoring = false;
+        }
+        refresh();
+    }
+
+    /** The filters as query parameters, so that Back and shared links keep them. */
+    private void rememberInAddress() {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (!search.isEmpty()) {
+            parameters.put("q", search.getValue());
+        }
+        if (health.getValue() != null) {
+            parameters.put("health", health.getValue().name());
+        }
+        if (status.getValue() != null) {
+            parameters.put("status", status.getValue().name());
+        }
+        if (program.getValue() != null) {
+            parameters.put("program", String.valueOf(program.getValue().id()));
+        }
+        if (pm.getValue() != null) {
+            parameters.put("pm", String.valueOf(pm.getValue().userId()));
+        }
+        if (overdue.getValue()) {
+            parameters.put("overdue", "true");
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location("portfolio", QueryParameters.simple(parameters))));
+    }
+
+    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    private static <E extends Enum<E>> Optional<E> parseEnum(Class<E> type, String value) {
+        try {
+            return Optional.of(Enum.valueOf(type, value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> parseLong(String value) {
+        try {
+            return Optional.of(Long.valueOf(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private void refresh() {
+        if (restoring) {
+            return; // one refresh once the address has been read
+        }
+        rememberInAddress();
         markChosenTile();
         exportFilter = filter();
         grid.getDataProvider().refreshAll();
