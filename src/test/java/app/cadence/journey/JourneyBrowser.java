@@ -140,7 +140,7 @@ final class JourneyBrowser implements AutoCloseable {
     }
 
     /** The login form's native input: Vaadin 25 renders it in the light DOM, slotted into the field. */
-    private WebElement loginInput(String field) {
+    WebElement loginInput(String field) {
         return until("the " + field + " field", d -> d.findElements(By.cssSelector("vaadin-login-form input[name='" + field + "']"))
                 .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }

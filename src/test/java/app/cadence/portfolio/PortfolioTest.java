@@ -240,6 +240,8 @@ class PortfolioTest {
         assertThat(tiles.projectsByHealth().values()).allMatch(n -> n == 0);
         assertThat(tiles.overdueItems()).isZero();
         assertThat(tiles.templatesInUse()).isEmpty();
+        assertThat(tiles.goLivesByMonth()).allMatch(m -> m.projects() == 0);
+        assertThat(as(stranger, () -> portfolio.overdueTrend())).allMatch(w -> w.overdue() == 0);
     }
 
     @Test
