@@ -8,6 +8,12 @@ import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -21,9 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class PortfolioService {
 
+    /** Points of the overdue trend, one per week, the last one now. */
+    public static final int WEEKS = 12;
+
     private final PortfolioQueries queries;
     private final TenantSettings settings;
     private final Clock clock;
+    /** Keyed by tenant (DESIGN.md): one entry per tenant, replaced each hour. */
+    private final Map<Long, PastWeeks> pastWeeks = new ConcurrentHashMap<>();
 
     PortfolioService(PortfolioQueries queries, TenantSettings settings, Clock clock) {
         this.queries = queries;
@@ -39,21 +50,42 @@ public class PortfolioService {
         return queries.count(tenantId(), filter, clock.instant());
     }
 
+    /** The tiles and the charts' series, the overdue trend ending now. */
     public PortfolioTiles tiles() {
-        return queries.tiles(tenantId(), clock.instant(), today());
+        Long tenantId = tenantId();
+        Instant now = clock.instant();
+        return queries.tiles(tenantId, now, today(), pastWeeks(tenantId, now));
     }
 
     public java.time.ZoneId zone() {
         return settings.zone();
     }
 
-    public java.time.Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
-    /** Overdue items at the end of each of the last 12 weeks, oldest first. */
-    public List<PortfolioQueries.WeekCount> overdueTrend() {
-        return queries.overdueTrend(tenantId(), clock.instant(), 12);
+    /**
+     * The trend's past weeks, which end on the hour so that they can be kept for the hour: they
+     * read every item due in the last twelve weeks, and change only when an item done before
+     * then is reopened or an instance is removed. The current week's point is counted live.
+     */
+    private List<PortfolioTiles.WeekCount> pastWeeks(Long tenantId, Instant now) {
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        PastWeeks cached = pastWeeks.get(tenantId);
+        if (cached != null && cached.hour().equals(hour)) {
+            return cached.weeks();
+        }
+        List<Instant> ends = new ArrayList<>();
+        for (int w = WEEKS - 1; w >= 1; w--) {
+            ends.add(hour.minus(Duration.ofDays(7L * w)));
+        }
+        List<PortfolioTiles.WeekCount> weeks = List.copyOf(queries.overdueAt(tenantId, ends));
+        pastWeeks.put(tenantId, new PastWeeks(hour, weeks));
+        return weeks;
+    }
+
+    private record PastWeeks(Instant hour, List<PortfolioTiles.WeekCount> weeks) {
     }
 
     /** Today in the organisation's time zone, for "next key date" and "days since". */

@@ -15,6 +15,7 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -48,6 +49,7 @@ public class PortfolioStatusPack {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
+    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d/M", Locale.UK);
     private static final Color RED = new Color(0xc6, 0x28, 0x28);
     private static final Color AMBER = new Color(0xef, 0x8f, 0x00);
     private static final Color GREEN = new Color(0x2e, 0x7d, 0x32);
@@ -59,11 +61,13 @@ public class PortfolioStatusPack {
     private static final Font HEADER_CELL = new Font(Font.HELVETICA, 8, Font.BOLD);
 
     private final PortfolioQueries queries;
+    private final PortfolioService portfolio;
     private final TenantSettings settings;
     private final Clock clock;
 
-    PortfolioStatusPack(PortfolioQueries queries, TenantSettings settings, Clock clock) {
+    PortfolioStatusPack(PortfolioQueries queries, PortfolioService portfolio, TenantSettings settings, Clock clock) {
         this.queries = queries;
+        this.portfolio = portfolio;
         this.settings = settings;
         this.clock = clock;
     }
@@ -73,7 +77,7 @@ public class PortfolioStatusPack {
         ZoneId zone = settings.zone();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        PortfolioTiles tiles = queries.tiles(tenant.tenantId(), now, today);
+        PortfolioTiles tiles = portfolio.tiles();
         Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -85,7 +89,7 @@ public class PortfolioStatusPack {
             document.add(new Paragraph(" ", SMALL));
             document.add(tileTable(tiles));
             document.add(new Paragraph(" ", SMALL));
-            charts(writer, document, tiles);
+            charts(writer, document, tiles, zone);
             document.add(new Paragraph("Templates in use", HEADING));
             if (tiles.templatesInUse().isEmpty()) {
                 document.add(new Paragraph("None applied yet.", BODY));
@@ -124,20 +128,35 @@ public class PortfolioStatusPack {
     }
 
     /** Projects by health and go-lives by month, as bars drawn straight onto the page. */
-    private static void charts(PdfWriter writer, Document document, PortfolioTiles tiles) throws DocumentException {
+    private static Color[] filled(int n, Color colour) {
+        Color[] colours = new Color[n];
+        java.util.Arrays.fill(colours, colour);
+        return colours;
+    }
+
+    private static void charts(PdfWriter writer, Document document, PortfolioTiles tiles, ZoneId zone) throws DocumentException {
         float top = writer.getVerticalPosition(true) - 10;
         float height = 110;
         PdfContentByte canvas = writer.getDirectContent();
-        document.add(new Paragraph("Projects by health" + " ".repeat(90) + "Go-lives by month, next 12 months", HEADING));
+        // Headings in a table whose columns line up with the three charts drawn below them.
+        PdfPTable headings = new PdfPTable(new float[] {190, 330, 266});
+        headings.setWidthPercentage(100);
+        for (String heading : List.of("Projects by health", "Go-lives by month, next 12 months", "Overdue items, last 12 weeks")) {
+            PdfPCell cell = new PdfPCell(new Phrase(heading, HEADING));
+            cell.setBorder(Rectangle.NO_BORDER);
+            headings.addCell(cell);
+        }
+        document.add(headings);
+        float base = top - 24 - height;
         long[] health = {tiles.projectsByHealth().get(Health.RED), tiles.projectsByHealth().get(Health.AMBER),
                 tiles.projectsByHealth().get(Health.GREEN)};
-        bars(canvas, 40, top - 20 - height, 240, height, health, new String[] {"Red", "Amber", "Green"}, new Color[] {RED, AMBER, GREEN});
+        bars(canvas, 32, base, 160, height, health, new String[] {"Red", "Amber", "Green"}, new Color[] {RED, AMBER, GREEN});
         List<PortfolioTiles.MonthCount> months = tiles.goLivesByMonth();
-        long[] perMonth = months.stream().mapToLong(PortfolioTiles.MonthCount::projects).toArray();
-        String[] labels = months.stream().map(m -> MONTH.format(m.month())).toArray(String[]::new);
-        Color[] blue = new Color[perMonth.length];
-        java.util.Arrays.fill(blue, BLUE);
-        bars(canvas, 420, top - 20 - height, 360, height, perMonth, labels, blue);
+        bars(canvas, 224, base, 310, height, months.stream().mapToLong(PortfolioTiles.MonthCount::projects).toArray(),
+                months.stream().map(m -> MONTH.format(m.month())).toArray(String[]::new), filled(months.size(), BLUE));
+        List<PortfolioTiles.WeekCount> weeks = tiles.overdueTrend();
+        bars(canvas, 556, base, 256, height, weeks.stream().mapToLong(PortfolioTiles.WeekCount::overdue).toArray(),
+                weeks.stream().map(w -> WEEK.format(w.weekEnd().atZone(zone))).toArray(String[]::new), filled(weeks.size(), RED));
         // Room for the charts before what follows.
         Paragraph spacer = new Paragraph(" ");
         spacer.setSpacingAfter(height + 30); // bars, values above and labels below them

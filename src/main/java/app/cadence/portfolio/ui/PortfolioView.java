@@ -10,6 +10,7 @@ import app.cadence.project.domain.Health;
 import app.cadence.project.domain.ProgramRow;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProgramService;
+import app.cadence.project.ui.ProjectView;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.tenancy.service.MembershipDirectory;
 import com.vaadin.flow.component.Component;
@@ -38,7 +39,8 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
@@ -142,8 +144,19 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void configureGrid() {
-        grid.addComponentColumn(PortfolioView::healthCell).setHeader("Health").setKey("health").setSortable(true).setWidth("13rem").setFlexGrow(0).setFrozen(true);
-        grid.addComponentColumn(r -> new RouterLink(r.key(), app.cadence.project.ui.ProjectView.class, String.valueOf(r.projectId())))
+        // Templates rendered in the browser rather than components per cell: an idle session then
+        // holds the page's values only, not 2 × 50 component trees (docs/performance.md).
+        // Lit binds the values as text and attributes, never as markup.
+        grid.addColumn(LitRenderer.<PortfolioRow>of("""
+                        <div class="health-cell"><span class="health-badge ${item.healthClass}">${item.health}</span>\
+                        <span class="health-reason-line">${item.reason}</span></div>""")
+                        .withProperty("health", r -> r.health().label() + (r.healthOverridden() ? " (set by hand)" : ""))
+                        .withProperty("healthClass", r -> "health-" + r.health().name().toLowerCase(Locale.ROOT))
+                        .withProperty("reason", PortfolioRow::healthReason))
+                .setHeader("Health").setKey("health").setSortable(true).setWidth("13rem").setFlexGrow(0).setFrozen(true);
+        grid.addColumn(LitRenderer.<PortfolioRow>of("<a router-link href=\"${item.href}\">${item.key}</a>")
+                        .withProperty("href", r -> RouteConfiguration.forApplicationScope().getUrl(ProjectView.class, String.valueOf(r.projectId())))
+                        .withProperty("key", PortfolioRow::key))
                 .setHeader("Key").setKey("key").setSortable(true).setAutoWidth(true).setFlexGrow(0).setFrozen(true);
         grid.addColumn(PortfolioRow::name).setHeader("Name").setKey("name").setSortable(true).setWidth("14rem").setFlexGrow(3);
         grid.addColumn(r -> r.status().label()).setHeader("Status").setKey("status").setSortable(true).setAutoWidth(true).setFlexGrow(0);
@@ -166,7 +179,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         grid.addSortListener(e -> exportSort = Sort.by(e.getSortOrder().stream()
                 .map(o -> o.getDirection() == SortDirection.ASCENDING ? Sort.Order.asc(o.getSorted().getKey()) : Sort.Order.desc(o.getSorted().getKey()))
                 .toList()));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(app.cadence.project.ui.ProjectView.class,
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProjectView.class,
                 String.valueOf(e.getItem().projectId()))));
         grid.setItems(query -> portfolio.rows(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit()).stream(),
                 query -> countAndShowEmptyState());
@@ -362,7 +375,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         List<SvgCharts.Bar> goLives = summary.goLivesByMonth().stream()
                 .map(m -> new SvgCharts.Bar(month.format(m.month()), m.projects(), "#1565c0")).toList();
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
-        List<SvgCharts.Bar> trend = portfolio.overdueTrend().stream()
+        List<SvgCharts.Bar> trend = summary.overdueTrend().stream()
                 .map(w -> new SvgCharts.Bar(day.format(w.weekEnd().atZone(portfolio.zone())), w.overdue(), "#c62828")).toList();
         charts.add(chart("Projects by health", SvgCharts.bars("Projects by health", byHealth)),
                 chart("Go-lives by month", SvgCharts.bars("Go-lives by month, next 12 months", goLives)),
@@ -381,16 +394,6 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         Div tile = new Div(new Span(text));
         tile.addClassNames("tile", className);
         return tile;
-    }
-
-    private static Component healthCell(PortfolioRow row) {
-        Span badge = new Span(row.health().label() + (row.healthOverridden() ? " (set by hand)" : ""));
-        badge.addClassNames("health-badge", "health-" + row.health().name().toLowerCase(Locale.ROOT));
-        Span reason = new Span(row.healthReason());
-        reason.addClassName("health-reason-line");
-        Div cell = new Div(badge, reason);
-        cell.addClassName("health-cell");
-        return cell;
     }
 
     private String daysSince(PortfolioRow row) {

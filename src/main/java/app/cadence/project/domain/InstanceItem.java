@@ -204,6 +204,10 @@ public class InstanceItem extends AuditedEntity {
         return instanceId;
     }
 
+    public TemplateKind getInstanceKind() {
+        return instanceKind;
+    }
+
     public Long getProjectId() {
         return projectId;
     }

@@ -5,6 +5,8 @@ import app.cadence.audit.service.AuditTrail.Subject;
 import app.cadence.project.domain.Anchors;
 import app.cadence.project.domain.Instance;
 import app.cadence.project.domain.InstanceItem;
+import app.cadence.project.domain.ProjectRollups;
+import app.cadence.project.domain.RollupCounts;
 import app.cadence.project.domain.InstanceItemRepository;
 import app.cadence.project.domain.InstancePlan;
 import app.cadence.project.domain.InstanceProgress;
@@ -77,6 +79,7 @@ public class InstanceService {
 
     private final InstanceRepository instances;
     private final InstanceItemRepository items;
+    private final ProjectRollups rollups;
     private final ProjectRepository projects;
     private final TemplateLibrary templates;
     private final MembershipDirectory members;
@@ -84,10 +87,11 @@ public class InstanceService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    InstanceService(InstanceRepository instances, InstanceItemRepository items, ProjectRepository projects,
+    InstanceService(InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, ProjectRepository projects,
                     TemplateLibrary templates, MembershipDirectory members, TenantSettings settings, AuditTrail audit, Clock clock) {
         this.instances = instances;
         this.items = items;
+        this.rollups = rollups;
         this.projects = projects;
         this.templates = templates;
         this.members = members;
@@ -149,6 +153,7 @@ public class InstanceService {
             copies.add(new InstanceItem(instanceId, project.getId(), version.kind(), copy(planned), now, by));
         }
         items.saveAll(copies);
+        rollups.add(tenantId(), project.getId(), copies.stream().map(RollupCounts::of).reduce(RollupCounts.NONE, RollupCounts::plus), now);
         audit.created(instanceSubject(instance), "Applied " + version.templateName() + " version " + version.number()
                 + " as “" + name + "” with " + plan.size() + " items.");
         return instanceId;
@@ -243,8 +248,9 @@ public class InstanceService {
         if (!allowed.containsAll(changing)) {
             throw new AccessDeniedException("Not allowed to change " + changing + " of item " + item.getId());
         }
-        apply(instance, item, update, names);
+        RollupCounts change = apply(instance, item, update, names);
         items.saveAndFlush(item);
+        rollups.add(tenantId(), item.getProjectId(), change, item.getUpdatedAt());
         return view(item, names, me.role(), myId);
     }
 
@@ -263,12 +269,14 @@ public class InstanceService {
                         + (missing.size() == 1 ? " needs" : " need") + " an evidence link before being marked done.");
             }
         }
+        RollupCounts change = RollupCounts.NONE;
         for (InstanceItem item : selected) {
             ItemUpdate update = new ItemUpdate(item.getId(), item.getVersion(), status, reason, item.getAssigneeUserId(),
                     item.getDueAt(), item.getNotes(), item.getEvidenceUrl());
-            apply(instance, item, update, names);
+            change = change.plus(apply(instance, item, update, names));
         }
         items.saveAllAndFlush(selected);
+        rollups.add(tenantId(), instance.getProjectId(), change, clock.instant());
         return selected.size();
     }
 
@@ -285,6 +293,8 @@ public class InstanceService {
             apply(instance, item, update, names);
         }
         items.saveAllAndFlush(selected);
+        // Assignment changes no count, but the project was updated.
+        rollups.add(tenantId(), instance.getProjectId(), RollupCounts.NONE, clock.instant());
         return selected.size();
     }
 
@@ -297,7 +307,9 @@ public class InstanceService {
         }
         audit.deleted(instanceSubject(instance), "Removed “" + instance.getName() + "” (" + instance.getTemplateName()
                 + " version " + instance.getVersionNumber() + ") and its items.");
+        RollupCounts removed = rollups.countsOfInstance(tenantId(), instanceId);
         items.deleteByInstance(tenantId(), instanceId);
+        rollups.add(tenantId(), instance.getProjectId(), removed.negated(), clock.instant());
         instances.delete(instance);
     }
 
@@ -340,7 +352,8 @@ public class InstanceService {
     }
 
     /** Validates and applies an edit, recording each changed field. */
-    private void apply(Instance instance, InstanceItem item, ItemUpdate update, Map<Long, String> names) {
+    /** Applies one edit to an item and returns what it changes in the project's roll-up. */
+    private RollupCounts apply(Instance instance, InstanceItem item, ItemUpdate update, Map<Long, String> names) {
         String notes = clean(update.notes());
         String evidence = clean(update.evidenceUrl());
         String reason = clean(update.blockedReason());
@@ -375,6 +388,7 @@ public class InstanceService {
         String dueBefore = dueText(item.getDueAt(), zone);
         String notesBefore = item.getNotes();
         String evidenceBefore = item.getEvidenceUrl();
+        RollupCounts countsBefore = RollupCounts.of(item);
         if (item.getStatus() != update.status() || update.status() == ItemStatus.BLOCKED) {
             item.changeStatus(update.status(), reason, now, by);
         }
@@ -387,6 +401,7 @@ public class InstanceService {
         audit.changed(subject, ItemField.DUE.label(), dueBefore, dueText(item.getDueAt(), zone));
         audit.changed(subject, ItemField.NOTES.label(), notesBefore, item.getNotes());
         audit.changed(subject, ItemField.EVIDENCE.label(), evidenceBefore, item.getEvidenceUrl());
+        return RollupCounts.of(item).minus(countsBefore);
     }
 
     /** Evidence links are shown as links: only web addresses, so no script or file URL gets in. */

@@ -7,6 +7,7 @@ import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRepository;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
+import app.cadence.project.domain.ProjectRollups;
 import app.cadence.project.domain.ProjectRow;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
@@ -45,17 +46,19 @@ public class ProjectService {
     private final ProgramRepository programs;
     private final InstanceRepository instances;
     private final InstanceItemRepository items;
+    private final ProjectRollups rollups;
     private final MembershipDirectory members;
     private final AuditTrail audit;
     private final Validator validator;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, ProgramRepository programs, InstanceRepository instances,
+    ProjectService(ProjectRepository projects, ProgramRepository programs, InstanceRepository instances, ProjectRollups rollups,
                    InstanceItemRepository items, MembershipDirectory members, AuditTrail audit, Validator validator, Clock clock) {
         this.projects = projects;
         this.programs = programs;
         this.instances = instances;
         this.items = items;
+        this.rollups = rollups;
         this.members = members;
         this.audit = audit;
         this.validator = validator;
@@ -81,6 +84,7 @@ public class ProjectService {
         Project project = new Project(form.getKey(), form.getName(), clock.instant(), currentUserName());
         apply(form, project);
         Long id = saveChecked(project, form).getId();
+        rollups.create(tenantId(), id);
         audit.created(SUBJECT, id, id, "Created project " + form.getKey() + " " + form.getName() + ".");
         return id;
     }
@@ -112,6 +116,7 @@ public class ProjectService {
         }
         audit.deleted(SUBJECT, id, id, "Deleted project " + project.getKey() + " " + project.getName()
                 + " with its " + instances.findProgress(tenantId(), id, clock.instant()).size() + " applied templates.");
+        rollups.delete(tenantId(), id);
         items.deleteByProject(tenantId(), id);
         instances.deleteByProject(tenantId(), id);
         projects.delete(project);
