@@ -1,0 +1,19 @@
+package app.cadence.mail.domain;
+
+/** Why an email is sent; tells the ADMIN what a held message is for. */
+public enum EmailKind {
+    INVITATION("Invitation"),
+    PASSWORD_RESET("Password reset"),
+    SIGN_UP("Sign-up confirmation"),
+    OTHER("Other");
+
+    private final String label;
+
+    EmailKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.mail.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,28 @@
+package app.cadence.mail.service;
+
+import app.cadence.mail.domain.EmailKind;
+import app.cadence.mail.domain.OutboxMessage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An email to send: plain text, one recipient. {@code link} is the action the email asks for
+ * (accept the invitation, reset the password); the body should contain it too.
+ */
+public record Email(EmailKind kind, String recipient, String subject, String body, @Nullable String link) {
+
+    public Email {
+        recipient = recipient.strip();
+        subject = subject.strip();
+        // Callers build these from their own data: a malformed one is a bug to fail on, not to send.
+        if (recipient.isEmpty() || recipient.length() > OutboxMessage.RECIPIENT_MAX || !recipient.contains("@")
+                || recipient.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("Not a single email address: " + recipient);
+        }
+        if (subject.isEmpty() || subject.length() > OutboxMessage.SUBJECT_MAX || subject.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("A subject needs 1 to " + OutboxMessage.SUBJECT_MAX + " characters on one line");
+        }
+        if (link != null && (link.isBlank() || link.length() > OutboxMessage.LINK_MAX)) {
+            throw new IllegalArgumentException("A link needs 1 to " + OutboxMessage.LINK_MAX + " characters");
+        }
+    }
+}

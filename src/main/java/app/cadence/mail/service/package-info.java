@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.mail.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.mail.ui;
+
+import org.jspecify.annotations.NullMarked;
