@@ -7,7 +7,13 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,8 +29,78 @@ class SecurityConfig {
 
     private static final String LOGIN_ROUTE = "login";
 
+    /**
+     * As tight as Vaadin Flow runs under, checked in Chromium by ContentSecurityPolicyJourneyTest
+     * (which fails on any violation). Each relaxation is one Vaadin needs:
+     * <ul>
+     * <li>script-src 'unsafe-inline': the bootstrap page starts the client engine with a dozen
+     * inline scripts that differ between development and production mode and between Vaadin
+     * versions (in development mode they carry a per-request token), so hashes would break on
+     * every upgrade; Vaadin's nonce mode works in production mode only and needs every
+     * {@code executeJs} replaced by precompiled functions;</li>
+     * <li>script-src 'unsafe-eval': the client runs the JavaScript the server sends
+     * ({@code executeJs}, event data expressions, lazy imports) through {@code new Function};</li>
+     * <li>style-src 'unsafe-inline': the web components (Lit) and Flow's style API set
+     * {@code style} attributes and {@code <style>} elements at run time;</li>
+     * <li>font-src and img-src data:: Lumo's icon font and several components' icons are
+     * embedded as data: URLs.</li>
+     * </ul>
+     * Everything else is closed: no third-party origin at all (so injected markup can neither
+     * load a foreign script nor send data out through an image, a fetch or a form), no plugins,
+     * no {@code <base>} hijacking, and no framing (the CSP twin of X-Frame-Options).
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    /** Powerful browser features Cadence never uses: a script injected anyway cannot reach them. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
+    /**
+     * @param hsts on in the {@code prod} profile only: a browser that once saw the header refuses
+     *             plain HTTP to the host (and its subdomains) for a year, which is right behind a
+     *             TLS proxy and wrong on a laptop serving http://localhost.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts) throws Exception {
+        http.headers(headers -> {
+            // Vaadin serves its pages through a servlet forward, after which Tomcat 11 no longer
+            // tells Spring Security that the response is being committed: headers written "on
+            // commit" would be silently missing from exactly the HTML pages they protect.
+            headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                @Override
+                public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                    filter.setShouldWriteHeadersEagerly(true);
+                    return filter;
+                }
+            });
+            headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
+            // For browsers that predate CSP's frame-ancestors. Set here, Vaadin keeps it rather
+            // than adding its own SAMEORIGIN: Cadence is never framed, not even by itself.
+            headers.frameOptions(frame -> frame.deny());
+            headers.contentTypeOptions(Customizer.withDefaults());
+            // Links out of Cadence (evidence links, exports opened elsewhere) must not tell other
+            // sites which tenant's project or instance id the user was looking at.
+            headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
+            headers.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
+            if (hsts) {
+                // Spring writes it on secure requests only; behind a TLS-terminating proxy the
+                // request is secure once the forwarded headers are trusted (see application-prod).
+                headers.httpStrictTransportSecurity(h -> h.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE.toSeconds()));
+            } else {
+                headers.httpStrictTransportSecurity(h -> h.disable());
+            }
+        });
         http.authorizeHttpRequests(requests -> requests
                 // The app's own stylesheets (the login page needs them before sign-in).
                 .requestMatchers("/styles/**").permitAll()

@@ -1,5 +1,6 @@
 package app.cadence.shell;
 
+import app.cadence.mail.ui.OutboxView;
 import app.cadence.portfolio.ui.PortfolioView;
 import app.cadence.project.ui.MyWorkView;
 import app.cadence.project.ui.ProgramsView;
@@ -61,7 +62,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             new Feature("My work", VaadinIcon.TASKS, MyWorkView.class),
             new Feature("Projects", VaadinIcon.FOLDER_OPEN, ProjectsView.class),
             new Feature("Programs", VaadinIcon.CLUSTER, ProgramsView.class),
-            new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class));
+            new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class),
+            new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class));
 
     private final AuthenticationContext authentication;
     private final AccessAnnotationChecker access;

@@ -28,7 +28,9 @@ class ArchitectureTest {
             "app.cadence.tenancy.domain.Tenant",
             "app.cadence.tenancy.domain.UserAccount",
             "app.cadence.tenancy.domain.Membership",
-            "app.cadence.security.domain.LoginThrottleEntry");
+            "app.cadence.security.domain.LoginThrottleEntry",
+            "app.cadence.mail.domain.OutboxMessage",
+            "app.cadence.audit.domain.SecurityEvent");
 
     static JavaClasses classes;
 

@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -80,6 +81,8 @@ final class JourneyBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1400,900", "--user-data-dir=" + userDataDir);
+        // The browser's console, so that a journey can read what the page logged (CSP violations above all).
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         if (downloads != null) {
             options.setExperimentalOption("prefs", Map.of(
                     "download.default_directory", downloads.toAbsolutePath().toString(),
@@ -296,6 +299,12 @@ final class JourneyBrowser implements AutoCloseable {
     /** The first displayed element {@code css} finds inside {@code within}, or null. */
     static WebElement shown(WebElement within, String css) {
         return within.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+    }
+
+    /** What the page logged to the console since the last call (Chromium hands each entry out once). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     String text(WebElement element) {

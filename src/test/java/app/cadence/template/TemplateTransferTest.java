@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.shared.UploadLimits;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.IntegrationTest;
@@ -31,6 +32,7 @@ class TemplateTransferTest {
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
     @Autowired TemplateLibrary library;
+    @Autowired UploadLimits uploadLimits;
     @Autowired TemplateTransfer transfer;
     @Autowired StarterLibrary starter;
 
@@ -88,8 +90,8 @@ class TemplateTransferTest {
         }
         assertRefused(doc("CUTOVER", many.toString()), "A template can hold at most 2000 items; this one has 2001.");
 
-        byte[] huge = new byte[TemplateTransfer.MAX_FILE_BYTES + 1];
-        assertThatThrownBy(() -> as(() -> transfer.importFile(huge))).hasMessageStartingWith("The file is larger than 1 MB");
+        byte[] huge = new byte[uploadLimits.maxFileBytes() + 1];
+        assertThatThrownBy(() -> as(() -> transfer.importFile(huge))).hasMessageStartingWith("The file is larger than " + uploadLimits.label());
 
         assertThat(as(() -> library.count(Filter.all()))).isEqualTo(before);
     }

@@ -1,5 +1,6 @@
 package app.cadence.template.service;
 
+import app.cadence.shared.UploadLimits;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
@@ -23,16 +24,16 @@ import org.springframework.stereotype.Service;
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class TemplateTransfer {
 
-    public static final int MAX_FILE_BYTES = 1024 * 1024;
-
     private final TemplateLibrary library;
     private final TenantSelectionService tenants;
     private final TenantScope scope;
+    private final UploadLimits uploadLimits;
 
-    TemplateTransfer(TemplateLibrary library, TenantSelectionService tenants, TenantScope scope) {
+    TemplateTransfer(TemplateLibrary library, TenantSelectionService tenants, TenantScope scope, UploadLimits uploadLimits) {
         this.library = library;
         this.tenants = tenants;
         this.scope = scope;
+        this.uploadLimits = uploadLimits;
     }
 
     /** The user's other organisations where they may author templates: where a copy can go. */
@@ -82,8 +83,9 @@ public class TemplateTransfer {
      */
     @RolesAllowed({"ADMIN", "PMO"})
     public Long importFile(byte[] bytes) {
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new RuleViolationException(null, "The file is larger than 1 MB; template files are much smaller. Check that you chose the right file.");
+        if (bytes.length > uploadLimits.maxFileBytes()) {
+            throw new RuleViolationException(null, "The file is larger than " + uploadLimits.label()
+                    + "; template files are much smaller. Check that you chose the right file.");
         }
         TemplateFormat.Document document;
         try {

@@ -1,5 +1,7 @@
 package app.cadence.template.ui;
 
+import app.cadence.shared.UploadLimits;
+import app.cadence.shared.ui.BoundedUploadHandler;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.template.domain.Template;
 import app.cadence.template.domain.TemplateKind;
@@ -29,7 +31,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,15 +49,17 @@ public class TemplatesView extends VerticalLayout {
 
     private final TemplateLibrary library;
     private final TemplateTransfer transfer;
+    private final UploadLimits uploadLimits;
     private final Select<TemplateKind> kind = new Select<>();
     private final Select<TemplateStatus> status = new Select<>();
     private final TextField search = new TextField();
     private final Grid<TemplateRow> grid = new Grid<>(TemplateRow.class, false);
     private final Paragraph emptyState = new Paragraph();
 
-    TemplatesView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication) {
+    TemplatesView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication, UploadLimits uploadLimits) {
         this.library = library;
         this.transfer = transfer;
+        this.uploadLimits = uploadLimits;
         addClassName("templates-view");
         setSizeFull();
 
@@ -166,13 +169,14 @@ public class TemplatesView extends VerticalLayout {
         UI ui = UI.getCurrent();
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Import a template");
-        Paragraph help = new Paragraph("Choose a JSON file exported from Cadence (at most 1 MB). It becomes a new draft template; "
+        Paragraph help = new Paragraph("Choose a JSON file exported from Cadence (at most " + uploadLimits.label() + "). It becomes a new draft template; "
                 + "if anything in the file is wrong, nothing is imported and Cadence says what and where.");
         Paragraph problem = new Paragraph();
         Upload[] uploadRef = new Upload[1];
         problem.addClassName("import-problem");
         problem.setVisible(false);
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+        // Runs in the UI's lock already: the handler hands the file over through ui.access.
+        Upload upload = new Upload(new BoundedUploadHandler(uploadLimits.maxFileBytes(), (metadata, bytes) -> {
             try {
                 Long id = transfer.importFile(bytes);
                 dialog.close();
@@ -183,14 +187,19 @@ public class TemplatesView extends VerticalLayout {
                 problem.setVisible(true);
             }
             uploadRef[0].clearFileList();
-        })));
+        }, fileName -> {
+            problem.setText("“" + fileName + "” was not accepted: it is larger than " + uploadLimits.label()
+                    + ". Choose a Cadence template file (.json, at most " + uploadLimits.label() + ").");
+            problem.setVisible(true);
+            uploadRef[0].clearFileList();
+        }));
         uploadRef[0] = upload;
         upload.setAcceptedFileTypes("application/json", ".json");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(TemplateTransfer.MAX_FILE_BYTES);
+        upload.setMaxFileSize(uploadLimits.maxFileBytes());
         upload.addFileRejectedListener(e -> {
             problem.setText("“" + e.getFileName() + "” was not accepted: " + e.getErrorMessage()
-                    + " Choose a Cadence template file (.json, at most 1 MB).");
+                    + " Choose a Cadence template file (.json, at most " + uploadLimits.label() + ").");
             problem.setVisible(true);
         });
         dialog.add(help, upload, problem);

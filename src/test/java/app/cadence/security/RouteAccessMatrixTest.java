@@ -1,0 +1,314 @@
+package app.cadence.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cadence.project.domain.Anchors;
+import app.cadence.project.service.InstanceService;
+import app.cadence.project.service.InstanceViews.InstantiationRequest;
+import app.cadence.security.ui.LoginView;
+import app.cadence.shell.AccessDeniedView;
+import app.cadence.shell.NotFoundView;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.KaribuTest;
+import app.cadence.support.SampleTemplates;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.service.TemplateLibrary;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.mock.MockedUI;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.internal.nodefeature.VirtualChildrenList;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Every route of the app, tried by anonymous visitors, by each role and by a member of another
+ * tenant, against the table below: the one place that says who may open what. The routes come
+ * from Vaadin's route registry, so a new view cannot be left out: it fails
+ * {@link #everyRouteHasARowInTheTable()} until someone writes down who may open it.
+ */
+class RouteAccessMatrixTest extends KaribuTest {
+
+    private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+    private static final Set<Role> DIRECTORS = EnumSet.of(Role.ADMIN, Role.PMO);
+    private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.PMO, Role.PM);
+
+    /**
+     * Who may open each route, keyed by the registry's route template. To add a route, add a
+     * row: {@code open(ROLES)}, or {@code .anonymous()} for pages before sign-in; parameterised
+     * routes say how to build an address for tenant A's sample object ({@code .at(...)}), which
+     * the other tenant's member must find "not found".
+     */
+    private static final Map<String, Access> TABLE = table(
+            // Signed-in users who open the login page are sent on to their landing page.
+            row("login").anonymous().forwards(),
+            row("").open(EVERY_ROLE).forwards(),
+            row("select-tenant").open(EVERY_ROLE).forwards(),
+            row("portfolio").open(EVERY_ROLE),
+            row("my-work").open(EVERY_ROLE),
+            row("projects").open(EVERY_ROLE),
+            row("programs").open(EVERY_ROLE),
+            row("templates").open(EVERY_ROLE),
+            row("admin/outbox").open(EnumSet.of(Role.ADMIN)),
+            row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
+            row("instances/:___url_parameter").open(EVERY_ROLE).at(s -> "instances/" + s.instance()),
+            row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),
+            row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
+            // The project only preselects; the page itself is the same for every project.
+            row("apply").open(EDITORS).at(s -> "apply?project=" + s.project()).foreignSeesThePageWithoutTheObject());
+
+    @Autowired TenantScope scope;
+    @Autowired TemplateLibrary templates;
+    @Autowired InstanceService instances;
+
+    private Routes routes;
+    private Sample sample;
+    private Map<Role, Member> members;
+    private Member foreigner;
+
+    /** Tenant A's objects, and words that appear only in them: seen by a foreigner = a leak. */
+    record Sample(Long project, Long instance, Long template, Long draftTemplate, List<String> secrets) {
+    }
+
+    @BeforeEach
+    void createTenantsAndObjects() {
+        routes = new Routes().autoDiscoverViews("app.cadence");
+        Tenant tenantA = fixtures.tenant("Matrix A");
+        members = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            members.put(role, fixtures.member(tenantA, role));
+        }
+        // The most powerful role elsewhere: only tenancy may stop it.
+        foreigner = fixtures.member(fixtures.tenant("Matrix B"), Role.ADMIN);
+
+        Member pmo = members.get(Role.PMO);
+        String projectKey = "SECRET-" + System.nanoTime() % 100_000;
+        String projectName = "Secret merger " + projectKey;
+        Long project = fixtures.project(pmo, projectKey, projectName);
+        Long template = fixtures.publishedTemplate(pmo, "Secret runbook", SampleTemplates.runbook());
+        String templateName = scope.call(pmo.userId(), pmo.tenantId(), () -> templates.details(template).name());
+        String draftName = "Secret draft " + projectKey;
+        Long draft = scope.call(pmo.userId(), pmo.tenantId(), () -> templates.create(TemplateKind.CUTOVER, draftName, null));
+        Long version = scope.call(pmo.userId(), pmo.tenantId(), () -> instances.applicableTemplates().stream()
+                .filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id());
+        String instanceName = "Secret go-live " + projectKey;
+        Long instance = scope.call(pmo.userId(), pmo.tenantId(), () -> instances.instantiate(new InstantiationRequest(
+                project, template, version, instanceName, Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))));
+        sample = new Sample(project, instance, template, draft, List.of(projectKey, projectName, templateName, draftName, instanceName));
+    }
+
+    @Test
+    void everyRouteHasARowInTheTable() {
+        Map<String, String> registered = registeredRoutes();
+        Set<String> missing = new TreeSet<>(registered.keySet());
+        missing.removeAll(TABLE.keySet());
+        assertThat(missing).as("""
+                routes with no row in RouteAccessMatrixTest.TABLE; add one for each, saying which roles may open it:
+                  %s""", missing.stream().map(r -> "\"" + r + "\" (" + registered.get(r) + ")").collect(Collectors.joining("\n  ")))
+                .isEmpty();
+        Set<String> stale = new TreeSet<>(TABLE.keySet());
+        stale.removeAll(registered.keySet());
+        assertThat(stale).as("rows in RouteAccessMatrixTest.TABLE for routes that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatTheTableSays() {
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        Map<String, String> registered = registeredRoutes();
+        for (String template : registered.keySet()) {
+            Access access = TABLE.get(template);
+            String target = registered.get(template);
+            if (access == null) {
+                continue; // reported by everyRouteHasARowInTheTable
+            }
+            String path = access.path(sample);
+            tried += check(wrong, template, "anonymous", path, null,
+                    access.anonymous ? Outcome.SHOWN : Outcome.LOGIN, access, target);
+            for (Role role : Role.values()) {
+                tried += check(wrong, template, role.name(), path, members.get(role),
+                        access.roles.contains(role) ? Outcome.SHOWN : Outcome.UNAVAILABLE, access, target);
+            }
+            if (access.sample != null) {
+                tried += check(wrong, template, "ADMIN of another tenant", path, foreigner,
+                        access.foreignSeesPage ? Outcome.SHOWN : Outcome.NOT_FOUND, access, target);
+            }
+        }
+        assertThat(wrong).as("route × user outcomes that differ from the table (%d tried)", tried).isEmpty();
+        assertThat(tried).as("attempts made").isGreaterThanOrEqualTo(TABLE.size() * (Role.values().length + 1));
+    }
+
+    private enum Outcome {
+        /** The route's own page (or, for a forwarding route, some page of the app). */
+        SHOWN,
+        /** Sent to sign in. */
+        LOGIN,
+        /** The "page not found" page, which is also what a role that may not open a page sees. */
+        UNAVAILABLE,
+        /** Specifically not-found: another tenant's object, indistinguishable from a missing one. */
+        NOT_FOUND
+    }
+
+    private int check(List<String> wrong, String template, String who, String path, Member member, Outcome expected, Access access,
+                      String target) {
+        restartVaadin();
+        if (member != null) {
+            login(member.authentication());
+        }
+        String seen;
+        try {
+            navigate(path);
+            seen = describe(currentView(), access, target);
+        } catch (RuntimeException e) {
+            seen = "an exception: " + e;
+        }
+        String want = switch (expected) {
+            case SHOWN -> access.forwards ? "an app page" : target;
+            case LOGIN -> LoginView.class.getSimpleName();
+            case UNAVAILABLE -> "unavailable";
+            case NOT_FOUND -> NotFoundView.class.getSimpleName();
+        };
+        boolean ok = switch (expected) {
+            case SHOWN -> access.forwards ? seen.equals("an app page") || seen.equals(target) : seen.equals(target);
+            case UNAVAILABLE -> seen.equals(NotFoundView.class.getSimpleName()) || seen.equals(AccessDeniedView.class.getSimpleName());
+            default -> seen.equals(want);
+        };
+        if (!ok) {
+            wrong.add(String.format("/%s as %s: expected %s, got %s", path, who, want, seen));
+        }
+        if (member == foreigner) {
+            String leaked = leakedSecret();
+            if (leaked != null) {
+                wrong.add(String.format("/%s as %s: the page shows tenant A's “%s”", path, who, leaked));
+            }
+        }
+        return 1;
+    }
+
+    private static String describe(Component view, Access access, String target) {
+        // Views with secured methods are Spring proxies: compare the class the developer wrote.
+        String name = ClassUtils.getUserClass(view).getSimpleName();
+        if (view instanceof LoginView || view instanceof NotFoundView || view instanceof AccessDeniedView || name.equals(target)) {
+            return name;
+        }
+        return access.forwards ? "an app page" : name;
+    }
+
+    /** One of tenant A's words anywhere in the page: text or any property a component sent. */
+    private String leakedSecret() {
+        StringBuilder page = new StringBuilder();
+        collect(UI.getCurrent().getElement(), page);
+        return sample.secrets().stream().filter(s -> page.indexOf(s) >= 0).findFirst().orElse(null);
+    }
+
+    private static void collect(Element element, StringBuilder page) {
+        page.append(element.getText()).append('\n');
+        element.getPropertyNames().forEach(p -> page.append(element.getProperty(p, "")).append('\n'));
+        element.getAttributeNames().forEach(a -> page.append(element.getAttribute(a)).append('\n'));
+        element.getChildren().forEach(child -> collect(child, page));
+        // Dialogs and notifications live outside the view's tree, as virtual children.
+        if (element.getNode().hasFeature(VirtualChildrenList.class)) {
+            element.getNode().getFeature(VirtualChildrenList.class).forEachChild(node -> collect(Element.get(node), page));
+        }
+    }
+
+    /** A fresh UI and signed-out session for each attempt, as a new browser tab would have. */
+    private void restartVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+        MockVaadin.setup(MockedUI::new, new MockSpringServlet(routes, context, MockedUI::new));
+    }
+
+    /**
+     * Route template → the view class's name, as the registry has them; a parameter's type
+     * pattern (e.g. the one for a Long id) is left out, since it says nothing about access.
+     */
+    private static Map<String, String> registeredRoutes() {
+        return RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                .collect(Collectors.toMap(r -> r.getTemplate().replaceAll("\\(\\^.*?\\$\\)", ""),
+                        r -> r.getNavigationTarget().getSimpleName(),
+                        (a, b) -> a + ", " + b, java.util.TreeMap::new));
+    }
+
+    // --- the table's vocabulary ----------------------------------------------------------------
+
+    private static final class Access {
+        final String template;
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        boolean anonymous;
+        boolean forwards;
+        boolean foreignSeesPage;
+        Function<Sample, String> sample;
+
+        Access(String template) {
+            this.template = template;
+        }
+
+        /** Also open before sign-in (and so to every role). */
+        Access anonymous() {
+            anonymous = true;
+            roles = EVERY_ROLE;
+            return this;
+        }
+
+        Access open(Set<Role> allowed) {
+            roles = allowed;
+            return this;
+        }
+
+        /** The route sends each user on to another page (e.g. the landing page). */
+        Access forwards() {
+            forwards = true;
+            return this;
+        }
+
+        /** How to address tenant A's sample object through this route. */
+        Access at(Function<Sample, String> address) {
+            sample = address;
+            return this;
+        }
+
+        /** The object only fills in a form: a foreigner gets the empty form, never the object. */
+        Access foreignSeesThePageWithoutTheObject() {
+            foreignSeesPage = true;
+            return this;
+        }
+
+        String path(Sample s) {
+            return sample == null ? template : sample.apply(s);
+        }
+    }
+
+    private static Access row(String template) {
+        return new Access(template);
+    }
+
+    private static Map<String, Access> table(Access... rows) {
+        Map<String, Access> table = new LinkedHashMap<>();
+        for (Access row : rows) {
+            assertThat(table.put(row.template, row)).as("two rows for route “%s”", row.template).isNull();
+        }
+        return table;
+    }
+}
