@@ -1,5 +1,6 @@
 package app.cadence.shell;
 
+import app.cadence.admin.ui.MembersView;
 import app.cadence.mail.ui.OutboxView;
 import app.cadence.portfolio.ui.PortfolioView;
 import app.cadence.project.ui.MyWorkView;
@@ -63,6 +64,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             new Feature("Projects", VaadinIcon.FOLDER_OPEN, ProjectsView.class),
             new Feature("Programs", VaadinIcon.CLUSTER, ProgramsView.class),
             new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class),
+            new Feature("Members", VaadinIcon.USERS, MembersView.class),
             new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class));
 
     private final AuthenticationContext authentication;

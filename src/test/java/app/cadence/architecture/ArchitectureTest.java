@@ -30,7 +30,9 @@ class ArchitectureTest {
             "app.cadence.tenancy.domain.Membership",
             "app.cadence.security.domain.LoginThrottleEntry",
             "app.cadence.mail.domain.OutboxMessage",
-            "app.cadence.audit.domain.SecurityEvent");
+            "app.cadence.audit.domain.SecurityEvent",
+            "app.cadence.admin.domain.Invitation",
+            "app.cadence.signup.domain.SignUpRequest");
 
     static JavaClasses classes;
 

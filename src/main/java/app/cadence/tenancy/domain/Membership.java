@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -42,6 +43,13 @@ public class Membership extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the member last entered the organisation (signed in to it or switched to it). */
+    @Column(name = "last_active_at")
+    private @Nullable Instant lastActiveAt;
+
+    @Column(name = "deactivated_at")
+    private @Nullable Instant deactivatedAt;
+
     @Version
     private long version;
 
@@ -72,5 +80,40 @@ public class Membership extends AbstractEntity {
 
     public boolean isActive() {
         return active;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public @Nullable Instant getLastActiveAt() {
+        return lastActiveAt;
+    }
+
+    public @Nullable Instant getDeactivatedAt() {
+        return deactivatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void markActive(Instant now) {
+        this.lastActiveAt = now;
+    }
+
+    public void changeRole(Role newRole) {
+        this.role = newRole;
+    }
+
+    /** The membership is kept (with its history); the person can no longer enter the organisation. */
+    public void deactivate(Instant now) {
+        this.active = false;
+        this.deactivatedAt = now;
+    }
+
+    public void reactivate() {
+        this.active = true;
+        this.deactivatedAt = null;
     }
 }

@@ -1,8 +1,10 @@
 package app.cadence.tenancy.domain;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface MembershipRepository extends JpaRepository<Membership, Long> {
@@ -26,4 +28,22 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
             where m.tenant.id = :tenantId and m.active = true and u.enabled = true
             order by u.displayName""")
     List<Membership> findActiveMembers(Long tenantId);
+
+    /** Every membership of one tenant, active or not, for its administration. */
+    @Query("""
+            select m from Membership m join fetch m.user u
+            where m.tenant.id = :tenantId
+            order by u.displayName""")
+    List<Membership> findAllOfTenant(Long tenantId);
+
+    @Query("select m from Membership m join fetch m.user u where m.tenant.id = :tenantId and u.id = :userId")
+    Optional<Membership> findOfTenant(Long tenantId, Long userId);
+
+    /**
+     * The tenant's active ADMIN memberships, locked: two ADMINs demoting each other at the same
+     * moment must not leave the organisation without one.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from Membership m where m.tenant.id = :tenantId and m.role = app.cadence.tenancy.domain.Role.ADMIN and m.active = true")
+    List<Membership> lockActiveAdmins(Long tenantId);
 }

@@ -16,10 +16,12 @@ public class AccountDirectory {
 
     private final UserAccountRepository users;
     private final MembershipRepository memberships;
+    private final java.time.Clock clock;
 
-    AccountDirectory(UserAccountRepository users, MembershipRepository memberships) {
+    AccountDirectory(UserAccountRepository users, MembershipRepository memberships, java.time.Clock clock) {
         this.users = users;
         this.memberships = memberships;
+        this.clock = clock;
     }
 
     /** The form in which emails are stored and compared (trimmed, lower case). */
@@ -36,12 +38,15 @@ public class AccountDirectory {
      * The selection a fresh login starts with: the only membership when there is exactly one,
      * none when the user must pick (or has nothing to pick).
      */
+    @Transactional
     public Optional<TenantSelection> initialSelection(Long userId) {
         List<Membership> selectable = memberships.findSelectable(userId);
         if (selectable.size() != 1) {
             return Optional.empty();
         }
         Membership only = selectable.getFirst();
+        // Entering the organisation at sign-in counts as activity, as a switch to it does.
+        only.markActive(clock.instant());
         return Optional.of(new TenantSelection(only.getTenant().getId(), only.getTenant().getName(), only.getRole()));
     }
 }

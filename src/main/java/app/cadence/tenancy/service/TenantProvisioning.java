@@ -47,6 +47,38 @@ public class TenantProvisioning {
         settings.forget(tenantId);
     }
 
+    /** Creates a tenant named by people, with an address-safe slug derived from the name and made unique. */
+    public Long createTenantNamed(String name) {
+        String base = slugOf(name);
+        String slug = base;
+        for (int n = 2; tenants.findBySlug(slug).isPresent(); n++) {
+            slug = base + "-" + n;
+        }
+        return createTenant(slug, name.strip());
+    }
+
+    static String slugOf(String name) {
+        String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 50) {
+            slug = slug.substring(0, 50).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "org" : slug;
+    }
+
+    /** An account whose password was hashed earlier, e.g. when its owner signed up and then confirmed their address. */
+    public Long createUserWithHash(String email, String displayName, String passwordHash) {
+        return users.save(new UserAccount(email, displayName, passwordHash, clock.instant())).getId();
+    }
+
+    public java.util.Optional<Long> findUserId(String email) {
+        return users.findByEmail(UserAccount.normaliseEmail(email)).map(UserAccount::getId);
+    }
+
+    public String tenantName(Long tenantId) {
+        return tenants.findById(tenantId).orElseThrow().getName();
+    }
+
     public boolean tenantExists(String slug) {
         return tenants.findBySlug(slug).isPresent();
     }

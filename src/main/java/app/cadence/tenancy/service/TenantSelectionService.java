@@ -24,10 +24,12 @@ public class TenantSelectionService {
 
     private final MembershipRepository memberships;
     private final UserAccountRepository users;
+    private final java.time.Clock clock;
 
-    TenantSelectionService(MembershipRepository memberships, UserAccountRepository users) {
+    TenantSelectionService(MembershipRepository memberships, UserAccountRepository users, java.time.Clock clock) {
         this.memberships = memberships;
         this.users = users;
+        this.clock = clock;
     }
 
     /** The tenants the signed-in user may work in, the last one used marked. */
@@ -53,6 +55,8 @@ public class TenantSelectionService {
                 .orElseThrow(() -> new RecordNotFoundException("Tenant", tenantId));
         TenantSelection selection = new TenantSelection(tenantId, membership.getTenant().getName(), membership.getRole());
         membership.getUser().rememberTenant(tenantId);
+        // The members list shows when each person last entered the organisation.
+        membership.markActive(clock.instant());
         store(current.withSelection(selection));
         return selection;
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.signup.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/**
+ * Self-service sign-up: a new organisation and its first ADMIN, created once the address is
+ * confirmed through an emailed link (can be switched off with cadence.signup.enabled).
+ */
+@NullMarked
+package app.cadence.signup;
+
+import org.jspecify.annotations.NullMarked;

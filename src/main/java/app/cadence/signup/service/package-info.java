@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.signup.service;
+
+import org.jspecify.annotations.NullMarked;

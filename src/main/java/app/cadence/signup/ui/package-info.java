@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.signup.ui;
+
+import org.jspecify.annotations.NullMarked;

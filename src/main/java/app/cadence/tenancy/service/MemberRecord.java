@@ -1,0 +1,10 @@
+package app.cadence.tenancy.service;
+
+import app.cadence.tenancy.domain.Role;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** One membership of a tenant as its administration sees it. */
+public record MemberRecord(Long userId, String displayName, String email, Role role, boolean active, Instant joinedAt,
+                           @Nullable Instant lastActiveAt, @Nullable Instant deactivatedAt) {
+}
