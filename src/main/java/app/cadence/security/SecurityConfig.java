@@ -1,6 +1,7 @@
 package app.cadence.security;
 
 import app.cadence.security.service.LoginThrottledException;
+import app.cadence.tenancy.service.TenantSelectionService;
 
 import app.cadence.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -21,6 +22,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 @Configuration
@@ -72,7 +74,9 @@ class SecurityConfig {
      *             TLS proxy and wrong on a laptop serving http://localhost.
      */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts,
+                                            TenantSelectionService tenantSelection) throws Exception {
+        http.addFilterBefore(new MembershipRefreshFilter(tenantSelection), AuthorizationFilter.class);
         http.headers(headers -> {
             // Vaadin serves its pages through a servlet forward, after which Tomcat 11 no longer
             // tells Spring Security that the response is being committed: headers written "on

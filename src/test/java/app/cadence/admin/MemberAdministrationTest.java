@@ -236,4 +236,23 @@ class MemberAdministrationTest {
         assertThat(as(admin, () -> administration.invitations())).filteredOn(i -> i.email().equals(email))
                 .extracting(InvitationRow::status).containsExactly(InvitationStatus.PENDING);
     }
+
+    @Test
+    void aMemberAlreadyInsideLosesTheOldRoleOnTheirNextRequest() {
+        Member pm = fixtures.member(initech, Role.PM);
+        asAdmin(() -> administration.changeRole(pm.userId(), Role.VIEWER));
+        SecurityContextHolder.getContext().setAuthentication(pm.authentication()); // the session still says PM
+        selection.refreshCurrent();
+        var refreshed = (app.cadence.tenancy.service.CadenceAuthentication) SecurityContextHolder.getContext().getAuthentication();
+        assertThat(refreshed.selection().role()).isEqualTo(Role.VIEWER);
+        assertThat(refreshed.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_VIEWER");
+
+        SecurityContextHolder.clearContext();
+        asAdmin(() -> administration.deactivate(pm.userId()));
+        SecurityContextHolder.getContext().setAuthentication(refreshed);
+        selection.refreshCurrent();
+        var dropped = (app.cadence.tenancy.service.CadenceAuthentication) SecurityContextHolder.getContext().getAuthentication();
+        assertThat(dropped.selection()).isNull();
+        assertThat(dropped.getAuthorities()).isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package app.cadence.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,7 +25,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AuthenticationContext authentication;
 
-    LoginView(AuthenticationContext authentication, @Value("${cadence.demo-data:false}") boolean demoData) {
+    LoginView(AuthenticationContext authentication, @Value("${cadence.demo-data:false}") boolean demoData,
+              @Value("${cadence.signup.enabled:true}") boolean signUp) {
         this.authentication = authentication;
         addClassName("login-view");
         setSizeFull();
@@ -40,6 +42,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Templates, cutovers, retrospectives and communication plans for your PMO.");
         tagline.addClassName("login-tagline");
         add(brand, tagline, login);
+        if (signUp) {
+            Anchor create = new Anchor("signup", "New to Cadence? Create your organisation");
+            create.addClassName("login-signup");
+            add(create);
+        }
         if (demoData) {
             Div hint = new Div("Demo: sign in as pmo@acme.example, pm@acme.example, consultant@example.com "
                     + "or another demo account from the README, with the password cadence-demo.");

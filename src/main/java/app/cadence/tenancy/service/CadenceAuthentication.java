@@ -41,7 +41,7 @@ public final class CadenceAuthentication extends AbstractAuthenticationToken {
         return selection;
     }
 
-    public CadenceAuthentication withSelection(TenantSelection newSelection) {
+    public CadenceAuthentication withSelection(@Nullable TenantSelection newSelection) {
         CadenceAuthentication copy = new CadenceAuthentication(user, newSelection);
         copy.setDetails(getDetails());
         return copy;

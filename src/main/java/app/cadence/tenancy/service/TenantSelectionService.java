@@ -61,6 +61,27 @@ public class TenantSelectionService {
         return selection;
     }
 
+    /**
+     * Re-reads the session's membership on each request, so that a role change, a deactivation
+     * or a suspension takes effect on the member's next click rather than at their next sign-in:
+     * the role follows the database, and a membership that can no longer be selected drops the
+     * selection (the session then holds no role and is sent to choose an organisation).
+     */
+    @Transactional(readOnly = true)
+    public void refreshCurrent() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CadenceAuthentication current)
+                || current.selection() == null) {
+            return;
+        }
+        TenantSelection selected = current.selection();
+        TenantSelection fresh = memberships.findSelectable(current.getPrincipal().userId(), selected.tenantId())
+                .map(m -> new TenantSelection(selected.tenantId(), m.getTenant().getName(), m.getRole()))
+                .orElse(null);
+        if (!Objects.equals(fresh, selected)) {
+            store(current.withSelection(fresh));
+        }
+    }
+
     private static void store(Authentication authentication) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -1,0 +1,36 @@
+package app.cadence.security;
+
+import app.cadence.tenancy.service.TenantSelectionService;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Brings the session's role up to date with the membership before anything is authorised, so
+ * that a demoted, deactivated or suspended member loses their rights on their next request.
+ * Static files carry no rights and are skipped: they are most of a page load's requests.
+ */
+final class MembershipRefreshFilter extends OncePerRequestFilter {
+
+    private final TenantSelectionService selection;
+
+    MembershipRefreshFilter(TenantSelectionService selection) {
+        this.selection = selection;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/VAADIN/") || path.startsWith("/styles/") || path.startsWith("/icons/") || path.equals("/favicon.ico");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        selection.refreshCurrent();
+        chain.doFilter(request, response);
+    }
+}
