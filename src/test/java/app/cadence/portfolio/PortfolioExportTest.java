@@ -30,6 +30,7 @@ class PortfolioExportTest {
     @Autowired TenantScope scope;
     @Autowired PortfolioExport export;
     @Autowired ProjectHealthService health;
+    @Autowired app.cadence.support.TestClock clock;
 
     Member pmo;
     Member stranger;
@@ -90,6 +91,10 @@ class PortfolioExportTest {
             assertThat(sheet.getRow(3).getCell(15).getCellType()).isEqualTo(CellType.NUMERIC); // overdue items
             assertThat(sheet.getRow(3).getCell(15).getNumericCellValue()).isZero();
             assertThat(sheet.getRow(3).getCell(12).getCellType()).isEqualTo(CellType.BLANK); // no cutover applied
+            // The last update is a date the spreadsheet can sort by, shown as yyyy-mm-dd.
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(sheet.getRow(3).getCell(17))).isTrue();
+            assertThat(sheet.getRow(3).getCell(17).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
             assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
         }
     }

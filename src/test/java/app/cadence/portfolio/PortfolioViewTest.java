@@ -90,4 +90,16 @@ class PortfolioViewTest extends KaribuTest {
         assertThat(currentView()).isInstanceOf(PortfolioView.class);
         assertThat(GridKt._size(grid())).isEqualTo(2);
     }
+
+    @Test
+    void theSortOrderIsKeptInTheAddress() {
+        // By key, ascending: unlike the default order, in which the red HOT-2 leads.
+        navigate("portfolio?sort=key.asc,nonsense.desc");
+        assertThat(grid().getSortOrder()).singleElement().satisfies(o -> {
+            assertThat(o.getSorted().getKey()).isEqualTo("key");
+            assertThat(o.getDirection()).isEqualTo(com.vaadin.flow.data.provider.SortDirection.ASCENDING);
+        });
+        assertThat(GridKt._get(grid(), 0).key()).isEqualTo("CALM-1");
+        assertThat(GridKt._get(grid(), 1).key()).isEqualTo("HOT-2");
+    }
 }

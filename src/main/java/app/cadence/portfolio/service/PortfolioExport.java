@@ -44,6 +44,8 @@ public class PortfolioExport {
     /** The columns written as numbers: the percentages and counts. */
     private static final int FIRST_NUMBER = 12;
     private static final int LAST_NUMBER = 16;
+    /** The columns written as dates: start, go-live, close, next key date, last update. */
+    private static final java.util.Set<Integer> DATES = java.util.Set.of(8, 9, 10, 11, 17);
     /** Rows kept in memory by the XLSX writer; older ones go to a temporary file. */
     private static final int XLSX_WINDOW = 200;
     static final List<String> HEADERS = List.of("Key", "Name", "Status", "Health", "Health set by hand", "Health reason", "Program", "Project manager",
@@ -100,6 +102,8 @@ public class PortfolioExport {
             for (int c = 0; c < HEADERS.size(); c++) {
                 sheet.setColumnWidth(c, 256 * (c == 1 || c == 5 ? 40 : 14)); // name and reason wide, the rest readable
             }
+            CellStyle day = workbook.createCellStyle();
+            day.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
             int[] next = {1};
             forEachRow(filter, sort, row -> {
                 Row line = sheet.createRow(next[0]++);
@@ -112,6 +116,10 @@ public class PortfolioExport {
                     }
                     if (c >= FIRST_NUMBER && c <= LAST_NUMBER) {
                         cell.setCellValue(Double.parseDouble(values.get(c)));
+                    } else if (DATES.contains(c)) {
+                        // Real dates, so that they sort and filter as dates in the spreadsheet.
+                        cell.setCellValue(LocalDate.parse(values.get(c)));
+                        cell.setCellStyle(day);
                     } else {
                         cell.setCellValue(values.get(c)); // a string cell, never a formula
                     }

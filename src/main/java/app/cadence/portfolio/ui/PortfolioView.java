@@ -176,9 +176,14 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         // A click sorts by that column; Shift-click adds a second one.
         grid.setMultiSort(true, Grid.MultiSortPriority.APPEND, true);
         grid.addClassName("portfolio-grid");
-        grid.addSortListener(e -> exportSort = Sort.by(e.getSortOrder().stream()
-                .map(o -> o.getDirection() == SortDirection.ASCENDING ? Sort.Order.asc(o.getSorted().getKey()) : Sort.Order.desc(o.getSorted().getKey()))
-                .toList()));
+        grid.addSortListener(e -> {
+            exportSort = Sort.by(e.getSortOrder().stream()
+                    .map(o -> o.getDirection() == SortDirection.ASCENDING ? Sort.Order.asc(o.getSorted().getKey()) : Sort.Order.desc(o.getSorted().getKey()))
+                    .toList());
+            if (!restoring) {
+                rememberInAddress();
+            }
+        });
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProjectView.class,
                 String.valueOf(e.getItem().projectId()))));
         grid.setItems(query -> portfolio.rows(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit()).stream(),
@@ -238,6 +243,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
                     .filter(p -> p.id().equals(id)).findFirst()).ifPresent(program::setValue);
             first(parameters, "pm").flatMap(PortfolioView::parseLong).flatMap(id -> pm.getListDataView().getItems()
                     .filter(m -> m.userId().equals(id)).findFirst()).ifPresent(pm::setValue);
+            grid.sort(sortFrom(first(parameters, "sort").orElse("")));
         } finally {
             restoring = false;
         }
@@ -265,8 +271,27 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         if (overdue.getValue()) {
             parameters.put("overdue", "true");
         }
+        if (!grid.getSortOrder().isEmpty()) {
+            parameters.put("sort", grid.getSortOrder().stream()
+                    .map(o -> o.getSorted().getKey() + (o.getDirection() == SortDirection.ASCENDING ? ".asc" : ".desc"))
+                    .collect(java.util.stream.Collectors.joining(",")));
+        }
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new Location("portfolio", QueryParameters.simple(parameters))));
+    }
+
+    /** "overdue.desc,key.asc" as the grid's sort; unknown columns are ignored. */
+    private List<com.vaadin.flow.component.grid.GridSortOrder<PortfolioRow>> sortFrom(String value) {
+        List<com.vaadin.flow.component.grid.GridSortOrder<PortfolioRow>> orders = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String[] keyAndDirection = part.split("\\.");
+            Grid.Column<PortfolioRow> column = keyAndDirection[0].isEmpty() ? null : grid.getColumnByKey(keyAndDirection[0]);
+            if (column != null && column.isSortable()) {
+                orders.add(new com.vaadin.flow.component.grid.GridSortOrder<>(column,
+                        keyAndDirection.length > 1 && keyAndDirection[1].equals("desc") ? SortDirection.DESCENDING : SortDirection.ASCENDING));
+            }
+        }
+        return orders;
     }
 
     private static Optional<String> first(Map<String, List<String>> parameters, String name) {
