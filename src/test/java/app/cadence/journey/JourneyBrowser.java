@@ -132,9 +132,14 @@ final class JourneyBrowser implements AutoCloseable {
     /** Signs in a member of one organisation, who skips the organisation picker. */
     void signIn(String email) {
         driver.get(url("/login"));
+        signInHere(email, PASSWORD);
+    }
+
+    /** Fills in and sends the login form already on the page (e.g. where a protected link led). */
+    void signInHere(String email, String password) {
         waitForVaadin();
         type(loginInput("username"), email);
-        type(loginInput("password"), PASSWORD);
+        type(loginInput("password"), password);
         click("the Sign in button", () -> driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")));
         // Success redirects to "/", which forwards on; a failure comes back as /login?error or /login?throttled=….
         until("sign-in to finish", d -> !path().equals("/login") || d.getCurrentUrl().contains("/login?"));

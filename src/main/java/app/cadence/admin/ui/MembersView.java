@@ -81,7 +81,7 @@ public class MembersView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         members.addColumn(m -> when(m.joinedAt())).setHeader("Member since").setSortable(true)
                 .setComparator(Comparator.comparing(MemberRow::joinedAt)).setAutoWidth(true).setFlexGrow(0);
-        members.addComponentColumn(this::memberActions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        members.addComponentColumn(this::memberActions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         members.setEmptyStateText("No members match.");
 
         invitations.addClassName("invitations-grid");
