@@ -147,7 +147,7 @@ class OrganisationOnboardingJourneyTest {
             bill.waitForVaadin();
             bill.click("Change the role of Peter", () -> bill.driver().findElement(
                     By.cssSelector("vaadin-button[aria-label='Change the role of Peter Gibbons']")));
-            WebElement dialog = bill.until("the role dialog", d -> JourneyBrowser.shown(d.findElement(By.tagName("body")), "vaadin-dialog-overlay"));
+            WebElement dialog = bill.until("the role dialog", d -> d.findElements(By.cssSelector("vaadin-dialog-overlay[opened], vaadin-dialog[opened]")).stream().findFirst().orElse(null));
             bill.click("the role select", () -> bill.field(null, "vaadin-select", "Role"));
             bill.click("Viewer", () -> bill.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
                     .filter(i -> bill.text(i).equals("Viewer")).findFirst().orElse(null));
@@ -171,7 +171,7 @@ class OrganisationOnboardingJourneyTest {
 
     private static void invite(JourneyBrowser admin, String email, String role) {
         admin.click("Invite people", () -> admin.button(admin.driver().findElement(By.tagName("body")), "Invite people"));
-        WebElement dialog = admin.until("the invite dialog", d -> JourneyBrowser.shown(d.findElement(By.tagName("body")), "vaadin-dialog-overlay"));
+        WebElement dialog = admin.until("the invite dialog", d -> d.findElements(By.cssSelector("vaadin-dialog-overlay[opened], vaadin-dialog[opened]")).stream().findFirst().orElse(null));
         JourneyBrowser.type(JourneyBrowser.nativeInput(admin.field(null, "vaadin-email-field", "Email")), email);
         admin.click("the role select", () -> admin.field(null, "vaadin-select", "Role"));
         admin.click(role, () -> admin.driver().findElements(By.cssSelector("vaadin-select-item")).stream()

@@ -156,6 +156,7 @@ public class MembersView extends VerticalLayout {
     private void openInvite() {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Invite people");
+        dialog.setWidth("min(32rem, 95vw)");
         EmailField email = new EmailField("Email");
         email.setPlaceholder("pm@initech.example");
         email.setWidthFull();
@@ -191,6 +192,7 @@ public class MembersView extends VerticalLayout {
     private void openRole(MemberRow member) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Role of " + member.displayName());
+        dialog.setWidth("min(24rem, 95vw)");
         Select<Role> role = roleSelect(member.role());
         Button save = new Button("Save", e -> {
             try {
