@@ -30,7 +30,8 @@ class ArchitectureTest {
             "app.cadence.tenancy.domain.Membership",
             "app.cadence.security.domain.LoginThrottleEntry",
             "app.cadence.mail.domain.OutboxMessage",
-            "app.cadence.audit.domain.SecurityEvent");
+            "app.cadence.audit.domain.SecurityEvent",
+            "app.cadence.security.domain.PasswordResetToken");
 
     static JavaClasses classes;
 

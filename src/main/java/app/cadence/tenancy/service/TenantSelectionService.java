@@ -7,6 +7,7 @@ import app.cadence.tenancy.domain.UserAccountRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,10 +25,12 @@ public class TenantSelectionService {
 
     private final MembershipRepository memberships;
     private final UserAccountRepository users;
+    private final ApplicationEventPublisher events;
 
-    TenantSelectionService(MembershipRepository memberships, UserAccountRepository users) {
+    TenantSelectionService(MembershipRepository memberships, UserAccountRepository users, ApplicationEventPublisher events) {
         this.memberships = memberships;
         this.users = users;
+        this.events = events;
     }
 
     /** The tenants the signed-in user may work in, the last one used marked. */
@@ -54,6 +57,9 @@ public class TenantSelectionService {
         TenantSelection selection = new TenantSelection(tenantId, membership.getTenant().getName(), membership.getRole());
         membership.getUser().rememberTenant(tenantId);
         store(current.withSelection(selection));
+        if (current.selection() == null) {
+            events.publishEvent(new TenantEntered(current.getPrincipal().userId(), current.getPrincipal().email(), tenantId));
+        }
         return selection;
     }
 
