@@ -2,6 +2,7 @@ package app.cadence.security;
 
 import app.cadence.security.service.LoginThrottledException;
 import app.cadence.tenancy.service.TenantSelectionService;
+import app.cadence.tenancy.service.AccountRecords;
 
 import app.cadence.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -24,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 @Configuration
 @EnableMethodSecurity(jsr250Enabled = true)
@@ -75,7 +77,7 @@ class SecurityConfig {
      */
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts,
-                                            TenantSelectionService tenantSelection) throws Exception {
+                                            TenantSelectionService tenantSelection, AccountRecords accounts) throws Exception {
         http.addFilterBefore(new MembershipRefreshFilter(tenantSelection), AuthorizationFilter.class);
         http.headers(headers -> {
             // Vaadin serves its pages through a servlet forward, after which Tomcat 11 no longer
@@ -108,10 +110,15 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 // The app's own stylesheets (the login page needs them before sign-in).
                 .requestMatchers("/styles/**").permitAll()
+                // The password-reset pages (Vaadin views open before sign-in), named so that they do
+                // not depend on Vaadin recognising its anonymous routes at this point of the chain.
+                .requestMatchers("/forgot-password", "/reset-password/*").permitAll()
                 // Load balancers and orchestrators probe health without credentials.
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         // Naming the login page here keeps Spring Security from generating its own default one.
         http.formLogin(form -> form.loginPage("/" + LOGIN_ROUTE).failureHandler(new LoginFailureRedirect()));
+        // Sessions ended by "sign out everywhere" or a new password, on every node (SessionRevocationFilter).
+        http.addFilterAfter(new SessionRevocationFilter(accounts), SecurityContextHolderFilter.class);
         // A new session id at sign-in defeats session fixation.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         // Any other address goes to Vaadin once signed in, so an unknown one shows Cadence's

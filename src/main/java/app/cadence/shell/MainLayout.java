@@ -1,7 +1,9 @@
 package app.cadence.shell;
 
 import app.cadence.admin.ui.MembersView;
+import app.cadence.audit.ui.SecurityLogView;
 import app.cadence.mail.ui.OutboxView;
+import app.cadence.security.ui.AccountView;
 import app.cadence.portfolio.ui.PortfolioView;
 import app.cadence.project.ui.MyWorkView;
 import app.cadence.project.ui.ProgramsView;
@@ -65,7 +67,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             new Feature("Programs", VaadinIcon.CLUSTER, ProgramsView.class),
             new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class),
             new Feature("Members", VaadinIcon.USERS, MembersView.class),
-            new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class));
+            new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class),
+            new Feature("Security log", VaadinIcon.SHIELD, SecurityLogView.class));
 
     private final AuthenticationContext authentication;
     private final AccessAnnotationChecker access;
@@ -177,6 +180,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         if (tenantSwitcher.hasOtherTenants()) {
             sub.addItem("Switch organisation…", e -> UI.getCurrent().navigate(SelectTenantView.class));
         }
+        sub.addItem("Your account", e -> UI.getCurrent().navigate(AccountView.class));
         sub.addItem("Sign out", e -> authentication.logout());
     }
 }

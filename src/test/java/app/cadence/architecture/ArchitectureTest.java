@@ -32,7 +32,8 @@ class ArchitectureTest {
             "app.cadence.mail.domain.OutboxMessage",
             "app.cadence.audit.domain.SecurityEvent",
             "app.cadence.admin.domain.Invitation",
-            "app.cadence.signup.domain.SignUpRequest");
+            "app.cadence.signup.domain.SignUpRequest",
+            "app.cadence.security.domain.PasswordResetToken");
 
     static JavaClasses classes;
 

@@ -79,6 +79,12 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("signup/continue/:___url_parameter").open(EVERY_ROLE).at(s -> "signup/continue/unknown-token").foreignSeesThePageWithoutTheObject(),
             row("invitation/:___url_parameter").anonymous().at(s -> "invitation/unknown-token").foreignSeesThePageWithoutTheObject(),
             row("join/:___url_parameter").open(EVERY_ROLE).at(s -> "join/unknown-token").foreignSeesThePageWithoutTheObject(),
+            row("admin/security-log").open(EnumSet.of(Role.ADMIN)),
+            row("account").open(EVERY_ROLE),
+            row("forgot-password").anonymous(),
+            // Any token shows the page (a form, or "expired or used"): there is no object to leak.
+            row("reset-password/:___url_parameter").anonymous().at(s -> "reset-password/no-such-token")
+                    .foreignSeesThePageWithoutTheObject(),
             row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
             row("instances/:___url_parameter").open(EVERY_ROLE).at(s -> "instances/" + s.instance()),
             row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),

@@ -52,8 +52,8 @@ class SignInTest {
         // Not answered with the form Spring Security generates when it believes no login page is
         // configured. (Vaadin serves the real page; the browser journey signs in through it.)
         assertThat(throughSecurityFilters("/login").response().getContentAsString()).doesNotContain("Please sign in");
-        // Passed on, not intercepted, for anonymous visitors.
-        for (String open : new String[] {"/styles/app.css", "/actuator/health"}) {
+        // Passed on, not intercepted, for anonymous visitors (Vaadin serves the password-reset pages).
+        for (String open : new String[] {"/styles/app.css", "/actuator/health", "/forgot-password", "/reset-password/some-token"}) {
             FilterOutcome outcome = throughSecurityFilters(open);
             assertThat(outcome.passedOn()).as("%s: %s %s", open, outcome.response().getStatus(), outcome.response().getRedirectedUrl()).isTrue();
         }

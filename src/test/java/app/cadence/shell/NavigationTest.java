@@ -39,7 +39,9 @@ class NavigationTest extends KaribuTest {
         assertThat(currentView()).isInstanceOf(director ? app.cadence.portfolio.ui.PortfolioView.class : ProjectsView.class);
         java.util.List<String> features = new java.util.ArrayList<>(java.util.List.of("Portfolio", "My work", "Projects", "Programs", "Templates"));
         if (role == Role.ADMIN) {
+            features.add("Members");
             features.add("Email outbox");
+            features.add("Security log");
         }
         assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactlyElementsOf(features);
         navigate("projects");

@@ -2,7 +2,6 @@ package app.cadence.admin.domain;
 
 import app.cadence.shared.domain.AbstractEntity;
 import app.cadence.tenancy.domain.Role;
-import app.cadence.tenancy.domain.UserAccount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -67,7 +66,7 @@ public class Invitation extends AbstractEntity {
 
     public Invitation(Long tenantId, String email, Role role, String tokenHash, Instant expiresAt, String invitedBy, Instant now) {
         this.tenantId = tenantId;
-        this.email = UserAccount.normaliseEmail(email);
+        this.email = email.trim().toLowerCase(java.util.Locale.ROOT) /* as accounts store it */;
         this.role = role;
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;

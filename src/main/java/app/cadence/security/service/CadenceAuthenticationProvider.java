@@ -1,9 +1,13 @@
 package app.cadence.security.service;
 
+import app.cadence.audit.domain.SecurityEventType;
+import app.cadence.audit.service.SecurityLog;
 import app.cadence.tenancy.service.AccountDirectory;
+import app.cadence.tenancy.service.AccountRecords;
 import app.cadence.tenancy.service.CadenceAuthentication;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.LoginAccount;
+import app.cadence.tenancy.service.TenantSelection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +40,15 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwordCheck;
     private final AccountDirectory accounts;
     private final LoginThrottle throttle;
+    private final AccountRecords accountRecords;
+    private final SecurityLog securityLog;
 
-    CadenceAuthenticationProvider(AccountDirectory accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder) {
+    CadenceAuthenticationProvider(AccountDirectory accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder,
+                                  AccountRecords accountRecords, SecurityLog securityLog) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.accountRecords = accountRecords;
+        this.securityLog = securityLog;
         this.passwordCheck = new DaoAuthenticationProvider(this::loadAccount);
         this.passwordCheck.setPasswordEncoder(passwordEncoder);
     }
@@ -48,20 +57,34 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String email = AccountDirectory.normaliseEmail(authentication.getName());
         String address = clientAddress(authentication);
-        throttle.checkAllowed(email, address);
+        try {
+            throttle.checkAllowed(email, address);
+        } catch (LoginThrottledException e) {
+            securityLog.record(SecurityEventType.SIGN_IN_THROTTLED, null, actor(email), null,
+                    "Asked to wait " + e.retryAfter().toSeconds() + " s");
+            throw e;
+        }
         Authentication checked;
         try {
             checked = passwordCheck.authenticate(authentication);
         } catch (BadCredentialsException | AccountStatusException | UsernameNotFoundException e) {
             throttle.recordFailure(email, address);
             log.info("Failed sign-in for {} from {}", email, address);
+            // The email as typed says whom someone is trying; the password is never kept.
+            securityLog.record(SecurityEventType.SIGN_IN_FAILED, null, actor(email), null, null);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         throttle.recordSuccess(email);
         AccountPrincipal principal = (AccountPrincipal) checked.getPrincipal();
         CadenceUser user = new CadenceUser(principal.userId, principal.getUsername(), principal.displayName);
-        CadenceAuthentication result = new CadenceAuthentication(user, accounts.initialSelection(principal.userId).orElse(null));
-        result.setDetails(authentication.getDetails());
+        TenantSelection selection = accounts.initialSelection(principal.userId).orElse(null);
+        CadenceAuthentication result = new CadenceAuthentication(user, selection);
+        // Read after the password check: a password change racing with this sign-in ends it.
+        long generation = accountRecords.sessionGeneration(principal.userId).orElse(0L);
+        result.setDetails(SignInDetails.of(authentication.getDetails(), generation));
+        // With several organisations the person picks one next; SignInEvents logs it in that one.
+        securityLog.record(SecurityEventType.SIGNED_IN, selection == null ? null : selection.tenantId(), user.email(), null,
+                selection == null ? "Chooses an organisation next" : null);
         return result;
     }
 
@@ -74,6 +97,12 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
         LoginAccount account = accounts.findLoginAccount(email)
                 .orElseThrow(() -> new UsernameNotFoundException(BAD_CREDENTIALS));
         return new AccountPrincipal(account);
+    }
+
+    /** The actor column holds an email; what someone typed may be longer. */
+    private static String actor(String typedEmail) {
+        String actor = typedEmail.isEmpty() ? "(no email)" : typedEmail;
+        return actor.length() <= 254 ? actor : actor.substring(0, 253) + "…";
     }
 
     private static String clientAddress(Authentication authentication) {

@@ -1,7 +1,6 @@
 package app.cadence.signup.domain;
 
 import app.cadence.shared.domain.AbstractEntity;
-import app.cadence.tenancy.domain.UserAccount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -62,7 +61,7 @@ public class SignUpRequest extends AbstractEntity {
                          Instant expiresAt, Instant now) {
         this.tokenHash = tokenHash;
         this.organisationName = organisationName;
-        this.email = UserAccount.normaliseEmail(email);
+        this.email = email.trim().toLowerCase(java.util.Locale.ROOT) /* as accounts store it */;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.expiresAt = expiresAt;

@@ -35,6 +35,13 @@ public class UserAccount extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /**
+     * Bumped whenever every session of this person must end; sessions remember the value they
+     * signed in with. A counter, not a time, so that nodes with drifting clocks agree.
+     */
+    @Column(name = "session_generation", nullable = false)
+    private long sessionGeneration;
+
     @Version
     private long version;
 
@@ -79,5 +86,24 @@ public class UserAccount extends AbstractEntity {
 
     public void rememberTenant(Long tenantId) {
         this.lastTenantId = tenantId;
+    }
+
+    public long getSessionGeneration() {
+        return sessionGeneration;
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = newDisplayName;
+    }
+
+    /** A new password ends every session signed in with the old one. Returns the new generation. */
+    public long changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        return endSessions();
+    }
+
+    /** Every session signed in so far is ended on its next request. Returns the new generation. */
+    public long endSessions() {
+        return ++sessionGeneration;
     }
 }

@@ -7,6 +7,7 @@ import app.cadence.tenancy.domain.UserAccountRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,11 +26,14 @@ public class TenantSelectionService {
     private final MembershipRepository memberships;
     private final UserAccountRepository users;
     private final java.time.Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TenantSelectionService(MembershipRepository memberships, UserAccountRepository users, java.time.Clock clock) {
+    TenantSelectionService(MembershipRepository memberships, UserAccountRepository users, java.time.Clock clock,
+                           ApplicationEventPublisher events) {
         this.memberships = memberships;
         this.users = users;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The tenants the signed-in user may work in, the last one used marked. */
@@ -58,6 +62,9 @@ public class TenantSelectionService {
         // The members list shows when each person last entered the organisation.
         membership.markActive(clock.instant());
         store(current.withSelection(selection));
+        if (current.selection() == null) {
+            events.publishEvent(new TenantEntered(current.getPrincipal().userId(), current.getPrincipal().email(), tenantId));
+        }
         return selection;
     }
 

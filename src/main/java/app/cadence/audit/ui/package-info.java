@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.audit.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+package app.cadence.tenancy.service;
+
+/**
+ * Published when a signed-in session picks its first tenant (a member of several organisations
+ * chooses one after sign-in), so the security feature can log the sign-in in that tenant without
+ * tenancy depending on it. Not published for a later switch.
+ */
+public record TenantEntered(Long userId, String email, Long tenantId) {
+}
