@@ -1,6 +1,7 @@
 package app.cadence.security;
 
 import app.cadence.security.service.LoginThrottledException;
+import app.cadence.tenancy.service.TenantAvailability;
 
 import app.cadence.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -21,6 +22,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 @Configuration
@@ -72,7 +74,8 @@ class SecurityConfig {
      *             TLS proxy and wrong on a laptop serving http://localhost.
      */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts,
+                                            TenantAvailability tenantAvailability) throws Exception {
         http.headers(headers -> {
             // Vaadin serves its pages through a servlet forward, after which Tomcat 11 no longer
             // tells Spring Security that the response is being committed: headers written "on
@@ -106,6 +109,8 @@ class SecurityConfig {
                 .requestMatchers("/styles/**").permitAll()
                 // Load balancers and orchestrators probe health without credentials.
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+        // Members inside a tenant that an operator suspends are stopped at their next request.
+        http.addFilterBefore(new SuspendedTenantFilter(tenantAvailability), AuthorizationFilter.class);
         // Naming the login page here keeps Spring Security from generating its own default one.
         http.formLogin(form -> form.loginPage("/" + LOGIN_ROUTE).failureHandler(new LoginFailureRedirect()));
         // A new session id at sign-in defeats session fixation.

@@ -4,6 +4,7 @@ import app.cadence.tenancy.service.AccountDirectory;
 import app.cadence.tenancy.service.CadenceAuthentication;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.LoginAccount;
+import app.cadence.tenancy.service.PlatformOperators;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +37,12 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwordCheck;
     private final AccountDirectory accounts;
     private final LoginThrottle throttle;
+    private final PlatformOperators operators;
 
-    CadenceAuthenticationProvider(AccountDirectory accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder) {
+    CadenceAuthenticationProvider(AccountDirectory accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder,
+                                  PlatformOperators operators) {
         this.accounts = accounts;
+        this.operators = operators;
         this.throttle = throttle;
         this.passwordCheck = new DaoAuthenticationProvider(this::loadAccount);
         this.passwordCheck.setPasswordEncoder(passwordEncoder);
@@ -60,7 +64,8 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
         throttle.recordSuccess(email);
         AccountPrincipal principal = (AccountPrincipal) checked.getPrincipal();
         CadenceUser user = new CadenceUser(principal.userId, principal.getUsername(), principal.displayName);
-        CadenceAuthentication result = new CadenceAuthentication(user, accounts.initialSelection(principal.userId).orElse(null));
+        CadenceAuthentication result = new CadenceAuthentication(user, accounts.initialSelection(principal.userId).orElse(null),
+                operators.isOperator(principal.userId));
         result.setDetails(authentication.getDetails());
         return result;
     }

@@ -26,4 +26,11 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
             where m.tenant.id = :tenantId and m.active = true and u.enabled = true
             order by u.displayName""")
     List<Membership> findActiveMembers(Long tenantId);
+
+    /** Suspended tenants the user is an active member of: named to them, so they know why they cannot enter. */
+    @Query("""
+            select t from Membership m join m.tenant t
+            where m.user.id = :userId and m.active = true and t.status = app.cadence.tenancy.domain.TenantStatus.SUSPENDED
+            order by t.name""")
+    List<Tenant> findSuspendedTenants(Long userId);
 }
