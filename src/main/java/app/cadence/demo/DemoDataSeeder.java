@@ -14,6 +14,7 @@ import app.cadence.project.service.ProjectService;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.StarterLibrary;
 import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.PlatformOperators;
 import app.cadence.tenancy.service.TenantProvisioning;
 import app.cadence.tenancy.service.TenantScope;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -64,6 +66,7 @@ class DemoDataSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        seedOperator();
         if (provisioning.tenantExists("acme")) {
             log.info("Demo data present. Demo accounts use the password '{}'.", PASSWORD);
             return;
@@ -127,8 +130,33 @@ class DemoDataSeeder implements ApplicationRunner {
                 PASSWORD, Map.of(
                         "admin@acme.example", "Acme ADMIN", "pmo@acme.example", "Acme PMO", "pm@acme.example", "Acme PM",
                         "dev@acme.example", "Acme CONTRIBUTOR", "viewer@acme.example", "Acme VIEWER",
-                        "pm@globex.example", "Globex PM", "consultant@example.com", "Acme PMO + Globex PM"));
+                        "pm@globex.example", "Globex PM", "consultant@example.com", "Acme PMO + Globex PM",
+                        OPERATOR, "platform operator"));
     }
+
+    // --- platform operator (issue C5) -----------------------------------------------------------
+
+    static final String OPERATOR = "operator@cadence.example";
+
+    /**
+     * The demo operator, member of no tenant. Flagged here rather than through cadence.operators,
+     * so that the flag exists only where demo data does; run on every start, so databases seeded
+     * before operators existed get one too.
+     */
+    private void seedOperator() {
+        provisioning.createUser(OPERATOR, "Olive Operator", PASSWORD);
+        operators.grant(OPERATOR);
+    }
+
+    @Autowired
+    void setOperators(PlatformOperators operators) {
+        this.operators = operators;
+    }
+
+    @SuppressWarnings("NullAway.Init")
+    private PlatformOperators operators;
+
+    // -------------------------------------------------------------------------------------------
 
     private static final Map<String, String> SPONSORS = Map.of(
             "ERP-01", "Helen Shaw, CFO", "CLOUD-02", "Raj Patel, CIO", "CRM-03", "Laura Kim, Sales Director",

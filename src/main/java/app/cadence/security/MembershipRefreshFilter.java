@@ -6,6 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,7 +33,15 @@ final class MembershipRefreshFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        selection.refreshCurrent();
+        selection.refreshCurrent().ifPresent(changed -> {
+            // Kept in this request's session too, whether or not Spring's request context is bound.
+            var session = request.getSession(false);
+            if (session != null) {
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(changed);
+                session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+            }
+        });
         chain.doFilter(request, response);
     }
 }

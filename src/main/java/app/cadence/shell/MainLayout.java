@@ -4,6 +4,9 @@ import app.cadence.admin.ui.MembersView;
 import app.cadence.audit.ui.SecurityLogView;
 import app.cadence.mail.ui.OutboxView;
 import app.cadence.security.ui.AccountView;
+import app.cadence.operator.ui.OperatorEventsView;
+import app.cadence.operator.ui.OperatorPage;
+import app.cadence.operator.ui.OperatorTenantsView;
 import app.cadence.portfolio.ui.PortfolioView;
 import app.cadence.project.ui.MyWorkView;
 import app.cadence.project.ui.ProgramsView;
@@ -68,7 +71,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class),
             new Feature("Members", VaadinIcon.USERS, MembersView.class),
             new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class),
-            new Feature("Security log", VaadinIcon.SHIELD, SecurityLogView.class));
+            new Feature("Security log", VaadinIcon.SHIELD, SecurityLogView.class),
+            // Platform operators, shown to them in or outside an organisation.
+            new Feature("Organisations", VaadinIcon.BUILDING, OperatorTenantsView.class),
+            new Feature("Organisation events", VaadinIcon.LIST, OperatorEventsView.class));
 
     private final AuthenticationContext authentication;
     private final AccessAnnotationChecker access;
@@ -93,21 +99,33 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         TenantSelection selection = TenantContext.currentSelection().orElse(null);
-        if (selection == null) {
+        Long tenantId;
+        if (selection != null) {
+            tenantId = selection.tenantId();
+        } else if (TenantContext.isOperator()) {
+            // --- platform operators (C5): outside any organisation they may open operator pages
+            // and their own account only; this runs before HomeView, so their landing page is decided here.
+            if (!OperatorPage.class.isAssignableFrom(event.getNavigationTarget()) && event.getNavigationTarget() != AccountView.class) {
+                event.forwardTo(OperatorTenantsView.class);
+                return;
+            }
+            tenantId = TenantContext.NO_TENANT;
+        } else {
             event.forwardTo(SelectTenantView.class);
             return;
         }
         // Another tab switched the organisation: this page still shows the old one, so reload it.
-        if (renderedTenantId != null && !renderedTenantId.equals(selection.tenantId())) {
+        if (renderedTenantId != null && !renderedTenantId.equals(tenantId)) {
             UI.getCurrent().getPage().reload();
             return;
         }
-        if (!Objects.equals(renderedTenantId, selection.tenantId())) {
-            renderedTenantId = selection.tenantId();
+        if (!Objects.equals(renderedTenantId, tenantId)) {
+            renderedTenantId = tenantId;
             // Messages that mention a time (e.g. a conflict) read it in the organisation's zone.
             UserMessages.useZone(settings.zone());
             buildNav();
             tenantSwitcher.refresh();
+            tenantSwitcher.setVisible(selection != null || tenantSwitcher.hasOtherTenants());
             buildUserMenu();
         }
     }

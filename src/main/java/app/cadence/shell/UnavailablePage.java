@@ -27,7 +27,8 @@ abstract class UnavailablePage extends VerticalLayout {
 
     int show(BeforeEnterEvent event) {
         // Signed in but no organisation chosen yet: the answer is to choose one, not a 404.
-        if (TenantContext.currentUser().isPresent() && TenantContext.currentSelection().isEmpty()) {
+        // An operator outside any organisation is not asked to pick one: the page is simply not theirs.
+        if (TenantContext.currentUser().isPresent() && TenantContext.currentSelection().isEmpty() && !TenantContext.isOperator()) {
             event.forwardTo(SelectTenantView.class);
         }
         return HttpServletResponse.SC_NOT_FOUND;

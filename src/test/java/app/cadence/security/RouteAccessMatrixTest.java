@@ -15,6 +15,7 @@ import app.cadence.support.SampleTemplates;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.CadenceAuthentication;
 import app.cadence.tenancy.service.TenantScope;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -39,12 +40,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.ClassUtils;
 
 /**
- * Every route of the app, tried by anonymous visitors, by each role and by a member of another
- * tenant, against the table below: the one place that says who may open what. The routes come
+ * Every route of the app, tried by anonymous visitors, by each role, by a member of another
+ * tenant and by a platform operator who belongs to no tenant, against the table below: the one place that says who may open what. The routes come
  * from Vaadin's route registry, so a new view cannot be left out: it fails
  * {@link #everyRouteHasARowInTheTable()} until someone writes down who may open it.
  */
@@ -53,6 +55,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
     private static final Set<Role> DIRECTORS = EnumSet.of(Role.ADMIN, Role.PMO);
     private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.PMO, Role.PM);
+    private static final Set<Role> NO_ROLE = EnumSet.noneOf(Role.class);
 
     /**
      * Who may open each route, keyed by the registry's route template. To add a route, add a
@@ -62,9 +65,9 @@ class RouteAccessMatrixTest extends KaribuTest {
      */
     private static final Map<String, Access> TABLE = table(
             // Signed-in users who open the login page are sent on to their landing page.
-            row("login").anonymous().forwards(),
-            row("").open(EVERY_ROLE).forwards(),
-            row("select-tenant").open(EVERY_ROLE).forwards(),
+            row("login").anonymous().forwards().andOperator(),
+            row("").open(EVERY_ROLE).forwards().andOperator(),
+            row("select-tenant").open(EVERY_ROLE).forwards().andOperator(),
             row("portfolio").open(EVERY_ROLE),
             row("my-work").open(EVERY_ROLE),
             row("projects").open(EVERY_ROLE),
@@ -76,11 +79,11 @@ class RouteAccessMatrixTest extends KaribuTest {
             // and an unknown one shows nothing of anybody's.
             row("signup").anonymous(),
             row("signup/confirm/:___url_parameter").anonymous().at(s -> "signup/confirm/unknown-token").foreignSeesThePageWithoutTheObject(),
-            row("signup/continue/:___url_parameter").open(EVERY_ROLE).at(s -> "signup/continue/unknown-token").foreignSeesThePageWithoutTheObject(),
+            row("signup/continue/:___url_parameter").open(EVERY_ROLE).andOperator().at(s -> "signup/continue/unknown-token").foreignSeesThePageWithoutTheObject(),
             row("invitation/:___url_parameter").anonymous().at(s -> "invitation/unknown-token").foreignSeesThePageWithoutTheObject(),
-            row("join/:___url_parameter").open(EVERY_ROLE).at(s -> "join/unknown-token").foreignSeesThePageWithoutTheObject(),
+            row("join/:___url_parameter").open(EVERY_ROLE).andOperator().at(s -> "join/unknown-token").foreignSeesThePageWithoutTheObject(),
             row("admin/security-log").open(EnumSet.of(Role.ADMIN)),
-            row("account").open(EVERY_ROLE),
+            row("account").open(EVERY_ROLE).andOperator(),
             row("forgot-password").anonymous(),
             // Any token shows the page (a form, or "expired or used"): there is no object to leak.
             row("reset-password/:___url_parameter").anonymous().at(s -> "reset-password/no-such-token")
@@ -90,7 +93,10 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),
             row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
             // The project only preselects; the page itself is the same for every project.
-            row("apply").open(EDITORS).at(s -> "apply?project=" + s.project()).foreignSeesThePageWithoutTheObject());
+            row("apply").open(EDITORS).at(s -> "apply?project=" + s.project()).foreignSeesThePageWithoutTheObject(),
+            // Platform operators only; no tenant role opens them.
+            row("operator/tenants").open(NO_ROLE).andOperator(),
+            row("operator/events").open(NO_ROLE).andOperator());
 
     @Autowired TenantScope scope;
     @Autowired TemplateLibrary templates;
@@ -100,6 +106,8 @@ class RouteAccessMatrixTest extends KaribuTest {
     private Sample sample;
     private Map<Role, Member> members;
     private Member foreigner;
+    /** A platform operator who belongs to no tenant: sees only what {@code andOperator()} rows allow. */
+    private CadenceAuthentication operator;
 
     /** Tenant A's objects, and words that appear only in them: seen by a foreigner = a leak. */
     record Sample(Long project, Long instance, Long template, Long draftTemplate, List<String> secrets) {
@@ -115,6 +123,7 @@ class RouteAccessMatrixTest extends KaribuTest {
         }
         // The most powerful role elsewhere: only tenancy may stop it.
         foreigner = fixtures.member(fixtures.tenant("Matrix B"), Role.ADMIN);
+        operator = fixtures.operator();
 
         Member pmo = members.get(Role.PMO);
         String projectKey = "SECRET-" + System.nanoTime() % 100_000;
@@ -158,19 +167,21 @@ class RouteAccessMatrixTest extends KaribuTest {
                 continue; // reported by everyRouteHasARowInTheTable
             }
             String path = access.path(sample);
-            tried += check(wrong, template, "anonymous", path, null,
+            tried += check(wrong, template, "anonymous", path, null, false,
                     access.anonymous ? Outcome.SHOWN : Outcome.LOGIN, access, target);
             for (Role role : Role.values()) {
-                tried += check(wrong, template, role.name(), path, members.get(role),
+                tried += check(wrong, template, role.name(), path, members.get(role).authentication(), false,
                         access.roles.contains(role) ? Outcome.SHOWN : Outcome.UNAVAILABLE, access, target);
             }
             if (access.sample != null) {
-                tried += check(wrong, template, "ADMIN of another tenant", path, foreigner,
+                tried += check(wrong, template, "ADMIN of another tenant", path, foreigner.authentication(), true,
                         access.foreignSeesPage ? Outcome.SHOWN : Outcome.NOT_FOUND, access, target);
             }
+            tried += check(wrong, template, "operator without membership", path, operator, true,
+                    access.operator ? Outcome.SHOWN : Outcome.UNAVAILABLE, access, target);
         }
         assertThat(wrong).as("route × user outcomes that differ from the table (%d tried)", tried).isEmpty();
-        assertThat(tried).as("attempts made").isGreaterThanOrEqualTo(TABLE.size() * (Role.values().length + 1));
+        assertThat(tried).as("attempts made").isGreaterThanOrEqualTo(TABLE.size() * (Role.values().length + 2));
     }
 
     private enum Outcome {
@@ -184,11 +195,11 @@ class RouteAccessMatrixTest extends KaribuTest {
         NOT_FOUND
     }
 
-    private int check(List<String> wrong, String template, String who, String path, Member member, Outcome expected, Access access,
-                      String target) {
+    private int check(List<String> wrong, String template, String who, String path, Authentication user, boolean outsider,
+                      Outcome expected, Access access, String target) {
         restartVaadin();
-        if (member != null) {
-            login(member.authentication());
+        if (user != null) {
+            login(user);
         }
         String seen;
         try {
@@ -211,7 +222,7 @@ class RouteAccessMatrixTest extends KaribuTest {
         if (!ok) {
             wrong.add(String.format("/%s as %s: expected %s, got %s", path, who, want, seen));
         }
-        if (member == foreigner) {
+        if (outsider) {
             String leaked = leakedSecret();
             if (leaked != null) {
                 wrong.add(String.format("/%s as %s: the page shows tenant A's “%s”", path, who, leaked));
@@ -273,6 +284,7 @@ class RouteAccessMatrixTest extends KaribuTest {
         boolean anonymous;
         boolean forwards;
         boolean foreignSeesPage;
+        boolean operator;
         Function<Sample, String> sample;
 
         Access(String template) {
@@ -283,11 +295,18 @@ class RouteAccessMatrixTest extends KaribuTest {
         Access anonymous() {
             anonymous = true;
             roles = EVERY_ROLE;
+            operator = true;
             return this;
         }
 
         Access open(Set<Role> allowed) {
             roles = allowed;
+            return this;
+        }
+
+        /** Also open to a platform operator who belongs to no tenant. */
+        Access andOperator() {
+            operator = true;
             return this;
         }
 

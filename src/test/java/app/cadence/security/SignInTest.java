@@ -106,6 +106,81 @@ class SignInTest {
         assertThat(auth.getAuthorities()).isEmpty();
     }
 
+    // --- platform operators and suspended tenants (C5) -----------------------------------------
+
+    @Autowired app.cadence.tenancy.service.PlatformOperators operators;
+    @Autowired app.cadence.tenancy.service.TenantSelectionService selection;
+    @Autowired app.cadence.operator.service.TenantAdministration administration;
+
+    @Test
+    void anOperatorSignsInWithoutAnyMembershipAndKeepsTheFlagAcrossATenantSwitch() throws Exception {
+        String email = Fixtures.unique("operator") + "@cadence.test";
+        fixtures.operatorAccount(email);
+        CadenceAuthentication alone = signedIn(email, "10.1.0.7");
+        assertThat(alone.selection()).isNull();
+        assertThat(alone.getAuthorities()).extracting(a -> a.getAuthority()).containsExactly("ROLE_OPERATOR");
+
+        operators.grant(pm.email());
+        CadenceAuthentication member = signedIn(pm.email(), "10.1.0.8");
+        assertThat(member.getAuthorities()).extracting(a -> a.getAuthority()).containsExactlyInAnyOrder("ROLE_PM", "ROLE_OPERATOR");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(member.withoutSelection());
+        try {
+            selection.select(pm.tenantId());
+            assertThat(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getAuthorities())
+                    .extracting(a -> a.getAuthority()).containsExactlyInAnyOrder("ROLE_PM", "ROLE_OPERATOR");
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void aSuspendedTenantIsNotEnteredAtSignInAndIsTakenFromSessionsAlreadyInside() throws Exception {
+        MockHttpSession inside = new MockHttpSession();
+        SecurityContext context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(pm.authentication());
+        inside.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        requestThroughSecurityFilters(inside);
+        assertThat(storedIn(inside).selection()).as("open tenant kept").isNotNull();
+
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(fixtures.operator());
+        try {
+            administration.suspend(pm.tenantId(), "Unpaid");
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+
+        requestThroughSecurityFilters(inside);
+        assertThat(storedIn(inside).selection()).as("taken at the next request").isNull();
+        assertThat(storedIn(inside).getAuthorities()).isEmpty();
+        CadenceAuthentication fresh = signedIn(pm.email(), "10.1.0.9");
+        assertThat(fresh.selection()).isNull();
+        assertThat(fresh.getAuthorities()).isEmpty();
+    }
+
+    /** A page load of a signed-in session, as far as the security filters see it. */
+    private void requestThroughSecurityFilters(MockHttpSession session) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(context.getServletContext(), "GET", "/projects");
+        request.setPathInfo("/projects");
+        request.setSession(session);
+        MockFilterChain chain = new MockFilterChain();
+        securityFilters.doFilter(request, new MockHttpServletResponse(), chain);
+        assertThat(chain.getRequest()).as("passed on to Vaadin, not sent to sign in").isNotNull();
+    }
+
+    private CadenceAuthentication signedIn(String email, String address) throws Exception {
+        MvcResult result = mvc.perform(post("/login").with(csrf()).with(remote(address))
+                .param("username", email).param("password", Fixtures.PASSWORD)).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
+        return storedIn(result.getRequest().getSession());
+    }
+
+    private static CadenceAuthentication storedIn(jakarta.servlet.http.HttpSession session) {
+        SecurityContext stored = (SecurityContext) session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        return (CadenceAuthentication) stored.getAuthentication();
+    }
+
+    // -------------------------------------------------------------------------------------------
+
     @Test
     void repeatedFailuresSlowDownTheAccountButNeverLockItForGood() throws Exception {
         for (int i = 0; i < 3; i++) {

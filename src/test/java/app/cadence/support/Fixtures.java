@@ -101,4 +101,22 @@ public class Fixtures {
         return form;
     }
 
+    // --- platform operators (C5) ---------------------------------------------------------------
+
+    /** A platform operator who belongs to no tenant, as signed in: no tenant selected, ROLE_OPERATOR. */
+    public CadenceAuthentication operator() {
+        String email = unique("operator") + "@cadence.test";
+        return new CadenceAuthentication(operatorAccount(email), null, true);
+    }
+
+    /** An account with the operator flag and the fixtures' password, in no tenant. */
+    public CadenceUser operatorAccount(String email) {
+        String name = "Operator " + SEQUENCE.incrementAndGet();
+        Long userId = provisioning.createUser(email, name, PASSWORD);
+        operators.grant(email);
+        return new CadenceUser(userId, email, name);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private app.cadence.tenancy.service.PlatformOperators operators;
 }

@@ -8,6 +8,7 @@ import app.cadence.tenancy.service.CadenceAuthentication;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.LoginAccount;
 import app.cadence.tenancy.service.TenantSelection;
+import app.cadence.tenancy.service.PlatformOperators;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,12 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final AccountRecords accountRecords;
     private final SecurityLog securityLog;
+    private final PlatformOperators operators;
 
     CadenceAuthenticationProvider(AccountDirectory accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder,
-                                  AccountRecords accountRecords, SecurityLog securityLog) {
+                                  AccountRecords accountRecords, SecurityLog securityLog, PlatformOperators operators) {
         this.accounts = accounts;
+        this.operators = operators;
         this.throttle = throttle;
         this.accountRecords = accountRecords;
         this.securityLog = securityLog;
@@ -78,7 +81,7 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
         AccountPrincipal principal = (AccountPrincipal) checked.getPrincipal();
         CadenceUser user = new CadenceUser(principal.userId, principal.getUsername(), principal.displayName);
         TenantSelection selection = accounts.initialSelection(principal.userId).orElse(null);
-        CadenceAuthentication result = new CadenceAuthentication(user, selection);
+        CadenceAuthentication result = new CadenceAuthentication(user, selection, operators.isOperator(principal.userId));
         // Read after the password check: a password change racing with this sign-in ends it.
         long generation = accountRecords.sessionGeneration(principal.userId).orElse(0L);
         result.setDetails(SignInDetails.of(authentication.getDetails(), generation));

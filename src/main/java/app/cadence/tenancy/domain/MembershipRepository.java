@@ -46,4 +46,10 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from Membership m where m.tenant.id = :tenantId and m.role = app.cadence.tenancy.domain.Role.ADMIN and m.active = true")
     List<Membership> lockActiveAdmins(Long tenantId);
+    /** Suspended tenants the user is an active member of: named to them, so they know why they cannot enter. */
+    @Query("""
+            select t from Membership m join m.tenant t
+            where m.user.id = :userId and m.active = true and t.status = app.cadence.tenancy.domain.TenantStatus.SUSPENDED
+            order by t.name""")
+    List<Tenant> findSuspendedTenants(Long userId);
 }

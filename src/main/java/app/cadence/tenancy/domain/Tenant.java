@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -34,6 +35,12 @@ public class Tenant extends AbstractEntity {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "suspended_at")
+    private @Nullable Instant suspendedAt;
+
+    @Column(name = "suspended_reason", length = 500)
+    private @Nullable String suspendedReason;
 
     @Version
     private long version;
@@ -72,5 +79,30 @@ public class Tenant extends AbstractEntity {
 
     public void changeTimeZone(ZoneId zone) {
         this.timeZone = zone.getId();
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public @Nullable Instant getSuspendedAt() {
+        return suspendedAt;
+    }
+
+    public @Nullable String getSuspendedReason() {
+        return suspendedReason;
+    }
+
+    /** Members can no longer enter; nothing of the tenant's data is touched. */
+    public void suspend(String reason, Instant at) {
+        this.status = TenantStatus.SUSPENDED;
+        this.suspendedAt = at;
+        this.suspendedReason = reason;
+    }
+
+    public void reactivate() {
+        this.status = TenantStatus.ACTIVE;
+        this.suspendedAt = null;
+        this.suspendedReason = null;
     }
 }

@@ -29,6 +29,10 @@ public class UserAccount extends AbstractEntity {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    /** A platform operator: a global flag, not a tenant role (see docs/security.md). */
+    @Column(name = "platform_operator", nullable = false)
+    private boolean platformOperator;
+
     @Column(name = "last_tenant_id")
     private @Nullable Long lastTenantId;
 
@@ -105,5 +109,13 @@ public class UserAccount extends AbstractEntity {
     /** Every session signed in so far is ended on its next request. Returns the new generation. */
     public long endSessions() {
         return ++sessionGeneration;
+    }
+
+    public boolean isPlatformOperator() {
+        return platformOperator;
+    }
+
+    public void makePlatformOperator() {
+        this.platformOperator = true;
     }
 }

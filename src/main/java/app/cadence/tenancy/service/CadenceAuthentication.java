@@ -1,25 +1,48 @@
 package app.cadence.tenancy.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The authentication of a signed-in user. Its only role authority is the role of the selected
- * membership, so a user with no tenant selected holds no role and can open no role-secured view
- * or service: the session fails closed until a tenant is chosen.
+ * The authentication of a signed-in user. Its only tenant role authority is the role of the
+ * selected membership, so a user with no tenant selected holds no tenant role and can open no
+ * tenant view or service: the session fails closed until a tenant is chosen. A platform operator
+ * also holds {@link #OPERATOR_AUTHORITY}, whichever tenant is selected (or none): it opens the
+ * operator console and nothing inside a tenant.
  */
 public final class CadenceAuthentication extends AbstractAuthenticationToken {
 
+    public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
+
     private final CadenceUser user;
     private final @Nullable TenantSelection selection;
+    private final boolean operator;
 
     public CadenceAuthentication(CadenceUser user, @Nullable TenantSelection selection) {
-        super(selection == null ? List.of() : List.of(new SimpleGrantedAuthority(selection.role().authority())));
+        this(user, selection, false);
+    }
+
+    public CadenceAuthentication(CadenceUser user, @Nullable TenantSelection selection, boolean operator) {
+        super(authorities(selection, operator));
         this.user = user;
         this.selection = selection;
+        this.operator = operator;
         setAuthenticated(true);
+    }
+
+    private static List<GrantedAuthority> authorities(@Nullable TenantSelection selection, boolean operator) {
+        List<GrantedAuthority> authorities = new ArrayList<>(2);
+        if (selection != null) {
+            authorities.add(new SimpleGrantedAuthority(selection.role().authority()));
+        }
+        if (operator) {
+            authorities.add(new SimpleGrantedAuthority(OPERATOR_AUTHORITY));
+        }
+        return authorities;
     }
 
     @Override
@@ -41,8 +64,20 @@ public final class CadenceAuthentication extends AbstractAuthenticationToken {
         return selection;
     }
 
+    /** Whether the user is a platform operator (read from the account at sign-in). */
+    public boolean isOperator() {
+        return operator;
+    }
+
     public CadenceAuthentication withSelection(@Nullable TenantSelection newSelection) {
-        CadenceAuthentication copy = new CadenceAuthentication(user, newSelection);
+        CadenceAuthentication copy = new CadenceAuthentication(user, newSelection, operator);
+        copy.setDetails(getDetails());
+        return copy;
+    }
+
+    /** The same user outside any tenant, e.g. once the selected tenant has been suspended. */
+    public CadenceAuthentication withoutSelection() {
+        CadenceAuthentication copy = new CadenceAuthentication(user, null, operator);
         copy.setDetails(getDetails());
         return copy;
     }
@@ -50,7 +85,7 @@ public final class CadenceAuthentication extends AbstractAuthenticationToken {
     @Override
     public boolean equals(Object obj) {
         return obj instanceof CadenceAuthentication other && super.equals(other)
-                && java.util.Objects.equals(selection, other.selection);
+                && java.util.Objects.equals(selection, other.selection) && operator == other.operator;
     }
 
     @Override

@@ -35,4 +35,10 @@ public final class TenantContext {
         }
         return Optional.empty();
     }
+
+    /** Whether the signed-in user is a platform operator, in or outside a tenant. */
+    public static boolean isOperator() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof CadenceAuthentication cadence && cadence.isAuthenticated() && cadence.isOperator();
+    }
 }

@@ -1,12 +1,14 @@
 package app.cadence.tenancy.service;
 
 import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.Membership;
 import app.cadence.tenancy.domain.MembershipRepository;
 import app.cadence.tenancy.domain.UserAccountRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -55,8 +57,9 @@ public class TenantSelectionService {
     @Transactional
     public TenantSelection select(Long tenantId) {
         CadenceAuthentication current = requireAuthentication();
-        Membership membership = memberships.findSelectable(current.getPrincipal().userId(), tenantId)
-                .orElseThrow(() -> new RecordNotFoundException("Tenant", tenantId));
+        Long userId = current.getPrincipal().userId();
+        Membership membership = memberships.findSelectable(userId, tenantId)
+                .orElseThrow(() -> refusal(userId, tenantId));
         TenantSelection selection = new TenantSelection(tenantId, membership.getTenant().getName(), membership.getRole());
         membership.getUser().rememberTenant(tenantId);
         // The members list shows when each person last entered the organisation.
@@ -75,19 +78,44 @@ public class TenantSelectionService {
      * selection (the session then holds no role and is sent to choose an organisation).
      */
     @Transactional(readOnly = true)
-    public void refreshCurrent() {
+    public Optional<Authentication> refreshCurrent() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CadenceAuthentication current)
                 || current.selection() == null) {
-            return;
+            return Optional.empty();
         }
         TenantSelection selected = current.selection();
         TenantSelection fresh = memberships.findSelectable(current.getPrincipal().userId(), selected.tenantId())
                 .map(m -> new TenantSelection(selected.tenantId(), m.getTenant().getName(), m.getRole()))
                 .orElse(null);
-        if (!Objects.equals(fresh, selected)) {
-            store(current.withSelection(fresh));
+        if (Objects.equals(fresh, selected)) {
+            return Optional.empty();
         }
+        CadenceAuthentication refreshed = current.withSelection(fresh);
+        store(refreshed);
+        return Optional.of(refreshed);
     }
+
+    // --- suspended tenants (issue C5) ---------------------------------------------------------
+
+    /** The suspended tenants the signed-in user belongs to: shown to them, never entered. */
+    @Transactional(readOnly = true)
+    public List<String> suspendedTenants() {
+        return memberships.findSuspendedTenants(requireUser().userId()).stream().map(t -> t.getName()).toList();
+    }
+
+    /** Its own members learn that their tenant is suspended; everyone else gets "not found". */
+    private RuntimeException refusal(Long userId, Long tenantId) {
+        return memberships.findSuspendedTenants(userId).stream().filter(t -> t.getId().equals(tenantId)).findFirst()
+                .<RuntimeException>map(t -> new RuleViolationException(null, suspendedMessage(t.getName())))
+                .orElseGet(() -> new RecordNotFoundException("Tenant", tenantId));
+    }
+
+    public static String suspendedMessage(String tenantName) {
+        return tenantName + " is suspended: nobody can work in it for now, and its data is kept. "
+                + "Ask your organisation's administrator or your Cadence provider when it will be available again.";
+    }
+
+    // -------------------------------------------------------------------------------------------
 
     private static void store(Authentication authentication) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -2,10 +2,12 @@ package app.cadence.tenancy.ui;
 
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.service.TenantChoice;
+import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSelectionService;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -34,7 +36,23 @@ public class SelectTenantView extends VerticalLayout {
 
         List<TenantChoice> choices = tenants.choices();
         add(new H1("Choose an organisation"));
-        if (choices.isEmpty()) {
+        // --- suspended organisations and platform operators (C5) ---
+        List<String> suspended = tenants.suspendedTenants();
+        for (String name : suspended) {
+            Paragraph notice = new Paragraph(TenantSelectionService.suspendedMessage(name));
+            notice.addClassName("tenant-suspended");
+            add(notice);
+        }
+        boolean operator = TenantContext.isOperator();
+        if (operator) {
+            // A route name, not the view class: the operator feature depends on tenancy, not the reverse.
+            add(new Anchor("operator/tenants", "Open the operator console"));
+        }
+        if (choices.isEmpty() && !suspended.isEmpty()) {
+            add(new Paragraph("You have no other organisation to work in."));
+        } else if (choices.isEmpty() && operator) {
+            add(new Paragraph("You belong to no organisation. As a platform operator, you manage organisations from the operator console."));
+        } else if (choices.isEmpty()) {
             add(new Paragraph("You are not an active member of any organisation. Ask an administrator of your "
                     + "organisation to invite you, then sign in again."));
         } else {

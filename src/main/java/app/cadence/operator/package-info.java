@@ -1,0 +1,5 @@
+/** Platform operators: the tenants themselves (create, suspend, reactivate), never their content. */
+@NullMarked
+package app.cadence.operator;
+
+import org.jspecify.annotations.NullMarked;

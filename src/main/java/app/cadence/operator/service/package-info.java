@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.operator.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+package app.cadence.operator.ui;
+
+/**
+ * A page of the operator console. The main layout opens these without a selected tenant: an
+ * operator need not belong to any organisation, and these pages show none of one's content.
+ */
+public interface OperatorPage {
+}

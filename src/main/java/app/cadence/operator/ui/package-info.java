@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.operator.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,157 @@
+package app.cadence.tenancy.service;
+
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.tenancy.domain.Membership;
+import app.cadence.tenancy.domain.MembershipRepository;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.Tenant;
+import app.cadence.tenancy.domain.TenantRepository;
+import app.cadence.tenancy.domain.UserAccount;
+import app.cadence.tenancy.domain.UserAccountRepository;
+import jakarta.annotation.security.RolesAllowed;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A tenant's life as platform operators see it: creation, suspension, reactivation. Touches the
+ * tenant row and, at creation, its first ADMIN membership; never the tenant's content. The
+ * operator feature records each step in the security log within the same transaction.
+ */
+@Service
+@Transactional
+@RolesAllowed("OPERATOR")
+public class TenantLifecycle {
+
+    public static final int NAME_MAX = 120;
+    public static final int REASON_MAX = 500;
+    private static final int SLUG_MAX = 60;
+
+    /** A tenant just created; {@code firstAdmin} is the email of its ADMIN, null when it has none yet. */
+    public record CreatedTenant(Long id, String name, String slug, @Nullable String firstAdmin) {
+    }
+
+    /** A tenant as the operator's confirmation messages name it. */
+    public record TenantName(Long id, String name, String slug) {
+    }
+
+    private final TenantRepository tenants;
+    private final UserAccountRepository users;
+    private final MembershipRepository memberships;
+    private final TenantAvailability availability;
+    private final Clock clock;
+
+    TenantLifecycle(TenantRepository tenants, UserAccountRepository users, MembershipRepository memberships,
+                    TenantAvailability availability, Clock clock) {
+        this.tenants = tenants;
+        this.users = users;
+        this.memberships = memberships;
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an active tenant with a slug made from its name. {@code firstAdminEmail}, when
+     * given, must belong to an existing account, which becomes the tenant's ADMIN; a person
+     * without an account is invited once the tenant exists.
+     */
+    public CreatedTenant create(String name, ZoneId zone, @Nullable String firstAdminEmail) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new RuleViolationException("name", "Enter the organisation's name.");
+        }
+        if (trimmed.length() > NAME_MAX) {
+            throw new RuleViolationException("name", "Keep the name to " + NAME_MAX + " characters or fewer.");
+        }
+        UserAccount admin = null;
+        if (firstAdminEmail != null && !firstAdminEmail.isBlank()) {
+            admin = users.findByEmail(UserAccount.normaliseEmail(firstAdminEmail)).orElseThrow(() -> new RuleViolationException(
+                    "firstAdmin", "No Cadence account uses " + firstAdminEmail.strip() + " yet. Leave this empty to create the "
+                            + "organisation without an administrator, then invite its first ADMIN."));
+        }
+        Tenant tenant = new Tenant(uniqueSlug(trimmed), trimmed, clock.instant());
+        tenant.changeTimeZone(zone);
+        tenants.save(tenant);
+        if (admin != null) {
+            memberships.save(new Membership(tenant, admin, Role.ADMIN, clock.instant()));
+        }
+        return new CreatedTenant(tenant.getId(), tenant.getName(), tenant.getSlug(), admin == null ? null : admin.getEmail());
+    }
+
+    /** Closes the tenant to its members; its data stays as it is. */
+    public TenantName suspend(Long tenantId, String reason) {
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.isEmpty()) {
+            throw new RuleViolationException("reason", "Give the reason for the suspension: the organisation's administrators and other operators read it.");
+        }
+        if (trimmed.length() > REASON_MAX) {
+            throw new RuleViolationException("reason", "Keep the reason to " + REASON_MAX + " characters or fewer.");
+        }
+        Tenant tenant = load(tenantId);
+        if (!tenant.isActive()) {
+            throw new RuleViolationException(null, tenant.getName() + " is already suspended.");
+        }
+        tenant.suspend(trimmed, clock.instant());
+        forgetAfterCommit(tenantId);
+        return name(tenant);
+    }
+
+    public TenantName reactivate(Long tenantId) {
+        Tenant tenant = load(tenantId);
+        if (tenant.isActive()) {
+            throw new RuleViolationException(null, tenant.getName() + " is already active.");
+        }
+        tenant.reactivate();
+        forgetAfterCommit(tenantId);
+        return name(tenant);
+    }
+
+    /** Lower-case ASCII words joined by hyphens, numbered when taken: "Initech", "initech-2". */
+    String uniqueSlug(String name) {
+        String base = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (base.isEmpty()) {
+            base = "org";
+        }
+        base = trimSlug(base, SLUG_MAX - 4);
+        String slug = base;
+        for (int n = 2; tenants.existsBySlug(slug); n++) {
+            slug = trimSlug(base, SLUG_MAX - 1 - String.valueOf(n).length()) + "-" + n;
+        }
+        return slug;
+    }
+
+    private static String trimSlug(String slug, int max) {
+        String cut = slug.length() <= max ? slug : slug.substring(0, max);
+        return cut.replaceAll("-+$", "");
+    }
+
+    private Tenant load(Long tenantId) {
+        return tenants.findById(tenantId).orElseThrow(() -> new RecordNotFoundException("Tenant", tenantId));
+    }
+
+    private static TenantName name(Tenant tenant) {
+        return new TenantName(tenant.getId(), tenant.getName(), tenant.getSlug());
+    }
+
+    /** Forgetting before the commit would let a request re-read, and cache, the old status. */
+    private void forgetAfterCommit(Long tenantId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    availability.forget(tenantId);
+                }
+            });
+        } else {
+            availability.forget(tenantId);
+        }
+    }
+}
