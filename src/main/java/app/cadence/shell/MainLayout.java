@@ -1,5 +1,8 @@
 package app.cadence.shell;
 
+import app.cadence.admin.service.OrganisationSettings;
+import app.cadence.admin.ui.OrganisationBrand;
+import app.cadence.admin.ui.OrganisationSettingsView;
 import app.cadence.mail.ui.OutboxView;
 import app.cadence.portfolio.ui.PortfolioView;
 import app.cadence.project.ui.MyWorkView;
@@ -63,7 +66,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             new Feature("Projects", VaadinIcon.FOLDER_OPEN, ProjectsView.class),
             new Feature("Programs", VaadinIcon.CLUSTER, ProgramsView.class),
             new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class),
-            new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class));
+            new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class),
+            new Feature("Organisation settings", VaadinIcon.COG, OrganisationSettingsView.class));
 
     private final AuthenticationContext authentication;
     private final AccessAnnotationChecker access;
@@ -73,13 +77,16 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final MenuBar userMenu = new MenuBar();
     private @Nullable Long renderedTenantId;
     private final TenantSettings settings;
+    /** The organisation's logo and accent colour (issue C5); the colour is set on this layout. */
+    private final OrganisationBrand organisationBrand;
 
     MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, TenantSelectionService tenants,
-               TenantSettings settings) {
+               TenantSettings settings, OrganisationSettings organisation) {
         this.authentication = authentication;
         this.settings = settings;
         this.access = access;
         this.tenantSwitcher = new TenantSwitcher(tenants);
+        this.organisationBrand = new OrganisationBrand(organisation, this, tenantSwitcher::refresh);
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(nav));
         addToNavbar(true, navbar());
@@ -103,6 +110,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             UserMessages.useZone(settings.zone());
             buildNav();
             tenantSwitcher.refresh();
+            organisationBrand.refresh();
             buildUserMenu();
         }
     }
@@ -144,7 +152,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         viewTitle.addClassName("app-view-title");
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         userMenu.addClassName("app-user-menu");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, tenantSwitcher, userMenu);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, organisationBrand, tenantSwitcher, userMenu);
         bar.addClassName("app-navbar");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -30,7 +30,7 @@ class ChangelogTest {
     static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
     static final List<String> TABLES = List.of("tenant", "user_account", "membership", "login_throttle", "project",
             "template", "template_version", "template_change", "audit_event", "program",
-            "project_rollup", "outbox_message", "shedlock", "security_event");
+            "project_rollup", "outbox_message", "shedlock", "security_event", "tenant_logo");
 
     @Autowired DataSource dataSource;
     @Autowired Environment environment;

@@ -71,6 +71,7 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("programs").open(EVERY_ROLE),
             row("templates").open(EVERY_ROLE),
             row("admin/outbox").open(EnumSet.of(Role.ADMIN)),
+            row("admin/settings").open(EnumSet.of(Role.ADMIN)),
             row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
             row("instances/:___url_parameter").open(EVERY_ROLE).at(s -> "instances/" + s.instance()),
             row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),

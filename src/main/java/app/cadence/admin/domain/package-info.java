@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.admin.domain;
+
+import org.jspecify.annotations.NullMarked;

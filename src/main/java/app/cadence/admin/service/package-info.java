@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.admin.service;
+
+import org.jspecify.annotations.NullMarked;

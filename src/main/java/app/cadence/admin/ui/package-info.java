@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.admin.ui;
+
+import org.jspecify.annotations.NullMarked;
