@@ -1,6 +1,6 @@
 /**
- * Member and organisation administration for a tenant's ADMIN: members, invitations and
- * their acceptance (see docs/user-guide.md, "Administration").
+ * Administration of an organisation by its ADMIN: members, invitations and their acceptance,
+ * and the organisation's settings (display name, time zone, accent colour, logo).
  */
 @NullMarked
 package app.cadence.admin;

@@ -2,6 +2,9 @@ package app.cadence.shell;
 
 import app.cadence.admin.ui.MembersView;
 import app.cadence.audit.ui.SecurityLogView;
+import app.cadence.admin.service.OrganisationSettings;
+import app.cadence.admin.ui.OrganisationBrand;
+import app.cadence.admin.ui.OrganisationSettingsView;
 import app.cadence.mail.ui.OutboxView;
 import app.cadence.security.ui.AccountView;
 import app.cadence.operator.ui.OperatorEventsView;
@@ -70,6 +73,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             new Feature("Programs", VaadinIcon.CLUSTER, ProgramsView.class),
             new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class),
             new Feature("Members", VaadinIcon.USERS, MembersView.class),
+            new Feature("Organisation settings", VaadinIcon.COG, OrganisationSettingsView.class),
             new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class),
             new Feature("Security log", VaadinIcon.SHIELD, SecurityLogView.class),
             // Platform operators, shown to them in or outside an organisation.
@@ -84,13 +88,16 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final MenuBar userMenu = new MenuBar();
     private @Nullable Long renderedTenantId;
     private final TenantSettings settings;
+    /** The organisation's logo and accent colour (issue C5); the colour is set on this layout. */
+    private final OrganisationBrand organisationBrand;
 
     MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, TenantSelectionService tenants,
-               TenantSettings settings) {
+               TenantSettings settings, OrganisationSettings organisation) {
         this.authentication = authentication;
         this.settings = settings;
         this.access = access;
         this.tenantSwitcher = new TenantSwitcher(tenants);
+        this.organisationBrand = new OrganisationBrand(organisation, this, tenantSwitcher::refresh);
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(nav));
         addToNavbar(true, navbar());
@@ -126,6 +133,11 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             buildNav();
             tenantSwitcher.refresh();
             tenantSwitcher.setVisible(selection != null || tenantSwitcher.hasOtherTenants());
+            if (selection != null) {
+                organisationBrand.refresh();
+            } else {
+                organisationBrand.setVisible(false); // an operator outside any organisation: no organisation's branding
+            }
             buildUserMenu();
         }
     }
@@ -167,7 +179,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         viewTitle.addClassName("app-view-title");
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         userMenu.addClassName("app-user-menu");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, tenantSwitcher, userMenu);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, organisationBrand, tenantSwitcher, userMenu);
         bar.addClassName("app-navbar");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -88,6 +88,7 @@ class RouteAccessMatrixTest extends KaribuTest {
             // Any token shows the page (a form, or "expired or used"): there is no object to leak.
             row("reset-password/:___url_parameter").anonymous().at(s -> "reset-password/no-such-token")
                     .foreignSeesThePageWithoutTheObject(),
+            row("admin/settings").open(EnumSet.of(Role.ADMIN)),
             row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
             row("instances/:___url_parameter").open(EVERY_ROLE).at(s -> "instances/" + s.instance()),
             row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),

@@ -40,6 +40,7 @@ class NavigationTest extends KaribuTest {
         java.util.List<String> features = new java.util.ArrayList<>(java.util.List.of("Portfolio", "My work", "Projects", "Programs", "Templates"));
         if (role == Role.ADMIN) {
             features.add("Members");
+            features.add("Organisation settings");
             features.add("Email outbox");
             features.add("Security log");
         }

@@ -12,16 +12,19 @@ import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** A client organisation; not tenant-owned: it is the tenant itself. */
 @Entity
 @Table(name = "tenant")
 public class Tenant extends AbstractEntity {
 
+    public static final int NAME_MAX = 120;
+
     @Column(nullable = false, unique = true, length = 60)
     private String slug;
 
-    @Column(nullable = false, length = 120)
+    @Column(nullable = false, length = NAME_MAX)
     private String name;
 
     @Enumerated(EnumType.STRING)
@@ -32,6 +35,10 @@ public class Tenant extends AbstractEntity {
     /** The zone every due date of the tenant is computed and shown in. */
     @Column(name = "time_zone", nullable = false, length = 60)
     private String timeZone = "UTC";
+
+    /** #rrggbb, checked before it gets here; null: Cadence's own colour. */
+    @Column(name = "accent_colour", length = 7)
+    private @Nullable String accentColour;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -104,5 +111,21 @@ public class Tenant extends AbstractEntity {
         this.status = TenantStatus.ACTIVE;
         this.suspendedAt = null;
         this.suspendedReason = null;
+    }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    public @Nullable String getAccentColour() {
+        return accentColour;
+    }
+
+    public void changeAccentColour(@Nullable String colour) {
+        this.accentColour = colour;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

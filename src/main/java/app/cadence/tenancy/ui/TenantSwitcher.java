@@ -31,9 +31,13 @@ public class TenantSwitcher extends MenuBar {
     /** Rebuilds the menu from the memberships as they are now. */
     public void refresh() {
         removeAll();
-        String current = TenantContext.currentSelection().map(s -> s.tenantName()).orElse("No organisation");
-        String role = TenantContext.currentSelection().map(s -> s.role().label()).orElse("");
         Long currentId = TenantContext.currentTenantId().orElse(null);
+        List<TenantChoice> choices = tenants.choices();
+        // The name as it is now: the session keeps the one from when the tenant was selected,
+        // which is stale once an ADMIN renames the organisation.
+        String current = choices.stream().filter(c -> c.tenantId().equals(currentId)).map(TenantChoice::tenantName).findFirst()
+                .orElseGet(() -> TenantContext.currentSelection().map(s -> s.tenantName()).orElse("No organisation"));
+        String role = TenantContext.currentSelection().map(s -> s.role().label()).orElse("");
         MenuItem root = addItem(VaadinIcon.BUILDING_O.create());
         root.add(new Span(current));
         Span roleBadge = new Span(role);
@@ -41,7 +45,7 @@ public class TenantSwitcher extends MenuBar {
         root.add(roleBadge);
         root.setAriaLabel("Organisation: " + current + ", your role: " + role + ". Switch organisation");
         SubMenu sub = root.getSubMenu();
-        List<TenantChoice> others = tenants.choices().stream().filter(c -> !c.tenantId().equals(currentId)).toList();
+        List<TenantChoice> others = choices.stream().filter(c -> !c.tenantId().equals(currentId)).toList();
         otherTenants = !others.isEmpty();
         if (others.isEmpty()) {
             note(sub.addItem("You belong to this organisation only"));

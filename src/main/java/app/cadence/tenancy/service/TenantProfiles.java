@@ -1,0 +1,57 @@
+package app.cadence.tenancy.service;
+
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.tenancy.domain.Tenant;
+import app.cadence.tenancy.domain.TenantRepository;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The current organisation's own record as its members see it (name, zone, accent colour), and
+ * the changes its ADMIN makes to it. Only ever the session's tenant: no method takes a tenant id,
+ * so none can be pointed at another organisation. Input rules live with the caller (the
+ * organisation settings); this stores what they accepted.
+ */
+@Service
+@Transactional
+public class TenantProfiles {
+
+    /** {@code version} guards against two ADMINs saving over each other. */
+    public record Profile(Long tenantId, String name, ZoneId zone, @Nullable String accentColour, long version) {
+    }
+
+    public static final int NAME_MAX = Tenant.NAME_MAX;
+
+    private final TenantRepository tenants;
+
+    TenantProfiles(TenantRepository tenants) {
+        this.tenants = tenants;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Profile current() {
+        Tenant t = currentTenant();
+        return new Profile(t.getId(), t.getName(), t.getTimeZone(), t.getAccentColour(), t.getVersion());
+    }
+
+    @RolesAllowed("ADMIN")
+    public void rename(String name) {
+        currentTenant().rename(name);
+    }
+
+    @RolesAllowed("ADMIN")
+    public void changeAccentColour(@Nullable String colour) {
+        currentTenant().changeAccentColour(colour);
+    }
+
+    private Tenant currentTenant() {
+        Long tenantId = TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
+        return tenants.findById(tenantId).orElseThrow(() -> new RecordNotFoundException("Tenant", tenantId));
+    }
+}
