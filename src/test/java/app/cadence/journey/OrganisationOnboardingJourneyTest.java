@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * link and signs in as its ADMIN; he invites pm@initech.example (new to Cadence) and the demo
  * consultant (already in Acme and Globex); Peter creates his account from his link, the
  * consultant signs in from hers and then has three organisations; Bill demotes Peter and
- * deactivates the consultant, who loses Initech on her next request.
+ * deactivates the consultant, who loses Initech on her next request; the platform operator
+ * suspends Initech (Bill is stopped at his next request) and reactivates it.
  *
  * <p>No SMTP server runs here: the links are read from the outbox table, where the email waits
  * to be sent — the same text the recipient would get.
@@ -166,6 +167,45 @@ class OrganisationOnboardingJourneyTest {
             consultant.driver().get(consultant.url("/select-tenant"));
             consultant.waitForVaadin();
             consultant.until("two organisations again", d -> d.findElements(By.cssSelector("vaadin-button.tenant-choice")).size() == 2);
+        });
+
+        JourneyBrowser operator = open("operator");
+        step(operator, "operator-suspends-initech", () -> {
+            operator.driver().get(operator.url("/login"));
+            operator.signInHere("operator@cadence.example", JourneyBrowser.PASSWORD);
+            operator.until("the operator console", d -> operator.path().equals("/operator/tenants"));
+            operator.waitForVaadin();
+            operator.click("Suspend Initech", () -> operator.driver().findElement(By.cssSelector("vaadin-button[aria-label='Suspend Initech']")));
+            WebElement dialog = operator.until("the suspend dialog", d -> d.findElements(By.cssSelector("vaadin-dialog-overlay[opened], vaadin-dialog[opened]"))
+                    .stream().findFirst().orElse(null));
+            JourneyBrowser.type(JourneyBrowser.nativeInput(operator.field(null, "vaadin-text-area", "Reason")), "Contract paused");
+            operator.click("confirm the suspension", () -> operator.button(dialog, "Suspend Initech"));
+            operator.until("Initech offered for reactivation", d -> !d.findElements(By.cssSelector("vaadin-button[aria-label='Reactivate Initech']")).isEmpty());
+        });
+
+        step(bill, "bill-stopped-at-next-request", () -> {
+            bill.driver().get(bill.url("/projects"));
+            bill.until("the organisation picker", d -> bill.path().equals("/select-tenant"));
+            bill.waitForVaadin();
+            bill.until("the suspension notice", d -> d.findElements(By.cssSelector(".tenant-suspended")).stream()
+                    .anyMatch(p -> bill.text(p).startsWith("Initech is suspended")));
+        });
+
+        step(operator, "operator-reactivates-initech", () -> {
+            operator.click("Reactivate Initech", () -> operator.driver().findElement(By.cssSelector("vaadin-button[aria-label='Reactivate Initech']")));
+            operator.click("confirm", () -> operator.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']"))
+                    .stream().filter(b -> operator.text(b).equals("Reactivate")).findFirst().orElse(null));
+            operator.until("Initech suspendable again", d -> !d.findElements(By.cssSelector("vaadin-button[aria-label='Suspend Initech']")).isEmpty());
+        });
+
+        step(bill, "bill-back-in-initech", () -> {
+            bill.driver().get(bill.url("/"));
+            bill.waitForVaadin();
+            if (bill.path().equals("/select-tenant")) {
+                bill.click("Initech", () -> bill.driver().findElements(By.cssSelector("vaadin-button.tenant-choice")).stream()
+                        .findFirst().orElse(null));
+            }
+            bill.until("Initech's portfolio", d -> bill.path().equals("/portfolio"));
         });
     }
 
