@@ -46,6 +46,8 @@ class TenantAdministrationTest {
     @Autowired ProjectService projects;
     @Autowired TemplateLibrary templates;
     @Autowired TenantScope scope;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired app.cadence.admin.service.InvitationAcceptance acceptance;
 
     CadenceAuthentication operator;
 
@@ -152,16 +154,30 @@ class TenantAdministrationTest {
     }
 
     @Test
-    void aFirstAdminWithoutAnAccountIsRefusedAndNothingIsCreated() {
+    void aFirstAdminWithoutAnAccountIsInvitedWithASingleUseLinkInTheNewOrganisationsOutbox() {
         signIn(operator);
-        String name = Fixtures.unique("Nobody's");
+        String name = Fixtures.unique("Nobodys");
+        String email = "first-admin-" + System.nanoTime() + "@initech.test";
 
-        assertThatThrownBy(() -> administration.create(name, ZoneId.of("UTC"), "nobody-" + System.nanoTime() + "@nowhere.test"))
-                .isInstanceOf(RuleViolationException.class)
-                .satisfies(e -> assertThat(((RuleViolationException) e).field()).isEqualTo("firstAdmin"));
+        TenantAdministration.Created created = administration.create(name, ZoneId.of("UTC"), email);
+        assertThat(created.firstAdmin()).isNull();
+        assertThat(created.invited()).isEqualTo(email);
+        // The invitation mail belongs to the new organisation, so its ADMIN will see it in the outbox.
+        var mail = jdbc.queryForMap("select tenant_id, kind, link from outbox_message where recipient = ?", email);
+        assertThat(((Number) mail.get("tenant_id")).longValue()).isEqualTo(created.id());
+        assertThat(mail.get("kind")).isEqualTo("INVITATION");
+        String link = (String) mail.get("link");
+        SecurityContextHolder.clearContext();
+        var details = acceptance.look(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
+        assertThat(details.role()).isEqualTo(Role.ADMIN);
+        assertThat(details.tenantName()).isEqualTo(name);
+
+        signIn(operator);
         assertThatThrownBy(() -> administration.create("  ", ZoneId.of("UTC"), null))
                 .isInstanceOf(RuleViolationException.class).hasMessage("Enter the organisation's name.");
-        assertThat(administration.count(new TenantQuery(name, null, TenantQuery.Order.NAME, false))).isZero();
+        assertThatThrownBy(() -> administration.create(Fixtures.unique("Bad"), ZoneId.of("UTC"), "not an address"))
+                .isInstanceOf(RuleViolationException.class)
+                .satisfies(e -> assertThat(((RuleViolationException) e).field()).isEqualTo("firstAdmin"));
     }
 
     @Test

@@ -7,12 +7,8 @@ import app.cadence.admin.service.MemberViews.InvitationRow;
 import app.cadence.admin.service.MemberViews.MemberRow;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
-import app.cadence.mail.domain.EmailKind;
-import app.cadence.mail.service.Email;
 import app.cadence.mail.service.Outbox;
 import app.cadence.shared.EmailAddress;
-import app.cadence.shared.PublicLinks;
-import app.cadence.shared.SecretTokens;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.Role;
@@ -23,14 +19,10 @@ import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSelection;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,25 +37,21 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed("ADMIN")
 public class MemberAdministration {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
     private final Memberships memberships;
     private final InvitationRepository invitations;
     private final Outbox outbox;
     private final SecurityLog securityLog;
-    private final PublicLinks links;
+    private final InvitationIssuer issuer;
     private final Clock clock;
-    private final Duration invitationValidity;
 
     MemberAdministration(Memberships memberships, InvitationRepository invitations, Outbox outbox, SecurityLog securityLog,
-                         PublicLinks links, Clock clock, @Value("${cadence.invitations.valid-for:P7D}") Duration invitationValidity) {
+                         InvitationIssuer issuer, Clock clock) {
         this.memberships = memberships;
         this.invitations = invitations;
         this.outbox = outbox;
         this.securityLog = securityLog;
-        this.links = links;
+        this.issuer = issuer;
         this.clock = clock;
-        this.invitationValidity = invitationValidity;
     }
 
     @Transactional(readOnly = true)
@@ -138,22 +126,14 @@ public class MemberAdministration {
             throw new RuleViolationException("email", existing.get().displayName()
                     + " was a member before: reactivate their membership in the list instead of inviting them again.");
         }
-        Instant now = clock.instant();
-        invitations.findOpen(tenantId, address.toLowerCase(Locale.ROOT)).forEach(open -> open.revoke(now));
-        String token = SecretTokens.newToken();
         CadenceUser inviter = currentUser();
-        Invitation invitation = invitations.save(new Invitation(tenantId, address, role, SecretTokens.hash(token),
-                now.plus(invitationValidity), inviter.email(), now));
         String organisation = TenantContext.currentSelection().map(TenantSelection::tenantName).orElseThrow();
-        String link = links.to("invitation/" + token);
-        String expires = DAY.format(invitation.getExpiresAt().atZone(ZoneId.of("UTC")));
-        outbox.enqueue(new Email(EmailKind.INVITATION, invitation.getEmail(), "You are invited to " + organisation + " on Cadence",
-                inviter.displayName() + " (" + inviter.email() + ") invites you to join " + organisation + " on Cadence as "
-                        + role.label() + ".\n\nOpen this link to accept:\n" + link + "\n\nThe link works once and until " + expires
-                        + " (UTC). If you did not expect this invitation, ignore this email.\n", link));
+        InvitationIssuer.Issued issued = issuer.issue(tenantId, organisation, address, role, inviter.email(), inviter.displayName());
+        Invitation invitation = issued.invitation();
+        outbox.enqueue(issued.email());
         securityLog.recordInCurrentTenant(SecurityEventType.INVITATION_SENT, invitation.getEmail(), "As " + role.label());
-        return new InvitationRow(invitation.getId(), invitation.getEmail(), role, InvitationStatus.PENDING, inviter.email(), now,
-                invitation.getExpiresAt());
+        return new InvitationRow(invitation.getId(), invitation.getEmail(), role, InvitationStatus.PENDING, inviter.email(),
+                invitation.getCreatedAt(), invitation.getExpiresAt());
     }
 
     public void revoke(Long invitationId) {

@@ -71,8 +71,8 @@ public class MembersView extends VerticalLayout {
         members.addClassName("members-grid");
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         members.addColumn(m -> m.displayName() + (m.you() ? " (you)" : "")).setHeader("Name").setSortable(true)
-                .setComparator(Comparator.comparing(MemberRow::displayName, String.CASE_INSENSITIVE_ORDER)).setFlexGrow(2);
-        members.addColumn(MemberRow::email).setHeader("Email").setSortable(true).setFlexGrow(2);
+                .setComparator(Comparator.comparing(MemberRow::displayName, String.CASE_INSENSITIVE_ORDER)).setAutoWidth(true).setFlexGrow(1);
+        members.addColumn(MemberRow::email).setHeader("Email").setSortable(true).setAutoWidth(true).setFlexGrow(1);
         members.addColumn(m -> m.role().label()).setHeader("Role").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         members.addColumn(m -> m.active() ? "Active" : "Deactivated " + when(m.deactivatedAt())).setHeader("Status").setAutoWidth(true)
                 .setSortable(true).setFlexGrow(0);

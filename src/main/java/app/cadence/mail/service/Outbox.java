@@ -49,6 +49,15 @@ public class Outbox {
     }
 
     /**
+     * Stores an email that the platform sends on a tenant's behalf, outside any session of that
+     * tenant: an operator inviting a new organisation's first ADMIN. Its ADMINs see it later.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Long enqueueFor(Long tenantId, Email email) {
+        return store(tenantId, email);
+    }
+
+    /**
      * Stores an email that belongs to no tenant (sign-up confirmation, password reset): no
      * tenant's ADMIN ever sees it. Runs inside the caller's transaction, possibly anonymous.
      */

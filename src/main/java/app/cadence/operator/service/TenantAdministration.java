@@ -1,5 +1,6 @@
 package app.cadence.operator.service;
 
+import app.cadence.admin.service.FirstAdminInvitation;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
 import app.cadence.shared.domain.SearchTerm;
@@ -49,7 +50,8 @@ public class TenantAdministration {
             from tenant t""";
 
     /** What happened, for the view to confirm: the tenant and, when it has none, that its first ADMIN is still to come. */
-    public record Created(Long id, String name, String slug, @Nullable String firstAdmin) {
+    /** {@code invited}: the address invited as first ADMIN because it has no account yet. */
+    public record Created(Long id, String name, String slug, @Nullable String firstAdmin, @Nullable String invited) {
     }
 
     private final TenantLifecycle lifecycle;
@@ -57,9 +59,11 @@ public class TenantAdministration {
     private final StarterLibrary starterLibrary;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final FirstAdminInvitation firstAdminInvitation;
 
     TenantAdministration(TenantLifecycle lifecycle, SecurityLog securityLog, StarterLibrary starterLibrary, JdbcClient jdbc,
-                         TransactionTemplate transactions) {
+                         TransactionTemplate transactions, FirstAdminInvitation firstAdminInvitation) {
+        this.firstAdminInvitation = firstAdminInvitation;
         this.lifecycle = lifecycle;
         this.securityLog = securityLog;
         this.starterLibrary = starterLibrary;
@@ -93,7 +97,11 @@ public class TenantAdministration {
             CreatedTenant created = lifecycle.create(name, zone, firstAdminEmail);
             securityLog.record(SecurityEventType.TENANT_CREATED, created.id(), SecurityLog.currentActor(), created.name(),
                     "Slug " + created.slug() + ", time zone " + zone.getId() + ", first ADMIN "
-                            + (created.firstAdmin() == null ? "not yet invited" : created.firstAdmin()) + ".");
+                            + (created.firstAdmin() != null ? created.firstAdmin()
+                               : created.toInvite() != null ? created.toInvite() + " (invited)" : "not yet invited") + ".");
+            if (created.toInvite() != null) {
+                firstAdminInvitation.invite(created.id(), created.name(), created.toInvite());
+            }
             return created;
         }));
         try {
@@ -101,7 +109,7 @@ public class TenantAdministration {
         } catch (RuntimeException e) {
             log.error("Starter templates could not be installed into tenant {}", tenant.id(), e);
         }
-        return new Created(tenant.id(), tenant.name(), tenant.slug(), tenant.firstAdmin());
+        return new Created(tenant.id(), tenant.name(), tenant.slug(), tenant.firstAdmin(), tenant.toInvite());
     }
 
     /** Members can no longer enter the tenant (those inside are stopped at their next request); its data is kept. */

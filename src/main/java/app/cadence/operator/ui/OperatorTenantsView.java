@@ -169,7 +169,7 @@ public class OperatorTenantsView extends VerticalLayout implements OperatorPage 
         zone.setRequiredIndicatorVisible(true);
         zone.setHelperText("Due dates of the organisation are computed in it.");
         EmailField firstAdmin = new EmailField("First administrator (optional)");
-        firstAdmin.setHelperText("The email of an existing Cadence account. Leave empty to invite the first ADMIN later.");
+        firstAdmin.setHelperText("An existing Cadence account becomes its administrator at once; anyone else gets an invitation link by email.");
         firstAdmin.setErrorMessage("Enter an email address such as ada@example.com.");
         dialog.add(new FormLayout(name, zone, firstAdmin));
 
@@ -199,12 +199,13 @@ public class OperatorTenantsView extends VerticalLayout implements OperatorPage 
                     firstAdmin.isEmpty() ? null : firstAdmin.getValue());
             dialog.close();
             UserMessages.showSuccess(created.name() + " created (slug " + created.slug() + ") with the starter templates. "
-                    + (created.firstAdmin() == null
-                            ? "It has no administrator yet: invite its first ADMIN."
-                            : created.firstAdmin() + " is its administrator."));
+                    + (created.firstAdmin() != null ? created.firstAdmin() + " is its administrator."
+                       : created.invited() != null ? created.invited() + " is invited as its administrator."
+                       : "It has no administrator yet."));
             refresh();
         } catch (RuleViolationException ex) {
-            @Nullable TextField target = "name".equals(ex.field()) ? name : null;
+            com.vaadin.flow.component.@Nullable HasValidation target = "name".equals(ex.field()) ? name
+                    : "firstAdmin".equals(ex.field()) ? firstAdmin : null;
             if (target != null) {
                 target.setErrorMessage(ex.getMessage());
                 target.setInvalid(true);

@@ -35,7 +35,7 @@ public class TenantLifecycle {
     private static final int SLUG_MAX = 60;
 
     /** A tenant just created; {@code firstAdmin} is the email of its ADMIN, null when it has none yet. */
-    public record CreatedTenant(Long id, String name, String slug, @Nullable String firstAdmin) {
+    public record CreatedTenant(Long id, String name, String slug, @Nullable String firstAdmin, @Nullable String toInvite) {
     }
 
     /** A tenant as the operator's confirmation messages name it. */
@@ -59,8 +59,8 @@ public class TenantLifecycle {
 
     /**
      * Creates an active tenant with a slug made from its name. {@code firstAdminEmail}, when
-     * given, must belong to an existing account, which becomes the tenant's ADMIN; a person
-     * without an account is invited once the tenant exists.
+     * names an existing account, makes it the tenant's ADMIN; any other address is returned as
+     * {@code toInvite}, for the caller to invite in the same transaction.
      */
     public CreatedTenant create(String name, ZoneId zone, @Nullable String firstAdminEmail) {
         String trimmed = name == null ? "" : name.strip();
@@ -71,10 +71,11 @@ public class TenantLifecycle {
             throw new RuleViolationException("name", "Keep the name to " + NAME_MAX + " characters or fewer.");
         }
         UserAccount admin = null;
+        String toInvite = null;
         if (firstAdminEmail != null && !firstAdminEmail.isBlank()) {
-            admin = users.findByEmail(UserAccount.normaliseEmail(firstAdminEmail)).orElseThrow(() -> new RuleViolationException(
-                    "firstAdmin", "No Cadence account uses " + firstAdminEmail.strip() + " yet. Leave this empty to create the "
-                            + "organisation without an administrator, then invite its first ADMIN."));
+            // An existing account becomes ADMIN at once; a new address is invited by the caller.
+            admin = users.findByEmail(UserAccount.normaliseEmail(firstAdminEmail)).orElse(null);
+            toInvite = admin == null ? firstAdminEmail.strip() : null;
         }
         Tenant tenant = new Tenant(uniqueSlug(trimmed), trimmed, clock.instant());
         tenant.changeTimeZone(zone);
@@ -82,7 +83,7 @@ public class TenantLifecycle {
         if (admin != null) {
             memberships.save(new Membership(tenant, admin, Role.ADMIN, clock.instant()));
         }
-        return new CreatedTenant(tenant.getId(), tenant.getName(), tenant.getSlug(), admin == null ? null : admin.getEmail());
+        return new CreatedTenant(tenant.getId(), tenant.getName(), tenant.getSlug(), admin == null ? null : admin.getEmail(), toInvite);
     }
 
     /** Closes the tenant to its members; its data stays as it is. */
