@@ -164,16 +164,26 @@ class PortfolioBenchmark {
     }
 
     /**
-     * The floor: the first page as one statement a person would write by hand over the same
-     * tables — the stored counts per project, the counts as of now from the outstanding items,
-     * health, the 50 most urgent rows.
+     * The floor: the first page's rows, the same columns, as one statement a person would write
+     * by hand over the same tables — the stored counts per project, the counts as of now, the
+     * program and PM names, the first blocked critical step, the 50 most urgent — over plain JDBC.
      */
     private static final String FLOOR_SQL = """
-            select p.id, p.project_key, p.name, ru.items, ru.blocked, t.overdue,
-                   case when ru.blocked_critical > 0 or coalesce(t.overdue, 0) * 100 > (ru.done_dated - coalesce(t.done_later, 0) + coalesce(t.due, 0)) * 10 then 0
+            select p.id, p.project_key, p.name, p.status, prog.name as program, pm.display_name as pm,
+                   p.start_date, p.go_live_date, p.close_date, p.health_override, p.health_override_reason,
+                   ru.items, ru.blocked, ru.blocked_critical, coalesce(t.overdue, 0) as overdue,
+                   ru.cut_items, ru.cut_done, ru.com_items, ru.com_done, ru.ret_items, ru.ret_done,
+                   greatest(p.updated_at, coalesce(ru.last_item_update, p.updated_at)) as last_update,
+                   case when ru.blocked_critical > 0 then (select b.title from instance_item b use index (ix_item_tenant_project_status)
+                         where b.tenant_id = p.tenant_id and b.project_id = p.id and b.status = 'BLOCKED' and b.critical_path = true
+                         order by b.due_at, b.id limit 1) end as first_blocked,
+                   case when p.health_override is not null then 0
+                        when ru.blocked_critical > 0 or coalesce(t.overdue, 0) * 100 > (ru.done_dated - coalesce(t.done_later, 0) + coalesce(t.due, 0)) * 10 then 0
                         when coalesce(t.overdue, 0) > 0 or ru.blocked > 0 then 1 else 2 end as urgency
               from project p
               join project_rollup ru on ru.tenant_id = p.tenant_id and ru.project_id = p.id
+              left join program prog on prog.tenant_id = p.tenant_id and prog.id = p.program_id
+              left join user_account pm on pm.id = p.pm_user_id
               left join (select it.project_id,
                                 sum(case when it.status <> 'DONE' and it.due_at < ? then 1 else 0 end) as overdue,
                                 sum(case when it.status <> 'DONE' then 1 else 0 end) as due,
