@@ -128,6 +128,15 @@ public class PortfolioStatusPack {
     }
 
     /** Projects by health and go-lives by month, as bars drawn straight onto the page. */
+    /** Every other week is named, the last (now) always: twelve dates side by side would run into each other. */
+    private static String[] weekLabels(List<PortfolioTiles.WeekCount> weeks, ZoneId zone) {
+        String[] labels = new String[weeks.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (labels.length - 1 - i) % 2 == 0 ? WEEK.format(weeks.get(i).weekEnd().atZone(zone)) : "";
+        }
+        return labels;
+    }
+
     private static Color[] filled(int n, Color colour) {
         Color[] colours = new Color[n];
         java.util.Arrays.fill(colours, colour);
@@ -156,7 +165,7 @@ public class PortfolioStatusPack {
                 months.stream().map(m -> MONTH.format(m.month())).toArray(String[]::new), filled(months.size(), BLUE));
         List<PortfolioTiles.WeekCount> weeks = tiles.overdueTrend();
         bars(canvas, 556, base, 256, height, weeks.stream().mapToLong(PortfolioTiles.WeekCount::overdue).toArray(),
-                weeks.stream().map(w -> WEEK.format(w.weekEnd().atZone(zone))).toArray(String[]::new), filled(weeks.size(), RED));
+                weekLabels(weeks, zone), filled(weeks.size(), RED));
         // Room for the charts before what follows.
         Paragraph spacer = new Paragraph(" ");
         spacer.setSpacingAfter(height + 30); // bars, values above and labels below them
