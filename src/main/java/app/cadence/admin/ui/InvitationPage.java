@@ -13,7 +13,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -127,9 +126,4 @@ abstract class InvitationPage extends PublicPage implements HasUrlParameter<Stri
         }
     }
 
-    private static Div actions(Button... buttons) {
-        Div actions = new Div(buttons);
-        actions.addClassName("public-actions");
-        return actions;
-    }
 }

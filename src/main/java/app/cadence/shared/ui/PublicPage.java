@@ -31,4 +31,11 @@ public abstract class PublicPage extends VerticalLayout {
     protected static Paragraph text(String text) {
         return new Paragraph(text);
     }
+
+    /** The card's buttons, in a row that wraps on a narrow screen. */
+    protected static Div actions(Component... buttons) {
+        Div actions = new Div(buttons);
+        actions.addClassName("public-actions");
+        return actions;
+    }
 }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -82,11 +81,6 @@ abstract class SignUpConfirmation extends PublicPage implements HasUrlParameter<
         }
     }
 
-    private static Div actions(Button... buttons) {
-        Div actions = new Div(buttons);
-        actions.addClassName("public-actions");
-        return actions;
-    }
 
     private static Button primary(String label, Runnable action) {
         Button button = new Button(label, e -> {
