@@ -66,6 +66,8 @@ class AccountSecurityTest {
     @Autowired TenantSelectionService tenantSelection;
     @PersistenceContext EntityManager entityManager;
     @Autowired SecurityEventRepository securityEvents;
+    @Autowired app.cadence.tenancy.service.TenantScope scope;
+    @Autowired app.cadence.audit.service.SecurityLog securityLog;
     @Value("${cadence.base-url}") String baseUrl;
 
     MockMvc mvc;
@@ -272,6 +274,18 @@ class AccountSecurityTest {
         String stranger = "nobody-" + System.nanoTime() + "@example.com";
         signInOutcome(stranger, "whatever");
         assertThat(events(stranger, SecurityEventType.SIGN_IN_FAILED)).hasSize(1);
+
+        // The organisation's ADMIN sees the failed and throttled sign-ins of its member; another
+        // organisation's ADMIN does not, and nobody's log shows the unknown address.
+        Member admin = fixtures.member(new Fixtures.Tenant(pm.tenantId(), pm.tenantName(), ""), Role.ADMIN);
+        List<app.cadence.audit.service.SecurityLog.Entry> log = scope.call(admin.userId(), admin.tenantId(), () -> securityLog.tenantLog(0, 50));
+        assertThat(log).filteredOn(e -> e.actor().equals(pm.email())).extracting(app.cadence.audit.service.SecurityLog.Entry::type)
+                .contains(SecurityEventType.SIGN_IN_FAILED, SecurityEventType.SIGN_IN_THROTTLED);
+        assertThat(log).noneMatch(e -> e.actor().equals(stranger));
+        assertThat(scope.call(admin.userId(), admin.tenantId(), () -> securityLog.countTenantLog())).isEqualTo(log.size());
+        Member foreignAdmin = fixtures.member(fixtures.tenant("Elsewhere"), Role.ADMIN);
+        assertThat(scope.call(foreignAdmin.userId(), foreignAdmin.tenantId(), () -> securityLog.tenantLog(0, 50)))
+                .noneMatch(e -> e.actor().equals(pm.email()));
     }
 
     @Test

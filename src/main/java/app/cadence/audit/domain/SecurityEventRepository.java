@@ -8,10 +8,23 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface SecurityEventRepository extends JpaRepository<SecurityEvent, Long> {
 
-    @Query("select e from SecurityEvent e where e.tenantId = :tenantId order by e.occurredAt desc, e.id desc")
+    /**
+     * A tenant's events, and the failed or throttled sign-ins of its active members' accounts,
+     * which belong to no tenant (they happen before one is chosen). Native SQL, as the member
+     * list is the tenancy feature's tables; two index-led parts, so no OR defeats the indexes.
+     */
+    String FOR_TENANT = """
+            select e.* from security_event e where e.tenant_id = :tenantId
+            union all
+            select e.* from security_event e
+             where e.tenant_id is null and e.type in ('SIGN_IN_FAILED', 'SIGN_IN_THROTTLED')
+               and e.actor in (select u.email from membership m join user_account u on u.id = m.user_id
+                                where m.tenant_id = :tenantId and m.active = true)""";
+
+    @Query(nativeQuery = true, value = "select * from (" + FOR_TENANT + ") x order by x.occurred_at desc, x.id desc")
     List<SecurityEvent> findForTenant(Long tenantId, Pageable page);
 
-    @Query("select count(e) from SecurityEvent e where e.tenantId = :tenantId")
+    @Query(nativeQuery = true, value = "select count(*) from (" + FOR_TENANT + ") x")
     long countForTenant(Long tenantId);
 
     @Query("select e from SecurityEvent e where e.type in :types order by e.occurredAt desc, e.id desc")
