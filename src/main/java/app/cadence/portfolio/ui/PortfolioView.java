@@ -157,9 +157,10 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(LitRenderer.<PortfolioRow>of("<a router-link href=\"${item.href}\">${item.key}</a>")
                         .withProperty("href", r -> RouteConfiguration.forApplicationScope().getUrl(ProjectView.class, String.valueOf(r.projectId())))
                         .withProperty("key", PortfolioRow::key))
-                .setHeader("Key").setKey("key").setSortable(true).setAutoWidth(true).setFlexGrow(0).setFrozen(true);
+                // Fixed widths: auto width measures the rows, and an empty portfolio would squeeze the headers.
+                .setHeader("Key").setKey("key").setSortable(true).setWidth("8rem").setFlexGrow(0).setFrozen(true);
         grid.addColumn(PortfolioRow::name).setHeader("Name").setKey("name").setSortable(true).setWidth("14rem").setFlexGrow(3);
-        grid.addColumn(r -> r.status().label()).setHeader("Status").setKey("status").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.status().label()).setHeader("Status").setKey("status").setSortable(true).setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(r -> dash(r.programName())).setHeader("Program").setKey("program").setSortable(true).setWidth("10rem").setFlexGrow(1);
         grid.addColumn(r -> dash(r.pmName())).setHeader("PM").setKey("pm").setSortable(true).setWidth("9rem").setFlexGrow(1);
         grid.addColumn(r -> format(r.nextKeyDate(today))).setHeader("Next key date").setAutoWidth(true).setFlexGrow(0);
