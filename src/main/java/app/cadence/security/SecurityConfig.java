@@ -1,9 +1,8 @@
 package app.cadence.security;
 
 import app.cadence.security.service.LoginThrottledException;
-import app.cadence.tenancy.service.TenantSelectionService;
 import app.cadence.tenancy.service.AccountRecords;
-import app.cadence.tenancy.service.TenantAvailability;
+import app.cadence.tenancy.service.TenantSelectionService;
 
 import app.cadence.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -78,8 +77,8 @@ class SecurityConfig {
      */
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts,
-                                            TenantSelectionService tenantSelection, AccountRecords accounts,
-                                            TenantAvailability tenantAvailability) throws Exception {
+                                            TenantSelectionService tenantSelection, AccountRecords accounts) throws Exception {
+        // A role change, a deactivation or a suspension reaches members already inside at their next request.
         http.addFilterBefore(new MembershipRefreshFilter(tenantSelection), AuthorizationFilter.class);
         http.headers(headers -> {
             // Vaadin serves its pages through a servlet forward, after which Tomcat 11 no longer
@@ -117,8 +116,6 @@ class SecurityConfig {
                 .requestMatchers("/forgot-password", "/reset-password/*").permitAll()
                 // Load balancers and orchestrators probe health without credentials.
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
-        // Members inside a tenant that an operator suspends are stopped at their next request.
-        http.addFilterBefore(new SuspendedTenantFilter(tenantAvailability), AuthorizationFilter.class);
         // Naming the login page here keeps Spring Security from generating its own default one.
         http.formLogin(form -> form.loginPage("/" + LOGIN_ROUTE).failureHandler(new LoginFailureRedirect()));
         // Sessions ended by "sign out everywhere" or a new password, on every node (SessionRevocationFilter).

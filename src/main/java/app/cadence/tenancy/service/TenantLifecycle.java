@@ -17,8 +17,6 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A tenant's life as platform operators see it: creation, suspension, reactivation. Touches the
@@ -45,15 +43,12 @@ public class TenantLifecycle {
     private final TenantRepository tenants;
     private final UserAccountRepository users;
     private final MembershipRepository memberships;
-    private final TenantAvailability availability;
     private final Clock clock;
 
-    TenantLifecycle(TenantRepository tenants, UserAccountRepository users, MembershipRepository memberships,
-                    TenantAvailability availability, Clock clock) {
+    TenantLifecycle(TenantRepository tenants, UserAccountRepository users, MembershipRepository memberships, Clock clock) {
         this.tenants = tenants;
         this.users = users;
         this.memberships = memberships;
-        this.availability = availability;
         this.clock = clock;
     }
 
@@ -100,7 +95,6 @@ public class TenantLifecycle {
             throw new RuleViolationException(null, tenant.getName() + " is already suspended.");
         }
         tenant.suspend(trimmed, clock.instant());
-        forgetAfterCommit(tenantId);
         return name(tenant);
     }
 
@@ -110,7 +104,6 @@ public class TenantLifecycle {
             throw new RuleViolationException(null, tenant.getName() + " is already active.");
         }
         tenant.reactivate();
-        forgetAfterCommit(tenantId);
         return name(tenant);
     }
 
@@ -140,19 +133,5 @@ public class TenantLifecycle {
 
     private static TenantName name(Tenant tenant) {
         return new TenantName(tenant.getId(), tenant.getName(), tenant.getSlug());
-    }
-
-    /** Forgetting before the commit would let a request re-read, and cache, the old status. */
-    private void forgetAfterCommit(Long tenantId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    availability.forget(tenantId);
-                }
-            });
-        } else {
-            availability.forget(tenantId);
-        }
     }
 }

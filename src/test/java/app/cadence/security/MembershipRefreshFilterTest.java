@@ -9,7 +9,7 @@ import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.IntegrationTest;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.CadenceAuthentication;
-import app.cadence.tenancy.service.TenantAvailability;
+import app.cadence.tenancy.service.TenantSelectionService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,10 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 
 /** A member who is inside a tenant when an operator suspends it is stopped at their next request. */
 @IntegrationTest
-class SuspendedTenantFilterTest {
+class MembershipRefreshFilterTest {
 
     @Autowired Fixtures fixtures;
-    @Autowired TenantAvailability availability;
+    @Autowired TenantSelectionService selection;
     @Autowired TenantAdministration administration;
 
     @AfterEach
@@ -39,7 +39,7 @@ class SuspendedTenantFilterTest {
         Tenant tenant = fixtures.tenant("Inside");
         Member pm = fixtures.member(tenant, Role.PM);
         CadenceAuthentication operator = fixtures.operator();
-        SuspendedTenantFilter filter = new SuspendedTenantFilter(availability);
+        MembershipRefreshFilter filter = new MembershipRefreshFilter(selection);
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
         request.getSession(true);
 
@@ -73,7 +73,7 @@ class SuspendedTenantFilterTest {
     }
 
     /** One request through the filter; returns the authentication the rest of the chain saw. */
-    private static Authentication request(SuspendedTenantFilter filter, MockHttpServletRequest request, Authentication signedIn)
+    private static Authentication request(MembershipRefreshFilter filter, MockHttpServletRequest request, Authentication signedIn)
             throws Exception {
         SecurityContextHolder.getContext().setAuthentication(signedIn);
         AtomicReference<Authentication> seen = new AtomicReference<>();
