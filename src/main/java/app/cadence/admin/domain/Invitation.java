@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An invitation to join a tenant with a role, opened through a single-use link. Not @TenantId,
+ * An invitation to join a tenant with a role, opened through a single-use link. Not tenant-owned (no @TenantId),
  * like {@code Membership}: the invitee opens it before any tenant is selected, so it is found by
  * its token; every other query names the tenant explicitly.
  */

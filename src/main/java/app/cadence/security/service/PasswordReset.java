@@ -7,18 +7,13 @@ import app.cadence.mail.service.Outbox;
 import app.cadence.security.domain.PasswordResetToken;
 import app.cadence.security.domain.PasswordResetTokenRepository;
 import app.cadence.shared.PublicLinks;
+import app.cadence.shared.SecretTokens;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.service.AccountRecords;
 import app.cadence.tenancy.service.AccountRecords.AccountProfile;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,7 +37,6 @@ public class PasswordReset {
             + "Ask for a new one: each link works once, for a limited time.";
 
     private static final Logger log = LoggerFactory.getLogger(PasswordReset.class);
-    private static final int TOKEN_BYTES = 32;
     private static final int ADDRESS_MAX = 64;
 
     private final PasswordResetTokenRepository tokens;
@@ -54,7 +48,6 @@ public class PasswordReset {
     private final AccountEventLog accountLog;
     private final PasswordResetProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     PasswordReset(PasswordResetTokenRepository tokens, AccountRecords accounts, PasswordPolicy policy, PasswordEncoder encoder,
                   Outbox outbox, PublicLinks links, AccountEventLog accountLog, PasswordResetProperties properties, Clock clock) {
@@ -83,8 +76,8 @@ public class PasswordReset {
     @Transactional
     public void requestLink(@Nullable String email) {
         Instant now = clock.instant();
-        String token = newToken();
-        String hash = hash(token);
+        String token = SecretTokens.newToken();
+        String hash = SecretTokens.hash(token);
         String address = clientAddress();
         Optional<AccountProfile> account = email == null || email.isBlank() || email.length() > 254
                 ? Optional.empty() : accounts.findEnabledByEmail(email);
@@ -112,7 +105,7 @@ public class PasswordReset {
     @Transactional(readOnly = true)
     public boolean isUsable(@Nullable String token) {
         return token != null && !token.isBlank()
-                && tokens.findByTokenHash(hash(token)).filter(t -> t.isUsable(clock.instant())).isPresent();
+                && tokens.findByTokenHash(SecretTokens.hash(token)).filter(t -> t.isUsable(clock.instant())).isPresent();
     }
 
     /**
@@ -124,7 +117,7 @@ public class PasswordReset {
     public void resetPassword(@Nullable String token, @Nullable String newPassword, @Nullable String confirmation) {
         Instant now = clock.instant();
         PasswordResetToken reset = (token == null || token.isBlank() ? Optional.<PasswordResetToken>empty()
-                : tokens.findForUpdate(hash(token)))
+                : tokens.findForUpdate(SecretTokens.hash(token)))
                 .filter(t -> t.isUsable(now))
                 .orElseThrow(() -> new RuleViolationException(null, LINK_NOT_USABLE));
         AccountProfile person = accounts.profile(reset.getUserId());
@@ -146,20 +139,6 @@ public class PasswordReset {
                 + link + "\n\n"
                 + "The link works once. Setting a new password signs you out on every device.\n\n"
                 + "If you did not ask for this, ignore this email: your password stays as it is.\n";
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 
     private static @Nullable String clientAddress() {

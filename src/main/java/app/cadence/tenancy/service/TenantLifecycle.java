@@ -10,10 +10,8 @@ import app.cadence.tenancy.domain.TenantRepository;
 import app.cadence.tenancy.domain.UserAccount;
 import app.cadence.tenancy.domain.UserAccountRepository;
 import jakarta.annotation.security.RolesAllowed;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +28,6 @@ public class TenantLifecycle {
 
     public static final int NAME_MAX = 120;
     public static final int REASON_MAX = 500;
-    private static final int SLUG_MAX = 60;
 
     /** A tenant just created; {@code firstAdmin} is the email of its ADMIN, null when it has none yet. */
     public record CreatedTenant(Long id, String name, String slug, @Nullable String firstAdmin, @Nullable String toInvite) {
@@ -72,7 +69,7 @@ public class TenantLifecycle {
             admin = users.findByEmail(UserAccount.normaliseEmail(firstAdminEmail)).orElse(null);
             toInvite = admin == null ? firstAdminEmail.strip() : null;
         }
-        Tenant tenant = new Tenant(uniqueSlug(trimmed), trimmed, clock.instant());
+        Tenant tenant = new Tenant(TenantSlugs.unique(trimmed, tenants), trimmed, clock.instant());
         tenant.changeTimeZone(zone);
         tenants.save(tenant);
         if (admin != null) {
@@ -107,25 +104,6 @@ public class TenantLifecycle {
         return name(tenant);
     }
 
-    /** Lower-case ASCII words joined by hyphens, numbered when taken: "Initech", "initech-2". */
-    String uniqueSlug(String name) {
-        String base = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (base.isEmpty()) {
-            base = "org";
-        }
-        base = trimSlug(base, SLUG_MAX - 4);
-        String slug = base;
-        for (int n = 2; tenants.existsBySlug(slug); n++) {
-            slug = trimSlug(base, SLUG_MAX - 1 - String.valueOf(n).length()) + "-" + n;
-        }
-        return slug;
-    }
-
-    private static String trimSlug(String slug, int max) {
-        String cut = slug.length() <= max ? slug : slug.substring(0, max);
-        return cut.replaceAll("-+$", "");
-    }
 
     private Tenant load(Long tenantId) {
         return tenants.findById(tenantId).orElseThrow(() -> new RecordNotFoundException("Tenant", tenantId));

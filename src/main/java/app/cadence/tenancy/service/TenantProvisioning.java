@@ -49,21 +49,7 @@ public class TenantProvisioning {
 
     /** Creates a tenant named by people, with an address-safe slug derived from the name and made unique. */
     public Long createTenantNamed(String name) {
-        String base = slugOf(name);
-        String slug = base;
-        for (int n = 2; tenants.findBySlug(slug).isPresent(); n++) {
-            slug = base + "-" + n;
-        }
-        return createTenant(slug, name.strip());
-    }
-
-    static String slugOf(String name) {
-        String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 50) {
-            slug = slug.substring(0, 50).replaceAll("-+$", "");
-        }
-        return slug.isEmpty() ? "org" : slug;
+        return createTenant(TenantSlugs.unique(name, tenants), name.strip());
     }
 
     /** An account whose password was hashed earlier, e.g. when its owner signed up and then confirmed their address. */
