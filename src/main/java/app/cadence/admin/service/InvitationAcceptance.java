@@ -2,7 +2,6 @@ package app.cadence.admin.service;
 
 import app.cadence.admin.domain.Invitation;
 import app.cadence.admin.domain.InvitationRepository;
-import app.cadence.admin.domain.InvitationStatus;
 import app.cadence.admin.service.MemberViews.InvitationDetails;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
