@@ -5,6 +5,7 @@ import app.cadence.tenancy.service.AccountRecords;
 import app.cadence.tenancy.service.TenantSelectionService;
 
 import app.cadence.security.ui.LoginView;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,12 +27,19 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.http.HttpMethod;
 
 @Configuration
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig {
 
     private static final String LOGIN_ROUTE = "login";
+
+    /** The sign-in form's POST, which Spring Security's form login processes. */
+    static final RequestMatcher LOGIN_PROCESSING = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/" + LOGIN_ROUTE);
 
     /**
      * As tight as Vaadin Flow runs under, checked in Chromium by ContentSecurityPolicyJourneyTest
@@ -77,7 +85,8 @@ class SecurityConfig {
      */
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts,
-                                            TenantSelectionService tenantSelection, AccountRecords accounts) throws Exception {
+                                            TenantSelectionService tenantSelection, AccountRecords accounts,
+                                            RequestUtil vaadinRequests) throws Exception {
         // A role change, a deactivation or a suspension reaches members already inside at their next request.
         http.addFilterBefore(new MembershipRefreshFilter(tenantSelection), AuthorizationFilter.class);
         http.headers(headers -> {
@@ -118,6 +127,16 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         // Naming the login page here keeps Spring Security from generating its own default one.
         http.formLogin(form -> form.loginPage("/" + LOGIN_ROUTE).failureHandler(new LoginFailureRedirect()));
+        // Login CSRF: Vaadin would exempt the login form's POST from Spring's CSRF check, so that a
+        // page on any site could sign a visitor into the attacker's account (and collect what they
+        // then type into it). Here only Vaadin's own requests are exempt — Vaadin checks those with
+        // its per-UI token — and the login form must send the token from its page's meta tag.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.addFilterBefore(new CrossSiteLoginFilter(LOGIN_PROCESSING), CsrfFilter.class);
+        // A login page left open until its session expired holds a token nobody knows any more: say so.
+        http.exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor(
+                (request, response, denied) -> response.sendRedirect(request.getContextPath() + "/" + LOGIN_ROUTE + "?expired"),
+                LOGIN_PROCESSING));
         // Sessions ended by "sign out everywhere" or a new password, on every node (SessionRevocationFilter).
         http.addFilterAfter(new SessionRevocationFilter(accounts), SecurityContextHolderFilter.class);
         // A new session id at sign-in defeats session fixation.
@@ -125,6 +144,7 @@ class SecurityConfig {
         // Any other address goes to Vaadin once signed in, so an unknown one shows Cadence's
         // not-found page rather than a bare 403 (Vaadin denies unknown addresses by default).
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false)
                 .anyRequest(any -> any.authenticated()));
         return http.build();
     }

@@ -11,12 +11,12 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Real image files, made on the fly, and files that only pretend to be images. */
-final class LogoImages {
+public final class LogoImages {
 
     private LogoImages() {
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0x15, 0x65, 0xc0));

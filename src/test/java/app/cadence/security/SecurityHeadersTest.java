@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.TestClock;
+import app.cadence.support.WebClient;
 import app.cadence.tenancy.domain.Role;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,7 +46,7 @@ class SecurityHeadersTest {
 
         @Test
         void theLoginPageAnAuthenticatedPageAndStaticResourcesCarryTheHeaders() throws Exception {
-            Client client = new Client(port);
+            WebClient client = new WebClient(port);
             HttpResponse<String> login = client.get("/login");
             assertThat(login.statusCode()).isEqualTo(200);
             assertThat(login.body()).contains("VAADIN/build/");
@@ -65,7 +58,7 @@ class SecurityHeadersTest {
             assertThat(projects.statusCode()).as("signed in, /projects is the app's page, not a redirect").isEqualTo(200);
             assertSecurityHeaders("/projects", projects);
 
-            String script = firstMatch(login.body(), "(VAADIN/build/[^\"']+\\.js)");
+            String script = WebClient.firstMatch(login.body(), "(VAADIN/build/[^\"']+\\.js)");
             for (String path : List.of("/" + script, "/styles/app.css")) {
                 HttpResponse<String> resource = client.get(path);
                 assertThat(resource.statusCode()).as(path).isEqualTo(200);
@@ -75,10 +68,10 @@ class SecurityHeadersTest {
 
         @Test
         void withoutTheProdProfileNeitherHstsNorSecureCookies() throws Exception {
-            HttpResponse<String> secure = new Client(port).get("/login", "X-Forwarded-Proto", "https");
+            HttpResponse<String> secure = new WebClient(port).get("/login", "X-Forwarded-Proto", "https");
             assertThat(secure.headers().firstValue(HSTS)).as("HSTS outside the prod profile").isEmpty();
             // Over plain HTTP (a developer's http://localhost) a Secure cookie would never come back.
-            HttpResponse<String> plain = new Client(port).get("/login");
+            HttpResponse<String> plain = new WebClient(port).get("/login");
             assertThat(plain.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
                     .singleElement().asString().doesNotContain("Secure");
         }
@@ -96,7 +89,7 @@ class SecurityHeadersTest {
         @Test
         void httpsThroughTheProxyGetsHstsAndTheSessionCookieIsSecure() throws Exception {
             // The test client connects from 127.0.0.1, an address Tomcat trusts as a proxy.
-            HttpResponse<String> secure = new Client(port).get("/login", "X-Forwarded-Proto", "https");
+            HttpResponse<String> secure = new WebClient(port).get("/login", "X-Forwarded-Proto", "https");
             assertSecurityHeaders("/login over https", secure);
             assertThat(secure.headers().firstValue(HSTS)).hasValueSatisfying(hsts -> assertThat(hsts)
                     .contains("max-age=" + SecurityConfig.HSTS_MAX_AGE.toSeconds()).contains("includeSubDomains"));
@@ -104,7 +97,7 @@ class SecurityHeadersTest {
 
         @Test
         void theSessionCookieIsSecureEvenWhenTheProxyForgetsToSayHttps() throws Exception {
-            HttpResponse<String> plain = new Client(port).get("/login");
+            HttpResponse<String> plain = new WebClient(port).get("/login");
             assertSecurityHeaders("/login over http", plain);
             assertThat(plain.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
                     .singleElement().asString().contains("Secure").contains("HttpOnly");
@@ -124,48 +117,4 @@ class SecurityHeadersTest {
                 .contains(SecurityConfig.PERMISSIONS_POLICY);
     }
 
-    private static String firstMatch(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        assertThat(matcher.find()).as("%s in the page", regex).isTrue();
-        return matcher.group(1);
-    }
-
-    /** A browser-like client: keeps cookies, does not follow redirects (the tests look at them). */
-    private static final class Client {
-        private final int port;
-        private final HttpClient http;
-
-        Client(int port) {
-            this.port = port;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-
-        HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Signs in through the login form as a browser does, with the CSRF token from the page. */
-        void signIn(String email, String password) throws IOException, InterruptedException {
-            String token = firstMatch(get("/login").body(), "name=\"_csrf\" content=\"([^\"]+)\"");
-            String form = "username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("sign-in answer").isEqualTo(302);
-            assertThat(response.headers().firstValue("Location")).as("sign-in redirect").hasValueSatisfying(
-                    location -> assertThat(location).doesNotContain("/login"));
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
-    }
 }

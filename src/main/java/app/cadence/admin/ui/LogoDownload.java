@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Serves the current organisation's logo to an {@code <img>}. The address is Vaadin's: bound to
@@ -39,9 +40,15 @@ final class LogoDownload implements DownloadHandler {
     @Override
     public void handleDownloadRequest(DownloadEvent event) throws IOException {
         VaadinResponse response = event.getResponse();
-        Optional<Logo> logo = settings.logo();
+        Optional<Logo> logo;
+        try {
+            logo = settings.logo();
+        } catch (AccessDeniedException noLongerAMember) {
+            // Deactivated or suspended since the page was drawn: the logo is the organisation's.
+            logo = Optional.empty();
+        }
         if (logo.isEmpty()) {
-            // Removed since the page was drawn: the browser shows no image.
+            // Removed since the page was drawn, or no longer the reader's: the browser shows no image.
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -11,6 +11,7 @@ import app.cadence.project.domain.ProgramRow;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProgramService;
 import app.cadence.project.ui.ProjectView;
+import app.cadence.shared.ui.FileDownload;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.tenancy.service.MembershipDirectory;
 import com.vaadin.flow.component.Component;
@@ -41,10 +42,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -328,27 +327,13 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
 
     /** Downloads of what the grid shows, filters and sort included. */
     private Component exports() {
-        Anchor csv = new Anchor((DownloadEvent event) -> {
-            event.setFileName("portfolio-" + today + ".csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            try (OutputStream out = event.getOutputStream()) {
-                export.writeCsv(exportFilter, exportSort, out);
-            }
-        }, "Export CSV");
-        Anchor xlsx = new Anchor((DownloadEvent event) -> {
-            event.setFileName("portfolio-" + today + ".xlsx");
-            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            try (OutputStream out = event.getOutputStream()) {
-                export.writeXlsx(exportFilter, exportSort, out);
-            }
-        }, "Export XLSX");
-        Anchor pdf = new Anchor((DownloadEvent event) -> {
-            event.setFileName("portfolio-status-pack-" + today + ".pdf");
-            event.setContentType("application/pdf");
-            try (OutputStream out = event.getOutputStream()) {
-                pack.write(exportFilter, exportSort, out);
-            }
-        }, "Status pack (PDF)");
+        Anchor csv = new Anchor(FileDownload.attachment(() -> "portfolio-" + today + ".csv", "text/csv; charset=UTF-8",
+                out -> export.writeCsv(exportFilter, exportSort, out)), "Export CSV");
+        Anchor xlsx = new Anchor(FileDownload.attachment(() -> "portfolio-" + today + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                out -> export.writeXlsx(exportFilter, exportSort, out)), "Export XLSX");
+        Anchor pdf = new Anchor(FileDownload.attachment(() -> "portfolio-status-pack-" + today + ".pdf", "application/pdf",
+                out -> pack.write(exportFilter, exportSort, out)), "Status pack (PDF)");
         csv.addClassName("export-csv");
         xlsx.addClassName("export-xlsx");
         pdf.addClassName("export-pdf");

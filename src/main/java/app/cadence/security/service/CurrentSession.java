@@ -34,7 +34,8 @@ final class CurrentSession {
     }
 
     private static void replace(CadenceAuthentication current, CadenceUser user, long sessionGeneration) {
-        CadenceAuthentication restamped = new CadenceAuthentication(user, current.selection());
+        // Everything else the sign-in carries (the tenant selected, the operator flag) stays as it was.
+        CadenceAuthentication restamped = current.withUser(user);
         restamped.setDetails(SignInDetails.of(current.getDetails(), sessionGeneration));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(restamped);

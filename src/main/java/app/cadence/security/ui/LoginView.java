@@ -71,6 +71,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                     + (seconds <= 1 ? "a second" : seconds + " seconds") + " and try again.");
             login.setI18n(i18n);
             login.setError(true);
+        } else if (parameters.containsKey("expired")) {
+            // The form's CSRF token belonged to a session that has since ended (or the form came
+            // from somewhere else): nobody was signed in, and a fresh page carries a fresh token.
+            i18n.getErrorMessage().setTitle("This sign-in page had expired");
+            i18n.getErrorMessage().setMessage("You were not signed in. Type your email and password again.");
+            login.setI18n(i18n);
+            login.setError(true);
         } else if (parameters.containsKey("error")) {
             login.setError(true);
         }

@@ -2,6 +2,7 @@ package app.cadence.template.ui;
 
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.shared.ui.FileDownload;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.template.domain.CommunicationEntry;
@@ -47,11 +48,8 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -370,9 +368,9 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         Paragraph info = new Paragraph(meta);
         info.addClassName("last-change");
         Long templateId = details.id();
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+        Anchor export = new Anchor(FileDownload.of(() -> {
             ExportFile file = transfer.export(templateId, summary.id());
-            return new DownloadResponse(new ByteArrayInputStream(file.bytes()), file.fileName(), "application/json", file.bytes().length);
+            return new FileDownload.MadeFile(file.fileName(), "application/json", file.bytes());
         }), AttachmentType.DOWNLOAD, "Export " + summary.label().toLowerCase(java.util.Locale.ROOT) + " as JSON");
         export.addClassName("export-link");
         versionContent.add(info, export);

@@ -75,6 +75,19 @@ public final class CadenceAuthentication extends AbstractAuthenticationToken {
         return copy;
     }
 
+    /**
+     * The same sign-in for the same account with its profile changed (a new display name): the
+     * selection, the operator flag and the sign-in details all carry over.
+     */
+    public CadenceAuthentication withUser(CadenceUser changed) {
+        if (!changed.userId().equals(user.userId())) {
+            throw new IllegalArgumentException("An authentication cannot change hands");
+        }
+        CadenceAuthentication copy = new CadenceAuthentication(changed, selection, operator);
+        copy.setDetails(getDetails());
+        return copy;
+    }
+
     /** The same user outside any tenant, e.g. once the selected tenant has been suspended. */
     public CadenceAuthentication withoutSelection() {
         CadenceAuthentication copy = new CadenceAuthentication(user, null, operator);
