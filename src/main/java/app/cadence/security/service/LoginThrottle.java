@@ -83,16 +83,21 @@ public class LoginThrottle {
      */
     @Transactional(propagation = Propagation.NEVER)
     public void refundCorrectCheck(String email, String address) {
-        ownTransaction.executeWithoutResult(status -> {
-            for (String key : lockOrder(email, address)) {
-                LoginThrottleEntry entry = lock(key);
-                if (key.equals(accountKey(email))) {
-                    entry.clear();
-                } else {
-                    entry.refundFailure(properties.freeFailures(), maxDelay(entry));
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                for (String key : lockOrder(email, address)) {
+                    LoginThrottleEntry entry = lock(key);
+                    if (key.equals(accountKey(email))) {
+                        entry.clear();
+                    } else {
+                        entry.refundFailure(properties.freeFailures(), maxDelay(entry));
+                    }
                 }
-            }
-        });
+            });
+        } catch (PessimisticLockingFailureException e) {
+            // The password was right: the person goes ahead, and the counters keep one failure too many.
+            log.warn("Sign-in throttle refund for {} from {} not made: {}", email, address, e.getMessage());
+        }
     }
 
     /** Always the same order, whichever request locks them: two requests never wait for each other's second row. */
