@@ -29,6 +29,8 @@ class ArchitectureTest {
             "app.cadence.tenancy.domain.UserAccount",
             "app.cadence.tenancy.domain.Membership",
             "app.cadence.security.domain.LoginThrottleEntry",
+            "app.cadence.security.domain.AttemptQuota",
+            "app.cadence.security.domain.AttemptQuotaUse",
             "app.cadence.mail.domain.OutboxMessage",
             "app.cadence.audit.domain.SecurityEvent",
             "app.cadence.admin.domain.Invitation",

@@ -49,4 +49,38 @@ class LoginThrottleEntryTest {
         assertThat(entry.getFailures()).isEqualTo(1);
         assertThat(entry.waitLeft(later)).isZero();
     }
+
+    @Test
+    void aRefundGivesBackTheCountAndTheWaitItCaused() {
+        LoginThrottleEntry entry = new LoginThrottleEntry("address:10.0.0.1", T0);
+        for (int i = 0; i < 3; i++) {
+            entry.recordFailure(T0, 3, CAP, FORGET);
+        }
+        // The fourth check is reserved as a failure, which starts a delay; it proves correct.
+        entry.recordFailure(T0, 3, CAP, FORGET);
+        assertThat(entry.waitLeft(T0)).isEqualTo(Duration.ofSeconds(1));
+        entry.refundFailure(3, CAP);
+        assertThat(entry.getFailures()).isEqualTo(3);
+        assertThat(entry.waitLeft(T0)).isZero();
+
+        // With real failures beyond the free ones, the wait they earned stays.
+        entry.recordFailure(T0, 3, CAP, FORGET);
+        entry.recordFailure(T0, 3, CAP, FORGET);
+        assertThat(entry.waitLeft(T0)).isEqualTo(Duration.ofSeconds(2));
+        entry.refundFailure(3, CAP);
+        assertThat(entry.waitLeft(T0)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRefundNeverGoesBelowZeroAndClearingStartsAfresh() {
+        LoginThrottleEntry entry = new LoginThrottleEntry("k", T0);
+        entry.refundFailure(3, CAP);
+        assertThat(entry.getFailures()).isZero();
+        for (int i = 0; i < 10; i++) {
+            entry.recordFailure(T0, 3, CAP, FORGET);
+        }
+        entry.clear();
+        assertThat(entry.getFailures()).isZero();
+        assertThat(entry.waitLeft(T0)).isZero();
+    }
 }

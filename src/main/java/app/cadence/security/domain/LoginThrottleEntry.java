@@ -61,6 +61,8 @@ public class LoginThrottleEntry {
      * Counts one more failure. After {@code freeFailures} the delay doubles with every failure
      * (1 s, 2 s, 4 s …) up to {@code maxDelay}: an attacker is slowed down, but nobody can lock
      * an account for longer than the cap. A quiet period of {@code forgetAfter} starts afresh.
+     * The throttle counts every password check this way <em>before</em> it runs, so that checks
+     * racing each other cannot get past the count; a correct password is then refunded.
      */
     public void recordFailure(Instant now, int freeFailures, Duration maxDelay, Duration forgetAfter) {
         if (Duration.between(lastFailureAt, now).compareTo(forgetAfter) > 0) {
@@ -68,10 +70,39 @@ public class LoginThrottleEntry {
         }
         failures++;
         lastFailureAt = now;
-        int excess = failures - freeFailures;
-        if (excess > 0) {
-            Duration delay = Duration.ofSeconds(1L << Math.min(excess - 1, 30));
-            blockedUntil = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+        Duration delay = delayAfter(failures, freeFailures, maxDelay);
+        if (!delay.isZero()) {
+            blockedUntil = now.plus(delay);
         }
+    }
+
+    /**
+     * Gives back one failure counted for a check that turned out correct: the counter and its
+     * wait go back to what the other failures alone earned, so the people of one office behind
+     * one address are not slowed down by each other's correct sign-ins.
+     */
+    public void refundFailure(int freeFailures, Duration maxDelay) {
+        failures = Math.max(0, failures - 1);
+        Duration delay = delayAfter(failures, freeFailures, maxDelay);
+        if (delay.isZero()) {
+            blockedUntil = null;
+        } else if (blockedUntil != null && lastFailureAt.plus(delay).isBefore(blockedUntil)) {
+            blockedUntil = lastFailureAt.plus(delay);
+        }
+    }
+
+    /** A correct password for the account: its counter starts afresh. */
+    public void clear() {
+        failures = 0;
+        blockedUntil = null;
+    }
+
+    private static Duration delayAfter(int failures, int freeFailures, Duration maxDelay) {
+        int excess = failures - freeFailures;
+        if (excess <= 0) {
+            return Duration.ZERO;
+        }
+        Duration delay = Duration.ofSeconds(1L << Math.min(excess - 1, 30));
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
 }

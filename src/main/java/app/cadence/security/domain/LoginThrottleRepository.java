@@ -1,9 +1,11 @@
 package app.cadence.security.domain;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface LoginThrottleRepository extends JpaRepository<LoginThrottleEntry, String> {
@@ -11,4 +13,13 @@ public interface LoginThrottleRepository extends JpaRepository<LoginThrottleEntr
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select e from LoginThrottleEntry e where e.key = :key")
     Optional<LoginThrottleEntry> findForUpdate(String key);
+
+    /**
+     * A counter without failures, so that there is a row to lock. A plain insert, not
+     * {@code save()}: a merge would overwrite a counter that another node created meanwhile,
+     * while an insert fails on the primary key, which the caller expects and ignores.
+     */
+    @Modifying
+    @Query("insert into LoginThrottleEntry (key, failures, lastFailureAt) values (:key, 0, :now)")
+    int insertEmpty(String key, Instant now);
 }

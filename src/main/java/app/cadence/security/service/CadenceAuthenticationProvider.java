@@ -61,7 +61,9 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
         String email = AccountDirectory.normaliseEmail(authentication.getName());
         String address = clientAddress(authentication);
         try {
-            throttle.checkAllowed(email, address);
+            // Counted as a failure before bcrypt runs: parallel guesses cannot all pass a check
+            // that none of them has been counted in yet.
+            throttle.reserveCheck(email, address);
         } catch (LoginThrottledException e) {
             securityLog.record(SecurityEventType.SIGN_IN_THROTTLED, null, actor(email), null,
                     "Asked to wait " + e.retryAfter().toSeconds() + " s");
@@ -71,13 +73,13 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
         try {
             checked = passwordCheck.authenticate(authentication);
         } catch (BadCredentialsException | AccountStatusException | UsernameNotFoundException e) {
-            throttle.recordFailure(email, address);
+            // Already counted by the reservation; nothing to give back.
             log.info("Failed sign-in for {} from {}", email, address);
             // The email as typed says whom someone is trying; the password is never kept.
             securityLog.record(SecurityEventType.SIGN_IN_FAILED, null, actor(email), null, null);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(email);
+        throttle.refundCorrectCheck(email, address);
         AccountPrincipal principal = (AccountPrincipal) checked.getPrincipal();
         CadenceUser user = new CadenceUser(principal.userId, principal.getUsername(), principal.displayName);
         TenantSelection selection = accounts.initialSelection(principal.userId).orElse(null);

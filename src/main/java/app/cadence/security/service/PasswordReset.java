@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * "Forgot your password?": a single-use link, valid for a while, sent by email. Anyone may ask,
@@ -37,7 +35,6 @@ public class PasswordReset {
             + "Ask for a new one: each link works once, for a limited time.";
 
     private static final Logger log = LoggerFactory.getLogger(PasswordReset.class);
-    private static final int ADDRESS_MAX = 64;
 
     private final PasswordResetTokenRepository tokens;
     private final AccountRecords accounts;
@@ -78,7 +75,7 @@ public class PasswordReset {
         Instant now = clock.instant();
         String token = SecretTokens.newToken();
         String hash = SecretTokens.hash(token);
-        String address = clientAddress();
+        String address = ClientAddress.ofCurrentRequest();
         Optional<AccountProfile> account = email == null || email.isBlank() || email.length() > 254
                 ? Optional.empty() : accounts.findEnabledByEmail(email);
         long usable = tokens.countUsable(account.map(AccountProfile::userId).orElse(-1L), now);
@@ -139,13 +136,5 @@ public class PasswordReset {
                 + link + "\n\n"
                 + "The link works once. Setting a new password signs you out on every device.\n\n"
                 + "If you did not ask for this, ignore this email: your password stays as it is.\n";
-    }
-
-    private static @Nullable String clientAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            String address = attributes.getRequest().getRemoteAddr();
-            return address == null || address.length() <= ADDRESS_MAX ? address : address.substring(0, ADDRESS_MAX);
-        }
-        return null;
     }
 }

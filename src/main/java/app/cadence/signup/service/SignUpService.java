@@ -5,6 +5,9 @@ import app.cadence.audit.service.SecurityLog;
 import app.cadence.mail.domain.EmailKind;
 import app.cadence.mail.service.Email;
 import app.cadence.mail.service.Outbox;
+import app.cadence.security.service.AttemptQuotas;
+import app.cadence.security.service.AttemptQuotas.Quota;
+import app.cadence.security.service.ClientAddress;
 import app.cadence.security.service.PasswordPolicy;
 import app.cadence.shared.EmailAddress;
 import app.cadence.shared.PublicLinks;
@@ -21,6 +24,7 @@ import app.cadence.tenancy.service.TenantProvisioning;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,7 +58,6 @@ public class SignUpService {
     }
 
     static final String UNKNOWN = "This link is not valid. Check that you copied the whole link from the email, or sign up again.";
-    private static final int REQUESTS_PER_HOUR = 3;
 
     private final SignUpRequestRepository requests;
     private final TenantProvisioning provisioning;
@@ -69,11 +72,16 @@ public class SignUpService {
     private final Clock clock;
     private final boolean enabled;
     private final Duration validity;
+    private final AttemptQuotas quotas;
+    private final int perEmailPerHour;
+    private final int perAddressPerHour;
 
     SignUpService(SignUpRequestRepository requests, TenantProvisioning provisioning, Memberships memberships, StarterLibrary starters,
                   PasswordPolicy passwords, PasswordEncoder encoder, Outbox outbox, SecurityLog securityLog, PublicLinks links,
                   TransactionTemplate transaction, Clock clock, @Value("${cadence.signup.enabled:true}") boolean enabled,
-                  @Value("${cadence.signup.valid-for:P1D}") Duration validity) {
+                  @Value("${cadence.signup.valid-for:P1D}") Duration validity, AttemptQuotas quotas,
+                  @Value("${cadence.signup.max-per-email-per-hour:3}") int perEmailPerHour,
+                  @Value("${cadence.signup.max-per-address-per-hour:10}") int perAddressPerHour) {
         this.requests = requests;
         this.provisioning = provisioning;
         this.memberships = memberships;
@@ -87,6 +95,9 @@ public class SignUpService {
         this.clock = clock;
         this.enabled = enabled;
         this.validity = validity;
+        this.quotas = quotas;
+        this.perEmailPerHour = perEmailPerHour;
+        this.perAddressPerHour = perAddressPerHour;
     }
 
     /** Off when an operator runs Cadence for invited organisations only ({@code cadence.signup.enabled=false}). */
@@ -94,7 +105,11 @@ public class SignUpService {
         return enabled;
     }
 
-    /** Checks the form and sends the confirmation email; says nothing about whether the address has an account. */
+    /**
+     * Checks the form and sends the confirmation email; says nothing about whether the address has
+     * an account. No transaction around it: the caps are claimed and committed in their own short
+     * transaction, then the password is hashed outside any, then the request is stored in one.
+     */
     public void request(SignUpForm form) {
         requireEnabled();
         String organisation = strip(form.organisationName());
@@ -111,14 +126,25 @@ public class SignUpService {
         }
         String password = form.password() == null ? "" : form.password();
         passwords.check(password, email, name);
+        String normalised = email.toLowerCase(java.util.Locale.ROOT);
+        // The caps are claimed before bcrypt and atomically (AttemptQuotas): parallel requests
+        // can neither send more mails than the cap nor make the server hash passwords for nothing.
+        Quota toInbox = new Quota("sign-up-email:" + normalised, perEmailPerHour, Duration.ofHours(1));
+        String client = ClientAddress.ofCurrentRequest();
+        List<Quota> caps = client == null ? List.of(toInbox)
+                : List.of(new Quota("sign-up-client:" + client, perAddressPerHour, Duration.ofHours(1)), toInbox);
+        Optional<Quota> refused = quotas.claim(caps);
+        if (refused.isPresent() && !refused.get().equals(toInbox)) {
+            throw new RuleViolationException(null, "Too many sign-ups have come from your network in the last hour. "
+                    + "Try again in an hour, or ask a colleague who already works in Cadence to invite you.");
+        }
+        if (refused.isPresent()) {
+            // Past the inbox's cap the answer stays the same, but no more mail goes to that inbox.
+            return;
+        }
         String hash = encoder.encode(password);
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            String normalised = email.toLowerCase(java.util.Locale.ROOT);
-            // Past the cap the answer stays the same, but no more mail goes to that inbox.
-            if (requests.countSince(normalised, now.minus(Duration.ofHours(1))) >= REQUESTS_PER_HOUR) {
-                return;
-            }
             String token = SecretTokens.newToken();
             requests.save(new SignUpRequest(SecretTokens.hash(token), organisation, email, name, hash, now.plus(validity), now));
             String link = links.to("signup/confirm/" + token);
