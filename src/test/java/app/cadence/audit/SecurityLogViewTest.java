@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,6 +67,42 @@ class SecurityLogViewTest extends KaribuTest {
         Grid<Entry> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isZero();
         assertThat(((Paragraph) grid.getEmptyStateComponent()).getText()).startsWith("No security events yet");
+    }
+
+    @Test
+    void aFailedSignInOnAConsultantsAccountShowsInEachOrganisationWithoutWhereItCameFrom() {
+        Tenant client = fixtures.tenant("Client");
+        Member consultant = fixtures.member(client, Role.PM);
+        fixtures.join(consultant, fixtures.tenant("Other client"), Role.PM);
+        fromAddress("203.0.113.7", () -> record(SecurityEventType.SIGN_IN_FAILED, null, consultant.email()));
+        fromAddress("198.51.100.4", () -> record(SecurityEventType.ROLE_CHANGED, client.id(), "admin@client.test"));
+
+        login(fixtures.member(client, Role.ADMIN).authentication());
+        navigate("admin/security-log");
+
+        @SuppressWarnings("unchecked")
+        Grid<Entry> grid = _get(Grid.class);
+        List<Entry> rows = GridKt._fetch(grid, 0, 10);
+        assertThat(rows).filteredOn(e -> e.type() == SecurityEventType.SIGN_IN_FAILED).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(consultant.email()))
+                .satisfies(e -> assertThat(e.remoteAddress()).as("address of a sign-in that belongs to no organisation").isNull());
+        assertThat(rows).filteredOn(e -> e.type() == SecurityEventType.ROLE_CHANGED).singleElement()
+                .satisfies(e -> assertThat(e.remoteAddress()).as("address of the organisation's own event").isEqualTo("198.51.100.4"));
+        assertThat(GridKt._getFormattedRow(grid, rows.indexOf(rows.stream()
+                .filter(e -> e.type() == SecurityEventType.SIGN_IN_FAILED).findFirst().orElseThrow()))).doesNotContain("203.0.113.7");
+    }
+
+    private static void fromAddress(String address, Runnable work) {
+        org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        var previous = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(request));
+        try {
+            work.run();
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(previous);
+        }
     }
 
     private void record(SecurityEventType type, Long tenantId, String actor) {

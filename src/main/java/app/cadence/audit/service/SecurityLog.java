@@ -65,7 +65,8 @@ public class SecurityLog {
     @RolesAllowed("ADMIN")
     public List<Entry> tenantLog(long offset, int limit) {
         Long tenantId = currentTenant();
-        return events.findForTenant(tenantId, page(offset, limit)).stream().map(SecurityLog::entry).toList();
+        return events.findForTenant(tenantId, page(offset, limit)).stream()
+                .map(e -> tenantId.equals(e.getTenantId()) ? entry(e) : withoutAddress(e)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -102,6 +103,16 @@ public class SecurityLog {
             return request.getRemoteAddr();
         }
         return null;
+    }
+
+    /**
+     * A failed sign-in on a member's account belongs to no organisation: the member may be a
+     * consultant who also works for others, signing in from another client's network. Each of
+     * their organisations learns that the account is under attack, and when, but not from where —
+     * the address could tell one client where the consultant works for another.
+     */
+    private static Entry withoutAddress(SecurityEvent e) {
+        return new Entry(e.getOccurredAt(), e.getType(), e.getActor(), e.getSubject(), null, e.getDetail(), e.getTenantId());
     }
 
     private static Entry entry(SecurityEvent e) {
