@@ -13,6 +13,7 @@ import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.KaribuTest;
+import app.cadence.support.Mailbox;
 import app.cadence.tenancy.domain.Role;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AdministrationViewsTest extends KaribuTest {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired Mailbox mailbox;
 
     Tenant tenant;
     Member admin;
@@ -77,18 +79,30 @@ class AdministrationViewsTest extends KaribuTest {
         Select<Role> role = _get(Select.class, spec -> spec.withLabel("Role"));
         type(role, Role.PM);
         _click(_get(Button.class, spec -> spec.withText("Send invitation")));
-        NotificationsKt.expectNotifications("Invitation to " + email + " is in the Email outbox: copy its link from there.");
+        NotificationsKt.expectNotifications("Invitation to " + email + " is in the Email outbox: copy its link from there "
+                + "if they already have a Cadence account.");
         @SuppressWarnings("unchecked")
         Grid<Object> invitations = _get(Grid.class, spec -> spec.withClasses("invitations-grid"));
         assertThat(GridKt._getFormattedRow(invitations, 0)).contains(email, Role.PM.label(), "Waiting");
 
-        String link = jdbc.queryForObject("select link from outbox_message where recipient = ?", String.class, email);
-        String token = link.substring(link.lastIndexOf('/') + 1);
-        // The invitee, in a browser that is not signed in.
+        Mailbox.Mail mail = mailbox.last(email);
+        // The invitee, in a browser that is not signed in, first with the link as the ADMIN could pass it on: no code.
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        navigate("invitation/" + token);
+        navigate("invitation/" + mail.token());
         assertThat(currentView()).isInstanceOf(InvitationView.class);
         assertThat(_get(H2.class).getText()).isEqualTo("Join " + tenant.name());
+        TextField code = _get(TextField.class, spec -> spec.withLabel("Code from the invitation email"));
+        assertThat(code.getValue()).isEmpty();
+        type(_get(TextField.class, spec -> spec.withLabel("Your name")), "Mallory");
+        type(_get(PasswordField.class, spec -> spec.withLabel("Choose a password")), "a long enough pass phrase");
+        type(_get(PasswordField.class, spec -> spec.withLabel("Repeat the password")), "a long enough pass phrase");
+        _click(_get(Button.class, spec -> spec.withText("Create account and join")));
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(code.getErrorMessage()).startsWith("Enter the code from the invitation email sent to " + email);
+
+        // Then with the link as the email carries it: the code is filled in.
+        navigate(mail.emailedLink().substring(mail.emailedLink().indexOf("invitation/")));
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Code from the invitation email")).getValue()).isEqualTo(mail.code());
         type(_get(TextField.class, spec -> spec.withLabel("Your name")), "Peter Gibbons");
         type(_get(PasswordField.class, spec -> spec.withLabel("Choose a password")), "a long enough pass phrase");
         type(_get(PasswordField.class, spec -> spec.withLabel("Repeat the password")), "a different pass phrase");

@@ -10,12 +10,15 @@ import app.cadence.admin.service.MemberViews.InvitationRow;
 import app.cadence.admin.service.MemberViews.MemberRow;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
+import app.cadence.mail.service.Outbox;
+import app.cadence.mail.service.OutboxEntry;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.Mailbox;
 import app.cadence.support.TestClock;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantChoice;
@@ -39,10 +42,12 @@ class MemberAdministrationTest {
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
     @Autowired MemberAdministration administration;
+    @Autowired Outbox outbox;
     @Autowired InvitationAcceptance acceptance;
     @Autowired TenantSelectionService selection;
     @Autowired SecurityLog securityLog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Mailbox mailbox;
     @Autowired TestClock clock;
 
     Tenant initech;
@@ -72,9 +77,14 @@ class MemberAdministrationTest {
 
     /** The token of the last link emailed to the address, as the invitee would click it. */
     String tokenSentTo(String email) {
-        String link = jdbc.queryForObject("select link from outbox_message where recipient = ? order by id desc limit 1", String.class, email);
-        assertThat(link).contains("/invitation/");
-        return link.substring(link.lastIndexOf('/') + 1);
+        Mailbox.Mail mail = mailbox.last(email);
+        assertThat(mail.emailedLink()).contains("/invitation/");
+        return mail.token();
+    }
+
+    /** The code that only the invitation email carries. */
+    String codeSentTo(String email) {
+        return mailbox.last(email).code();
     }
 
     List<MemberRow> members() {
@@ -87,15 +97,18 @@ class MemberAdministrationTest {
         InvitationRow sent = as(admin, () -> administration.invite(email, Role.PM));
         assertThat(sent.status()).isEqualTo(InvitationStatus.PENDING);
         String token = tokenSentTo(email);
+        String code = codeSentTo(email);
 
         var details = acceptance.look(token).orElseThrow();
         assertThat(details.tenantName()).isEqualTo(initech.name());
         assertThat(details.role()).isEqualTo(Role.PM);
         assertThat(details.accountExists()).isFalse();
 
-        assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, "Peter Gibbons", "short"))
+        assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, code, "Peter Gibbons", "short"))
                 .isInstanceOf(RuleViolationException.class).hasFieldOrPropertyWithValue("field", "password");
-        Long tenantId = acceptance.acceptAsNewUser(token, "Peter Gibbons", "a long enough pass phrase");
+        // Typed by hand, in lower case and without dashes, the code still counts.
+        Long tenantId = acceptance.acceptAsNewUser(token, code.replace("-", " ").toLowerCase(java.util.Locale.ROOT), "Peter Gibbons",
+                "a long enough pass phrase");
         assertThat(tenantId).isEqualTo(initech.id());
         assertThat(members()).anySatisfy(m -> {
             assertThat(m.email()).isEqualTo(email);
@@ -105,9 +118,37 @@ class MemberAdministrationTest {
         assertThat(as(admin, () -> administration.invitations())).filteredOn(i -> i.email().equals(email))
                 .extracting(InvitationRow::status).containsExactly(InvitationStatus.ACCEPTED);
 
-        assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, "Someone else", "another long pass phrase"))
+        assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, code, "Someone else", "another long pass phrase"))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("already been used");
         assertThat(acceptance.look("not-a-token")).isEmpty();
+    }
+
+    /**
+     * Audit finding 7: the ADMIN sees the invitation's link in the outbox (to pass it on when no
+     * mail server is configured), so that link alone must not create an account for an address
+     * nobody verified; only the code in the email does.
+     */
+    @Test
+    void theLinkTheAdminSeesCannotCreateAnAccountWithoutTheCodeFromTheEmail() {
+        String email = Fixtures.unique("victim") + "@elsewhere.example";
+        as(admin, () -> administration.invite(email, Role.ADMIN));
+        OutboxEntry shown = as(admin, () -> outbox.list(0, 50)).stream()
+                .filter(e -> e.recipient().equals(email)).findFirst().orElseThrow();
+        String adminLink = shown.link();
+        assertThat(adminLink).as("the ADMIN may still pass the link on").isNotNull().doesNotContain("code");
+        String token = adminLink.substring(adminLink.lastIndexOf('/') + 1);
+        assertThat(token).isEqualTo(tokenSentTo(email));
+
+        for (String guess : new String[] {"", "0000-0000-0000-0000", token}) {
+            assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, guess, "Mallory", "a long enough pass phrase"))
+                    .isInstanceOf(RuleViolationException.class).hasFieldOrPropertyWithValue("field", "code");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from user_account where email = ?", Integer.class, email)).isZero();
+        assertThat(acceptance.look(token).orElseThrow().status()).as("a wrong code does not use the invitation up")
+                .isEqualTo(InvitationStatus.PENDING);
+
+        // The recipient, with the code from the email, creates the account.
+        assertThat(acceptance.acceptAsNewUser(token, codeSentTo(email), "Real Person", "a long enough pass phrase")).isEqualTo(initech.id());
     }
 
     @Test
@@ -115,10 +156,11 @@ class MemberAdministrationTest {
         String email = Fixtures.unique("late") + "@initech.example";
         as(admin, () -> administration.invite(email, Role.VIEWER));
         String token = tokenSentTo(email);
+        String code = codeSentTo(email);
         clock.advance(Duration.ofDays(8));
         try {
             assertThat(acceptance.look(token).orElseThrow().status()).isEqualTo(InvitationStatus.EXPIRED);
-            assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, "Late Comer", "a long enough pass phrase"))
+            assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, code, "Late Comer", "a long enough pass phrase"))
                     .isInstanceOf(RuleViolationException.class).hasMessageContaining("expired");
         } finally {
             clock.advance(Duration.ofDays(-8));
@@ -132,7 +174,7 @@ class MemberAdministrationTest {
         as(admin, () -> administration.invite(consultant.email(), Role.PMO));
         String token = tokenSentTo(consultant.email());
         assertThat(acceptance.look(token).orElseThrow().accountExists()).isTrue();
-        assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, "Impostor", "a long enough pass phrase"))
+        assertThatThrownBy(() -> acceptance.acceptAsNewUser(token, codeSentTo(consultant.email()), "Impostor", "a long enough pass phrase"))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("sign in");
 
         // Signed in as someone else: refused, and the invitation stays usable.

@@ -2,6 +2,7 @@ package app.cadence.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.Mailbox;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,13 +27,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * suspends Initech (Bill is stopped at his next request) and reactivates it.
  *
  * <p>No SMTP server runs here: the links are read from the outbox table, where the email waits
- * to be sent — the same text the recipient would get.
+ * to be sent, sealed — opened with the app's key, it is the same text the recipient would get
+ * (Peter's link carries the code that only his email has).
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cadence.demo-data=true",
         "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
         "vaadin.devmode.devTools.enabled=false"})
+@Import(Mailbox.class)
 class OrganisationOnboardingJourneyTest {
 
     private static final String BILL = "bill@initech.example";
@@ -44,6 +48,7 @@ class OrganisationOnboardingJourneyTest {
     private int port;
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired Mailbox mailbox;
 
     private final List<JourneyBrowser> browsers = new java.util.ArrayList<>();
     private int stepNumber;
@@ -68,11 +73,12 @@ class OrganisationOnboardingJourneyTest {
 
     /** The link of the last email to {@code recipient}, as it would arrive. */
     private String linkSentTo(String recipient) {
-        return jdbc.queryForObject("select link from outbox_message where recipient = ? order by id desc limit 1", String.class, recipient);
+        return mailbox.last(recipient).emailedLink();
     }
 
     private static String pathOf(String link) {
-        return java.net.URI.create(link).getPath();
+        java.net.URI uri = java.net.URI.create(link);
+        return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     @Test

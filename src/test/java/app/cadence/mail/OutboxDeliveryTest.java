@@ -12,6 +12,7 @@ import app.cadence.mail.service.OutboxDispatcher;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.Mailbox;
 import app.cadence.support.TestClock;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
@@ -67,6 +68,7 @@ class OutboxDeliveryTest {
     @Autowired TenantScope scope;
     @Autowired Fixtures fixtures;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Mailbox mailbox;
 
     @Nullable GreenMail smtp;
 
@@ -100,6 +102,29 @@ class OutboxDeliveryTest {
         assertThat(stored.getAttempts()).isEqualTo(1);
         assertThat(stored.getSentAt()).isEqualTo(clock.instant());
         assertThat(stored.getNextAttemptAt()).isNull();
+        // Once sent, the outbox keeps no trace of the link, not even sealed (finding 2 of the C12 audit).
+        assertThat(stored.getSealedBody()).isNull();
+        assertThat(stored.getSealedLink()).isNull();
+        assertThat(mailbox.storedText()).doesNotContain("/reset/abc", "Grüße");
+    }
+
+    @Test
+    void aMessageWhoseLinkExpiredWhileSmtpWasDownIsNeverSentAndLosesItsText() throws Exception {
+        String to = Fixtures.unique("late-reset") + "@people.test";
+        Long id = enqueueWithoutTenant(new Email(EmailKind.PASSWORD_RESET, to, "Reset your Cadence password",
+                "Open https://cadence.test/reset/late", "https://cadence.test/reset/late", clock.instant().plus(Duration.ofHours(1))));
+        dispatcher.dispatchDue();
+        assertThat(repository.findById(id).orElseThrow().getStatus()).isEqualTo(DeliveryStatus.FAILED_RETRYING);
+
+        startSmtp();
+        clock.advance(Duration.ofHours(1));
+        dispatcher.dispatchDue();
+
+        assertThat(receivedBy(to)).isEmpty();
+        OutboxMessage expired = repository.findById(id).orElseThrow();
+        assertThat(expired.getStatus()).isEqualTo(DeliveryStatus.EXPIRED);
+        assertThat(expired.getSealedBody()).isNull();
+        assertThat(expired.getNextAttemptAt()).isNull();
     }
 
     @Test

@@ -5,17 +5,21 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.admin.service.InvitationAcceptance;
+import app.cadence.admin.service.MemberAdministration;
+import app.cadence.admin.service.MemberViews.InvitationRow;
 import app.cadence.mail.domain.DeliveryStatus;
-import app.cadence.mail.domain.EmailKind;
-import app.cadence.mail.service.Email;
+import app.cadence.mail.domain.OutboxMessageRepository;
 import app.cadence.mail.service.Outbox;
 import app.cadence.mail.service.OutboxEntry;
 import app.cadence.mail.ui.OutboxView;
 import app.cadence.shell.AccessDeniedView;
 import app.cadence.shell.NotFoundView;
+import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.KaribuTest;
+import app.cadence.support.Mailbox;
 import app.cadence.support.TestClock;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
@@ -38,6 +42,10 @@ class OutboxViewTest extends KaribuTest {
     @Autowired TenantScope scope;
     @Autowired TransactionTemplate transactions;
     @Autowired TestClock clock;
+    @Autowired MemberAdministration administration;
+    @Autowired InvitationAcceptance acceptance;
+    @Autowired OutboxMessageRepository messages;
+    @Autowired Mailbox mailbox;
 
     Tenant tenant;
     Member admin;
@@ -51,41 +59,86 @@ class OutboxViewTest extends KaribuTest {
 
     @Test
     void withoutSmtpTheAdminSeesWaitingMailNewestFirstAndItsLink() {
-        enqueue("ann@mailroom.test", "You are invited", "https://cadence.test/invite/ann");
+        String ann = Fixtures.unique("ann") + "@mailroom.test";
+        String bob = Fixtures.unique("bob") + "@mailroom.test";
+        invite(ann);
         clock.advance(Duration.ofMinutes(5));
-        enqueue("bob@mailroom.test", "You are invited too", "https://cadence.test/invite/bob");
+        invite(bob);
 
         navigate("admin/outbox");
 
         assertThat(currentView()).isInstanceOf(OutboxView.class);
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("outbox-notice")).getText()).startsWith("No mail server is configured");
-        @SuppressWarnings("unchecked")
-        Grid<OutboxEntry> grid = _get(Grid.class);
+        Grid<OutboxEntry> grid = grid();
         assertThat(GridKt._size(grid)).isEqualTo(2);
-        assertThat(GridKt._get(grid, 0).recipient()).isEqualTo("bob@mailroom.test");
+        assertThat(GridKt._get(grid, 0).recipient()).isEqualTo(bob);
         assertThat(GridKt._get(grid, 0).status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Invitation", "bob@mailroom.test", "You are invited too", "0")
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Invitation", bob, "You are invited to " + tenant.name() + " on Cadence", "0")
                 .first().asString().contains("Waiting to be sent");
 
         // Row 1 is Ann's (older); its cell holds the copy and show buttons.
         Component actions = GridKt._getCellComponent(grid, 1, "actions");
         assertThat(_find(actions, Button.class, spec -> spec.withText("Copy link"))).hasSize(1);
         Button show = _find(actions, Button.class).stream()
-                .filter(b -> b.getAriaLabel().filter("Show the link of the email to ann@mailroom.test"::equals).isPresent())
+                .filter(b -> b.getAriaLabel().filter(("Show the link of the email to " + ann)::equals).isPresent())
                 .findFirst().orElseThrow();
         _click(show);
 
         TextField link = _get(_get(Dialog.class), TextField.class, spec -> spec.withLabel("Link"));
-        assertThat(link.getValue()).isEqualTo("https://cadence.test/invite/ann");
+        // The link without the code: it lets an existing account join, but creates no account (audit finding 7).
+        Mailbox.Mail mail = mailbox.last(ann);
+        assertThat(link.getValue()).isEqualTo(mail.link()).endsWith("/invitation/" + mail.token()).doesNotContain(mail.code());
         assertThat(link.isReadOnly()).isTrue();
+        assertThat(_get(_get(Dialog.class), Paragraph.class).getText()).contains("also need the code from the email");
+    }
+
+    /** Audit finding 2: a link shows only while it works; used, withdrawn, sent or expired, it is gone. */
+    @Test
+    void aLinkShowsOnlyWhileItCanStillBeUsed() {
+        String accepted = Fixtures.unique("accepted") + "@mailroom.test";
+        String revoked = Fixtures.unique("revoked") + "@mailroom.test";
+        String sent = Fixtures.unique("sent") + "@mailroom.test";
+        String waiting = Fixtures.unique("waiting") + "@mailroom.test";
+        invite(accepted);
+        Long revokedId = invite(revoked).id();
+        invite(sent);
+        invite(waiting);
+
+        Mailbox.Mail acceptedMail = mailbox.last(accepted);
+        acceptance.acceptAsNewUser(acceptedMail.token(), acceptedMail.code(), "Ann Accepted", "a long enough pass phrase");
+        scope.run(admin.userId(), admin.tenantId(), () -> administration.revoke(revokedId));
+        Long sentId = mailbox.last(sent).id();
+        transactions.executeWithoutResult(s -> messages.findById(sentId).orElseThrow().sent(clock.instant()));
+
+        navigate("admin/outbox");
+        assertThat(recipientsWithALink()).containsExactly(waiting);
+
+        clock.advance(Duration.ofDays(8));
+        try {
+            navigate("admin/outbox");
+            assertThat(recipientsWithALink()).as("expired").isEmpty();
+        } finally {
+            clock.advance(Duration.ofDays(-8));
+        }
+    }
+
+    private java.util.List<String> recipientsWithALink() {
+        Grid<OutboxEntry> grid = grid();
+        return java.util.stream.IntStream.range(0, GridKt._size(grid))
+                .filter(row -> !_find(GridKt._getCellComponent(grid, row, "actions"), Button.class, spec -> spec.withText("Copy link")).isEmpty())
+                .mapToObj(row -> GridKt._get(grid, row).recipient())
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<OutboxEntry> grid() {
+        return _get(Grid.class);
     }
 
     @Test
     void anEmptyOutboxSaysSo() {
         navigate("admin/outbox");
-        @SuppressWarnings("unchecked")
-        Grid<OutboxEntry> grid = _get(Grid.class);
-        assertThat(GridKt._size(grid)).isZero();
+        assertThat(GridKt._size(grid())).isZero();
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("empty-state")).getText()).startsWith("No emails yet.");
     }
 
@@ -96,8 +149,7 @@ class OutboxViewTest extends KaribuTest {
         assertThat(currentView()).isInstanceOfAny(NotFoundView.class, AccessDeniedView.class);
     }
 
-    private void enqueue(String to, String subject, String link) {
-        scope.call(admin.userId(), admin.tenantId(), () -> transactions.execute(s -> outbox.enqueue(
-                new Email(EmailKind.INVITATION, to, subject, "Accept: " + link, link))));
+    private InvitationRow invite(String to) {
+        return scope.call(admin.userId(), admin.tenantId(), () -> administration.invite(to, Role.PM));
     }
 }

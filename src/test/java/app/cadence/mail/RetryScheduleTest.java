@@ -27,7 +27,7 @@ class RetryScheduleTest {
     void aMessageIsRetriedUntilTheLastAttemptThenGivenUp() {
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
         RetrySchedule three = new RetrySchedule(Duration.ofMinutes(1), Duration.ofHours(1), 3);
-        OutboxMessage message = new OutboxMessage(1L, EmailKind.INVITATION, "a@example.com", "Join", "Body", null, now);
+        OutboxMessage message = new OutboxMessage(1L, EmailKind.INVITATION, "a@example.com", "Join", "sealed body", null, null, now);
 
         message.failed(now, "Connection refused", three, false);
         assertThat(message.getStatus()).isEqualTo(DeliveryStatus.FAILED_RETRYING);
@@ -45,7 +45,7 @@ class RetryScheduleTest {
     @Test
     void aPermanentFailureGivesUpAtOnceAndOnlyAGivenUpMessageCanBeRetried() {
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
-        OutboxMessage message = new OutboxMessage(null, EmailKind.PASSWORD_RESET, "a@example.com", "Reset", "Body", null, now);
+        OutboxMessage message = new OutboxMessage(null, EmailKind.PASSWORD_RESET, "a@example.com", "Reset", "sealed body", null, null, now);
         assertThatThrownBy(() -> message.retry(now)).isInstanceOf(IllegalStateException.class);
 
         message.failed(now, "Invalid address", schedule, true);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
+import app.cadence.mail.domain.EmailKind;
 import app.cadence.operator.service.TenantAdministration;
 import app.cadence.operator.service.TenantQuery;
 import app.cadence.operator.service.TenantRow;
@@ -15,6 +16,7 @@ import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.Mailbox;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateViews.Filter;
 import app.cadence.tenancy.domain.Role;
@@ -47,6 +49,7 @@ class TenantAdministrationTest {
     @Autowired TemplateLibrary templates;
     @Autowired TenantScope scope;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired Mailbox mailbox;
     @Autowired app.cadence.admin.service.InvitationAcceptance acceptance;
 
     CadenceAuthentication operator;
@@ -163,12 +166,11 @@ class TenantAdministrationTest {
         assertThat(created.firstAdmin()).isNull();
         assertThat(created.invited()).isEqualTo(email);
         // The invitation mail belongs to the new organisation, so its ADMIN will see it in the outbox.
-        var mail = jdbc.queryForMap("select tenant_id, kind, link from outbox_message where recipient = ?", email);
-        assertThat(((Number) mail.get("tenant_id")).longValue()).isEqualTo(created.id());
-        assertThat(mail.get("kind")).isEqualTo("INVITATION");
-        String link = (String) mail.get("link");
+        Mailbox.Mail mail = mailbox.last(email);
+        assertThat(mail.tenantId()).isEqualTo(created.id());
+        assertThat(mail.kind()).isEqualTo(EmailKind.INVITATION);
         SecurityContextHolder.clearContext();
-        var details = acceptance.look(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
+        var details = acceptance.look(mail.token()).orElseThrow();
         assertThat(details.role()).isEqualTo(Role.ADMIN);
         assertThat(details.tenantName()).isEqualTo(name);
 

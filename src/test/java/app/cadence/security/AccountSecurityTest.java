@@ -17,6 +17,7 @@ import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.Mailbox;
 import app.cadence.support.TestClock;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantSelectionService;
@@ -63,6 +64,7 @@ class AccountSecurityTest {
     @Autowired @Qualifier("springSecurityFilterChain") Filter securityFilters;
     @Autowired AccountService account;
     @Autowired PasswordReset reset;
+    @Autowired Mailbox mailbox;
     @Autowired TenantSelectionService tenantSelection;
     @PersistenceContext EntityManager entityManager;
     @Autowired SecurityEventRepository securityEvents;
@@ -166,12 +168,12 @@ class AccountSecurityTest {
 
         reset.requestLink("  " + pm.email().toUpperCase() + " ");
 
-        List<OutboxMessage> mails = mailsTo(pm.email());
+        List<Mailbox.Mail> mails = mailsTo(pm.email());
         assertThat(mails).singleElement().satisfies(mail -> {
-            assertThat(mail.getKind()).isEqualTo(EmailKind.PASSWORD_RESET);
-            assertThat(mail.getTenantId()).isNull();
-            assertThat(mail.getLink()).startsWith(baseUrl + "/reset-password/");
-            assertThat(mail.getBody()).contains(mail.getLink(), "60 minutes");
+            assertThat(mail.kind()).isEqualTo(EmailKind.PASSWORD_RESET);
+            assertThat(mail.tenantId()).isNull();
+            assertThat(mail.link()).startsWith(baseUrl + "/reset-password/");
+            assertThat(mail.body()).contains(mail.link(), "60 minutes");
         });
         assertThat(events(pm.email(), SecurityEventType.PASSWORD_RESET_REQUESTED)).hasSize(1);
     }
@@ -205,7 +207,7 @@ class AccountSecurityTest {
     void usingOneLinkRetiresThePersonsOtherLinks() {
         reset.requestLink(pm.email());
         reset.requestLink(pm.email());
-        List<OutboxMessage> mails = mailsTo(pm.email());
+        List<Mailbox.Mail> mails = mailsTo(pm.email());
         assertThat(mails).hasSize(2);
         String first = tokenOf(mails.get(0));
         String second = tokenOf(mails.get(1));
@@ -352,9 +354,8 @@ class AccountSecurityTest {
         return securityEvents.findAll().stream().filter(e -> e.getActor().equals(actor) && e.getType() == type).toList();
     }
 
-    private List<OutboxMessage> mailsTo(String recipient) {
-        return entityManager.createQuery("select m from OutboxMessage m where m.recipient = :recipient order by m.id", OutboxMessage.class)
-                .setParameter("recipient", recipient).getResultList();
+    private List<Mailbox.Mail> mailsTo(String recipient) {
+        return mailbox.to(recipient);
     }
 
     private List<OutboxMessage> resetMails() {
@@ -362,9 +363,8 @@ class AccountSecurityTest {
                 .setParameter("kind", EmailKind.PASSWORD_RESET).getResultList();
     }
 
-    private static String tokenOf(OutboxMessage mail) {
-        String link = mail.getLink();
-        return link.substring(link.lastIndexOf('/') + 1);
+    private static String tokenOf(Mailbox.Mail mail) {
+        return mail.token();
     }
 
     private static String nextAddress() {

@@ -14,6 +14,7 @@ import app.cadence.security.ui.ResetPasswordView;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.KaribuTest;
+import app.cadence.support.Mailbox;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.AccountRecords;
 import app.cadence.tenancy.service.TenantContext;
@@ -42,6 +43,7 @@ class AccountViewsTest extends KaribuTest {
     private static final String NEW_PASSWORD = "violet kettle orbit 7";
 
     @Autowired PasswordReset reset;
+    @Autowired Mailbox mailbox;
     @Autowired AccountRecords accounts;
     @Autowired JdbcTemplate jdbc;
     @PersistenceContext EntityManager entityManager;
@@ -160,7 +162,7 @@ class AccountViewsTest extends KaribuTest {
     void theEmailedLinkSetsANewPasswordOnce() {
         Member pm = fixtures.member(fixtures.tenant("Resetting"), Role.PM);
         reset.requestLink(pm.email());
-        String link = mailsTo(pm.email()).getFirst().getLink();
+        String link = mailbox.to(pm.email()).getFirst().emailedLink();
         String path = link.substring(link.indexOf("reset-password/"));
 
         navigate(path);

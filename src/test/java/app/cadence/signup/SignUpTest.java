@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cadence.mail.domain.EmailKind;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.signup.service.SignUpService;
 import app.cadence.signup.service.SignUpService.SignUpForm;
@@ -11,6 +12,7 @@ import app.cadence.signup.service.SignUpService.Status;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.Mailbox;
 import app.cadence.support.TestClock;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
@@ -19,7 +21,6 @@ import app.cadence.tenancy.service.TenantScope;
 import app.cadence.tenancy.service.TenantSelectionService;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ class SignUpTest {
     @Autowired TenantSelectionService selection;
     @Autowired TemplateLibrary templates;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Mailbox mailbox;
     @Autowired TestClock clock;
 
     @AfterEach
@@ -45,14 +47,13 @@ class SignUpTest {
         SecurityContextHolder.clearContext();
     }
 
-    List<Map<String, Object>> mailsTo(String email) {
-        return jdbc.queryForList("select kind, subject, body, link, tenant_id from outbox_message where recipient = ? order by id", email);
+    List<Mailbox.Mail> mailsTo(String email) {
+        return mailbox.to(email);
     }
 
-    static String token(Map<String, Object> mail) {
-        String link = (String) mail.get("link");
-        assertThat(link).contains("/signup/confirm/");
-        return link.substring(link.lastIndexOf('/') + 1);
+    static String token(Mailbox.Mail mail) {
+        assertThat(mail.link()).contains("/signup/confirm/");
+        return mail.token();
     }
 
     @Test
@@ -61,10 +62,10 @@ class SignUpTest {
         String organisation = Fixtures.unique("Initech");
         signUp.request(new SignUpForm(organisation, "Bill Lumbergh", email, PASSWORD));
 
-        List<Map<String, Object>> mails = mailsTo(email);
+        List<Mailbox.Mail> mails = mailsTo(email);
         assertThat(mails).hasSize(1);
-        assertThat(mails.getFirst().get("kind")).isEqualTo("SIGN_UP");
-        assertThat(mails.getFirst().get("tenant_id")).isNull();
+        assertThat(mails.getFirst().kind()).isEqualTo(EmailKind.SIGN_UP);
+        assertThat(mails.getFirst().tenantId()).isNull();
         assertThat(jdbc.queryForObject("select count(*) from tenant where name = ?", Long.class, organisation)).isZero();
 
         String token = token(mails.getFirst());
@@ -90,8 +91,8 @@ class SignUpTest {
         String organisation = Fixtures.unique("Initech");
         // No exception, no different outcome for the person at the form: only the email differs.
         assertThatCode(() -> signUp.request(new SignUpForm(organisation, "Consultant", consultant.email(), PASSWORD))).doesNotThrowAnyException();
-        Map<String, Object> mail = mailsTo(consultant.email()).getLast();
-        assertThat((String) mail.get("body")).contains("already have a Cadence account");
+        Mailbox.Mail mail = mailsTo(consultant.email()).getLast();
+        assertThat(mail.body()).contains("already have a Cadence account");
         String token = token(mail);
         assertThat(signUp.look(token).orElseThrow().accountExists()).isTrue();
         assertThatThrownBy(() -> signUp.completeAsNewUser(token)).isInstanceOf(RuleViolationException.class);

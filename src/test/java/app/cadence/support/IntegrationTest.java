@@ -14,6 +14,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
-@Import({TestClock.Config.class, PasswordChecks.Config.class, Fixtures.class})
+@Import({TestClock.Config.class, PasswordChecks.Config.class, Fixtures.class, Mailbox.class})
 public @interface IntegrationTest {
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -35,6 +37,14 @@ public class Invitation extends AbstractEntity {
 
     @Column(name = "token_hash", nullable = false, updatable = false, length = 64)
     private String tokenHash;
+
+    /**
+     * The SHA-256 of the code that only the invitation email carries. Creating a new account
+     * needs it, so that whoever sees the link (the inviting ADMIN, in the outbox) cannot create
+     * an account for an address they do not control. Null for invitations issued before codes.
+     */
+    @Column(name = "code_hash", updatable = false, length = 64)
+    private @Nullable String codeHash;
 
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
@@ -64,11 +74,13 @@ public class Invitation extends AbstractEntity {
         this.createdAt = Instant.EPOCH;
     }
 
-    public Invitation(Long tenantId, String email, Role role, String tokenHash, Instant expiresAt, String invitedBy, Instant now) {
+    public Invitation(Long tenantId, String email, Role role, String tokenHash, String codeHash, Instant expiresAt, String invitedBy,
+                      Instant now) {
         this.tenantId = tenantId;
         this.email = email.trim().toLowerCase(java.util.Locale.ROOT) /* as accounts store it */;
         this.role = role;
         this.tokenHash = tokenHash;
+        this.codeHash = codeHash;
         this.expiresAt = expiresAt;
         this.invitedBy = invitedBy;
         this.createdAt = now;
@@ -82,6 +94,12 @@ public class Invitation extends AbstractEntity {
             return InvitationStatus.REVOKED;
         }
         return now.isBefore(expiresAt) ? InvitationStatus.PENDING : InvitationStatus.EXPIRED;
+    }
+
+    /** Whether {@code codeHash} is the hash of the emailed code; compared in constant time. */
+    public boolean codeMatches(String candidateHash) {
+        return codeHash != null && MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.US_ASCII),
+                candidateHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     public void accept(Instant now) {

@@ -2,7 +2,9 @@ package app.cadence.admin.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface InvitationRepository extends JpaRepository<Invitation, Long> {
@@ -20,4 +22,9 @@ public interface InvitationRepository extends JpaRepository<Invitation, Long> {
             select i from Invitation i where i.tenantId = :tenantId and i.email = :email
                and i.acceptedAt is null and i.revokedAt is null""")
     List<Invitation> findOpen(Long tenantId, String email);
+
+    /** For the retention purge, across tenants: invitations accepted, withdrawn or expired before the cutoff. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from Invitation i where i.expiresAt < :cutoff or i.acceptedAt < :cutoff or i.revokedAt < :cutoff")
+    int deleteStoppedWorkingBefore(Instant cutoff);
 }

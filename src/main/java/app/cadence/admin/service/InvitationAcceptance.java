@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The invitee's side: whoever holds the link may see which organisation invites which address
- * with which role, and accept it — by creating an account for that address, or, when one
- * exists, by signing in as that address first (a consultant joining another client).
+ * with which role. Accepting needs proof of the address: for a new account, the code that only
+ * the invitation email carries (the inviting ADMIN may have seen the link, never the code); for
+ * an existing one, signing in as that address first (a consultant joining another client).
  */
 @Service
 @Transactional
@@ -52,11 +53,18 @@ public class InvitationAcceptance {
                 TenantContext.currentUser().map(CadenceUser::email).orElse(null)));
     }
 
-    /** Accepts for an address that has no account yet: the account is created with the given name and password. */
-    public Long acceptAsNewUser(String token, String displayName, String password) {
+    /**
+     * Accepts for an address that has no account yet: the account is created with the given name
+     * and password, once {@code code} proves that the person read the invitation email.
+     */
+    public Long acceptAsNewUser(String token, String code, String displayName, String password) {
         Invitation invitation = pending(token);
         if (provisioning.findUserId(invitation.getEmail()).isPresent()) {
             throw new RuleViolationException(null, "An account already exists for " + invitation.getEmail() + ": sign in to accept.");
+        }
+        if (code == null || code.isBlank() || code.length() > 40 || !invitation.codeMatches(InvitationCode.hash(code))) {
+            throw new RuleViolationException("code", "Enter the code from the invitation email sent to " + invitation.getEmail()
+                    + " (or open the link in that email, which fills it in). If that email has no code, ask for a new invitation.");
         }
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 120) {

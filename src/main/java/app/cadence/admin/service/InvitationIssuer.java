@@ -17,9 +17,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues an invitation: replaces the address's open one, stores the new one with the hash of
- * its token, and writes the email with the link. Who may invite is the caller's business (a
- * tenant's ADMIN, or an operator inviting a new organisation's first ADMIN).
+ * Issues an invitation: replaces the address's open one, stores the new one with the hashes of
+ * its token and code, and writes the email. Who may invite is the caller's business (a tenant's
+ * ADMIN, or an operator inviting a new organisation's first ADMIN).
+ *
+ * <p>Two secrets, because the ADMIN can see the link (in the outbox, to pass it on when no mail
+ * server is configured) and the email's recipient must prove they read the email: the link's
+ * token lets an existing account join after signing in; creating a new account also needs the
+ * code, which is only in the email (the email's link carries it, pre-filled).
  */
 @Component
 class InvitationIssuer {
@@ -46,14 +51,17 @@ class InvitationIssuer {
         Instant now = clock.instant();
         invitations.findOpen(tenantId, address.strip().toLowerCase(Locale.ROOT)).forEach(open -> open.revoke(now));
         String token = SecretTokens.newToken();
+        String code = InvitationCode.newCode();
         Invitation invitation = invitations.save(new Invitation(tenantId, address, role, SecretTokens.hash(token),
-                now.plus(validity), inviterEmail, now));
+                InvitationCode.hash(code), now.plus(validity), inviterEmail, now));
         String link = links.to("invitation/" + token);
+        String emailedLink = link + "?code=" + code;
         String expires = DAY.format(invitation.getExpiresAt().atZone(ZoneOffset.UTC));
         Email email = new Email(EmailKind.INVITATION, invitation.getEmail(), "You are invited to " + organisation + " on Cadence",
                 inviterName + " (" + inviterEmail + ") invites you to join " + organisation + " on Cadence as " + role.label()
-                        + ".\n\nOpen this link to accept:\n" + link + "\n\nThe link works once, until " + expires
-                        + " UTC. If you did not expect this invitation, ignore this email.\n", link);
+                        + ".\n\nOpen this link to accept:\n" + emailedLink + "\n\nIf the page asks for a code, it is " + code
+                        + ": it proves that this address is yours.\n\nThe link works once, until " + expires
+                        + " UTC. If you did not expect this invitation, ignore this email.\n", link, invitation.getExpiresAt());
         return new Issued(invitation, email);
     }
 }

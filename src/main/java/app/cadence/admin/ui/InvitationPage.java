@@ -22,14 +22,16 @@ import java.util.Optional;
 
 /**
  * What an invitation link opens: who invites the address to which organisation with which
- * role, and the way to accept — a new account for the address, or signing in with the
- * existing one. Accepting takes a click: mail scanners open links too.
+ * role, and the way to accept — a new account for the address (with the code from the email,
+ * which the emailed link fills in), or signing in with the existing one. Accepting takes a
+ * click: mail scanners open links too.
  */
 abstract class InvitationPage extends PublicPage implements HasUrlParameter<String> {
 
     private final InvitationAcceptance acceptance;
     private final TenantSelectionService selection;
     private String token = "";
+    private String code = "";
 
     InvitationPage(InvitationAcceptance acceptance, TenantSelectionService selection) {
         this.acceptance = acceptance;
@@ -39,6 +41,8 @@ abstract class InvitationPage extends PublicPage implements HasUrlParameter<Stri
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         token = parameter;
+        // The emailed link carries the code; a link passed on by the ADMIN does not.
+        code = event.getLocation().getQueryParameters().getSingleParameter("code").orElse("");
         Optional<InvitationDetails> details = acceptance.look(token);
         if (details.isEmpty()) {
             show(new H2("Invitation not valid"), text("This invitation link is not valid. Check that you copied the whole link from the email."),
@@ -80,6 +84,11 @@ abstract class InvitationPage extends PublicPage implements HasUrlParameter<Stri
     }
 
     private void newAccount(H2 title, String invited, InvitationDetails d) {
+        TextField codeField = new TextField("Code from the invitation email");
+        codeField.setValue(code);
+        codeField.setRequiredIndicatorVisible(true);
+        codeField.setMaxLength(40);
+        codeField.setHelperText("The email sent to " + d.email() + " contains it: it proves that the address is yours.");
         TextField name = new TextField("Your name");
         name.setMaxLength(120);
         name.setRequiredIndicatorVisible(true);
@@ -89,6 +98,7 @@ abstract class InvitationPage extends PublicPage implements HasUrlParameter<Stri
         password.setHelperText("At least 12 characters; a phrase of a few words is easy to remember and hard to guess.");
         PasswordField repeat = new PasswordField("Repeat the password");
         Button accept = new Button("Create account and join", e -> {
+            codeField.setInvalid(false);
             name.setInvalid(false);
             password.setInvalid(false);
             repeat.setInvalid(false);
@@ -98,11 +108,16 @@ abstract class InvitationPage extends PublicPage implements HasUrlParameter<Stri
                 return;
             }
             try {
-                acceptance.acceptAsNewUser(token, name.getValue(), password.getValue());
+                acceptance.acceptAsNewUser(token, codeField.getValue(), name.getValue(), password.getValue());
                 show(new H2("Welcome to " + d.tenantName()),
                         text("Your account " + d.email() + " is ready. Sign in with the password you chose."), new Anchor("login", "Sign in"));
             } catch (RuleViolationException ex) {
-                HasValidation field = "displayName".equals(ex.field()) ? name : "password".equals(ex.field()) ? password : null;
+                HasValidation field = switch (ex.field() == null ? "" : ex.field()) {
+                    case "code" -> codeField;
+                    case "displayName" -> name;
+                    case "password" -> password;
+                    default -> null;
+                };
                 if (field != null) {
                     field.setErrorMessage(ex.getMessage());
                     field.setInvalid(true);
@@ -113,7 +128,7 @@ abstract class InvitationPage extends PublicPage implements HasUrlParameter<Stri
         });
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         accept.addClickShortcut(Key.ENTER);
-        FormLayout form = new FormLayout(name, password, repeat);
+        FormLayout form = new FormLayout(codeField, name, password, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         show(title, text(invited), text("Create your account for " + d.email() + " to accept."), form, actions(accept));
     }

@@ -98,7 +98,9 @@ public class MembersView extends VerticalLayout {
         invitedHeading.addClassName("section-heading");
         Paragraph emailNote = new Paragraph(administration.emailIsSent()
                 ? "Invitations are emailed with a link that works once, for 7 days."
-                : "Email is not set up, so invitations wait in the Email outbox: copy each link from there and send it to the person yourself.");
+                : "Email is not set up, so invitations wait in the Email outbox. Someone who already has a Cadence account can join "
+                        + "with the link you copy from there; someone new also needs the code that only the email contains, "
+                        + "so they can join once email is set up.");
         emailNote.addClassName("hint");
         add(toolbar, members, invitedHeading, emailNote, noInvitations, invitations);
         setFlexGrow(1, members);
@@ -172,7 +174,8 @@ public class MembersView extends VerticalLayout {
                 dialog.close();
                 refresh();
                 UserMessages.showSuccess(administration.emailIsSent() ? "Invitation sent to " + sent.email() + "."
-                        : "Invitation to " + sent.email() + " is in the Email outbox: copy its link from there.");
+                        : "Invitation to " + sent.email() + " is in the Email outbox: copy its link from there "
+                        + "if they already have a Cadence account.");
             } catch (RuleViolationException ex) {
                 if ("email".equals(ex.field())) {
                     email.setErrorMessage(ex.getMessage());

@@ -8,7 +8,9 @@ public enum DeliveryStatus {
     PENDING("Waiting to be sent"),
     SENT("Sent"),
     FAILED_RETRYING("Failed, will retry"),
-    GAVE_UP("Gave up");
+    GAVE_UP("Gave up"),
+    /** Its link stopped working before it went out: it is never sent, and its text is gone. */
+    EXPIRED("Expired unsent");
 
     private final String label;
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One email on its way out, kept with its delivery status so that nothing is lost while SMTP is
- * down. Global by design, not @TenantId: sign-up and password-reset mails belong to no tenant
+ * down. Its text and link carry single-use tokens, so they are kept only sealed (encrypted with a
+ * key outside the database), and only until the email is sent or its link expires. Global by design, not @TenantId: sign-up and password-reset mails belong to no tenant
  * yet. A tenant's mails carry its id all the same, and every tenant-facing query filters on it
  * by hand (see {@code OutboxMessageRepository}).
  */
@@ -42,13 +43,25 @@ public class OutboxMessage extends AbstractEntity {
     @Column(nullable = false, updatable = false, length = SUBJECT_MAX)
     private String subject;
 
+    /**
+     * The text, encrypted with a key kept outside the database (it carries single-use links);
+     * null once the message is sent or has expired, when nobody needs it any more.
+     */
     @Lob
-    @Column(nullable = false, updatable = false, length = Integer.MAX_VALUE) // longtext on MySQL, clob on H2
-    private String body;
+    @Column(name = "sealed_body", length = Integer.MAX_VALUE) // longtext on MySQL, clob on H2
+    private @Nullable String sealedBody;
 
-    /** The action the email asks for, so that an ADMIN can pass it on by hand when no SMTP is configured. */
-    @Column(updatable = false, length = LINK_MAX)
-    private @Nullable String link;
+    /**
+     * The action the email asks for, encrypted like the text: an ADMIN may pass an invitation
+     * link on by hand while it works. Null when the email has none, and once sent or expired.
+     */
+    @Lob
+    @Column(name = "sealed_link", length = Integer.MAX_VALUE)
+    private @Nullable String sealedLink;
+
+    /** When the email's link stops working; past it the message is not sent and its text is dropped. */
+    @Column(name = "expires_at", updatable = false)
+    private @Nullable Instant expiresAt;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -79,20 +92,20 @@ public class OutboxMessage extends AbstractEntity {
         this.kind = EmailKind.OTHER;
         this.recipient = "";
         this.subject = "";
-        this.body = "";
         this.status = DeliveryStatus.PENDING;
         this.createdAt = Instant.EPOCH;
     }
 
-    /** A new message, due at once. */
-    public OutboxMessage(@Nullable Long tenantId, EmailKind kind, String recipient, String subject, String body,
-                         @Nullable String link, Instant now) {
+    /** A new message, due at once; its text and link arrive sealed (see {@link #sealContext()}). */
+    public OutboxMessage(@Nullable Long tenantId, EmailKind kind, String recipient, String subject, String sealedBody,
+                         @Nullable String sealedLink, @Nullable Instant expiresAt, Instant now) {
         this.tenantId = tenantId;
         this.kind = kind;
         this.recipient = recipient;
         this.subject = subject;
-        this.body = body;
-        this.link = link;
+        this.sealedBody = sealedBody;
+        this.sealedLink = sealedLink;
+        this.expiresAt = expiresAt;
         this.status = DeliveryStatus.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
@@ -104,6 +117,44 @@ public class OutboxMessage extends AbstractEntity {
         sentAt = now;
         nextAttemptAt = null;
         lastError = null;
+        forgetContent();
+    }
+
+    /** What a sealed text and link are bound to: moved into another message, they do not open. */
+    public static String sealContext(EmailKind kind, String recipient) {
+        return "outbox|" + kind.name() + "|" + recipient;
+    }
+
+    public String sealContext() {
+        return sealContext(kind, recipient);
+    }
+
+    /** Whether the link has stopped working by {@code now}. */
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /**
+     * The link stopped working before the email went out (or its text is gone): it is not sent
+     * any more, and the secret it carried is dropped. A sent message only loses its text.
+     */
+    public void expire(Instant now) {
+        if (status != DeliveryStatus.SENT) {
+            status = DeliveryStatus.EXPIRED;
+            nextAttemptAt = null;
+            lastError = lastError == null ? "The link expired before the email could be sent." : lastError;
+        }
+        forgetContent();
+    }
+
+    /** Whether the sealed text is still here, i.e. the message can still be sent. */
+    public boolean hasContent() {
+        return sealedBody != null;
+    }
+
+    private void forgetContent() {
+        sealedBody = null;
+        sealedLink = null;
     }
 
     /**
@@ -127,6 +178,9 @@ public class OutboxMessage extends AbstractEntity {
         if (status != DeliveryStatus.GAVE_UP) {
             throw new IllegalStateException("Only a message that was given up can be retried, not one that is " + status);
         }
+        if (!hasContent() || isExpired(now)) {
+            throw new IllegalStateException("The link of this message has expired: it cannot be sent any more");
+        }
         status = DeliveryStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;
@@ -148,12 +202,16 @@ public class OutboxMessage extends AbstractEntity {
         return subject;
     }
 
-    public String getBody() {
-        return body;
+    public @Nullable String getSealedBody() {
+        return sealedBody;
     }
 
-    public @Nullable String getLink() {
-        return link;
+    public @Nullable String getSealedLink() {
+        return sealedLink;
+    }
+
+    public @Nullable Instant getExpiresAt() {
+        return expiresAt;
     }
 
     public DeliveryStatus getStatus() {

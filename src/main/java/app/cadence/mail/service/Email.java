@@ -2,13 +2,23 @@ package app.cadence.mail.service;
 
 import app.cadence.mail.domain.EmailKind;
 import app.cadence.mail.domain.OutboxMessage;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An email to send: plain text, one recipient. {@code link} is the action the email asks for
- * (accept the invitation, reset the password); the body should contain it too.
+ * (accept the invitation, reset the password), the one an ADMIN may pass on by hand while it
+ * works; the body holds it too, possibly with more (an invitation's code, which only the
+ * recipient gets). {@code expiresAt} is when the link stops working: the outbox does not send
+ * the email after it, and keeps its text no longer.
  */
-public record Email(EmailKind kind, String recipient, String subject, String body, @Nullable String link) {
+public record Email(EmailKind kind, String recipient, String subject, String body, @Nullable String link,
+                    @Nullable Instant expiresAt) {
+
+    /** An email whose text never stops working. */
+    public Email(EmailKind kind, String recipient, String subject, String body, @Nullable String link) {
+        this(kind, recipient, subject, body, link, null);
+    }
 
     public Email {
         recipient = recipient.strip();

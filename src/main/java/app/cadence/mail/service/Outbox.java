@@ -1,6 +1,7 @@
 package app.cadence.mail.service;
 
 import app.cadence.mail.domain.DeliveryStatus;
+import app.cadence.mail.domain.EmailKind;
 import app.cadence.mail.domain.OutboxMessage;
 import app.cadence.mail.domain.OutboxMessageRepository;
 import app.cadence.shared.domain.RecordNotFoundException;
@@ -8,8 +9,12 @@ import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -26,13 +31,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
     private final OutboxMessageRepository messages;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final OutboxSeal seal;
+    private final Map<EmailKind, ActionLinkCheck> linkChecks;
     private final Clock clock;
 
-    Outbox(OutboxMessageRepository messages, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+    Outbox(OutboxMessageRepository messages, ObjectProvider<JavaMailSender> mailSender, OutboxSeal seal,
+           List<ActionLinkCheck> linkChecks, Clock clock) {
         this.messages = messages;
         this.mailSender = mailSender;
+        this.seal = seal;
+        this.linkChecks = new EnumMap<>(EmailKind.class);
+        linkChecks.forEach(check -> this.linkChecks.put(check.kind(), check));
         this.clock = clock;
     }
 
@@ -66,9 +79,13 @@ public class Outbox {
         return store(null, email);
     }
 
+    /** Text and link go in sealed: they carry single-use tokens that the database must not hold in clear. */
     private Long store(@Nullable Long tenantId, Email email) {
-        return messages.save(new OutboxMessage(tenantId, email.kind(), email.recipient(), email.subject(), email.body(),
-                email.link(), clock.instant())).getId();
+        String context = OutboxMessage.sealContext(email.kind(), email.recipient());
+        String link = email.link();
+        return messages.save(new OutboxMessage(tenantId, email.kind(), email.recipient(), email.subject(),
+                seal.seal(email.body(), context), link == null ? null : seal.seal(link, context), email.expiresAt(),
+                clock.instant())).getId();
     }
 
     /** Whether a mail server is configured; without one, messages wait in the outbox. */
@@ -82,7 +99,7 @@ public class Outbox {
     public List<OutboxEntry> list(long offset, int limit) {
         int size = Math.max(1, limit);
         return messages.findForTenant(tenantId(), PageRequest.of(Math.toIntExact(offset / size), size)).stream()
-                .map(OutboxEntry::of)
+                .map(m -> OutboxEntry.of(m, usableLink(m)))
                 .toList();
     }
 
@@ -102,7 +119,32 @@ public class Outbox {
             throw new RuleViolationException(null, "This email is not given up: it is " + message.getStatus().label().toLowerCase()
                     + ". Reload the outbox to see its current state.");
         }
+        if (!message.hasContent() || message.isExpired(clock.instant())) {
+            throw new RuleViolationException(null, "The link in this email has expired, so it is not sent again. "
+                    + "Send a new one instead, e.g. invite the person again.");
+        }
         message.retry(clock.instant());
+    }
+
+    /**
+     * The link to show the ADMIN: only while the message still holds it (not sent, not expired)
+     * and the feature that issued it says it still works (not used, not withdrawn). A sent
+     * message shows none: the email carried it, and an ADMIN who needs another sends a new one.
+     */
+    private @Nullable String usableLink(OutboxMessage m) {
+        String sealed = m.getSealedLink();
+        ActionLinkCheck check = linkChecks.get(m.getKind());
+        if (sealed == null || check == null || m.isExpired(clock.instant())
+                || !(m.getStatus().isOpen() || m.getStatus() == DeliveryStatus.GAVE_UP)) {
+            return null;
+        }
+        try {
+            String link = seal.open(sealed, m.sealContext());
+            return check.isUsable(link) ? link : null;
+        } catch (OutboxSeal.SealBrokenException e) {
+            log.warn("The link of email {} cannot be shown: {}", m.getId(), e.getMessage());
+            return null;
+        }
     }
 
     private static Long tenantId() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -53,13 +54,18 @@ public class OutboxDispatcher {
         static final Dispatch NOT_RUN = new Dispatch(false, 0, 0);
     }
 
-    /** A message as read for sending: the entity itself stays in its (closed) transaction. */
-    private record Outgoing(Long id, @Nullable Long tenantId, String recipient, String subject, String body, int attempts,
-                            DeliveryStatus status, String label) {
+    /**
+     * A message as read for sending: the entity itself stays in its (closed) transaction. The
+     * text is opened only here, in memory; {@code body} is null when the message cannot be sent
+     * any more ({@code expired}) or its seal does not open ({@code unreadable} says why).
+     */
+    private record Outgoing(Long id, @Nullable Long tenantId, String recipient, String subject, @Nullable String body, int attempts,
+                            DeliveryStatus status, String label, boolean expired, @Nullable String unreadable) {
     }
 
     private final OutboxMessageRepository messages;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final OutboxSeal seal;
     private final LockProvider locks;
     private final OutboxProperties properties;
     private final RetrySchedule schedule;
@@ -69,11 +75,12 @@ public class OutboxDispatcher {
     private final TransactionTemplate transactions;
     private final TransactionTemplate readOnly;
 
-    OutboxDispatcher(OutboxMessageRepository messages, ObjectProvider<JavaMailSender> mailSender, LockProvider locks,
+    OutboxDispatcher(OutboxMessageRepository messages, ObjectProvider<JavaMailSender> mailSender, OutboxSeal seal, LockProvider locks,
                      OutboxProperties properties, TenantScope tenantScope, AuditTrail audit, Clock clock,
                      PlatformTransactionManager transactionManager) {
         this.messages = messages;
         this.mailSender = mailSender;
+        this.seal = seal;
         this.locks = locks;
         this.properties = properties;
         this.schedule = properties.retrySchedule();
@@ -123,11 +130,22 @@ public class OutboxDispatcher {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
             List<Outgoing> due = readOnly.execute(status -> messages.findDue(now, PageRequest.of(0, properties.batchSize())).stream()
-                    .map(OutboxDispatcher::outgoing).toList());
+                    .map(m -> outgoing(m, now)).toList());
             if (due == null || due.isEmpty()) {
                 break;
             }
-            for (Map.Entry<Outgoing, Optional<Failure>> outcome : send(sender, due).entrySet()) {
+            List<Outgoing> sendable = new ArrayList<>();
+            for (Outgoing o : due) {
+                if (o.expired()) {
+                    expire(o);
+                } else if (o.unreadable() != null) {
+                    record(o, new Failure(o.unreadable(), true));
+                    failed++;
+                } else {
+                    sendable.add(o);
+                }
+            }
+            for (Map.Entry<Outgoing, Optional<Failure>> outcome : send(sender, sendable).entrySet()) {
                 record(outcome.getKey(), outcome.getValue().orElse(null));
                 if (outcome.getValue().isPresent()) {
                     failed++;
@@ -142,9 +160,33 @@ public class OutboxDispatcher {
         return new Dispatch(true, sent, failed);
     }
 
-    private static Outgoing outgoing(OutboxMessage m) {
-        return new Outgoing(m.getId(), m.getTenantId(), m.getRecipient(), m.getSubject(), m.getBody(), m.getAttempts(),
-                m.getStatus(), m.getKind().label() + " to " + m.getRecipient());
+    private Outgoing outgoing(OutboxMessage m, Instant now) {
+        String label = m.getKind().label() + " to " + m.getRecipient();
+        String sealed = m.getSealedBody();
+        if (sealed == null || m.isExpired(now)) {
+            return new Outgoing(m.getId(), m.getTenantId(), m.getRecipient(), m.getSubject(), null, m.getAttempts(), m.getStatus(),
+                    label, true, null);
+        }
+        try {
+            return new Outgoing(m.getId(), m.getTenantId(), m.getRecipient(), m.getSubject(), seal.open(sealed, m.sealContext()),
+                    m.getAttempts(), m.getStatus(), label, false, null);
+        } catch (OutboxSeal.SealBrokenException e) {
+            return new Outgoing(m.getId(), m.getTenantId(), m.getRecipient(), m.getSubject(), null, m.getAttempts(), m.getStatus(),
+                    label, false, e.getMessage());
+        }
+    }
+
+    /** A link that no longer works is not worth sending: the message is closed and its text dropped. */
+    private void expire(Outgoing o) {
+        Instant now = clock.instant();
+        try {
+            transactions.executeWithoutResult(status -> messages.findById(o.id())
+                    .filter(m -> m.getStatus().isOpen())
+                    .ifPresent(m -> m.expire(now)));
+            log.info("Email {} ({}) not sent: its link expired first", o.id(), o.label());
+        } catch (OptimisticLockingFailureException e) {
+            log.info("Email {} changed while it was being expired; it is looked at again at the next poll", o.id());
+        }
     }
 
     /** Why one message was not sent; {@code permanent} when sending it again cannot help. */
@@ -163,7 +205,7 @@ public class OutboxDispatcher {
                 helper.setFrom(properties.from());
                 helper.setTo(o.recipient());
                 helper.setSubject(o.subject());
-                helper.setText(o.body(), false);
+                helper.setText(Objects.requireNonNull(o.body()), false);
                 // Lets a receiving system (and a person reading headers) tell a resend after a crash from a new mail.
                 mime.setHeader("X-Cadence-Outbox-Id", o.id().toString());
                 prepared.put(mime, o);

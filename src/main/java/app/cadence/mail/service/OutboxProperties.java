@@ -1,7 +1,9 @@
 package app.cadence.mail.service;
 
 import app.cadence.mail.domain.RetrySchedule;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,10 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts   failed attempts before a message is given up
  * @param batchSize     messages read and sent per round (one SMTP connection each)
  * @param lockAtMostFor how long a node that died while sending keeps the others from sending
+ * @param secretKey     the key that seals an email's text and link until it is sent (base64 of 32
+ *                      bytes, {@code CADENCE_MAIL_SECRET_KEY}); the same on every node
+ * @param secretKeyFile where the key is read from, or created on first start, when
+ *                      {@code secretKey} is not set (the embedded default: next to the H2 files)
  */
 @ConfigurationProperties("cadence.mail")
 public record OutboxProperties(String from, Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay,
-                               int maxAttempts, int batchSize, Duration lockAtMostFor) {
+                               int maxAttempts, int batchSize, Duration lockAtMostFor,
+                               @Nullable String secretKey, Path secretKeyFile) {
 
     public OutboxProperties {
         if (from == null || from.isBlank()) {
@@ -42,6 +49,9 @@ public record OutboxProperties(String from, Duration pollInterval, Duration firs
         }
         if (lockAtMostFor == null) {
             lockAtMostFor = Duration.ofMinutes(10);
+        }
+        if (secretKeyFile == null) {
+            secretKeyFile = Path.of("data", "mail-secret.key");
         }
     }
 

@@ -25,7 +25,9 @@ import java.util.Locale;
 
 /**
  * The organisation's outgoing email, newest first. Without a mail server nothing is sent, so the
- * ADMIN copies each message's link (an invitation, say) and passes it on by hand.
+ * ADMIN copies an invitation's link and passes it on by hand. A link shows only while it works
+ * (not sent, used, withdrawn or expired), and never the code that a new account needs: only
+ * the email carries that.
  */
 @Route("admin/outbox")
 @PageTitle("Email outbox · Cadence")
@@ -44,7 +46,8 @@ public class OutboxView extends VerticalLayout {
                 ? "Emails are sent through the configured mail server. A failed email is retried with growing pauses; "
                         + "one that keeps failing is given up and can be tried again here."
                 : "No mail server is configured, so Cadence sends no email: messages wait here. "
-                        + "Copy a message's link and pass it on yourself, e.g. by chat.");
+                        + "Copy an invitation's link and pass it on yourself, e.g. by chat: it lets someone who already has "
+                        + "a Cadence account join. Someone new also needs the code that only the email contains.");
         notice.addClassName("outbox-notice");
 
         grid.addComponentColumn(OutboxView::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true).setFlexGrow(0);
@@ -133,7 +136,8 @@ public class OutboxView extends VerticalLayout {
         field.setWidthFull();
         field.setAutoselect(true);
         field.setAutofocus(true);
-        dialog.add(new Paragraph("Press Ctrl+C (⌘C on a Mac) to copy it, then pass it on to " + entry.recipient() + "."), field);
+        dialog.add(new Paragraph("Press Ctrl+C (⌘C on a Mac) to copy it, then pass it on to " + entry.recipient() + ". "
+                + "If they have no Cadence account yet, they also need the code from the email, which only they receive."), field);
         dialog.setWidth("min(40rem, 95vw)");
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();

@@ -27,4 +27,9 @@ public interface PasswordResetTokenRepository extends JpaRepository<PasswordRese
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update PasswordResetToken t set t.usedAt = :now where t.userId = :userId and t.usedAt is null")
     int useAll(Long userId, Instant now);
+
+    /** For the retention purge: links used or expired before the cutoff. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from PasswordResetToken t where t.expiresAt < :cutoff or t.usedAt < :cutoff")
+    int deleteStoppedWorkingBefore(Instant cutoff);
 }

@@ -94,7 +94,7 @@ public class PasswordReset {
         tokens.save(new PasswordResetToken(person.userId(), hash, now, now.plus(properties.validFor()), address));
         String link = links.to("reset-password/" + token);
         outbox.enqueueWithoutTenant(new Email(EmailKind.PASSWORD_RESET, person.email(), "Reset your Cadence password",
-                body(person, link), link));
+                body(person, link), link, now.plus(properties.validFor())));
         accountLog.record(SecurityEventType.PASSWORD_RESET_REQUESTED, person.userId(), person.email(), "Link sent by email");
     }
 

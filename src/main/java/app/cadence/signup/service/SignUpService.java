@@ -155,7 +155,8 @@ public class SignUpService {
                       + link + "\n\nThe password typed in the sign-up form was not used.\n"
                     : "Welcome to Cadence. Open this link to confirm your address and create " + organisation + ":\n" + link + "\n";
             outbox.enqueueWithoutTenant(new Email(EmailKind.SIGN_UP, email, "Confirm your Cadence sign-up",
-                    body + "\nThe link works once, for " + validity.toHours() + " hours. If you did not sign up, ignore this email.\n", link));
+                    body + "\nThe link works once, for " + validity.toHours() + " hours. If you did not sign up, ignore this email.\n", link,
+                    now.plus(validity)));
         });
     }
 
