@@ -112,7 +112,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         votingBudget.setMin(0);
         votingBudget.setMax(50);
         votingBudget.setStepButtonsVisible(true);
-        retroFormat.setMaxLength(120);
+        retroFormat.setMaxLength(TemplateContent.RETRO_FORMAT_MAX);
         retroFormat.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 markDirty();
@@ -235,7 +235,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         title.setPlaceholder("Section title");
         title.setWidth("min(100%, 22rem)");
         title.setValue(section.title);
-        title.setMaxLength(120);
+        title.setMaxLength(TemplateContent.TITLE_MAX);
         title.setRequired(true);
         title.addValueChangeListener(e -> {
             if (e.getValue().isBlank()) {
