@@ -66,14 +66,15 @@ class TemplateContentTest {
     }
 
     @Test
-    void communicationLabelsAndTheRetrospectiveFormatHaveLimitsToo() {
+    void communicationLabelsOffsetsAndTheRetrospectiveFormatHaveLimitsToo() {
         var entry = new app.cadence.template.domain.CommunicationEntry(UUID.randomUUID(), "Status report", "a".repeat(201), "p".repeat(2000),
-                null, "c".repeat(201), app.cadence.template.domain.Cadence.WEEKLY, null, app.cadence.template.domain.PlanAnchor.PLAN_START, 0);
+                null, "c".repeat(201), app.cadence.template.domain.Cadence.WEEKLY, null, app.cadence.template.domain.PlanAnchor.PLAN_START, 5_000);
         TemplateContent plan = new TemplateContent(TemplateKind.COMMUNICATION_PLAN,
                 List.of(new TemplateSection(UUID.randomUUID(), "Steering", null, List.of(entry))), null);
         assertThat(plan.problems()).containsExactly(
                 "Section 1, item 1 (“Status report”): the audience has 201 characters; at most 200 are allowed.",
-                "Section 1, item 1 (“Status report”): the channel has 201 characters; at most 200 are allowed.");
+                "Section 1, item 1 (“Status report”): the channel has 201 characters; at most 200 are allowed.",
+                "Section 1, item 1 (“Status report”): the offset is 5,000 days; it must be between -3,660 and 3,660 days.");
 
         TemplateContent retro = new TemplateContent(TemplateKind.RETROSPECTIVE, List.of(),
                 new app.cadence.template.domain.RetroSettings("F".repeat(121), 3, true));

@@ -38,6 +38,8 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
      * characters and a comma each, so 100 fit with room to spare.
      */
     public static final int MAX_PREDECESSORS = 100;
+    /** A communication's offset from its anchor, in days either way: ten years, as in the designer. */
+    public static final int MAX_OFFSET_DAYS = 3_660;
     /** The retrospective format's name, e.g. "Start / Stop / Continue". */
     public static final int RETRO_FORMAT_MAX = 120;
 
@@ -94,6 +96,10 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
                         tooLong(value, maxLength(field), itemAt + ": the " + field.toLowerCase(Locale.ROOT)).ifPresent(problems::add);
                     }
                 });
+                if (item instanceof CommunicationEntry entry && Math.abs(entry.offsetDays()) > MAX_OFFSET_DAYS) {
+                    problems.add(itemAt + ": the offset is " + number(entry.offsetDays()) + " days; it must be between -"
+                            + number(MAX_OFFSET_DAYS) + " and " + number(MAX_OFFSET_DAYS) + " days.");
+                }
                 if (item instanceof CutoverStep step && step.predecessors().size() > MAX_PREDECESSORS) {
                     problems.add(itemAt + ": the step has " + number(step.predecessors().size()) + " predecessors; at most "
                             + number(MAX_PREDECESSORS) + " are allowed. Keep the ones it really waits for.");

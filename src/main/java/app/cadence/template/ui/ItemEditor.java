@@ -115,8 +115,8 @@ class ItemEditor extends Dialog {
                 anchor.setValue(PlanAnchor.PLAN_START);
                 offsetDays.setValue(0);
                 offsetDays.setStepButtonsVisible(true);
-                offsetDays.setMin(-3660);
-                offsetDays.setMax(3660);
+                offsetDays.setMin(-TemplateContent.MAX_OFFSET_DAYS);
+                offsetDays.setMax(TemplateContent.MAX_OFFSET_DAYS);
                 offsetDays.setHelperText("Days after the anchor (negative: before)");
                 form.add(audience, purpose, artefact, channel, cadence, ownerRole, anchor, offsetDays);
             }
