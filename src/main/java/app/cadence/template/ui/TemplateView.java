@@ -435,7 +435,7 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
             boolean roleSaysMore = section.role() != null && !section.role().label().equalsIgnoreCase(section.title());
             int count = section.items().size();
             SectionLine line = new SectionLine(section.key(), section.title() + (roleSaysMore ? " · " + section.role().label() : "")
-                    + " · " + count + (count == 1 ? " item" : " items"));
+                    + " · " + String.format(java.util.Locale.ENGLISH, "%,d", count) + (count == 1 ? " item" : " items"));
             tree.addItem(null, line);
             tree.addItems(line, section.items().stream().<Line>map(ItemLine::new).toList());
         }
