@@ -115,8 +115,9 @@ class PmoExportsThePortfolioJourneyTest {
             assertThat(bytes).as("the CSV starts with a UTF-8 byte order mark").startsWith(UTF8_BOM);
             List<String> lines = strictUtf8(bytes).substring(1).lines().filter(l -> !l.isEmpty()).toList();
             assertThat(lines).as("the CSV: a header and one row").hasSize(2);
-            assertThat(lines.get(0)).startsWith("Key,Name,");
-            assertThat(lines.get(1)).startsWith(AMBER_PROJECT + ",").contains(",Amber,");
+            // Every text cell is quoted (docs/security.md, "CSV and spreadsheet exports").
+            assertThat(lines.get(0)).startsWith("\"Key\",\"Name\",");
+            assertThat(lines.get(1)).startsWith("\"" + AMBER_PROJECT + "\",").contains(",\"Amber\",");
         });
 
         step("xlsx", () -> {

@@ -42,6 +42,10 @@ class PortfolioExportTest {
         Member pm = fixtures.member(tenant, Role.PM);
         fixtures.project(pm, "ALPHA-1", "Plain, with a comma and \"quotes\"");
         fixtures.project(pm, "BETA-2", "=HYPERLINK(\"http://evil.example\",\"click\")");
+        // Reproduced in the audit (C12, finding 5): these came out as live formulas.
+        fixtures.project(pm, "DELTA-4", "x;=2*3;");
+        fixtures.project(pm, "EPS-5", "\u00A0=1+1");
+        fixtures.project(pm, "ETA-7", "Phase 1 - build; +2 weeks");
         Long red = fixtures.project(pm, "GAMMA-3", "@SUM(A1:A2)");
         long version = fixtures.load(pm, red).getVersion();
         scope.run(pm.userId(), pm.tenantId(), () -> health.override(red, version, Health.RED, "-1 week late"));
@@ -59,20 +63,38 @@ class PortfolioExportTest {
     @Test
     void theCsvHoldsEveryProjectQuotedAndWithFormulasNeutralised() {
         String text = csv(pmo, PortfolioFilter.none());
-        assertThat(text).startsWith("\uFEFFKey,Name,Status,Health,");
+        assertThat(text).startsWith("\uFEFF\"Key\",\"Name\",\"Status\",\"Health\",");
         List<String> lines = text.substring(1).lines().toList();
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).startsWith("ALPHA-1,\"Plain, with a comma and \"\"quotes\"\"\",Active,Green,,No templates applied yet.,");
-        assertThat(lines.get(2)).startsWith("BETA-2,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Active,");
-        assertThat(lines.get(3)).startsWith("GAMMA-3,'@SUM(A1:A2),Active,Red,Yes,'-1 week late,");
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(1)).startsWith("\"ALPHA-1\",\"Plain, with a comma and \"\"quotes\"\"\",\"Active\",\"Green\",\"\",\"No templates applied yet.\",");
+        assertThat(lines.get(2)).startsWith("\"BETA-2\",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",\"Active\",");
+        assertThat(lines.get(3)).startsWith("\"DELTA-4\",\"x;'=2*3;\",");
+        assertThat(lines.get(4)).startsWith("\"EPS-5\",\"'\u00A0=1+1\",");
+        // Ordinary text keeps its dashes; only what follows a ; is treated as a new cell.
+        assertThat(lines.get(5)).startsWith("\"ETA-7\",\"Phase 1 - build;' +2 weeks\",");
+        assertThat(lines.get(6)).startsWith("\"GAMMA-3\",\"'@SUM(A1:A2)\",\"Active\",\"Red\",\"Yes\",\"'-1 week late\",");
+        // Numbers and dates stay bare, so that the spreadsheet reads them as numbers and dates.
+        assertThat(lines.get(1)).contains(",2026-01-05,2026-06-01,").endsWith(",0,0," + java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         assertThat(text).doesNotContain("SECRET-9");
+    }
+
+    @Test
+    void noTextCellOfTheCsvStartsAFormulaInAnySpreadsheetLocale() {
+        String text = csv(pmo, PortfolioFilter.none()).substring(1);
+        for (String line : text.lines().toList()) {
+            // Split as Excel does with a comma and, in locales with a decimal comma, with a semicolon.
+            for (String cell : line.split("[,;]")) {
+                String visible = cell.replaceAll("^[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF\"]+", "");
+                assertThat(visible).as("cell %s of line %s", cell, line).doesNotMatch("^[=+\\-@\\t\\r].*");
+            }
+        }
     }
 
     @Test
     void theCsvFollowsTheFilters() {
         List<String> lines = csv(pmo, new PortfolioFilter(null, null, null, Health.RED, false, "")).substring(1).lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith("GAMMA-3,");
+        assertThat(lines.get(1)).startsWith("\"GAMMA-3\",");
     }
 
     @Test
@@ -82,18 +104,29 @@ class PortfolioExportTest {
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             org.apache.poi.xssf.usermodel.XSSFSheet sheet = workbook.getSheet("Portfolio");
-            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(sheet.getLastRowNum()).isEqualTo(6);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Key");
             assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"click\")");
             assertThat(sheet.getRow(2).getCell(1).getCellType()).isEqualTo(CellType.STRING); // text, not a formula
-            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("Red");
-            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("Yes");
-            assertThat(sheet.getRow(3).getCell(15).getCellType()).isEqualTo(CellType.NUMERIC); // overdue items
-            assertThat(sheet.getRow(3).getCell(15).getNumericCellValue()).isZero();
-            assertThat(sheet.getRow(3).getCell(12).getCellType()).isEqualTo(CellType.BLANK); // no cutover applied
+            // Shown as typed, without an apostrophe, and still text when someone edits the cell.
+            assertThat(sheet.getRow(2).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("x;=2*3;");
+            assertThat(sheet.getRow(3).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(4).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(sheet.getRow(1).getCell(1).getCellStyle().getQuotePrefixed()).isFalse();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA);
+                }
+            }
+            assertThat(sheet.getRow(6).getCell(3).getStringCellValue()).isEqualTo("Red");
+            assertThat(sheet.getRow(6).getCell(4).getStringCellValue()).isEqualTo("Yes");
+            assertThat(sheet.getRow(6).getCell(15).getCellType()).isEqualTo(CellType.NUMERIC); // overdue items
+            assertThat(sheet.getRow(6).getCell(15).getNumericCellValue()).isZero();
+            assertThat(sheet.getRow(6).getCell(12).getCellType()).isEqualTo(CellType.BLANK); // no cutover applied
             // The last update is a date the spreadsheet can sort by, shown as yyyy-mm-dd.
-            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(sheet.getRow(3).getCell(17))).isTrue();
-            assertThat(sheet.getRow(3).getCell(17).getLocalDateTimeCellValue().toLocalDate())
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(sheet.getRow(6).getCell(17))).isTrue();
+            assertThat(sheet.getRow(6).getCell(17).getLocalDateTimeCellValue().toLocalDate())
                     .isEqualTo(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
             assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
         }

@@ -46,12 +46,39 @@ class TemplateContentTest {
     }
 
     @Test
-    void overlongTextsAreReported() {
-        CutoverStep longTitle = new CutoverStep(UUID.randomUUID(), "T".repeat(201), null, StepType.TASK, 0, 0, null, List.of(),
+    void overlongTextsAreReportedWithTheirPlaceLengthAndLimit() {
+        CutoverStep longTitle = new CutoverStep(UUID.randomUUID(), "T".repeat(201), null, StepType.TASK, 0, 0, "o".repeat(61), List.of(),
                 "r".repeat(2001), null, false);
-        assertThat(runbook(longTitle).problems()).containsExactly(
-                "Item “" + "T".repeat(40) + "…”: title is longer than 200 characters.",
-                "Item “" + "T".repeat(40) + "…”: rollback trigger is longer than 2000 characters.");
+        assertThat(runbook(step(UUID.randomUUID(), "Freeze"), longTitle).problems()).containsExactly(
+                "Section 1, item 2 (“" + "T".repeat(40) + "…”): the title has 201 characters; at most 200 are allowed.",
+                "Section 1, item 2 (“" + "T".repeat(40) + "…”): the owner role has 61 characters; at most 60 are allowed.",
+                "Section 1, item 2 (“" + "T".repeat(40) + "…”): the rollback trigger has 2,001 characters; at most 2,000 are allowed.");
+    }
+
+    @Test
+    void aStepWaitsForAtMostAHundredPredecessors() {
+        List<CutoverStep> before = java.util.stream.IntStream.range(0, 101).mapToObj(i -> step(UUID.randomUUID(), "Step " + i)).toList();
+        CutoverStep last = step(UUID.randomUUID(), "Go live", before.stream().map(CutoverStep::key).toArray(UUID[]::new));
+        List<TemplateItem> items = new java.util.ArrayList<>(before);
+        items.add(last);
+        assertThat(runbook(items.toArray(TemplateItem[]::new)).problems()).containsExactly(
+                "Section 1, item 102 (“Go live”): the step has 101 predecessors; at most 100 are allowed. Keep the ones it really waits for.");
+    }
+
+    @Test
+    void communicationLabelsOffsetsAndTheRetrospectiveFormatHaveLimitsToo() {
+        var entry = new app.cadence.template.domain.CommunicationEntry(UUID.randomUUID(), "Status report", "a".repeat(201), "p".repeat(2000),
+                null, "c".repeat(201), app.cadence.template.domain.Cadence.WEEKLY, null, app.cadence.template.domain.PlanAnchor.PLAN_START, 5_000);
+        TemplateContent plan = new TemplateContent(TemplateKind.COMMUNICATION_PLAN,
+                List.of(new TemplateSection(UUID.randomUUID(), "Steering", null, List.of(entry))), null);
+        assertThat(plan.problems()).containsExactly(
+                "Section 1, item 1 (“Status report”): the audience has 201 characters; at most 200 are allowed.",
+                "Section 1, item 1 (“Status report”): the channel has 201 characters; at most 200 are allowed.",
+                "Section 1, item 1 (“Status report”): the offset is 5,000 days; it must be between -3,660 and 3,660 days.");
+
+        TemplateContent retro = new TemplateContent(TemplateKind.RETROSPECTIVE, List.of(),
+                new app.cadence.template.domain.RetroSettings("F".repeat(121), 3, true));
+        assertThat(retro.problems()).containsExactly("The retrospective format has 121 characters; at most 120 are allowed.");
     }
 
     @Test

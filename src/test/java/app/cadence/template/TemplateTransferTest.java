@@ -18,6 +18,7 @@ import app.cadence.template.service.TemplateViews.Filter;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class TemplateTransferTest {
     @Autowired UploadLimits uploadLimits;
     @Autowired TemplateTransfer transfer;
     @Autowired StarterLibrary starter;
+    @Autowired app.cadence.project.service.InstanceService instances;
 
     Member pmo;
 
@@ -88,12 +90,71 @@ class TemplateTransferTest {
         for (int i = 0; i < 2001; i++) {
             many.append(i == 0 ? "" : ",").append(step.formatted(UUID.randomUUID(), "Step " + i, ""));
         }
-        assertRefused(doc("CUTOVER", many.toString()), "A template can hold at most 2000 items; this one has 2001.");
+        assertRefused(doc("CUTOVER", many.toString()), "The template has 2,001 items; at most 2,000 are allowed. Split it into smaller templates.");
 
         byte[] huge = new byte[uploadLimits.maxFileBytes() + 1];
         assertThatThrownBy(() -> as(() -> transfer.importFile(huge))).hasMessageStartingWith("The file is larger than " + uploadLimits.label());
 
         assertThat(as(() -> library.count(Filter.all()))).isEqualTo(before);
+    }
+
+    @Test
+    void overlongFieldsAreRefusedNamingEachFieldAndItsPlaceAndNothingIsImported() {
+        long before = as(() -> library.count(Filter.all()));
+        StringBuilder thirteen = new StringBuilder();
+        for (int i = 1; i <= 13; i++) {
+            thirteen.append(step(UUID.randomUUID(), "Step " + i, "")).append(',');
+        }
+        String backup = step(UUID.randomUUID(), "Back up the database",
+                ",\"description\":\"" + "d".repeat(2_300) + "\",\"ownerRole\":\"" + "o".repeat(61) + "\"");
+        String file = """
+                {"format":"cadence-template","formatVersion":1,"name":"%s","description":"%s","kind":"CUTOVER",
+                 "sections":[{"key":"%s","title":"%s","role":"PREPARATION","items":[]},
+                             {"key":"%s","title":"Run","role":"EXECUTION","items":[%s]}]}"""
+                .formatted("N".repeat(121), "D".repeat(2_001), UUID.randomUUID(), "S".repeat(201), UUID.randomUUID(), thirteen + backup);
+
+        assertThatThrownBy(() -> as(() -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("Nothing was imported. "
+                        + "The template name has 121 characters; at most 120 are allowed. "
+                        + "The template description has 2,001 characters; at most 2,000 are allowed. "
+                        + "Section 1 (“" + "S".repeat(40) + "…”): the title has 201 characters; at most 200 are allowed. "
+                        + "Section 2, item 14 (“Back up the database”): the description has 2,300 characters; at most 2,000 are allowed. "
+                        + "Section 2, item 14 (“Back up the database”): the owner role has 61 characters; at most 60 are allowed. "
+                        + "Correct the file and import it again.");
+        assertThat(as(() -> library.count(Filter.all()))).isEqualTo(before);
+    }
+
+    @Test
+    void aTemplateAtEveryLimitImportsPublishesAndAppliesToAProject() {
+        // One step waits for 100 others; every text is as long as allowed: the instance columns must hold it all.
+        List<UUID> keys = java.util.stream.IntStream.range(0, TemplateContent.MAX_PREDECESSORS).mapToObj(i -> UUID.randomUUID()).toList();
+        StringBuilder steps = new StringBuilder();
+        for (UUID key : keys) {
+            steps.append(step(key, "Step " + key, "")).append(',');
+        }
+        String full = ",\"description\":\"%s\",\"ownerRole\":\"%s\",\"rollbackTrigger\":\"%s\",\"rollbackInstructions\":\"%s\"".formatted(
+                "d".repeat(2_000), "o".repeat(60), "t".repeat(2_000), "i".repeat(2_000))
+                + ",\"predecessors\":[" + keys.stream().map(k -> "\"" + k + "\"").collect(java.util.stream.Collectors.joining(",")) + "]";
+        steps.append(step(UUID.randomUUID(), "T".repeat(200), full).replace("\"predecessors\":[],", ""));
+        String name = "N".repeat(120);
+        String file = """
+                {"format":"cadence-template","formatVersion":1,"name":"%s","description":"%s","kind":"CUTOVER",
+                 "sections":[{"key":"%s","title":"%s","role":"EXECUTION","items":[%s]}]}"""
+                .formatted(name, "D".repeat(2_000), UUID.randomUUID(), "S".repeat(200), steps);
+
+        Long imported = as(() -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
+        assertThat(as(() -> library.details(imported)).name()).isEqualTo(name);
+        // The same file again gets a numbered name that still fits the column.
+        Long again = as(() -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
+        assertThat(as(() -> library.details(again)).name()).isEqualTo("N".repeat(116) + " (2)");
+
+        as(() -> library.publish(imported, "At every limit"));
+        Long project = fixtures.project(pmo, "LIMITS-1", "Limits");
+        Long versionId = as(() -> library.details(imported)).versions().getFirst().id();
+        Long instance = as(() -> instances.instantiate(new app.cadence.project.service.InstanceViews.InstantiationRequest(
+                project, imported, versionId, "At every limit", app.cadence.project.domain.Anchors.at(java.time.LocalDateTime.of(2026, 6, 1, 20, 0)))));
+        assertThat(as(() -> instances.details(instance)).toString()).isNotEmpty();
     }
 
     @Test
@@ -156,6 +217,11 @@ class TemplateTransferTest {
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessageStartingWith("Nothing was imported.")
                 .hasMessageContaining(messagePart);
+    }
+
+    private static String step(UUID key, String title, String more) {
+        return """
+                {"key":"%s","title":"%s","type":"TASK","offset":"-1h","duration":"30m","predecessors":[]%s}""".formatted(key, title, more);
     }
 
     private static String doc(String kind, String items) {

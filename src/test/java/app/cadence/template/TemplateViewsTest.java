@@ -9,10 +9,12 @@ import app.cadence.shell.NotFoundView;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.KaribuTest;
+import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.domain.TemplateRow;
 import app.cadence.template.service.StarterLibrary;
 import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateTransfer;
 import app.cadence.template.service.TemplateViews.Filter;
 import app.cadence.template.ui.TemplateView;
 import app.cadence.template.ui.TemplatesView;
@@ -23,11 +25,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +43,7 @@ class TemplateViewsTest extends KaribuTest {
     @Autowired StarterLibrary starter;
     @Autowired TemplateLibrary library;
     @Autowired TenantScope scope;
+    @Autowired TemplateTransfer transfer;
 
     Tenant tenant;
     Member pmo;
@@ -77,8 +83,13 @@ class TemplateViewsTest extends KaribuTest {
         navigate("templates/" + erp);
 
         assertThat(currentView()).isInstanceOf(TemplateView.class);
-        assertThat(_find(H3.class)).extracting(H3::getText)
+        TreeGrid<?> grid = _get(TreeGrid.class);
+        List<String> firstColumn = IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormattedRow(grid, row).getFirst()).toList();
+        // Sections are the group rows of one grid, each with its item count.
+        assertThat(firstColumn.stream().filter(text -> text.matches(".* · [0-9,]+ items?")).map(text -> text.replaceAll(" · [0-9,]+ items?$", "")))
                 .containsExactly("Preparation", "Execution", "Validation", "Rollback", "Hypercare");
+        assertThat(IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormattedRow(grid, row).get(1)))
+                .anyMatch(planned -> planned.startsWith("T-"));
         assertThat(_find(Button.class, spec -> spec.withText("Publish draft…"))).isEmpty();
         assertThat(_get(Anchor.class, spec -> spec.withText("Export version 1 as JSON")).getHref()).isNotBlank();
     }
@@ -148,6 +159,45 @@ class TemplateViewsTest extends KaribuTest {
         login(foreign.authentication());
         navigate("templates/" + erp);
         assertThat(currentView()).isInstanceOf(NotFoundView.class);
+    }
+
+    @Test
+    void aTwoThousandStepTemplateOpensFastOnItsPageAndInTheDesigner() {
+        // The largest template the importer takes, in one section: the shape that broke the page (C12, finding 8).
+        StringBuilder steps = new StringBuilder();
+        String previous = null;
+        for (int i = 1; i <= TemplateContent.MAX_ITEMS; i++) {
+            String key = UUID.randomUUID().toString();
+            steps.append(i == 1 ? "" : ",").append("""
+                    {"key":"%s","title":"Step %d","type":"TASK","offset":"%dm","duration":"5m","ownerRole":"DBA","predecessors":[%s],
+                     "description":"Do step %d carefully."}""".formatted(key, i, i * 5, previous == null ? "" : "\"" + previous + "\"", i));
+            previous = key;
+        }
+        String file = """
+                {"format":"cadence-template","formatVersion":1,"name":"Two thousand steps","kind":"CUTOVER",
+                 "sections":[{"key":"%s","title":"Everything","role":"EXECUTION","items":[%s]}]}""".formatted(UUID.randomUUID(), steps);
+        Long id = scope.call(pmo.userId(), pmo.tenantId(), () -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
+        login(pmo.authentication());
+
+        long start = System.nanoTime();
+        navigate("templates/" + id);
+        TreeGrid<?> grid = _get(TreeGrid.class);
+        long page = System.nanoTime() - start;
+        assertThat(GridKt._size(grid)).isEqualTo(1 + TemplateContent.MAX_ITEMS);
+        // Scrolls inside a fixed height: the browser asks for the rows in view, never all 2,001 at once.
+        assertThat(grid.isAllRowsVisible()).isFalse();
+        assertThat(GridKt._getFormattedRow(grid, TemplateContent.MAX_ITEMS)).contains("Step 2000", "T+6d 22:40", "Step 1999");
+
+        start = System.nanoTime();
+        _click(_get(Button.class, spec -> spec.withText("Edit draft")));
+        long designer = System.nanoTime() - start;
+        assertThat(currentView()).isInstanceOf(app.cadence.template.ui.TemplateDesignerView.class);
+        @SuppressWarnings("unchecked")
+        List<Grid<?>> grids = (List<Grid<?>>) (List<?>) _find(Grid.class);
+        assertThat(grids).allSatisfy(g -> assertThat(g.isAllRowsVisible()).isFalse());
+        assertThat(grids).anySatisfy(g -> assertThat(GridKt._size(g)).isEqualTo(TemplateContent.MAX_ITEMS));
+        System.out.printf("2,000-step template: page built in %d ms, designer in %d ms (Karibu, server side only)%n",
+                page / 1_000_000, designer / 1_000_000);
     }
 
     private Long idOf(String name) {

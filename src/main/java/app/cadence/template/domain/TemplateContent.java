@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +18,30 @@ import org.jspecify.annotations.Nullable;
 /** The content of one template version: ordered sections of ordered items. Immutable. */
 public record TemplateContent(TemplateKind kind, List<TemplateSection> sections, @Nullable RetroSettings retro) {
 
+    /**
+     * Items per template. The template's pages and the designer draw this many fast (virtualised
+     * grids); applying a template copies every item into the project, so the cap also bounds that.
+     */
     public static final int MAX_ITEMS = 2_000;
+    /** Sections per template: the designer draws one card per section. */
+    public static final int MAX_SECTIONS = 200;
+    /** Section and item titles: instance_item.section_title and .title are varchar(200). */
     public static final int TITLE_MAX = 200;
+    /** Longer texts (description, rollback, prompt, purpose …); an instance keeps them in a clob. */
     public static final int TEXT_MAX = 2_000;
+    /** instance_item.owner_role is varchar(60): a longer role would fail when a project applies it. */
+    public static final int OWNER_ROLE_MAX = 60;
+    /** Audience, artefact and channel: short labels. */
+    public static final int LABEL_MAX = 200;
+    /**
+     * Predecessors per step: instance_item.predecessors (varchar(4000)) holds their keys, 36
+     * characters and a comma each, so 100 fit with room to spare.
+     */
+    public static final int MAX_PREDECESSORS = 100;
+    /** A communication's offset from its anchor, in days either way: ten years, as in the designer. */
+    public static final int MAX_OFFSET_DAYS = 3_660;
+    /** The retrospective format's name, e.g. "Start / Stop / Continue". */
+    public static final int RETRO_FORMAT_MAX = 120;
 
     public TemplateContent {
         sections = List.copyOf(sections);
@@ -46,17 +68,23 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         Set<UUID> keys = new HashSet<>();
+        if (retro != null) {
+            tooLong(retro.format(), RETRO_FORMAT_MAX, "The retrospective format").ifPresent(problems::add);
+        }
+        int sectionIndex = -1;
         for (TemplateSection section : sections) {
+            sectionIndex++;
             if (!keys.add(section.key())) {
                 problems.add("Section “" + section.title() + "” repeats the key " + section.key() + ".");
             }
             if (section.title().isBlank()) {
                 problems.add("A section has no title.");
             }
-            if (section.title().length() > TITLE_MAX) {
-                problems.add("Section “" + shorten(section.title()) + "”: the title is longer than " + TITLE_MAX + " characters.");
-            }
+            String sectionAt = "Section " + (sectionIndex + 1) + " (“" + shorten(section.title()) + "”)";
+            tooLong(section.title(), TITLE_MAX, sectionAt + ": the title").ifPresent(problems::add);
+            int itemIndex = 0;
             for (TemplateItem item : section.items()) {
+                String itemAt = "Section " + (sectionIndex + 1) + ", item " + (++itemIndex) + " (“" + shorten(item.title()) + "”)";
                 if (!keys.add(item.key())) {
                     problems.add("Item “" + item.title() + "” in section “" + section.title() + "” repeats the key " + item.key() + ".");
                 }
@@ -64,19 +92,30 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
                     problems.add("An item in section “" + section.title() + "” has no title.");
                 }
                 item.fields().forEach((field, value) -> {
-                    int max = field.equals("Title") ? TITLE_MAX : TEXT_MAX;
-                    if (!field.equals("Predecessors") && value.length() > max) {
-                        problems.add("Item “" + shorten(item.title()) + "”: " + field.toLowerCase(java.util.Locale.ROOT)
-                                + " is longer than " + max + " characters.");
+                    if (!field.equals("Predecessors")) {
+                        tooLong(value, maxLength(field), itemAt + ": the " + field.toLowerCase(Locale.ROOT)).ifPresent(problems::add);
                     }
                 });
+                if (item instanceof CommunicationEntry entry && Math.abs(entry.offsetDays()) > MAX_OFFSET_DAYS) {
+                    problems.add(itemAt + ": the offset is " + number(entry.offsetDays()) + " days; it must be between -"
+                            + number(MAX_OFFSET_DAYS) + " and " + number(MAX_OFFSET_DAYS) + " days.");
+                }
+                if (item instanceof CutoverStep step && step.predecessors().size() > MAX_PREDECESSORS) {
+                    problems.add(itemAt + ": the step has " + number(step.predecessors().size()) + " predecessors; at most "
+                            + number(MAX_PREDECESSORS) + " are allowed. Keep the ones it really waits for.");
+                }
                 if (!kindOf(item).equals(kind)) {
                     problems.add("Item “" + item.title() + "” does not belong in a " + kind.label() + ".");
                 }
             }
         }
+        if (sections.size() > MAX_SECTIONS) {
+            problems.add("The template has " + number(sections.size()) + " sections; at most " + number(MAX_SECTIONS)
+                    + " are allowed. Merge sections or split the template.");
+        }
         if (itemCount() > MAX_ITEMS) {
-            problems.add("A template can hold at most " + MAX_ITEMS + " items; this one has " + itemCount() + ".");
+            problems.add("The template has " + number(itemCount()) + " items; at most " + number(MAX_ITEMS)
+                    + " are allowed. Split it into smaller templates.");
         }
         if (kind == TemplateKind.CUTOVER) {
             Map<UUID, TemplateItem> byKey = itemsByKey();
@@ -86,6 +125,34 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
             predecessorCycle().ifPresent(cycle -> problems.add("Predecessors form a cycle: " + String.join(" → ", cycle) + "."));
         }
         return problems;
+    }
+
+    /**
+     * The most characters a field may hold, by the label {@link TemplateItem#fields()} gives it.
+     * The designer's inputs use the same numbers, so that what it accepts also saves and applies.
+     */
+    public static int maxLength(String fieldLabel) {
+        return switch (fieldLabel) {
+            case "Title" -> TITLE_MAX;
+            case "Owner role" -> OWNER_ROLE_MAX;
+            case "Audience", "Artefact", "Channel" -> LABEL_MAX;
+            default -> TEXT_MAX;
+        };
+    }
+
+    /**
+     * "{what} has 2,300 characters; at most 2,000 are allowed." when {@code text} is too long.
+     * Characters are counted as Java does (UTF-16 units): never fewer than the database counts.
+     */
+    public static Optional<String> tooLong(@Nullable String text, int max, String what) {
+        if (text == null || text.length() <= max) {
+            return Optional.empty();
+        }
+        return Optional.of(what + " has " + number(text.length()) + " characters; at most " + number(max) + " are allowed.");
+    }
+
+    private static String number(int n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
     }
 
     private static String shorten(String text) {

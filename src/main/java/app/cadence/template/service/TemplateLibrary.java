@@ -158,9 +158,13 @@ public class TemplateLibrary {
     @RolesAllowed({"ADMIN", "PMO"})
     public Long create(String name, @Nullable String description, TemplateContent content, String how) {
         String cleanName = checkName(name, null);
+        String cleanDescription = clean(description);
+        TemplateContent.tooLong(cleanDescription, Template.DESCRIPTION_MAX, "The description").ifPresent(problem -> {
+            throw new RuleViolationException("description", problem + " Shorten it.");
+        });
         checkContent(content);
         Instant now = clock.instant();
-        Template template = templates.saveAndFlush(new Template(content.kind(), cleanName, clean(description), now, actor()));
+        Template template = templates.saveAndFlush(new Template(content.kind(), cleanName, cleanDescription, now, actor()));
         versions.save(TemplateVersion.draft(template, TemplateFormat.write(content), content.itemCount(), now, actor()));
         record(template, how + " " + content.kind().label().toLowerCase(Locale.ROOT) + " “" + cleanName + "”.");
         return template.getId();

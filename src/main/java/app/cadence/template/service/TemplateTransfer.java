@@ -2,6 +2,7 @@ package app.cadence.template.service;
 
 import app.cadence.shared.UploadLimits;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.template.domain.Template;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Service;
 @Service
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class TemplateTransfer {
+
+    /** Problems listed in one refusal; a badly broken file would otherwise fill the screen. */
+    static final int PROBLEMS_SHOWN = 10;
 
     private final TemplateLibrary library;
     private final TenantSelectionService tenants;
@@ -94,19 +99,33 @@ public class TemplateTransfer {
             throw new RuleViolationException(null, "Nothing was imported. " + e.getMessage());
         }
         TemplateContent content = document.content();
-        List<String> problems = content.problems();
+        // Every problem at once (up to a screenful), so that one round of corrections suffices.
+        List<String> problems = new ArrayList<>();
+        TemplateContent.tooLong(document.name(), Template.NAME_MAX, "The template name").ifPresent(problems::add);
+        TemplateContent.tooLong(document.description(), Template.DESCRIPTION_MAX, "The template description").ifPresent(problems::add);
+        problems.addAll(content.problems());
         if (!problems.isEmpty()) {
-            throw new RuleViolationException(null, "Nothing was imported. " + String.join(" ", problems));
+            throw new RuleViolationException(null, "Nothing was imported. " + listed(problems) + " Correct the file and import it again.");
         }
         String name = freeName(document.name() == null ? "Imported " + content.kind().label().toLowerCase(Locale.ROOT) : document.name());
         return library.create(name, document.description(), content, "Imported");
     }
 
+    private static String listed(List<String> problems) {
+        if (problems.size() <= PROBLEMS_SHOWN) {
+            return String.join(" ", problems);
+        }
+        int more = problems.size() - PROBLEMS_SHOWN;
+        return String.join(" ", problems.subList(0, PROBLEMS_SHOWN)) + " … and " + String.format(Locale.ENGLISH, "%,d", more)
+                + (more == 1 ? " more problem." : " more problems.");
+    }
+
+    /** {@code wanted}, or with " (2)", " (3)" … when taken; shortened so that it still fits the column. */
     private String freeName(String wanted) {
-        String base = wanted.length() > 100 ? wanted.substring(0, 100) : wanted;
-        String candidate = base;
+        String candidate = wanted;
         for (int n = 2; library.nameInUse(candidate); n++) {
-            candidate = base + " (" + n + ")";
+            String suffix = " (" + n + ")";
+            candidate = wanted.substring(0, Math.min(wanted.length(), Template.NAME_MAX - suffix.length())).strip() + suffix;
         }
         return candidate;
     }

@@ -7,6 +7,7 @@ import app.cadence.template.domain.PlanAnchor;
 import app.cadence.template.domain.RelativeTime;
 import app.cadence.template.domain.RetroPrompt;
 import app.cadence.template.domain.StepType;
+import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateKind;
 import com.vaadin.flow.component.Key;
@@ -33,8 +34,6 @@ import org.jspecify.annotations.Nullable;
  * judge (a predecessor cycle), with a message naming the problem.
  */
 class ItemEditor extends Dialog {
-
-    private static final int TEXT_MAX = 2000;
 
     private final TemplateKind kind;
     private final UUID key;
@@ -74,7 +73,7 @@ class ItemEditor extends Dialog {
         });
         setWidth("min(95vw, 44rem)");
         title.setRequiredIndicatorVisible(true);
-        title.setMaxLength(200);
+        title.setMaxLength(TemplateContent.TITLE_MAX);
         title.setAutofocus(true);
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
@@ -116,17 +115,21 @@ class ItemEditor extends Dialog {
                 anchor.setValue(PlanAnchor.PLAN_START);
                 offsetDays.setValue(0);
                 offsetDays.setStepButtonsVisible(true);
-                offsetDays.setMin(-3660);
-                offsetDays.setMax(3660);
+                offsetDays.setMin(-TemplateContent.MAX_OFFSET_DAYS);
+                offsetDays.setMax(TemplateContent.MAX_OFFSET_DAYS);
                 offsetDays.setHelperText("Days after the anchor (negative: before)");
                 form.add(audience, purpose, artefact, channel, cadence, ownerRole, anchor, offsetDays);
             }
         }
-        for (TextField t : List.of(ownerRole, audience, purpose, artefact, channel)) {
-            t.setMaxLength(200);
+        // The same limits as the content check (TemplateContent.maxLength), so that what the dialog
+        // takes also saves, publishes and applies to a project.
+        ownerRole.setMaxLength(TemplateContent.OWNER_ROLE_MAX);
+        for (TextField t : List.of(audience, artefact, channel)) {
+            t.setMaxLength(TemplateContent.LABEL_MAX);
         }
+        purpose.setMaxLength(TemplateContent.TEXT_MAX);
         for (TextArea t : List.of(description, rollbackTrigger, rollbackInstructions, prompt)) {
-            t.setMaxLength(TEXT_MAX);
+            t.setMaxLength(TemplateContent.TEXT_MAX);
         }
         add(form);
         if (existing != null) {
@@ -182,6 +185,10 @@ class ItemEditor extends Dialog {
         TemplateItem item = null;
         switch (kind) {
             case CUTOVER -> {
+                if (predecessors.getSelectedItems().size() > TemplateContent.MAX_PREDECESSORS) {
+                    ok = invalid(predecessors, "A step can wait for at most " + TemplateContent.MAX_PREDECESSORS
+                            + " predecessors; keep the ones it really waits for.");
+                }
                 Integer offsetMinutes = parse(offset, true);
                 Integer durationMinutes = parse(duration, false);
                 ok &= offsetMinutes != null && durationMinutes != null;

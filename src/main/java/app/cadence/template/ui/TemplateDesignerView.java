@@ -112,7 +112,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         votingBudget.setMin(0);
         votingBudget.setMax(50);
         votingBudget.setStepButtonsVisible(true);
-        retroFormat.setMaxLength(120);
+        retroFormat.setMaxLength(TemplateContent.RETRO_FORMAT_MAX);
         retroFormat.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 markDirty();
@@ -235,7 +235,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         title.setPlaceholder("Section title");
         title.setWidth("min(100%, 22rem)");
         title.setValue(section.title);
-        title.setMaxLength(120);
+        title.setMaxLength(TemplateContent.TITLE_MAX);
         title.setRequired(true);
         title.addValueChangeListener(e -> {
             if (e.getValue().isBlank()) {
@@ -269,7 +269,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
                 removeSectionButton(section));
         Grid<TemplateItem> grid = new Grid<>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
+        fitOrScroll(grid, section.items.size());
         itemColumns(grid, titles);
         grid.addComponentColumn(item -> itemActions(section, item)).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(section.items);
@@ -422,7 +422,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         Grid<Row> grid = new Grid<>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setWidthFull();
-        grid.setAllRowsVisible(true);
+        fitOrScroll(grid, rows.size());
         grid.addColumn(Row::start).setHeader("Starts").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Row::end).setHeader("Ends").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Row::title).setHeader("Step").setFlexGrow(3);
@@ -430,6 +430,20 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         grid.setItems(rows);
         timeline.removeAll();
         timeline.add(grid);
+    }
+
+    /**
+     * A short list shows whole, in the flow of the page. A long one scrolls inside a grid of fixed
+     * height, which sends the browser only the rows in view (and builds the row buttons only for
+     * them): a grid showing all its rows asks for all of them at once, which Vaadin refuses beyond
+     * a few hundred rows, and draws slowly well before that.
+     */
+    private static void fitOrScroll(Grid<?> grid, int rows) {
+        if (rows <= TemplateView.ROWS_SHOWN_WHOLE) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("32rem");
+        }
     }
 
     private void changed() {

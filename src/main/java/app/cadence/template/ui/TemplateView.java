@@ -27,13 +27,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -41,6 +39,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -379,45 +381,123 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
             versionContent.add(new Paragraph("Format: " + content.retro().format() + " · " + content.retro().votingBudget()
                     + " votes per person · cards " + (content.retro().anonymousByDefault() ? "anonymous" : "named") + " by default"));
         }
-        Map<UUID, String> titles = content.items().collect(Collectors.toMap(TemplateItem::key, TemplateItem::title));
-        for (TemplateSection section : content.sections()) {
-            boolean roleSaysMore = section.role() != null && !section.role().label().equalsIgnoreCase(section.title());
-            H3 title = new H3(section.title() + (roleSaysMore ? " · " + section.role().label() : ""));
-            versionContent.add(title, itemsGrid(section, titles));
-        }
         if (content.sections().isEmpty()) {
             versionContent.add(new Paragraph("This version has no sections yet."));
+        } else {
+            versionContent.add(contentGrid(content));
         }
     }
 
-    private static Component itemsGrid(TemplateSection section, Map<UUID, String> titles) {
-        Grid<TemplateItem> grid = new Grid<>();
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
-        grid.setWidthFull();
-        // Click a row for what does not fit in a column: description, rollback, evidence.
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(TemplateView::itemDetails));
-        if (section.items().stream().anyMatch(CutoverStep.class::isInstance)) {
-            grid.addColumn(i -> RelativeTime.clock(((CutoverStep) i).offsetMinutes())).setHeader("Planned").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(TemplateItem::title).setHeader("Step").setFlexGrow(3);
-            grid.addColumn(i -> ((CutoverStep) i).type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(i -> RelativeTime.formatDuration(((CutoverStep) i).durationMinutes())).setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(i -> text(((CutoverStep) i).ownerRole())).setHeader("Owner").setFlexGrow(1);
-            grid.addColumn(i -> ((CutoverStep) i).predecessors().stream().map(k -> titles.getOrDefault(k, "?")).collect(Collectors.joining("; ")))
-                    .setHeader("After").setFlexGrow(2);
-            grid.addColumn(i -> ((CutoverStep) i).evidenceRequired() ? "Yes" : "").setHeader("Evidence").setAutoWidth(true).setFlexGrow(0);
-        } else if (section.items().stream().anyMatch(RetroPrompt.class::isInstance)) {
-            grid.addColumn(TemplateItem::title).setHeader("Title").setFlexGrow(1);
-            grid.addColumn(i -> text(((RetroPrompt) i).prompt())).setHeader("Prompt").setFlexGrow(3);
-        } else {
-            grid.addColumn(TemplateItem::title).setHeader("Communication").setFlexGrow(2);
-            grid.addColumn(i -> ((CommunicationEntry) i).audience()).setHeader("Audience").setFlexGrow(2);
-            grid.addColumn(i -> ((CommunicationEntry) i).cadence().label()).setHeader("Cadence").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(i -> text(((CommunicationEntry) i).channel())).setHeader("Channel").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(i -> text(((CommunicationEntry) i).ownerRole())).setHeader("Owner").setFlexGrow(1);
+    /** A row of the content grid: a section (a group row) or one of its items. */
+    sealed interface Line permits SectionLine, ItemLine {
+    }
+
+    /** Equal by key: the grid hashes its rows, and a section's record would hash all its items. */
+    record SectionLine(UUID key, String label) implements Line {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SectionLine s && s.key.equals(key);
         }
-        grid.setItems(section.items());
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
+    }
+
+    record ItemLine(TemplateItem item) implements Line {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ItemLine i && i.item.key().equals(item.key());
+        }
+
+        @Override
+        public int hashCode() {
+            return item.key().hashCode();
+        }
+    }
+
+    /** Up to this many rows the grid is as tall as its content; beyond, it scrolls and draws only what shows. */
+    static final int ROWS_SHOWN_WHOLE = 60;
+
+    /**
+     * The whole version in one tree grid, sections as collapsible group rows. One grid, not one per
+     * section: a template may hold {@value TemplateContent#MAX_ITEMS} items or
+     * {@value TemplateContent#MAX_SECTIONS} sections, and a virtualised grid sends the browser only
+     * the rows in view, where grids showing all their rows sent (and the browser laid out) every one.
+     */
+    private static Component contentGrid(TemplateContent content) {
+        Map<UUID, String> titles = content.items().collect(Collectors.toMap(TemplateItem::key, TemplateItem::title));
+        TreeData<Line> tree = new TreeData<>();
+        for (TemplateSection section : content.sections()) {
+            boolean roleSaysMore = section.role() != null && !section.role().label().equalsIgnoreCase(section.title());
+            int count = section.items().size();
+            SectionLine line = new SectionLine(section.key(), section.title() + (roleSaysMore ? " · " + section.role().label() : "")
+                    + " · " + String.format(java.util.Locale.ENGLISH, "%,d", count) + (count == 1 ? " item" : " items"));
+            tree.addItem(null, line);
+            tree.addItems(line, section.items().stream().<Line>map(ItemLine::new).toList());
+        }
+        TreeGrid<Line> grid = new TreeGrid<>();
+        grid.addClassName("template-content");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setWidthFull();
+        grid.setPartNameGenerator(line -> line instanceof SectionLine ? "section-row" : null);
+        switch (content.kind()) {
+            case CUTOVER -> {
+                grid.addHierarchyColumn(line -> label(line)).setHeader("Step").setFlexGrow(3);
+                grid.addColumn(step(s -> RelativeTime.clock(s.offsetMinutes()))).setHeader("Planned").setAutoWidth(true).setFlexGrow(0);
+                grid.addColumn(step(s -> s.type().label())).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+                grid.addColumn(step(s -> RelativeTime.formatDuration(s.durationMinutes()))).setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
+                grid.addColumn(step(s -> text(s.ownerRole()))).setHeader("Owner").setFlexGrow(1);
+                grid.addColumn(step(s -> s.predecessors().stream().map(k -> titles.getOrDefault(k, "?")).collect(Collectors.joining("; "))))
+                        .setHeader("After").setFlexGrow(2);
+                grid.addColumn(step(s -> s.evidenceRequired() ? "Yes" : "")).setHeader("Evidence").setAutoWidth(true).setFlexGrow(0);
+            }
+            case RETROSPECTIVE -> {
+                grid.addHierarchyColumn(line -> label(line)).setHeader("Title").setFlexGrow(1);
+                grid.addColumn(line -> line instanceof ItemLine(RetroPrompt r) ? text(r.prompt()) : "").setHeader("Prompt").setFlexGrow(3);
+            }
+            case COMMUNICATION_PLAN -> {
+                grid.addHierarchyColumn(line -> label(line)).setHeader("Communication").setFlexGrow(2);
+                grid.addColumn(entry(CommunicationEntry::audience)).setHeader("Audience").setFlexGrow(2);
+                grid.addColumn(entry(c -> c.cadence().label())).setHeader("Cadence").setAutoWidth(true).setFlexGrow(0);
+                grid.addColumn(entry(c -> text(c.channel()))).setHeader("Channel").setAutoWidth(true).setFlexGrow(0);
+                grid.addColumn(entry(c -> text(c.ownerRole()))).setHeader("Owner").setFlexGrow(1);
+            }
+        }
+        // Click an item for what does not fit in a column: description, rollback, evidence.
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(
+                line -> line instanceof ItemLine(TemplateItem item) ? itemDetails(item) : new Div()));
+        grid.setDetailsVisibleOnClick(false);
+        grid.addItemClickListener(e -> {
+            if (e.getItem() instanceof ItemLine) {
+                grid.setDetailsVisible(e.getItem(), !grid.isDetailsVisible(e.getItem()));
+            }
+        });
+        grid.setDataProvider(new TreeDataProvider<>(tree));
+        grid.expand(tree.getRootItems());
+        int rows = tree.getRootItems().size() + content.itemCount();
+        if (rows <= ROWS_SHOWN_WHOLE) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("70vh");
+        }
         return grid;
+    }
+
+    private static String label(Line line) {
+        return switch (line) {
+            case SectionLine s -> s.label();
+            case ItemLine i -> i.item().title();
+        };
+    }
+
+    private static ValueProvider<Line, String> step(java.util.function.Function<CutoverStep, String> value) {
+        return line -> line instanceof ItemLine(CutoverStep s) ? value.apply(s) : "";
+    }
+
+    private static ValueProvider<Line, String> entry(java.util.function.Function<CommunicationEntry, String> value) {
+        return line -> line instanceof ItemLine(CommunicationEntry c) ? value.apply(c) : "";
     }
 
     private static Component itemDetails(TemplateItem item) {

@@ -155,8 +155,13 @@ public class TemplatesView extends VerticalLayout {
                 UserMessages.showSuccess("Template “" + name.getValue().strip() + "” created as a draft.");
                 getUI().ifPresent(ui -> ui.navigate(TemplateView.class, String.valueOf(id)));
             } catch (app.cadence.shared.domain.RuleViolationException ex) {
-                name.setErrorMessage(ex.getMessage());
-                name.setInvalid(true);
+                if ("description".equals(ex.field())) {
+                    description.setErrorMessage(ex.getMessage());
+                    description.setInvalid(true);
+                } else {
+                    name.setErrorMessage(ex.getMessage());
+                    name.setInvalid(true);
+                }
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
