@@ -10,6 +10,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -86,7 +87,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts,
                                             TenantSelectionService tenantSelection, AccountRecords accounts,
-                                            RequestUtil vaadinRequests) throws Exception {
+                                            RequestUtil vaadinRequests, Clock clock,
+                                            @Value("${cadence.session.max-lifetime:PT12H}") Duration maxSessionLifetime) throws Exception {
         // A role change, a deactivation or a suspension reaches members already inside at their next request.
         http.addFilterBefore(new MembershipRefreshFilter(tenantSelection), AuthorizationFilter.class);
         http.headers(headers -> {
@@ -137,8 +139,8 @@ class SecurityConfig {
         http.exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor(
                 (request, response, denied) -> response.sendRedirect(request.getContextPath() + "/" + LOGIN_ROUTE + "?expired"),
                 LOGIN_PROCESSING));
-        // Sessions ended by "sign out everywhere" or a new password, on every node (SessionRevocationFilter).
-        http.addFilterAfter(new SessionRevocationFilter(accounts), SecurityContextHolderFilter.class);
+        // Sessions ended by "sign out everywhere", a new password or their absolute lifetime, on every node.
+        http.addFilterAfter(new SessionRevocationFilter(accounts, maxSessionLifetime, clock), SecurityContextHolderFilter.class);
         // A new session id at sign-in defeats session fixation.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         // Any other address goes to Vaadin once signed in, so an unknown one shows Cadence's

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a session that "sign out everywhere", a password change or a reset has revoked. Sessions
+ * Ends a session that "sign out everywhere", a password change or a reset has revoked, or that
+ * has outlived its absolute lifetime (however active it was: a stolen session cookie is not
+ * good forever, and the person re-proves who they are at least once a working day). Sessions
  * live on the node that created them (sticky, not replicated), so no node can reach into another
  * node's sessions: instead each request compares the generation its session signed in with to
  * the account's in the database, and a stale session is invalidated right there. The request
@@ -28,9 +32,13 @@ final class SessionRevocationFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(SessionRevocationFilter.class);
 
     private final AccountRecords accounts;
+    private final Duration maxLifetime;
+    private final Clock clock;
 
-    SessionRevocationFilter(AccountRecords accounts) {
+    SessionRevocationFilter(AccountRecords accounts, Duration maxLifetime, Clock clock) {
         this.accounts = accounts;
+        this.maxLifetime = maxLifetime;
+        this.clock = clock;
     }
 
     @Override
@@ -38,8 +46,8 @@ final class SessionRevocationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null && SecurityContextHolder.getContext().getAuthentication() instanceof CadenceAuthentication signedIn
-                && isRevoked(signedIn)) {
-            log.info("Ending a revoked session of {}", signedIn.getName());
+                && (isRevoked(signedIn) || isTooOld(signedIn))) {
+            log.info("Ending a revoked or expired session of {}", signedIn.getName());
             SecurityContextHolder.clearContext();
             try {
                 session.invalidate();
@@ -48,6 +56,10 @@ final class SessionRevocationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean isTooOld(CadenceAuthentication signedIn) {
+        return SignInDetails.signedInAt(signedIn).map(at -> at.plus(maxLifetime).isBefore(clock.instant())).orElse(true);
     }
 
     private boolean isRevoked(CadenceAuthentication signedIn) {

@@ -2,6 +2,7 @@ package app.cadence.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.SampleTemplates;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.service.TemplateTransfer;
 import app.cadence.tenancy.domain.TenantRepository;
@@ -9,7 +10,6 @@ import app.cadence.tenancy.domain.UserAccountRepository;
 import app.cadence.tenancy.service.TenantScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +60,7 @@ class LargeTemplatePageJourneyTest {
     void aTwoThousandStepTemplateOpensOnItsPageAndInTheDesigner() throws IOException {
         Long tenantId = tenants.findBySlug("acme").orElseThrow().getId();
         Long userId = users.findByEmail(PMO_EMAIL).orElseThrow().getId();
-        Long id = scope.call(userId, tenantId, () -> transfer.importFile(twoThousandSteps().getBytes(StandardCharsets.UTF_8)));
+        Long id = scope.call(userId, tenantId, () -> transfer.importFile(SampleTemplates.longRunbookFile(TemplateContent.MAX_ITEMS).getBytes(StandardCharsets.UTF_8)));
         pmo = new JourneyBrowser(port, "large-template");
         pmo.signIn(PMO_EMAIL);
 
@@ -91,20 +91,5 @@ class LargeTemplatePageJourneyTest {
         pmo.screenshot("large-template-designer");
         System.out.printf("2,000-step template in Chromium: page %d ms, designer %d ms (navigation to a drawn grid)%n",
                 page / 1_000_000, designer / 1_000_000);
-    }
-
-    private static String twoThousandSteps() {
-        StringBuilder steps = new StringBuilder();
-        String previous = null;
-        for (int i = 1; i <= TemplateContent.MAX_ITEMS; i++) {
-            String key = UUID.randomUUID().toString();
-            steps.append(i == 1 ? "" : ",").append("""
-                    {"key":"%s","title":"Step %d","type":"TASK","offset":"%dm","duration":"5m","ownerRole":"DBA","predecessors":[%s],
-                     "description":"Do step %d carefully."}""".formatted(key, i, i * 5, previous == null ? "" : "\"" + previous + "\"", i));
-            previous = key;
-        }
-        return """
-                {"format":"cadence-template","formatVersion":1,"name":"Two thousand steps","kind":"CUTOVER",
-                 "sections":[{"key":"%s","title":"Everything","role":"EXECUTION","items":[%s]}]}""".formatted(UUID.randomUUID(), steps);
     }
 }

@@ -135,10 +135,9 @@ class SignInTest {
 
     @Test
     void aSuspendedTenantIsNotEnteredAtSignInAndIsTakenFromSessionsAlreadyInside() throws Exception {
-        MockHttpSession inside = new MockHttpSession();
-        SecurityContext context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(pm.authentication());
-        inside.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        // Signed in through the form: a session carries its sign-in time, and one without would be ended as too old.
+        MockHttpSession inside = (MockHttpSession) mvc.perform(post("/login").with(csrf()).with(remote("10.1.0.10"))
+                .param("username", pm.email()).param("password", Fixtures.PASSWORD)).andReturn().getRequest().getSession();
         requestThroughSecurityFilters(inside);
         assertThat(storedIn(inside).selection()).as("open tenant kept").isNotNull();
 

@@ -33,4 +33,23 @@ public final class SampleTemplates {
                 new TemplateSection(UUID.randomUUID(), "Execution", SectionRole.EXECUTION, List.of(extract, load, signOff)),
                 new TemplateSection(UUID.randomUUID(), "Rollback", SectionRole.ROLLBACK, List.of(restore))), null);
     }
+
+    /**
+     * A template file of {@code steps} cutover steps in one section, each after the one before:
+     * the shape that broke the template page before it drew lazily (audit C12, finding 8).
+     */
+    public static String longRunbookFile(int steps) {
+        StringBuilder items = new StringBuilder();
+        String previous = null;
+        for (int i = 1; i <= steps; i++) {
+            String key = java.util.UUID.randomUUID().toString();
+            items.append(i == 1 ? "" : ",").append("""
+                    {"key":"%s","title":"Step %d","type":"TASK","offset":"%dm","duration":"5m","ownerRole":"DBA","predecessors":[%s],
+                     "description":"Do step %d carefully."}""".formatted(key, i, i * 5, previous == null ? "" : "\"" + previous + "\"", i));
+            previous = key;
+        }
+        return """
+                {"format":"cadence-template","formatVersion":1,"name":"Two thousand steps","kind":"CUTOVER",
+                 "sections":[{"key":"%s","title":"Everything","role":"EXECUTION","items":[%s]}]}""".formatted(java.util.UUID.randomUUID(), items);
+    }
 }

@@ -9,6 +9,7 @@ import app.cadence.shell.NotFoundView;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.KaribuTest;
+import app.cadence.support.SampleTemplates;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.domain.TemplateRow;
@@ -31,7 +32,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,18 +164,7 @@ class TemplateViewsTest extends KaribuTest {
     @Test
     void aTwoThousandStepTemplateOpensFastOnItsPageAndInTheDesigner() {
         // The largest template the importer takes, in one section: the shape that broke the page (C12, finding 8).
-        StringBuilder steps = new StringBuilder();
-        String previous = null;
-        for (int i = 1; i <= TemplateContent.MAX_ITEMS; i++) {
-            String key = UUID.randomUUID().toString();
-            steps.append(i == 1 ? "" : ",").append("""
-                    {"key":"%s","title":"Step %d","type":"TASK","offset":"%dm","duration":"5m","ownerRole":"DBA","predecessors":[%s],
-                     "description":"Do step %d carefully."}""".formatted(key, i, i * 5, previous == null ? "" : "\"" + previous + "\"", i));
-            previous = key;
-        }
-        String file = """
-                {"format":"cadence-template","formatVersion":1,"name":"Two thousand steps","kind":"CUTOVER",
-                 "sections":[{"key":"%s","title":"Everything","role":"EXECUTION","items":[%s]}]}""".formatted(UUID.randomUUID(), steps);
+        String file = SampleTemplates.longRunbookFile(TemplateContent.MAX_ITEMS);
         Long id = scope.call(pmo.userId(), pmo.tenantId(), () -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
         login(pmo.authentication());
 

@@ -9,6 +9,7 @@ import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.LoginAccount;
 import app.cadence.tenancy.service.TenantSelection;
 import app.cadence.tenancy.service.PlatformOperators;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +45,12 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
     private final AccountRecords accountRecords;
     private final SecurityLog securityLog;
     private final PlatformOperators operators;
+    private final Clock clock;
 
     CadenceAuthenticationProvider(AccountDirectory accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder,
-                                  AccountRecords accountRecords, SecurityLog securityLog, PlatformOperators operators) {
+                                  AccountRecords accountRecords, SecurityLog securityLog, PlatformOperators operators, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
         this.operators = operators;
         this.throttle = throttle;
         this.accountRecords = accountRecords;
@@ -86,7 +89,7 @@ class CadenceAuthenticationProvider implements AuthenticationProvider {
         CadenceAuthentication result = new CadenceAuthentication(user, selection, operators.isOperator(principal.userId));
         // Read after the password check: a password change racing with this sign-in ends it.
         long generation = accountRecords.sessionGeneration(principal.userId).orElse(0L);
-        result.setDetails(SignInDetails.of(authentication.getDetails(), generation));
+        result.setDetails(SignInDetails.atSignIn(authentication.getDetails(), generation, clock.instant()));
         // With several organisations the person picks one next; SignInEvents logs it in that one.
         securityLog.record(SecurityEventType.SIGNED_IN, selection == null ? null : selection.tenantId(), user.email(), null,
                 selection == null ? "Chooses an organisation next" : null);

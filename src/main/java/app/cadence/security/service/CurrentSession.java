@@ -36,7 +36,7 @@ final class CurrentSession {
     private static void replace(CadenceAuthentication current, CadenceUser user, long sessionGeneration) {
         // Everything else the sign-in carries (the tenant selected, the operator flag) stays as it was.
         CadenceAuthentication restamped = current.withUser(user);
-        restamped.setDetails(SignInDetails.of(current.getDetails(), sessionGeneration));
+        restamped.setDetails(SignInDetails.restamped(current, sessionGeneration));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(restamped);
         SecurityContextHolder.setContext(context);
