@@ -72,6 +72,10 @@ class RetentionPurgeTest {
         Mailbox.Mail waiterMail = mailbox.last(waiter);
         signUp.request(new SignUpForm(Fixtures.unique("Purged Org"), "Fay Founder", founder, "a long enough pass phrase"));
         Mailbox.Mail signUpMail = mailbox.last(founder);
+        String counter = "address:" + Fixtures.unique("198.51.100");
+        jdbc.update("insert into login_throttle (throttle_key, failures, last_failure_at) values (?, 2, ?)",
+                counter, java.sql.Timestamp.from(clock.instant()));
+        String signUpQuota = "sign-up-email:" + founder.toLowerCase(java.util.Locale.ROOT);
 
         Duration moved = Duration.ZERO;
         try {
@@ -89,6 +93,8 @@ class RetentionPurgeTest {
             assertThat(count("outbox_message", "id", resetMail.id())).isOne();
             assertThat(count("password_reset_token", "user_id", forgetful.userId())).isOne();
             assertThat(jdbc.queryForObject("select count(*) from sign_up_request where email = ?", Integer.class, founder)).isOne();
+            assertThat(jdbc.queryForObject("select count(*) from login_throttle where throttle_key = ?", Integer.class, counter)).isOne();
+            assertThat(jdbc.queryForObject("select count(*) from attempt_quota_use where quota_key = ?", Integer.class, signUpQuota)).isOne();
 
             // 31 days later: the sent email, the expired emails and the spent links are deleted; the
             // invitation that expired 26 days ago and its email are kept, its email now closed.
@@ -107,6 +113,10 @@ class RetentionPurgeTest {
                     .as("accepted 33 days ago").isZero();
             assertThat(jdbc.queryForObject("select count(*) from invitation where email = ?", Integer.class, waiter))
                     .as("expired 26 days ago").isOne();
+            // Sign-in counters and sign-up quotas nobody touched for the retention period.
+            assertThat(jdbc.queryForObject("select count(*) from login_throttle where throttle_key = ?", Integer.class, counter)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from attempt_quota_use where quota_key = ?", Integer.class, signUpQuota)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from attempt_quota where quota_key = ?", Integer.class, signUpQuota)).isZero();
             // The account the invitation created is not the purge's business.
             assertThat(jdbc.queryForObject("select count(*) from user_account where email = ?", Integer.class, joiner)).isOne();
         } finally {

@@ -22,11 +22,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      bytes, {@code CADENCE_MAIL_SECRET_KEY}); the same on every node
  * @param secretKeyFile where the key is read from, or created on first start, when
  *                      {@code secretKey} is not set (the embedded default: next to the H2 files)
+ * @param requireSecretKey refuse to start without {@code secretKey} (the {@code prod} profile): a
+ *                      key file made on each node would give every node a different key
  */
 @ConfigurationProperties("cadence.mail")
 public record OutboxProperties(String from, Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay,
                                int maxAttempts, int batchSize, Duration lockAtMostFor,
-                               @Nullable String secretKey, Path secretKeyFile) {
+                               @Nullable String secretKey, Path secretKeyFile, boolean requireSecretKey) {
 
     public OutboxProperties {
         if (from == null || from.isBlank()) {

@@ -95,6 +95,11 @@ public class OutboxSeal {
         if (configured != null && !configured.isBlank()) {
             return decode(configured.strip(), "cadence.mail.secret-key");
         }
+        if (properties.requireSecretKey()) {
+            throw new IllegalStateException("Set CADENCE_MAIL_SECRET_KEY (cadence.mail.secret-key) to the base64 of 32 random bytes, "
+                    + "e.g. the output of 'openssl rand -base64 32', the same on every node: the production profile does not make "
+                    + "a key file of its own, because each node would then seal the outbox with a different key.");
+        }
         Path file = properties.secretKeyFile();
         try {
             if (!Files.exists(file)) {

@@ -17,4 +17,9 @@ public interface AttemptQuotaRepository extends JpaRepository<AttemptQuota, Stri
     @Modifying
     @Query("insert into AttemptQuota (key) values (:key)")
     int insertKey(String key);
+
+    /** For the retention purge: keys with no use left, whose rows would otherwise pile up for ever. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from AttemptQuota q where not exists (select u.id from AttemptQuotaUse u where u.key = q.key)")
+    int deleteUnused();
 }

@@ -16,4 +16,8 @@ public interface AttemptQuotaUseRepository extends JpaRepository<AttemptQuotaUse
      */
     @Query("select u.id from AttemptQuotaUse u where u.key = :key and u.usedAt <= :since")
     List<Long> findIdsUntil(String key, Instant since);
+
+    /** For the retention purge: uses of keys nobody has used since {@code cutoff}, by id (see above). */
+    @Query("select u.id from AttemptQuotaUse u where u.usedAt < :cutoff")
+    List<Long> findIdsUsedBefore(Instant cutoff, org.springframework.data.domain.Pageable page);
 }

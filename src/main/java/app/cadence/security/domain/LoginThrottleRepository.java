@@ -22,4 +22,9 @@ public interface LoginThrottleRepository extends JpaRepository<LoginThrottleEntr
     @Modifying
     @Query("insert into LoginThrottleEntry (key, failures, lastFailureAt) values (:key, 0, :now)")
     int insertEmpty(String key, Instant now);
+
+    /** For the retention purge: counters untouched since {@code cutoff}, long past any wait or memory of failures. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from LoginThrottleEntry e where e.lastFailureAt < :cutoff and (e.blockedUntil is null or e.blockedUntil < :cutoff)")
+    int deleteUntouchedSince(java.time.Instant cutoff);
 }

@@ -17,7 +17,16 @@ class OutboxSealTest {
     static final String OTHER_KEY = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
 
     static OutboxSeal seal(String key, Path file) {
-        return new OutboxSeal(new OutboxProperties(null, null, null, null, 0, 0, null, key, file));
+        return new OutboxSeal(new OutboxProperties(null, null, null, null, 0, 0, null, key, file, false));
+    }
+
+    @Test
+    void theProductionProfileRefusesToStartWithoutAConfiguredKeyAndMakesNoFile(@TempDir Path dir) {
+        Path file = dir.resolve("mail-secret.key");
+        assertThatThrownBy(() -> new OutboxSeal(new OutboxProperties(null, null, null, null, 0, 0, null, " ", file, true)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CADENCE_MAIL_SECRET_KEY");
+        assertThat(file).doesNotExist();
+        assertThat(new OutboxSeal(new OutboxProperties(null, null, null, null, 0, 0, null, KEY, file, true)).seal("x", "c")).startsWith("v1:");
     }
 
     @Test
