@@ -3,11 +3,14 @@ package app.cadence;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// Module listeners that react to another module's committed events run on their own threads.
+@EnableAsync
 public class CadenceApplication {
 
     public static void main(String[] args) {

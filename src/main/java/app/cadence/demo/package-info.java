@@ -1,4 +1,7 @@
+/** Demo data for the embedded default: two organisations with projects, templates and instances (cadence.demo-data). */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"project :: api", "template :: api", "tenancy :: api", "shared"})
 package app.cadence.demo;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * dispatcher that sends it through SMTP when one is configured (see docs/email.md).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"audit :: api", "tenancy :: api", "shared"})
 package app.cadence.mail;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

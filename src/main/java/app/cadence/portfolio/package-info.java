@@ -1,4 +1,7 @@
+/** The portfolio: a row per project with health and roll-ups, tiles, charts and exports (CSV, XLSX, PDF status pack). */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"project :: api", "project :: ui", "tenancy :: api", "shared"})
 package app.cadence.portfolio;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,5 @@
 package app.cadence.shell;
 
-import app.cadence.portfolio.ui.PortfolioView;
-import app.cadence.project.ui.ProjectsView;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantContext;
 import com.vaadin.flow.component.html.Div;
@@ -18,6 +16,7 @@ public class HomeView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         boolean director = TenantContext.currentSelection().map(s -> s.role() == Role.ADMIN || s.role() == Role.PMO).orElse(false);
-        event.forwardTo(director ? PortfolioView.class : ProjectsView.class);
+        // By address: the shell knows no feature's views (they declare their own menu entries).
+        event.forwardTo(director ? "portfolio" : "projects");
     }
 }

@@ -1,20 +1,8 @@
 package app.cadence.shell;
 
-import app.cadence.admin.ui.MembersView;
-import app.cadence.audit.ui.SecurityLogView;
 import app.cadence.admin.service.OrganisationSettings;
 import app.cadence.admin.ui.OrganisationBrand;
-import app.cadence.admin.ui.OrganisationSettingsView;
-import app.cadence.mail.ui.OutboxView;
-import app.cadence.security.ui.AccountView;
-import app.cadence.operator.ui.OperatorEventsView;
 import app.cadence.operator.ui.OperatorPage;
-import app.cadence.operator.ui.OperatorTenantsView;
-import app.cadence.portfolio.ui.PortfolioView;
-import app.cadence.project.ui.MyWorkView;
-import app.cadence.project.ui.ProgramsView;
-import app.cadence.project.ui.ProjectsView;
-import app.cadence.template.ui.TemplatesView;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.shared.ui.UserMessages;
@@ -30,7 +18,6 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
@@ -39,7 +26,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -47,10 +37,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -62,26 +50,11 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterNavigationObserver {
 
-    /** Features in the side navigation; each shows only when the role may open its view. */
-    private record Feature(String label, VaadinIcon icon, Class<? extends Component> view) {
-    }
-
-    private static final List<Feature> FEATURES = List.of(
-            new Feature("Portfolio", VaadinIcon.DASHBOARD, PortfolioView.class),
-            new Feature("My work", VaadinIcon.TASKS, MyWorkView.class),
-            new Feature("Projects", VaadinIcon.FOLDER_OPEN, ProjectsView.class),
-            new Feature("Programs", VaadinIcon.CLUSTER, ProgramsView.class),
-            new Feature("Templates", VaadinIcon.FILE_TREE, TemplatesView.class),
-            new Feature("Members", VaadinIcon.USERS, MembersView.class),
-            new Feature("Organisation settings", VaadinIcon.COG, OrganisationSettingsView.class),
-            new Feature("Email outbox", VaadinIcon.ENVELOPE, OutboxView.class),
-            new Feature("Security log", VaadinIcon.SHIELD, SecurityLogView.class),
-            // Platform operators, shown to them in or outside an organisation.
-            new Feature("Organisations", VaadinIcon.BUILDING, OperatorTenantsView.class),
-            new Feature("Organisation events", VaadinIcon.LIST, OperatorEventsView.class));
+    /** Where an operator outside any organisation lands, and the one other page they may open there. */
+    private static final String OPERATOR_HOME = "operator/tenants";
+    private static final String ACCOUNT = "account";
 
     private final AuthenticationContext authentication;
-    private final AccessAnnotationChecker access;
     private final TenantSwitcher tenantSwitcher;
     private final Span viewTitle = new Span();
     private final SideNav nav = new SideNav();
@@ -91,11 +64,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     /** The organisation's logo and accent colour (issue C5); the colour is set on this layout. */
     private final OrganisationBrand organisationBrand;
 
-    MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, TenantSelectionService tenants,
+    MainLayout(AuthenticationContext authentication, TenantSelectionService tenants,
                TenantSettings settings, OrganisationSettings organisation) {
         this.authentication = authentication;
         this.settings = settings;
-        this.access = access;
         this.tenantSwitcher = new TenantSwitcher(tenants);
         this.organisationBrand = new OrganisationBrand(organisation, this, tenantSwitcher::refresh);
         setPrimarySection(Section.DRAWER);
@@ -112,8 +84,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         } else if (TenantContext.isOperator()) {
             // --- platform operators (C5): outside any organisation they may open operator pages
             // and their own account only; this runs before HomeView, so their landing page is decided here.
-            if (!OperatorPage.class.isAssignableFrom(event.getNavigationTarget()) && event.getNavigationTarget() != AccountView.class) {
-                event.forwardTo(OperatorTenantsView.class);
+            if (!OperatorPage.class.isAssignableFrom(event.getNavigationTarget()) && !event.getLocation().getPath().equals(ACCOUNT)) {
+                event.forwardTo(OPERATOR_HOME);
                 return;
             }
             tenantId = TenantContext.NO_TENANT;
@@ -158,14 +130,17 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         viewTitle.setText(title.replace(" · Cadence", ""));
     }
 
+    /**
+     * The side navigation from the views' own {@code @Menu} entries, in their order; Vaadin leaves
+     * out what the signed-in role may not open (the same access check as navigation).
+     */
     private void buildNav() {
         nav.removeAll();
-        for (Feature feature : FEATURES) {
-            if (access.hasAccess(feature.view())) {
-                SideNavItem item = new SideNavItem(feature.label(), feature.view(), feature.icon().create());
-                item.setMatchNested(true);
-                nav.addItem(item);
-            }
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+                    : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+            item.setMatchNested(true);
+            nav.addItem(item);
         }
     }
 
@@ -210,7 +185,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         if (tenantSwitcher.hasOtherTenants()) {
             sub.addItem("Switch organisation…", e -> UI.getCurrent().navigate(SelectTenantView.class));
         }
-        sub.addItem("Your account", e -> UI.getCurrent().navigate(AccountView.class));
+        sub.addItem("Your account", e -> UI.getCurrent().navigate(ACCOUNT));
         sub.addItem("Sign out", e -> authentication.logout());
     }
 }

@@ -3,6 +3,8 @@
  * confirmed through an emailed link (can be switched off with cadence.signup.enabled).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"audit :: api", "mail :: api", "security :: api", "template :: api", "tenancy :: api", "shared"})
 package app.cadence.signup;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,4 +1,7 @@
+/** The template library: templates, versions, the designer, import and export, the starter library. */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"tenancy :: api", "tenancy :: events", "shared"})
 package app.cadence.template;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

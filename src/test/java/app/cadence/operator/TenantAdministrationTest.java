@@ -146,10 +146,12 @@ class TenantAdministrationTest {
         TenantRow row = administration.list(new TenantQuery(name, null, TenantQuery.Order.CREATED, false), 0, 10).getFirst();
         assertThat(row.members()).isEqualTo(1);
 
-        long starterTemplates = scope.call(someone.userId(), first.id(), () -> {
-            assertThat(TenantContext.currentSelection().orElseThrow().role()).isEqualTo(Role.ADMIN);
-            return templates.count(Filter.all());
-        });
+        // The starter library follows the TenantCreated event, on the template module's own thread.
+        long starterTemplates = app.cadence.support.Eventually.until("the starter library in the new organisation",
+                () -> scope.call(someone.userId(), first.id(), () -> {
+                    assertThat(TenantContext.currentSelection().orElseThrow().role()).isEqualTo(Role.ADMIN);
+                    return templates.count(Filter.all());
+                }), count -> count >= 5);
         assertThat(starterTemplates).isGreaterThanOrEqualTo(5);
         assertThat(securityLog.tenantLevelLog(0, 50)).filteredOn(e -> first.id().equals(e.tenantId()))
                 .extracting(SecurityLog.Entry::type, SecurityLog.Entry::actor)

@@ -81,8 +81,9 @@ class SignUpTest {
         Long userId = jdbc.queryForObject("select id from user_account where email = ?", Long.class, email);
         assertThat(scope.call(userId, tenantId, () -> selection.choices()))
                 .extracting(TenantChoice::tenantId, TenantChoice::role).contains(org.assertj.core.groups.Tuple.tuple(tenantId, Role.ADMIN));
-        // The starter templates are there for the new organisation.
-        assertThat(scope.call(userId, tenantId, () -> templates.applicable())).isNotEmpty();
+        // The starter templates follow for the new organisation (TenantCreated, after the commit).
+        assertThat(app.cadence.support.Eventually.until("the starter library",
+                () -> scope.call(userId, tenantId, () -> templates.applicable()), list -> !list.isEmpty())).isNotEmpty();
     }
 
     @Test

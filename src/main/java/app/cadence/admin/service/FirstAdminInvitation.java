@@ -13,11 +13,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An operator who creates an organisation for someone new to Cadence invites them as its first
  * ADMIN: the same single-use link a tenant's ADMIN sends, written to that tenant's outbox.
  */
+@NamedInterface("api")
 @Service
 @RolesAllowed("OPERATOR")
 public class FirstAdminInvitation {

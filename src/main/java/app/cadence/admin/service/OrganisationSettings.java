@@ -32,12 +32,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The organisation's settings: display name, time zone, accent colour and logo. Its ADMIN changes
  * them; every member reads the branding the header shows. Every change goes to the security log
  * (what changed, before → after) and to the audit trail.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class OrganisationSettings {

@@ -28,6 +28,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The organisation's people: who is a member with which role, and who has been invited. */
 @Route("admin/members")
+@Menu(order = 6, icon = "vaadin:users", title = "Members")
 @PageTitle("Members · Cadence")
 @RolesAllowed("ADMIN")
 public class MembersView extends VerticalLayout {

@@ -10,12 +10,14 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.shared.Registration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The organisation's branding in the header: its logo, and its accent colour as the CSS custom
  * property {@code --cadence-accent} on the element it themes (the app layout). Refreshed when
  * the layout renders for a tenant and when the settings page reports a change.
  */
+@NamedInterface("ui")
 public class OrganisationBrand extends Div {
 
     public static final String ACCENT_PROPERTY = "--cadence-accent";

@@ -31,6 +31,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -44,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  * the logo uploaded and removed on its own.
  */
 @Route("admin/settings")
+@Menu(order = 7, icon = "vaadin:cog", title = "Organisation settings")
 @PageTitle("Organisation settings · Cadence")
 @RolesAllowed("ADMIN")
 public class OrganisationSettingsView extends VerticalLayout implements BeforeLeaveObserver {

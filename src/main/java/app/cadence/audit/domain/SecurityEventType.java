@@ -1,6 +1,9 @@
 package app.cadence.audit.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What happened, as the security log names it. Tenant-level types are also shown to platform operators. */
+@NamedInterface("api")
 public enum SecurityEventType {
     SIGNED_IN("Signed in", false),
     SIGN_IN_FAILED("Sign-in failed", false),

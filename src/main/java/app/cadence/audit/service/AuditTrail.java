@@ -18,11 +18,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The audit trail of business data: services record every change in the same transaction as
  * the change itself; readers page through a project's history. Nothing edits or deletes it.
  */
+@NamedInterface("api")
 @Service
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class AuditTrail {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The security log: sign-ins and their failures, throttling, password and role changes,
@@ -25,6 +26,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * event commit together), with the request's remote address when there is a request. Read by a
  * tenant's ADMIN (that tenant's events) and by platform operators (tenant-level events only).
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class SecurityLog {

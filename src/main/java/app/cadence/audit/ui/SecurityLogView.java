@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * changes, invitations, role changes. Read-only; paged in the database, since it only grows.
  */
 @Route("admin/security-log")
+@Menu(order = 9, icon = "vaadin:shield", title = "Security log")
 @PageTitle("Security log · Cadence")
 @RolesAllowed("ADMIN")
 public class SecurityLogView extends VerticalLayout {

@@ -1,6 +1,9 @@
 package app.cadence.mail.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Why an email is sent; tells the ADMIN what a held message is for. */
+@NamedInterface("api")
 public enum EmailKind {
     INVITATION("Invitation"),
     PASSWORD_RESET("Password reset"),

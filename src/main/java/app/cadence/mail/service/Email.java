@@ -4,6 +4,7 @@ import app.cadence.mail.domain.EmailKind;
 import app.cadence.mail.domain.OutboxMessage;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An email to send: plain text, one recipient. {@code link} is the action the email asks for
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * recipient gets). {@code expiresAt} is when the link stops working: the outbox does not send
  * the email after it, and keeps its text no longer.
  */
+@NamedInterface("api")
 public record Email(EmailKind kind, String recipient, String subject, String body, @Nullable String link,
                     @Nullable Instant expiresAt) {
 

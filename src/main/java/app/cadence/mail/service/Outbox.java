@@ -22,12 +22,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The persistent outbox: features store an email in the same transaction as the change that
  * causes it (an invitation, a password reset), so either both commit or neither does;
  * {@link OutboxDispatcher} sends it later. The ADMIN sees the current tenant's messages.
  */
+@NamedInterface("api")
 @Service
 public class Outbox {
 

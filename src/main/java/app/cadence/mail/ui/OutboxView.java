@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.Locale;
  * the email carries that.
  */
 @Route("admin/outbox")
+@Menu(order = 8, icon = "vaadin:envelope", title = "Email outbox")
 @PageTitle("Email outbox · Cadence")
 @RolesAllowed("ADMIN")
 public class OutboxView extends VerticalLayout {

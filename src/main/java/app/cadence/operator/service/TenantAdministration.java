@@ -4,7 +4,6 @@ import app.cadence.admin.service.FirstAdminInvitation;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
 import app.cadence.shared.domain.SearchTerm;
-import app.cadence.template.service.StarterLibrary;
 import app.cadence.tenancy.domain.TenantStatus;
 import app.cadence.tenancy.service.TenantLifecycle;
 import app.cadence.tenancy.service.TenantLifecycle.CreatedTenant;
@@ -20,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RolesAllowed("OPERATOR")
 public class TenantAdministration {
 
-    private static final Logger log = LoggerFactory.getLogger(TenantAdministration.class);
 
     /**
      * Plain SQL across tenants on purpose: projects are @TenantId entities, which Hibernate would
@@ -56,17 +52,15 @@ public class TenantAdministration {
 
     private final TenantLifecycle lifecycle;
     private final SecurityLog securityLog;
-    private final StarterLibrary starterLibrary;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final FirstAdminInvitation firstAdminInvitation;
 
-    TenantAdministration(TenantLifecycle lifecycle, SecurityLog securityLog, StarterLibrary starterLibrary, JdbcClient jdbc,
+    TenantAdministration(TenantLifecycle lifecycle, SecurityLog securityLog, JdbcClient jdbc,
                          TransactionTemplate transactions, FirstAdminInvitation firstAdminInvitation) {
         this.firstAdminInvitation = firstAdminInvitation;
         this.lifecycle = lifecycle;
         this.securityLog = securityLog;
-        this.starterLibrary = starterLibrary;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -104,11 +98,7 @@ public class TenantAdministration {
             }
             return created;
         }));
-        try {
-            starterLibrary.installInto(tenant.id());
-        } catch (RuntimeException e) {
-            log.error("Starter templates could not be installed into tenant {}", tenant.id(), e);
-        }
+        // The starter library follows from TenantCreated (template module), after this commit.
         return new Created(tenant.id(), tenant.name(), tenant.slug(), tenant.firstAdmin(), tenant.toInvite());
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -15,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
  * all tenants, newest first. Events about a tenant's people stay with that tenant's ADMIN.
  */
 @Route("operator/events")
+@Menu(order = 11, icon = "vaadin:list", title = "Organisation events")
 @PageTitle("Organisation events · Cadence")
 @RolesAllowed("OPERATOR")
 public class OperatorEventsView extends VerticalLayout implements OperatorPage {

@@ -32,6 +32,7 @@ import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -46,6 +47,7 @@ import org.jspecify.annotations.Nullable;
  * does to one — create, suspend, reactivate. Nothing here opens a tenant.
  */
 @Route("operator/tenants")
+@Menu(order = 10, icon = "vaadin:building", title = "Organisations")
 @PageTitle("Organisations · Cadence")
 @RolesAllowed("OPERATOR")
 public class OperatorTenantsView extends VerticalLayout implements OperatorPage {

@@ -39,6 +39,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.RouteConfiguration;
@@ -59,6 +60,7 @@ import org.springframework.data.domain.Sort;
  * health and roll-up; filters, search and sorting run in the database, the grid pages lazily.
  */
 @Route("portfolio")
+@Menu(order = 1, icon = "vaadin:dashboard", title = "Portfolio")
 @PageTitle("Portfolio · Cadence")
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class PortfolioView extends VerticalLayout implements BeforeEnterObserver {

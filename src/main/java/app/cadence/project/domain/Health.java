@@ -1,6 +1,9 @@
 package app.cadence.project.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** A project's RAG status. */
+@NamedInterface("api")
 public enum Health {
     GREEN("Green"),
     AMBER("Amber"),

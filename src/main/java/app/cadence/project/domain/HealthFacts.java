@@ -1,12 +1,14 @@
 package app.cadence.project.domain;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What the health rule looks at, counted over a project's items (not-applicable items excluded):
  * items already due, those of them still outstanding (overdue), blocked items, and blocked items
  * on a cutover's critical path with the title of the first one.
  */
+@NamedInterface("api")
 public record HealthFacts(long items, long dueItems, long overdueItems, long blockedItems,
                           long blockedOnCriticalPath, @Nullable String firstBlockedOnCriticalPath) {
 

@@ -1,6 +1,7 @@
 package app.cadence.project.domain;
 
 import java.util.Locale;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How a project's health is computed from its items (documented in docs/user-guide.md):
@@ -11,6 +12,7 @@ import java.util.Locale;
  *   <li><b>Green</b> otherwise.</li>
  * </ul>
  */
+@NamedInterface("api")
 public final class HealthRule {
 
     /** Red once the overdue share of due items is strictly above this percentage. */

@@ -1,6 +1,9 @@
 package app.cadence.project.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where an instance item stands. Not-applicable items count neither for nor against progress. */
+@NamedInterface("api")
 public enum ItemStatus {
     OPEN("Open"),
     IN_PROGRESS("In progress"),

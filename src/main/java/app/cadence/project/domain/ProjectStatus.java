@@ -1,5 +1,8 @@
 package app.cadence.project.domain;
 
+import org.springframework.modulith.NamedInterface;
+
+@NamedInterface("api")
 public enum ProjectStatus {
     PROPOSED("Proposed"),
     ACTIVE("Active"),

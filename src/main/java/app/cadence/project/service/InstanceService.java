@@ -62,12 +62,14 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Instances of templates on projects and the work on their items. Every load is by id and
  * tenant; every change is checked against the editor's role, versioned, and recorded in the
  * audit trail.
  */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})

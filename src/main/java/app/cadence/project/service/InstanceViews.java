@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** What the instance screens show and send, as plain values (no entities leave the service). */
+@NamedInterface("api")
 public final class InstanceViews {
 
     private InstanceViews() {

@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /** Programs group a tenant's projects; everyone reads them, ADMIN and PMO maintain them. */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})

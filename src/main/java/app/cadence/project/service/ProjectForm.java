@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a user edits on a project. Carries the version it was loaded at, so that a save can tell
  * whether someone else changed the project in between.
  */
+@NamedInterface("api")
 public class ProjectForm {
 
     private @Nullable Long id;

@@ -30,11 +30,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Projects of the current tenant. Every load is by id and tenant; a project of another tenant
  * is reported exactly like one that does not exist.
  */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})

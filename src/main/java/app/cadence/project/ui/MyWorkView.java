@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import java.util.Locale;
 
 /** The current user's outstanding items across all projects of the tenant: overdue first, then by due date. */
 @Route("my-work")
+@Menu(order = 2, icon = "vaadin:tasks", title = "My work")
 @PageTitle("My work · Cadence")
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class MyWorkView extends VerticalLayout {

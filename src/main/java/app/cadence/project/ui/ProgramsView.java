@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The tenant's programs: groupings of projects. ADMIN and PMO create, rename and delete them. */
 @Route("programs")
+@Menu(order = 4, icon = "vaadin:cluster", title = "Programs")
 @PageTitle("Programs · Cadence")
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class ProgramsView extends VerticalLayout {

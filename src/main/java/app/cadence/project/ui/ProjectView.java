@@ -60,8 +60,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.modulith.NamedInterface;
 
 /** One project: read for everyone in the tenant, create and edit for ADMIN, PMO and PM. */
+@NamedInterface("ui")
 @Route("projects")
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class ProjectView extends VerticalLayout implements HasUrlParameter<String>, BeforeLeaveObserver, HasDynamicTitle {

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The tenant's projects: a lazy, paged, sortable list with search. */
 @Route("projects")
+@Menu(order = 3, icon = "vaadin:folder-open", title = "Projects")
 @PageTitle("Projects · Cadence")
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class ProjectsView extends VerticalLayout {

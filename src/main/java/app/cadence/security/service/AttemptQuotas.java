@@ -16,6 +16,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * "At most N per window per key" — sign-up emails to one inbox, sign-up requests from one client
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its own before it lets the next one look (audit finding C12). Claim before the expensive or
  * visible work (bcrypt, an email), so that a refused request costs next to nothing.
  */
+@NamedInterface("api")
 @Service
 public class AttemptQuotas {
 

@@ -3,12 +3,14 @@ package app.cadence.security.service;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The address of the client whose request is being served, as the servlet container saw it (in
  * production Tomcat's RemoteIpValve takes it from the proxy's X-Forwarded-For, see
  * docs/security.md#the-production-profile). Per-address caps and throttles key by it.
  */
+@NamedInterface("api")
 public final class ClientAddress {
 
     /** What the tables that keep an address can hold; IPv6 needs 45. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a new password must be, wherever one is chosen (account page, password reset, sign-up,
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * composition rules only push people towards "Password1!". The list of common passwords stops
  * the ones attackers try first, which pass any length rule ("qwertyuiop123").
  */
+@NamedInterface("api")
 @Component
 public class PasswordPolicy {
 

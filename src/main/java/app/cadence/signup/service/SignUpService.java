@@ -15,7 +15,6 @@ import app.cadence.shared.SecretTokens;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.signup.domain.SignUpRequest;
 import app.cadence.signup.domain.SignUpRequestRepository;
-import app.cadence.template.service.StarterLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.Memberships;
@@ -62,7 +61,6 @@ public class SignUpService {
     private final SignUpRequestRepository requests;
     private final TenantProvisioning provisioning;
     private final Memberships memberships;
-    private final StarterLibrary starters;
     private final PasswordPolicy passwords;
     private final PasswordEncoder encoder;
     private final Outbox outbox;
@@ -76,7 +74,7 @@ public class SignUpService {
     private final int perEmailPerHour;
     private final int perAddressPerHour;
 
-    SignUpService(SignUpRequestRepository requests, TenantProvisioning provisioning, Memberships memberships, StarterLibrary starters,
+    SignUpService(SignUpRequestRepository requests, TenantProvisioning provisioning, Memberships memberships,
                   PasswordPolicy passwords, PasswordEncoder encoder, Outbox outbox, SecurityLog securityLog, PublicLinks links,
                   TransactionTemplate transaction, Clock clock, @Value("${cadence.signup.enabled:true}") boolean enabled,
                   @Value("${cadence.signup.valid-for:P1D}") Duration validity, AttemptQuotas quotas,
@@ -85,7 +83,6 @@ public class SignUpService {
         this.requests = requests;
         this.provisioning = provisioning;
         this.memberships = memberships;
-        this.starters = starters;
         this.passwords = passwords;
         this.encoder = encoder;
         this.outbox = outbox;
@@ -178,7 +175,7 @@ public class SignUpService {
             Long userId = provisioning.createUserWithHash(request.getEmail(), request.getDisplayName(), request.getPasswordHash());
             return create(request, userId);
         });
-        return withStarters(tenantId);
+        return created(tenantId);
     }
 
     /** Confirms as the signed-in owner of the address. */
@@ -193,7 +190,7 @@ public class SignUpService {
             }
             return create(request, user.userId());
         });
-        return withStarters(tenantId);
+        return created(tenantId);
     }
 
     private Long create(SignUpRequest request, Long userId) {
@@ -205,12 +202,11 @@ public class SignUpService {
         return tenantId;
     }
 
-    /** The starter templates go in after the organisation's transaction: their installer runs its own. */
-    private Long withStarters(@Nullable Long tenantId) {
+    /** The starter templates follow from TenantCreated (template module), once the organisation is committed. */
+    private static Long created(@Nullable Long tenantId) {
         if (tenantId == null) {
             throw new IllegalStateException("The organisation was not created");
         }
-        starters.installInto(tenantId);
         return tenantId;
     }
 

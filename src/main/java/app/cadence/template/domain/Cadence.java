@@ -1,6 +1,9 @@
 package app.cadence.template.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** How often a communication-plan entry recurs. */
+@NamedInterface("api")
 public enum Cadence {
     ONCE("Once"),
     DAILY("Daily"),

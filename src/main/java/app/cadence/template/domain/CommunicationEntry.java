@@ -3,8 +3,10 @@ package app.cadence.template.domain;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** One line of a communication plan: who hears what, through which channel, how often. */
+@NamedInterface("api")
 public record CommunicationEntry(UUID key, String title, String audience, @Nullable String purpose,
                                  @Nullable String artefact, @Nullable String channel, Cadence cadence,
                                  @Nullable String ownerRole, PlanAnchor anchor, int offsetDays) implements TemplateItem {

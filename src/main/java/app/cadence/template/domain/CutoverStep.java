@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** A step of a cutover runbook, planned relative to T0 (the moment of switch-over). */
+@NamedInterface("api")
 public record CutoverStep(UUID key, String title, @Nullable String description, StepType type,
                           int offsetMinutes, int durationMinutes, @Nullable String ownerRole,
                           List<UUID> predecessors, @Nullable String rollbackTrigger,

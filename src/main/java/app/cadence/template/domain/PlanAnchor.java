@@ -1,6 +1,9 @@
 package app.cadence.template.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The project date a communication-plan entry's offset counts from. */
+@NamedInterface("api")
 public enum PlanAnchor {
     PLAN_START("Plan start"),
     GO_LIVE("Go-live"),

@@ -3,11 +3,13 @@ package app.cadence.template.domain;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Offsets from T0 and durations as runbook authors write them: {@code -2d 4h}, {@code +30m},
  * {@code 1h 30m}. Stored as whole minutes; shown back in the same notation.
  */
+@NamedInterface("api")
 public final class RelativeTime {
 
     public static final String HINT = "Use days, hours and minutes, e.g. -2d 4h, +30m or 1h 30m.";

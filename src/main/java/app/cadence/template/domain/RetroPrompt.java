@@ -3,11 +3,13 @@ package app.cadence.template.domain;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A retrospective board column with the prompt that invites cards ("What should we start
  * doing?"), or — when {@code rating} — a question rated 1 to 5 (post-implementation reviews).
  */
+@NamedInterface("api")
 public record RetroPrompt(UUID key, String title, @Nullable String prompt, boolean rating) implements TemplateItem {
 
     @Override

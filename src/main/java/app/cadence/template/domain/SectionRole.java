@@ -1,6 +1,9 @@
 package app.cadence.template.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The phase a cutover runbook section belongs to. */
+@NamedInterface("api")
 public enum SectionRole {
     PREPARATION("Preparation"),
     EXECUTION("Execution"),

@@ -1,6 +1,9 @@
 package app.cadence.template.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The kind of a cutover runbook step. */
+@NamedInterface("api")
 public enum StepType {
     TASK("Task"),
     MILESTONE("Milestone"),

@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** The content of one template version: ordered sections of ordered items. Immutable. */
+@NamedInterface("api")
 public record TemplateContent(TemplateKind kind, List<TemplateSection> sections, @Nullable RetroSettings retro) {
 
     /**

@@ -1,6 +1,9 @@
 package app.cadence.template.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a template standardises. More kinds may follow (readiness checklist, closure …). */
+@NamedInterface("api")
 public enum TemplateKind {
     RETROSPECTIVE("Retrospective"),
     CUTOVER("Cutover runbook"),

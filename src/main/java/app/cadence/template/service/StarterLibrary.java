@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The templates every new organisation starts with, written as an experienced PMO would. Each
  * is installed as published version 1; organisations edit or retire them like their own.
  */
+@NamedInterface("api")
 @Service
 public class StarterLibrary {
 
@@ -38,6 +40,12 @@ public class StarterLibrary {
     StarterLibrary(TemplateLibrary library, TenantScope scope) {
         this.library = library;
         this.scope = scope;
+    }
+
+    /** Whether the starter templates are in the tenant already: a second delivery of the same event adds nothing. */
+    public boolean isInstalledIn(Long tenantId) {
+        String first = starters().keySet().iterator().next();
+        return scope.callAsSystem(tenantId, () -> library.nameInUse(first));
     }
 
     /** Installs the starter templates into a tenant, as the system; call it outside transactions. */

@@ -43,11 +43,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The tenant's template library: everybody reads published versions; ADMIN and PMO author
  * drafts, publish immutable numbered versions and retire templates. Every change is recorded.
  */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})

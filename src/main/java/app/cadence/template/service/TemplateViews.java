@@ -7,8 +7,10 @@ import app.cadence.template.domain.VersionState;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** What the template screens show, as plain values (no entities leave the service). */
+@NamedInterface("api")
 public final class TemplateViews {
 
     private TemplateViews() {

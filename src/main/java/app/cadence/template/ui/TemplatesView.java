@@ -29,6 +29,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
@@ -41,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The tenant's template library: a lazy list filtered by kind and status, searchable by name. */
 @Route("templates")
+@Menu(order = 5, icon = "vaadin:file-tree", title = "Templates")
 @PageTitle("Templates · Cadence")
 @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
 public class TemplatesView extends VerticalLayout {

@@ -1,6 +1,9 @@
 package app.cadence.tenancy.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** A member's role in one tenant. A user has exactly one role per tenant. */
+@NamedInterface("api")
 public enum Role {
     ADMIN("Administrator"),
     PMO("PMO"),

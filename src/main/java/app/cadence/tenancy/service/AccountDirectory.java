@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /** Look-ups of accounts and memberships needed before a tenant is selected (login, picker). */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class AccountDirectory {

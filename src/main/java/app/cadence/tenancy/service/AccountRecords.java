@@ -11,12 +11,14 @@ import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A person's own account record, for the account page, the password reset and the session
  * check. The security feature owns the rules (who may, password policy, auditing); this class
  * only owns the entity, so its writers must run inside the security feature's transaction.
  */
+@NamedInterface("api")
 @Service
 public class AccountRecords {
 

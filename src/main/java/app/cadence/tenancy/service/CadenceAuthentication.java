@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The authentication of a signed-in user. Its only tenant role authority is the role of the
@@ -14,6 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * also holds {@link #OPERATOR_AUTHORITY}, whichever tenant is selected (or none): it opens the
  * operator console and nothing inside a tenant.
  */
+@NamedInterface("api")
 public final class CadenceAuthentication extends AbstractAuthenticationToken {
 
     public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";

@@ -5,8 +5,10 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /** Members of the current tenant. */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 @PreAuthorize("isAuthenticated()")

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The memberships of one tenant and their invariants: one role per person, memberships are
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * callers (member administration, invitations, sign-up) check who may do what and pass the
  * tenant explicitly; this class never reads it from the session.
  */
+@NamedInterface("api")
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class Memberships {

@@ -4,6 +4,7 @@ import app.cadence.tenancy.domain.UserAccount;
 import app.cadence.tenancy.domain.UserAccountRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Who is a platform operator. The flag is granted from configuration at start-up
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in can make themselves or anyone else an operator. Not method-secured for that reason: its
  * callers run before anyone is signed in.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class PlatformOperators {

@@ -3,11 +3,13 @@ package app.cadence.tenancy.service;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where the current tenant comes from: the selected membership of the authenticated session,
  * resolved on the server. Never from a URL, form field or request parameter.
  */
+@NamedInterface("api")
 public final class TenantContext {
 
     /** The tenant id used when none is selected: no row carries it, so queries match nothing. */

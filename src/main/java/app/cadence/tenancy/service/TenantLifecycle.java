@@ -13,14 +13,18 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
+import app.cadence.tenancy.events.TenantCreated;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A tenant's life as platform operators see it: creation, suspension, reactivation. Touches the
  * tenant row and, at creation, its first ADMIN membership; never the tenant's content. The
  * operator feature records each step in the security log within the same transaction.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 @RolesAllowed("OPERATOR")
@@ -42,7 +46,11 @@ public class TenantLifecycle {
     private final MembershipRepository memberships;
     private final Clock clock;
 
-    TenantLifecycle(TenantRepository tenants, UserAccountRepository users, MembershipRepository memberships, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    TenantLifecycle(TenantRepository tenants, UserAccountRepository users, MembershipRepository memberships, Clock clock,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.tenants = tenants;
         this.users = users;
         this.memberships = memberships;
@@ -75,6 +83,7 @@ public class TenantLifecycle {
         if (admin != null) {
             memberships.save(new Membership(tenant, admin, Role.ADMIN, clock.instant()));
         }
+        events.publishEvent(new TenantCreated(tenant.getId(), tenant.getName()));
         return new CreatedTenant(tenant.getId(), tenant.getName(), tenant.getSlug(), admin == null ? null : admin.getEmail(), toInvite);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The current organisation's own record as its members see it (name, zone, accent colour), and
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so none can be pointed at another organisation. Input rules live with the caller (the
  * organisation settings); this stores what they accepted.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class TenantProfiles {

@@ -10,13 +10,17 @@ import app.cadence.tenancy.domain.UserAccountRepository;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import app.cadence.tenancy.events.TenantCreated;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Creates tenants, accounts and memberships. Used by the demo seeder and tests today; the
  * sign-up, invitation and operator screens will call it behind their own authorisation.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class TenantProvisioning {
@@ -28,8 +32,11 @@ public class TenantProvisioning {
     private final Clock clock;
     private final TenantSettings settings;
 
+    private final ApplicationEventPublisher events;
+
     TenantProvisioning(TenantRepository tenants, UserAccountRepository users, MembershipRepository memberships,
-                       PasswordEncoder passwordEncoder, Clock clock, TenantSettings settings) {
+                       PasswordEncoder passwordEncoder, Clock clock, TenantSettings settings, ApplicationEventPublisher events) {
+        this.events = events;
         this.settings = settings;
         this.tenants = tenants;
         this.users = users;
@@ -48,8 +55,11 @@ public class TenantProvisioning {
     }
 
     /** Creates a tenant named by people, with an address-safe slug derived from the name and made unique. */
+    /** An organisation opened by its first ADMIN through sign-up: announced, so that its starter library follows. */
     public Long createTenantNamed(String name) {
-        return createTenant(TenantSlugs.unique(name, tenants), name.strip());
+        Long tenantId = createTenant(TenantSlugs.unique(name, tenants), name.strip());
+        events.publishEvent(new TenantCreated(tenantId, name.strip()));
+        return tenantId;
     }
 
     /** An account whose password was hashed earlier, e.g. when its owner signed up and then confirmed their address. */

@@ -11,12 +11,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Runs work on behalf of a member outside a user's request (seeding, background jobs, tests),
  * with the tenant set explicitly and the membership checked, then restores the caller's context.
  * Each service call inside opens its own transaction, and so its own tenant-bound session.
  */
+@NamedInterface("api")
 @Component
 public class TenantScope {
 

@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.modulith.NamedInterface;
 
 /** Picking and switching the tenant a session works in. */
+@NamedInterface("api")
 @Service
 public class TenantSelectionService {
 

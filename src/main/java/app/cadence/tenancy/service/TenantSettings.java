@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /** Settings of the current tenant that other features compute with. */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 @PreAuthorize("isAuthenticated()")

@@ -18,8 +18,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** Where a member of several organisations chooses the one to work in. */
+@NamedInterface("ui")
 @Route(value = "select-tenant", autoLayout = false)
 @PageTitle("Choose organisation · Cadence")
 @PermitAll

@@ -12,11 +12,13 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Shows the organisation the session works in and lists the user's other organisations.
  * Switching re-checks the membership on the server and reloads the page into the new tenant.
  */
+@NamedInterface("ui")
 public class TenantSwitcher extends MenuBar {
 
     private final TenantSelectionService tenants;
