@@ -27,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -102,6 +103,11 @@ class ItemPanel extends Div {
         evidence.setMaxLength(InstanceItem.EVIDENCE_MAX);
         evidence.setPlaceholder("https://…");
         evidence.setWidthFull();
+        // Typing reaches the server soon, not only on leaving the field: when someone else's change
+        // arrives, the browser sends pending input first, so the panel knows it must not overwrite it.
+        for (var typed : List.of(notes, evidence, blockedReason)) {
+            typed.setValueChangeMode(ValueChangeMode.LAZY);
+        }
         facts.addClassName("item-facts");
         details.addClassName("item-details");
         completion.addClassName("item-completion");
