@@ -17,9 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two browser windows edit the same item and the second to save is shown the conflict: the PM
- * (window A) and the PMO (window B) open the same step of CLOUD-02's cutover rehearsal; A saves a
- * note first, so B's save is refused with a message naming A, B's note stays in the form, and
- * "Show their version" brings up A's note.
+ * (window A) and the PMO (window B) open the same step of CLOUD-02's cutover rehearsal; B types a
+ * note, A saves one first: B's screen says at once that A changed the item and leaves B's input
+ * alone (live updates), B's save is refused with a message naming A, B's note stays in the form,
+ * and "Show their version" brings up A's note.
  *
  * <p>Same set-up as the other journeys (and the same Spring context, so the server starts once
  * for all): the real application on an in-memory database with the demo data, driven by two
@@ -108,6 +109,14 @@ class TwoWindowsEditTheSameItemJourneyTest {
             assertThat(JourneyBrowser.fieldValue(pmo.field(b, "vaadin-text-area", "Notes"))).isEmpty();
         });
 
+        step("b-typed", () -> {
+            WebElement b = pmo.itemPanel(STEP);
+            assertThat(JourneyBrowser.fieldValue(pmo.field(b, "vaadin-text-area", "Notes"))).isEmpty();
+            // B types first and has not saved when A saves.
+            typeNote(pmo, b, PMO_NOTE);
+            pmo.waitForVaadin();
+        });
+
         step("a-saved", () -> {
             WebElement a = pm.itemPanel(STEP);
             typeNote(pm, a, PM_NOTE);
@@ -120,11 +129,15 @@ class TwoWindowsEditTheSameItemJourneyTest {
             assertThat(JourneyBrowser.shown(a, ".item-conflict")).as("no conflict for the first to save").isNull();
         });
 
-        step("b-typed", () -> {
+        step("b-told", () -> {
+            // B's screen follows A's save at once, but B's unsaved input is not overwritten: a notice says who changed the item.
             WebElement b = pmo.itemPanel(STEP);
-            // B's window has not been told about A's save.
-            assertThat(JourneyBrowser.fieldValue(pmo.field(b, "vaadin-text-area", "Notes"))).isEmpty();
-            typeNote(pmo, b, PMO_NOTE);
+            String notice = pmo.until("the notice that A changed the item", d -> {
+                WebElement shown = JourneyBrowser.shown(b, ".item-live-notice");
+                return shown == null ? null : pmo.text(shown);
+            });
+            assertThat(notice).startsWith(PM_NAME + " changed this item");
+            assertThat(JourneyBrowser.fieldValue(pmo.field(b, "vaadin-text-area", "Notes"))).as("B's input is kept").isEqualTo(PMO_NOTE);
         });
 
         step("b-conflict", () -> {

@@ -1,5 +1,7 @@
 package app.cadence.portfolio.ui;
 
+import app.cadence.live.LiveScreens;
+import app.cadence.live.Topic;
 import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioRow;
 import app.cadence.portfolio.domain.PortfolioTiles;
@@ -88,7 +90,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     private final Span emptyState = new Span();
 
     PortfolioView(PortfolioService portfolio, PortfolioExport export, PortfolioStatusPack pack, ProgramService programs,
-                  MembershipDirectory members) {
+                  MembershipDirectory members, LiveScreens live) {
         this.portfolio = portfolio;
         this.export = export;
         this.pack = pack;
@@ -107,6 +109,11 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         // The page scrolls; the grid keeps a useful height of its own below the summary.
         add(new H2("Portfolio"), tiles, charts, filters, grid);
         showTiles();
+        // Any project or item change of the tenant: rows, tiles and charts follow; filters and sort stay.
+        live.follow(this, () -> List.of(Topic.PORTFOLIO), changes -> {
+            grid.getDataProvider().refreshAll();
+            showTiles();
+        });
     }
 
     private void configureFilters(List<ProgramRow> programs, List<MemberSummary> people) {

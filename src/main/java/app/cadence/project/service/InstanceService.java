@@ -18,6 +18,9 @@ import app.cadence.project.domain.MyWorkRow;
 import app.cadence.project.domain.PlannedItem;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
+import app.cadence.project.events.ChangedBy;
+import app.cadence.project.events.ItemChanged;
+import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.service.InstanceViews.InstanceDetails;
 import app.cadence.project.service.InstanceViews.InstantiationRequest;
 import app.cadence.project.service.InstanceViews.ItemRef;
@@ -58,6 +61,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -87,10 +91,12 @@ public class InstanceService {
     private final MembershipDirectory members;
     private final TenantSettings settings;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InstanceService(InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, ProjectRepository projects,
-                    TemplateLibrary templates, MembershipDirectory members, TenantSettings settings, AuditTrail audit, Clock clock) {
+                    TemplateLibrary templates, MembershipDirectory members, TenantSettings settings, AuditTrail audit,
+                    ApplicationEventPublisher events, Clock clock) {
         this.instances = instances;
         this.items = items;
         this.rollups = rollups;
@@ -99,6 +105,7 @@ public class InstanceService {
         this.members = members;
         this.settings = settings;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -158,6 +165,7 @@ public class InstanceService {
         rollups.add(tenantId(), project.getId(), copies.stream().map(RollupCounts::of).reduce(RollupCounts.NONE, RollupCounts::plus), now);
         audit.created(instanceSubject(instance), "Applied " + version.templateName() + " version " + version.number()
                 + " as “" + name + "” with " + plan.size() + " items.");
+        events.publishEvent(new ProjectChanged(tenantId(), project.getId(), ProjectChanged.Change.INSTANCE_APPLIED, instanceId, changedBy(), now));
         return instanceId;
     }
 
@@ -250,9 +258,11 @@ public class InstanceService {
         if (!allowed.containsAll(changing)) {
             throw new AccessDeniedException("Not allowed to change " + changing + " of item " + item.getId());
         }
+        Long assigneeBefore = item.getAssigneeUserId();
         RollupCounts change = apply(instance, item, update, names);
         items.saveAndFlush(item);
         rollups.add(tenantId(), item.getProjectId(), change, item.getUpdatedAt());
+        events.publishEvent(itemChanged(item, changing, assigneeBefore));
         return view(item, names, me.role(), myId);
     }
 
@@ -272,13 +282,16 @@ public class InstanceService {
             }
         }
         RollupCounts change = RollupCounts.NONE;
+        List<ItemChanged> changes = new ArrayList<>(selected.size());
         for (InstanceItem item : selected) {
             ItemUpdate update = new ItemUpdate(item.getId(), item.getVersion(), status, reason, item.getAssigneeUserId(),
                     item.getDueAt(), item.getNotes(), item.getEvidenceUrl());
+            changes.add(itemChanged(item, changedFields(item, update), item.getAssigneeUserId()));
             change = change.plus(apply(instance, item, update, names));
         }
         items.saveAllAndFlush(selected);
         rollups.add(tenantId(), instance.getProjectId(), change, clock.instant());
+        changes.forEach(events::publishEvent);
         return selected.size();
     }
 
@@ -289,12 +302,16 @@ public class InstanceService {
         Instance instance = findInstance(instanceId);
         List<InstanceItem> selected = loadForBulk(instanceId, refs);
         Map<Long, String> names = members.activeMembers().stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
+        List<ItemChanged> changes = new ArrayList<>(selected.size());
         for (InstanceItem item : selected) {
             ItemUpdate update = new ItemUpdate(item.getId(), item.getVersion(), item.getStatus(), item.getBlockedReason(),
                     assigneeUserId, item.getDueAt(), item.getNotes(), item.getEvidenceUrl());
+            Long assigneeBefore = item.getAssigneeUserId();
             apply(instance, item, update, names);
+            changes.add(itemChanged(item, EnumSet.of(ItemField.ASSIGNEE), assigneeBefore));
         }
         items.saveAllAndFlush(selected);
+        changes.forEach(events::publishEvent);
         // Assignment changes no count, but the project was updated.
         rollups.add(tenantId(), instance.getProjectId(), RollupCounts.NONE, clock.instant());
         return selected.size();
@@ -313,6 +330,8 @@ public class InstanceService {
         items.deleteByInstance(tenantId(), instanceId);
         rollups.add(tenantId(), instance.getProjectId(), removed.negated(), clock.instant());
         instances.delete(instance);
+        events.publishEvent(new ProjectChanged(tenantId(), instance.getProjectId(), ProjectChanged.Change.INSTANCE_REMOVED, instanceId,
+                changedBy(), clock.instant()));
     }
 
     private List<InstanceItem> loadForBulk(Long instanceId, Collection<ItemRef> refs) {
@@ -433,6 +452,23 @@ public class InstanceService {
                 item.getAssigneeUserId(), item.getAssigneeUserId() == null ? null : personName(item.getAssigneeUserId(), names),
                 item.getDueAt(), item.getStartedAt(), item.getCompletedAt(), item.getCompletedBy(), item.getNotes(),
                 item.getEvidenceUrl(), item.getBlockedReason(), item.getUpdatedBy(), item.getUpdatedAt(), editable);
+    }
+
+    /** What open screens learn of a worked item; the item already carries who changed it and when. */
+    private ItemChanged itemChanged(InstanceItem item, Set<ItemField> fields, @Nullable Long assigneeBefore) {
+        Set<Long> assignees = new java.util.HashSet<>();
+        if (assigneeBefore != null) {
+            assignees.add(assigneeBefore);
+        }
+        if (item.getAssigneeUserId() != null) {
+            assignees.add(item.getAssigneeUserId());
+        }
+        return new ItemChanged(tenantId(), item.getProjectId(), item.getInstanceId(), Objects.requireNonNull(item.getId()), fields,
+                assignees, changedBy(), clock.instant());
+    }
+
+    static ChangedBy changedBy() {
+        return TenantContext.currentUser().map(u -> new ChangedBy(u.userId(), u.displayName())).orElse(new ChangedBy(null, "system"));
     }
 
     private static ConcurrentChangeException conflict(InstanceItem item) {

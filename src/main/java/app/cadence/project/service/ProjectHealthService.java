@@ -2,6 +2,7 @@ package app.cadence.project.service;
 
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.audit.service.AuditTrail.Subject;
+import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.domain.HealthRule;
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A project's health: computed from its items by {@link HealthRule}, unless someone overrode it with a reason. */
@@ -33,12 +35,15 @@ public class ProjectHealthService {
     private final ProjectRepository projects;
     private final InstanceItemRepository items;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProjectHealthService(ProjectRepository projects, InstanceItemRepository items, AuditTrail audit, Clock clock) {
+    ProjectHealthService(ProjectRepository projects, InstanceItemRepository items, AuditTrail audit, ApplicationEventPublisher events,
+                         Clock clock) {
         this.projects = projects;
         this.items = items;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,6 +84,7 @@ public class ProjectHealthService {
         project.overrideHealth(health, clean, clock.instant(), currentUserName());
         project.touch(clock.instant(), currentUserName());
         audit.changed(subject(project), "Health override", before, describe(project));
+        publishHealth(project);
     }
 
     @Transactional
@@ -89,6 +95,12 @@ public class ProjectHealthService {
         project.clearHealthOverride();
         project.touch(clock.instant(), currentUserName());
         audit.changed(subject(project), "Health override", before, null);
+        publishHealth(project);
+    }
+
+    private void publishHealth(Project project) {
+        events.publishEvent(new ProjectChanged(tenantId(), project.getId(), ProjectChanged.Change.HEALTH, null,
+                InstanceService.changedBy(), clock.instant()));
     }
 
     private static @Nullable String describe(Project project) {

@@ -1,6 +1,7 @@
 package app.cadence.project.service;
 
 import app.cadence.audit.service.AuditTrail;
+import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.domain.InstanceItemRepository;
 import app.cadence.project.domain.InstanceRepository;
 import app.cadence.project.domain.Program;
@@ -29,6 +30,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.modulith.NamedInterface;
 
@@ -52,10 +54,12 @@ public class ProjectService {
     private final MembershipDirectory members;
     private final AuditTrail audit;
     private final Validator validator;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProjectService(ProjectRepository projects, ProgramRepository programs, InstanceRepository instances, ProjectRollups rollups,
-                   InstanceItemRepository items, MembershipDirectory members, AuditTrail audit, Validator validator, Clock clock) {
+                   InstanceItemRepository items, MembershipDirectory members, AuditTrail audit, Validator validator,
+                   ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
         this.programs = programs;
         this.instances = instances;
@@ -64,6 +68,7 @@ public class ProjectService {
         this.members = members;
         this.audit = audit;
         this.validator = validator;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,6 +93,7 @@ public class ProjectService {
         Long id = saveChecked(project, form).getId();
         rollups.create(tenantId(), id);
         audit.created(SUBJECT, id, id, "Created project " + form.getKey() + " " + form.getName() + ".");
+        publish(id, ProjectChanged.Change.CREATED);
         return id;
     }
 
@@ -106,6 +112,7 @@ public class ProjectService {
         ProjectForm saved = ProjectForm.of(saveChecked(project, form));
         Map<String, String> after = auditedFields(saved);
         before.forEach((field, value) -> audit.changed(SUBJECT, id, id, field, blankToNull(value), blankToNull(after.get(field))));
+        publish(id, ProjectChanged.Change.DETAILS);
         return saved;
     }
 
@@ -122,6 +129,11 @@ public class ProjectService {
         items.deleteByProject(tenantId(), id);
         instances.deleteByProject(tenantId(), id);
         projects.delete(project);
+        publish(id, ProjectChanged.Change.DELETED);
+    }
+
+    private void publish(Long projectId, ProjectChanged.Change change) {
+        events.publishEvent(new ProjectChanged(tenantId(), projectId, change, null, InstanceService.changedBy(), clock.instant()));
     }
 
     /** The fields of a project as the history shows them, PM by name. */

@@ -1,6 +1,10 @@
 package app.cadence.project.ui;
 
+import app.cadence.live.LiveMessage;
+import app.cadence.live.LiveScreens;
+import app.cadence.live.Topic;
 import app.cadence.project.domain.ItemField;
+import app.cadence.project.events.ItemChanged;
 import app.cadence.project.domain.ItemStatus;
 import app.cadence.project.service.InstanceService;
 import app.cadence.project.service.InstanceViews.InstanceDetails;
@@ -92,6 +96,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
 
     private final InstanceService instances;
     private final Clock clock;
+    private final LiveScreens.Following following;
 
     private final RouterLink projectLink = new RouterLink();
     private final H2 heading = new H2();
@@ -112,9 +117,10 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private final Map<Long, ItemView> itemsById = new LinkedHashMap<>();
     private boolean leavingConfirmed;
 
-    InstanceView(InstanceService instances, Clock clock) {
+    InstanceView(InstanceService instances, Clock clock, LiveScreens live) {
         this.instances = instances;
         this.clock = clock;
+        this.following = live.follow(this, () -> details == null ? List.of() : List.of(Topic.instance(details.id())), this::followChanges);
         addClassName("instance-view");
         setSizeFull();
 
@@ -187,7 +193,11 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         if (details == null) {
             configureSelection(loaded.canManage());
         }
+        boolean otherInstance = details != null && !details.id().equals(loaded.id());
         this.details = loaded;
+        if (otherInstance) {
+            following.refollow();
+        }
         itemsById.clear();
         loaded.items().forEach(i -> itemsById.put(i.id(), i));
         projectLink.setText("← " + loaded.projectKey() + " · " + loaded.projectName());
@@ -410,6 +420,41 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         load(Objects.requireNonNull(details).id());
         if (openItem != null && itemsById.containsKey(openItem)) {
             show(itemsById.get(openItem));
+        }
+    }
+
+    /**
+     * Others changed this instance: rows, section counts and progress follow. The open item
+     * follows too, unless the user has typed into it: then their input stays and the panel says
+     * who changed the item. Selected rows stay selected unless they changed.
+     */
+    private void followChanges(List<LiveMessage> changes) {
+        InstanceDetails shown = details;
+        if (shown == null) {
+            return;
+        }
+        ItemPanel open = panel;
+        Long openItem = open != null && open.isVisible() && open.item() != null ? open.item().id() : null;
+        boolean typing = open != null && open.hasChanges();
+        Map<Long, String> changedBy = new LinkedHashMap<>();
+        changes.stream().filter(m -> ItemChanged.SUBJECT.equals(m.subject())).forEach(m -> changedBy.put(m.subjectId(), m.changedByName()));
+        List<Long> keepSelected = grid.getSelectedItems().stream().filter(r -> r instanceof ItemRow).map(r -> ((ItemRow) r).item().id())
+                .filter(itemId -> !changedBy.containsKey(itemId)).toList();
+        try {
+            load(shown.id());
+        } catch (RecordNotFoundException e) {
+            String who = changes.getLast().changedByName();
+            UserMessages.showError(new app.cadence.shared.domain.RuleViolationException(null,
+                    who + " removed “" + shown.name() + "” from " + shown.projectKey() + ". Go back to the project to see what is left."));
+            return;
+        }
+        keepSelected.stream().map(itemsById::get).filter(Objects::nonNull).map(ItemRow::new).forEach(grid::select);
+        if (openItem != null && changedBy.containsKey(openItem) && itemsById.containsKey(openItem)) {
+            if (typing) {
+                Objects.requireNonNull(open).changedMeanwhile(changedBy.get(openItem));
+            } else {
+                show(itemsById.get(openItem));
+            }
         }
     }
 

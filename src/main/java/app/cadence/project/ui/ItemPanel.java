@@ -27,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -69,6 +70,9 @@ class ItemPanel extends Div {
     private final Span feedback = new Span();
     private final Button save = new Button("Save");
     private final Button showTheirs = new Button("Show their version");
+    /** Someone else changed the item while this user was typing: their input stays, the notice offers the new version. */
+    private final Div changedNotice = new Div();
+    private final Span changedBy = new Span();
     private final Map<String, HasValidation> fieldsByProperty = Map.of("blockedReason", blockedReason, "assignee", assignee,
             "notes", notes, "evidenceUrl", evidence, "status", status);
     private @Nullable ItemView item;
@@ -99,6 +103,11 @@ class ItemPanel extends Div {
         evidence.setMaxLength(InstanceItem.EVIDENCE_MAX);
         evidence.setPlaceholder("https://…");
         evidence.setWidthFull();
+        // Typing reaches the server soon, not only on leaving the field: when someone else's change
+        // arrives, the browser sends pending input first, so the panel knows it must not overwrite it.
+        for (var typed : List.of(notes, evidence, blockedReason)) {
+            typed.setValueChangeMode(ValueChangeMode.LAZY);
+        }
         facts.addClassName("item-facts");
         details.addClassName("item-details");
         completion.addClassName("item-completion");
@@ -108,6 +117,13 @@ class ItemPanel extends Div {
         feedback.addClassName("item-saved");
         feedback.getElement().setAttribute("role", "status");
         conflict.setVisible(false);
+        Button showChanged = new Button("Show theirs", e -> showTheirVersion());
+        showChanged.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        showChanged.addClassName("show-theirs");
+        changedNotice.add(changedBy, showChanged);
+        changedNotice.addClassName("item-live-notice");
+        changedNotice.getElement().setAttribute("role", "status");
+        changedNotice.setVisible(false);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
@@ -117,7 +133,7 @@ class ItemPanel extends Div {
         Button close = new Button("Close", e -> onClose.run());
         close.addClickShortcut(Key.ESCAPE).listenOn(this);
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(title, conflict, keptInput, facts, details, status, blockedReason, assignee, due, notes, evidence, evidenceLink, completion,
+        add(title, changedNotice, conflict, keptInput, facts, details, status, blockedReason, assignee, due, notes, evidence, evidenceLink, completion,
                 new HorizontalLayout(save, close, showTheirs, feedback));
     }
 
@@ -129,6 +145,7 @@ class ItemPanel extends Div {
         this.item = shown;
         fieldsByProperty.values().forEach(f -> f.setInvalid(false));
         conflict.setVisible(false);
+        changedNotice.setVisible(false);
         showTheirs.setVisible(false);
         feedback.setVisible(false);
         keptInput.setVisible(false);
@@ -163,6 +180,15 @@ class ItemPanel extends Div {
         evidence.setReadOnly(!shown.canEdit(ItemField.EVIDENCE));
         save.setVisible(!shown.editable().isEmpty());
         setVisible(true);
+    }
+
+    /**
+     * Someone else saved this item while the user has unsaved input: the input stays in the
+     * fields (saving it would be refused as a conflict) and the notice offers their version.
+     */
+    void changedMeanwhile(String who) {
+        changedBy.setText(who + " changed this item — your input is kept, not saved. ");
+        changedNotice.setVisible(true);
     }
 
     /** The input stays in the fields; the user decides when to look at the other version. */

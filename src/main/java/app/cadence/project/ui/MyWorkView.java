@@ -1,5 +1,7 @@
 package app.cadence.project.ui;
 
+import app.cadence.live.LiveScreens;
+import app.cadence.live.Topic;
 import app.cadence.project.domain.ItemStatus;
 import app.cadence.project.domain.MyWorkRow;
 import app.cadence.project.service.InstanceService;
@@ -42,7 +44,7 @@ public class MyWorkView extends VerticalLayout {
     private final Grid<MyWorkRow> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
 
-    MyWorkView(InstanceService instances, TenantSettings settings, Clock clock) {
+    MyWorkView(InstanceService instances, TenantSettings settings, Clock clock, LiveScreens live) {
         this.instances = instances;
         this.zone = settings.zone();
         this.clock = clock;
@@ -62,6 +64,11 @@ public class MyWorkView extends VerticalLayout {
         summary.addClassName("hint");
         add(new H2("My work"), summary, grid);
         updateSummary();
+        // Items assigned to or taken from this person, and changes to them, show without a reload.
+        live.follow(this, () -> java.util.List.of(Topic.MY_WORK), changes -> {
+            grid.getDataProvider().refreshAll();
+            updateSummary();
+        });
     }
 
     private static RouterLink itemLink(MyWorkRow row) {

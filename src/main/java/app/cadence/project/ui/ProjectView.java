@@ -1,6 +1,9 @@
 package app.cadence.project.ui;
 
 import app.cadence.audit.service.AuditTrail;
+import app.cadence.live.LiveMessage;
+import app.cadence.live.LiveScreens;
+import app.cadence.live.Topic;
 import app.cadence.project.domain.ProgramRow;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectStatus;
@@ -103,9 +106,11 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
 
     private ProjectForm form = new ProjectForm();
     private boolean leavingConfirmed;
+    private final LiveScreens.Following following;
 
     ProjectView(ProjectService projects, InstanceService instances, ProjectHealthService health, TenantSettings settings,
-                ProgramService programService, MembershipDirectory memberships, AuditTrail audit, AuthenticationContext authentication) {
+                ProgramService programService, MembershipDirectory memberships, AuditTrail audit, AuthenticationContext authentication,
+                LiveScreens live) {
         this.projects = projects;
         this.instances = instances;
         this.health = health;
@@ -114,6 +119,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         this.audit = audit;
         this.canEdit = Arrays.stream(Role.PROJECT_EDITORS).anyMatch(authentication::hasRole);
         this.members = memberships.activeMembers();
+        this.following = live.follow(this, () -> form.getId() == null ? List.of() : List.of(Topic.project(form.getId())), this::followChanges);
         this.fieldsByProperty = Map.of("key", key, "name", name, "pmUserId", pm, "status", status,
                 "startDate", startDate, "goLiveDate", goLiveDate, "description", description,
                 "closeDate", closeDate, "programId", program, "sponsor", sponsor);
@@ -272,7 +278,11 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     private void show(ProjectForm loaded) {
+        boolean otherProject = !Objects.equals(form.getId(), loaded.getId());
         this.form = loaded;
+        if (otherProject) {
+            following.refollow();
+        }
         binder.readBean(loaded);
         heading.setText(loaded.isNew() ? "New project" : loaded.getKey() + " · " + loaded.getName());
         if (!canEdit) {
@@ -289,6 +299,11 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         if (!loaded.isNew() && loaded.getUpdatedAt() != null) {
             lastChange.setText("Last changed by " + loaded.getUpdatedBy() + " on " + CHANGED.format(loaded.getUpdatedAt().atZone(zone)) + ".");
         }
+        showOverview(loaded);
+    }
+
+    /** Health, key dates, applied templates with their progress, and the history. */
+    private void showOverview(ProjectForm loaded) {
         if (history != null) {
             remove(history);
         }
@@ -319,6 +334,34 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             card.add(line);
         }
         return card;
+    }
+
+    /**
+     * Others changed the project or its items: the overview follows at once; the details follow
+     * too unless the user has unsaved edits in them, which are kept (saving then reports the conflict).
+     */
+    private void followChanges(List<LiveMessage> changes) {
+        Long id = form.getId();
+        if (id == null) {
+            return;
+        }
+        ProjectForm latest;
+        try {
+            latest = projects.load(id);
+        } catch (RecordNotFoundException e) {
+            UserMessages.showError(new RuleViolationException(null, changes.getLast().changedByName() + " deleted project "
+                    + form.getKey() + ". Go back to the project list."));
+            return;
+        }
+        if (canEdit && binder.hasChanges()) {
+            if (latest.getVersion() != form.getVersion()) {
+                lastChange.setText(latest.getUpdatedBy() + " changed this project while you were editing it. "
+                        + "Your edits are kept, not saved; saving them will show the conflict.");
+            }
+            showOverview(form);
+        } else {
+            show(latest);
+        }
     }
 
     /** After a change made outside the form (e.g. the health override), unless the user has unsaved edits. */

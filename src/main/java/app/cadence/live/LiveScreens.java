@@ -1,0 +1,205 @@
+package app.cadence.live;
+
+import app.cadence.tenancy.service.CadenceUser;
+import app.cadence.tenancy.service.TenantContext;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Lets a view follow the data it shows: while the view is attached it listens to its topics in
+ * the session's tenant; a burst of changes becomes one refresh per {@link #DEBOUNCE}; changes the
+ * same screen made are not announced back to it.
+ *
+ * <p>The refresh does not read data on the broadcasting thread. The server pushes a no-op
+ * script to the browser, and the view reloads when the browser's answer arrives: an ordinary
+ * HTTP request (push runs as {@code WEBSOCKET_XHR}) that passes the whole security filter chain,
+ * so a member who was demoted, deactivated, suspended or signed out since their last click gets
+ * nothing pushed that they may no longer see.
+ */
+@org.springframework.stereotype.Component
+public class LiveScreens implements DisposableBean {
+
+    /** At most one refresh per screen in this time: a bulk edit of 100 items is one refresh. */
+    public static final Duration DEBOUNCE = Duration.ofMillis(250);
+
+    /** Enough to tell who changed what; a screen that stopped answering cannot hoard more. */
+    static final int MAX_PENDING = 500;
+
+    private static final String ORIGIN = LiveScreens.class.getName() + ".origin";
+
+    private final LiveUpdates live;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-screens");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveScreens(LiveUpdates live) {
+        this.live = live;
+    }
+
+    /**
+     * Follows the topics the view shows (evaluated when it attaches, and again on
+     * {@link Following#refollow()}); {@code refresh} runs in a request of the view's own UI with
+     * the changes made by others since the last refresh.
+     */
+    public Following follow(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh) {
+        Following following = new Following(view, topics, refresh);
+        view.addAttachListener(e -> following.start(e.getUI()));
+        view.addDetachListener(e -> following.stop());
+        view.getUI().ifPresent(following::start);
+        return following;
+    }
+
+    /** The screen the current request comes from, if any: messages carry it so that screen can skip its own change. */
+    static @Nullable String currentOrigin() {
+        UI ui = UI.getCurrent();
+        return ui == null ? null : originOf(ui);
+    }
+
+    private static String originOf(UI ui) {
+        Object origin = ComponentUtil.getData(ui, ORIGIN);
+        if (origin instanceof String known) {
+            return known;
+        }
+        String created = UUID.randomUUID().toString();
+        ComponentUtil.setData(ui, ORIGIN, created);
+        return created;
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+
+    /** One view's subscription: registered while attached, removed on detach. */
+    public final class Following {
+
+        private final Component view;
+        private final Supplier<Collection<String>> topics;
+        private final Consumer<List<LiveMessage>> refresh;
+        /** Changed on attach and detach only, under the session lock. */
+        private final List<Registration> registrations = new ArrayList<>();
+        private volatile @Nullable UI ui;
+        private volatile @Nullable String origin;
+        /** Guarded by {@code this}: messages since the last refresh and whether one is scheduled. */
+        private final List<LiveMessage> pending = new ArrayList<>();
+        private boolean scheduled;
+        private long lastRefreshNanos = System.nanoTime() - DEBOUNCE.toNanos();
+
+        private Following(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh) {
+            this.view = view;
+            this.topics = topics;
+            this.refresh = refresh;
+        }
+
+        /** The view now shows other topics (e.g. another instance): listen to those instead. */
+        public void refollow() {
+            UI attached = ui;
+            if (attached != null) {
+                start(attached);
+            }
+        }
+
+        private void start(UI attachedTo) {
+            stop();
+            Optional<Long> tenantId = TenantContext.currentTenantId();
+            if (tenantId.isEmpty()) {
+                return; // no tenant selected: nothing to follow (fail closed)
+            }
+            Optional<Long> userId = TenantContext.currentUser().map(CadenceUser::userId);
+            ui = attachedTo;
+            origin = originOf(attachedTo);
+            for (String topic : topics.get()) {
+                String resolved = topic.equals(Topic.MY_WORK) ? userId.map(Topic::myWork).orElse(null) : topic;
+                if (resolved != null) {
+                    registrations.add(live.register(new Channel(tenantId.get(), resolved), this::receive));
+                }
+            }
+        }
+
+        private void stop() {
+            registrations.forEach(Registration::remove);
+            registrations.clear();
+            ui = null;
+            synchronized (this) {
+                pending.clear();
+            }
+        }
+
+        /** On the publishing thread: only notes the message and schedules a refresh. */
+        private void receive(LiveMessage message) {
+            if (message.origin() != null && message.origin().equals(origin)) {
+                return; // this screen made the change and already shows it
+            }
+            long delayNanos;
+            synchronized (this) {
+                if (pending.size() >= MAX_PENDING) {
+                    pending.removeFirst();
+                }
+                pending.add(message);
+                if (scheduled) {
+                    return;
+                }
+                scheduled = true;
+                delayNanos = Math.max(0, lastRefreshNanos + DEBOUNCE.toNanos() - System.nanoTime());
+            }
+            timer.schedule(this::askForRefresh, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void askForRefresh() {
+            synchronized (this) {
+                scheduled = false;
+                lastRefreshNanos = System.nanoTime();
+            }
+            UI target = ui;
+            if (target == null) {
+                return;
+            }
+            try {
+                // A constant script: the browser's answer is the request in which the view reloads.
+                target.access(() -> target.getPage().executeJs("return 0").then(answer -> refreshNow()));
+            } catch (UIDetachedException e) {
+                // Closed meanwhile: its detach removes the registrations.
+            }
+        }
+
+        private void refreshNow() {
+            List<LiveMessage> batch;
+            synchronized (this) {
+                batch = List.copyOf(pending);
+                pending.clear();
+            }
+            if (!batch.isEmpty() && view.isAttached()) {
+                refresh.accept(batch);
+            }
+        }
+
+        /** Whether the view listens now (for tests and diagnostics). */
+        public boolean isFollowing() {
+            return !registrations.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Following " + Objects.toString(view.getClass().getSimpleName()) + " on " + registrations.size() + " channels";
+        }
+    }
+}

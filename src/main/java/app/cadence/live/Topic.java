@@ -1,0 +1,30 @@
+package app.cadence.live;
+
+/**
+ * What a channel is about, inside one tenant: an instance, a project, the portfolio or one
+ * person's My work. The tenant is not part of the topic: {@link LiveScreens} adds the
+ * session's tenant, so a screen can never name another tenant's channel.
+ */
+public final class Topic {
+
+    /** The tenant's portfolio: every project change concerns it. */
+    public static final String PORTFOLIO = "portfolio";
+
+    /** The signed-in person's My work: resolved to {@link #myWork(Long)} of the session's user when a screen follows it. */
+    public static final String MY_WORK = "my-work";
+
+    private Topic() {
+    }
+
+    public static String instance(Long instanceId) {
+        return "instance:" + instanceId;
+    }
+
+    public static String project(Long projectId) {
+        return "project:" + projectId;
+    }
+
+    public static String myWork(Long userId) {
+        return MY_WORK + ":" + userId;
+    }
+}

@@ -1,0 +1,240 @@
+package app.cadence.project;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.cadence.live.LiveUpdates;
+import app.cadence.project.domain.Anchors;
+import app.cadence.project.domain.ItemStatus;
+import app.cadence.project.service.InstanceService;
+import app.cadence.project.service.InstanceViews.InstantiationRequest;
+import app.cadence.project.service.InstanceViews.ItemRef;
+import app.cadence.project.service.InstanceViews.ItemUpdate;
+import app.cadence.project.service.InstanceViews.ItemView;
+import app.cadence.project.ui.InstanceView;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.KaribuTest;
+import app.cadence.support.SampleTemplates;
+import app.cadence.support.TestClock;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.internal.CurrentInstance;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.node.IntNode;
+
+/**
+ * Open screens follow changes others commit, without a reload. The other person works in their
+ * own request on another thread, as they would; this screen's UI is the Karibu one. The browser's
+ * side of a refresh (answering the pushed no-op script, which is the request the view reloads in)
+ * is played by {@link #browserAnswers()}. Nothing sleeps: the test waits for what the screen shows.
+ */
+class ScreensFollowChangesTest extends KaribuTest {
+
+    @Autowired InstanceService instances;
+    @Autowired TenantScope scope;
+    @Autowired TestClock clock;
+    @Autowired LiveUpdates live;
+
+    Tenant tenant;
+    Member pmo;
+    Member pm;
+    Long projectId;
+    Long instanceId;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant("Live screens");
+        pmo = fixtures.member(tenant, Role.PMO);
+        pm = fixtures.member(tenant, Role.PM);
+        projectId = fixtures.project(pm, "CLOUD-02", "Cloud move");
+        Long templateId = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
+        Long version = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+                .orElseThrow().latest().id());
+        LocalDateTime t0 = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(2).withSecond(0).withNano(0);
+        instanceId = as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, "Cutover runbook", Anchors.at(t0))));
+    }
+
+    <T> T as(Member member, Supplier<T> action) {
+        return scope.call(member.userId(), member.tenantId(), action::get);
+    }
+
+    /** Another person's request: another thread, no UI of this test's session. */
+    <T> T elsewhere(Member member, Supplier<T> action) {
+        return CompletableFuture.supplyAsync(() -> {
+            CurrentInstance.clearAll();
+            return as(member, action);
+        }).join();
+    }
+
+    ItemView item(String title) {
+        return as(pm, () -> instances.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    /** Runs what was pushed to this UI and answers the scripts, as the browser would. */
+    static void browserAnswers() {
+        MockVaadin.runUIQueue();
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(call -> call.isSubscribed()).forEach(call -> call.complete(IntNode.valueOf(0)));
+    }
+
+    static void awaitScreen(BooleanSupplier shows) {
+        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
+            browserAnswers();
+            return shows.getAsBoolean();
+        });
+    }
+
+    static String progress() {
+        return _get(Span.class, spec -> spec.withClasses("progress-text")).getText();
+    }
+
+    @Test
+    void anotherPersonsChangeShowsOnTheOpenInstanceWithoutReload() {
+        login(pmo.authentication());
+        navigate("instances/" + instanceId);
+        assertThat(progress()).startsWith("0 of 4 done");
+
+        ItemView extract = item("Extract legacy data");
+        elsewhere(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+
+        awaitScreen(() -> progress().startsWith("1 of 4 done"));
+    }
+
+    @Test
+    void aBulkChangeOfSeveralItemsIsOneRefresh() {
+        login(pmo.authentication());
+        navigate("instances/" + instanceId);
+        List<ItemRef> refs = as(pm, () -> instances.details(instanceId)).items().stream()
+                .filter(i -> !i.evidenceRequired()).map(i -> new ItemRef(i.id(), i.version())).toList();
+
+        elsewhere(pm, () -> instances.bulkStatus(instanceId, refs, ItemStatus.DONE, null));
+
+        awaitScreen(() -> progress().startsWith("3 of 4 done"));
+    }
+
+    @Test
+    void unsavedInputIsKeptAndThePanelSaysWhoChangedTheItem() {
+        ItemView extract = item("Extract legacy data");
+        login(pmo.authentication());
+        navigate("instances/" + instanceId + "?item=" + extract.id());
+        type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "PMO: check the target sizing first");
+
+        elsewhere(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.IN_PROGRESS, null)));
+
+        awaitScreen(() -> _get(Div.class, spec -> spec.withClasses("item-live-notice")).isVisible());
+        assertThat(_get(Div.class, spec -> spec.withClasses("item-live-notice")).getElement().getTextRecursively())
+                .startsWith(pm.name() + " changed this item");
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEqualTo("PMO: check the target sizing first");
+
+        _click(_get(Button.class, spec -> spec.withText("Show theirs")));
+        assertThat(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel("Status")).getValue())
+                .isEqualTo(ItemStatus.IN_PROGRESS);
+        // What the user typed is still on screen to copy, never silently dropped.
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("item-kept-input")).getText())
+                .contains("PMO: check the target sizing first");
+    }
+
+    @Test
+    void anOpenItemWithoutInputSimplyFollows() {
+        ItemView extract = item("Extract legacy data");
+        login(pmo.authentication());
+        navigate("instances/" + instanceId + "?item=" + extract.id());
+
+        elsewhere(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.IN_PROGRESS, null)));
+
+        awaitScreen(() -> _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel("Status")).getValue()
+                == ItemStatus.IN_PROGRESS);
+        assertThat(_find(Div.class, spec -> spec.withClasses("item-live-notice"))).isEmpty();
+    }
+
+    @Test
+    void theScreensOwnChangeBringsNoNotice() {
+        ItemView extract = item("Extract legacy data");
+        ItemView load = item("Load data");
+        login(pmo.authentication());
+        navigate("instances/" + instanceId + "?item=" + extract.id());
+        type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "typing, not saved");
+        // This screen changes the open item itself (bulk), then someone else changes another item.
+        as(pmo, () -> instances.bulkStatus(instanceId, List.of(new ItemRef(extract.id(), extract.version())), ItemStatus.IN_PROGRESS, null));
+        elsewhere(pm, () -> instances.update(ItemUpdate.from(load).withStatus(ItemStatus.DONE, null)));
+
+        awaitScreen(() -> progress().startsWith("1 of 4 done"));
+        // Messages are delivered in commit order: had the own change been announced, it would show by now.
+        assertThat(_find(Div.class, spec -> spec.withClasses("item-live-notice"))).isEmpty();
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEqualTo("typing, not saved");
+    }
+
+    @Test
+    void theProjectPageFollowsItsInstancesProgress() {
+        login(pmo.authentication());
+        navigate("projects/" + projectId);
+        assertThat(instanceProgress()).startsWith("0 of 4 done");
+
+        ItemView extract = item("Extract legacy data");
+        elsewhere(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+
+        awaitScreen(() -> instanceProgress().startsWith("1 of 4 done"));
+    }
+
+    /** The progress cell of the project page's only instance (the grid is looked up afresh: the overview is rebuilt). */
+    static String instanceProgress() {
+        com.vaadin.flow.component.grid.Grid<?> grid = _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withClasses("instances-grid"));
+        return com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0, "progress").getElement().getTextRecursively();
+    }
+
+    @Test
+    void myWorkShowsAnItemAssignedByAnotherPerson() {
+        Member contributor = fixtures.member(tenant, Role.CONTRIBUTOR);
+        login(contributor.authentication());
+        navigate("my-work");
+        com.vaadin.flow.component.grid.Grid<?> grid = _get(com.vaadin.flow.component.grid.Grid.class);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isZero();
+
+        ItemView extract = item("Extract legacy data");
+        elsewhere(pm, () -> instances.bulkAssign(instanceId, List.of(new ItemRef(extract.id(), extract.version())), contributor.userId()));
+
+        awaitScreen(() -> com.github.mvysny.kaributesting.v10.GridKt._size(grid) == 1);
+    }
+
+    @Test
+    void openingAndLeavingScreensLeavesNoRegistrationBehind() {
+        int before = live.registrations();
+        login(pmo.authentication());
+        navigate("instances/" + instanceId);
+        assertThat(live.registrations()).isEqualTo(before + 1);
+        navigate("projects/" + projectId);
+        assertThat(live.registrations()).isEqualTo(before + 1); // the instance page let go when it was left
+        navigate("my-work");
+        navigate("portfolio");
+        assertThat(live.registrations()).isEqualTo(before + 1);
+        navigate("projects");
+        assertThat(live.registrations()).isEqualTo(before);
+
+        navigate("instances/" + instanceId);
+        assertThat(live.registrations()).isEqualTo(before + 1);
+        // The session ends with the page open (closed tab, expired session): its UI is detached too.
+        MockVaadin.tearDown();
+        assertThat(live.registrations()).isEqualTo(before);
+        MockVaadin.setup(); // for the base class's tear-down
+    }
+}
