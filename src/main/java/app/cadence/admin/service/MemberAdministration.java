@@ -57,7 +57,7 @@ public class MemberAdministration {
     @Transactional(readOnly = true)
     public List<MemberRow> members() {
         Long me = currentUser().userId();
-        return memberships.allOf(tenantId()).stream()
+        return memberships.allOf(TenantContext.requireTenantId()).stream()
                 .map(m -> new MemberRow(m.userId(), m.displayName(), m.email(), m.role(), m.active(), m.joinedAt(), m.lastActiveAt(),
                         m.deactivatedAt(), m.userId().equals(me)))
                 .toList();
@@ -66,7 +66,7 @@ public class MemberAdministration {
     @Transactional(readOnly = true)
     public List<InvitationRow> invitations() {
         Instant now = clock.instant();
-        return invitations.findAllOfTenant(tenantId()).stream()
+        return invitations.findAllOfTenant(TenantContext.requireTenantId()).stream()
                 .map(i -> new InvitationRow(i.getId(), i.getEmail(), i.getRole(), i.status(now), i.getInvitedBy(), i.getCreatedAt(),
                         i.getExpiresAt()))
                 .toList();
@@ -83,7 +83,7 @@ public class MemberAdministration {
         if (member.role() == role) {
             return;
         }
-        memberships.changeRole(tenantId(), userId, role);
+        memberships.changeRole(TenantContext.requireTenantId(), userId, role);
         securityLog.recordInCurrentTenant(SecurityEventType.ROLE_CHANGED, member.email(), member.role().label() + " → " + role.label());
     }
 
@@ -92,7 +92,7 @@ public class MemberAdministration {
         if (!member.active()) {
             return;
         }
-        memberships.deactivate(tenantId(), userId);
+        memberships.deactivate(TenantContext.requireTenantId(), userId);
         securityLog.recordInCurrentTenant(SecurityEventType.MEMBER_DEACTIVATED, member.email(), "Was " + member.role().label());
     }
 
@@ -101,7 +101,7 @@ public class MemberAdministration {
         if (member.active()) {
             return;
         }
-        memberships.reactivate(tenantId(), userId);
+        memberships.reactivate(TenantContext.requireTenantId(), userId);
         securityLog.recordInCurrentTenant(SecurityEventType.MEMBER_REACTIVATED, member.email(), "As " + member.role().label());
     }
 
@@ -117,7 +117,7 @@ public class MemberAdministration {
         if (role == null) {
             throw new RuleViolationException("role", "Choose the role they will have.");
         }
-        Long tenantId = tenantId();
+        Long tenantId = TenantContext.requireTenantId();
         Optional<MemberRecord> existing = memberships.findByEmail(tenantId, address);
         if (existing.isPresent() && existing.get().active()) {
             throw new RuleViolationException("email", existing.get().displayName() + " is already a member (" + existing.get().role().label() + ").");
@@ -137,7 +137,7 @@ public class MemberAdministration {
     }
 
     public void revoke(Long invitationId) {
-        Invitation invitation = invitations.findInTenant(tenantId(), invitationId)
+        Invitation invitation = invitations.findInTenant(TenantContext.requireTenantId(), invitationId)
                 .orElseThrow(() -> new RecordNotFoundException("Invitation", invitationId));
         if (invitation.status(clock.instant()) != InvitationStatus.PENDING) {
             throw new RuleViolationException(null, "Only a waiting invitation can be revoked; this one is "
@@ -148,12 +148,9 @@ public class MemberAdministration {
     }
 
     private MemberRecord member(Long userId) {
-        return memberships.find(tenantId(), userId).orElseThrow(() -> new RecordNotFoundException("Member", userId));
+        return memberships.find(TenantContext.requireTenantId(), userId).orElseThrow(() -> new RecordNotFoundException("Member", userId));
     }
 
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
-    }
 
     private static CadenceUser currentUser() {
         return TenantContext.currentUser().orElseThrow(() -> new AccessDeniedException("Sign in first."));

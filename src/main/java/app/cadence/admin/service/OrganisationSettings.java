@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -117,7 +116,7 @@ public class OrganisationSettings {
     @Transactional(readOnly = true)
     @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
     public Optional<Logo> logo() {
-        return logos.findForTenant(tenantId()).map(l -> new Logo(l.getContentType(), l.getBytes(), l.getVersion()));
+        return logos.findForTenant(TenantContext.requireTenantId()).map(l -> new Logo(l.getContentType(), l.getBytes(), l.getVersion()));
     }
 
     @Transactional(readOnly = true)
@@ -182,7 +181,7 @@ public class OrganisationSettings {
                     + kilobytes(maxLogoBytes()) + ". Save it smaller (fewer pixels, or as JPEG or WebP) and upload it again.");
         }
         LogoInspection.Inspected image = LogoInspection.inspect(bytes);
-        Long tenantId = tenantId();
+        Long tenantId = TenantContext.requireTenantId();
         Instant now = clock.instant();
         String by = SecurityLog.currentActor();
         Optional<TenantLogo> existing = logos.findForTenant(tenantId);
@@ -202,7 +201,7 @@ public class OrganisationSettings {
 
     @RolesAllowed("ADMIN")
     public void removeLogo() {
-        Long tenantId = tenantId();
+        Long tenantId = TenantContext.requireTenantId();
         Optional<TenantLogo> existing = logos.findForTenant(tenantId);
         if (existing.isEmpty()) {
             return;
@@ -274,9 +273,5 @@ public class OrganisationSettings {
 
     private static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
     }
 }

@@ -3,7 +3,6 @@ package app.cadence.audit.service;
 import app.cadence.audit.domain.AuditEvent;
 import app.cadence.audit.domain.AuditEventRepository;
 import app.cadence.shared.domain.SearchTerm;
-import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,7 +91,7 @@ public class AuditTrail {
     public List<Entry> projectHistory(Long projectId, HistoryFilter filter, long offset, int limit) {
         SearchTerm person = new SearchTerm(filter.person());
         int size = Math.max(1, limit);
-        return events.findProjectHistory(tenantId(), projectId, person.text(), person.containsPattern(),
+        return events.findProjectHistory(TenantContext.requireTenantId(), projectId, person.text(), person.containsPattern(),
                         start(filter.from()), start(filter.to() == null ? null : filter.to().plusDays(1)),
                         PageRequest.of(Math.toIntExact(offset / size), size)).stream()
                 .map(e -> new Entry(e.getOccurredAt(), e.getActor(), e.getSubjectType(), e.getSubjectLabel(), e.getAction(),
@@ -104,12 +102,12 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public long countProjectHistory(Long projectId, HistoryFilter filter) {
         SearchTerm person = new SearchTerm(filter.person());
-        return events.countProjectHistory(tenantId(), projectId, person.text(), person.containsPattern(),
+        return events.countProjectHistory(TenantContext.requireTenantId(), projectId, person.text(), person.containsPattern(),
                 start(filter.from()), start(filter.to() == null ? null : filter.to().plusDays(1)));
     }
 
     private void save(Subject subject, String action, @Nullable String field, @Nullable String before, @Nullable String after) {
-        String actor = TenantContext.currentUser().map(CadenceUser::displayName).orElse("Cadence");
+        String actor = TenantContext.currentUserName();
         events.save(new AuditEvent(clock.instant(), actor, subject.type(), subject.id(), subject.label(), subject.projectId(),
                 action, field, before, after));
     }
@@ -117,9 +115,5 @@ public class AuditTrail {
     /** Dates are whole days in the tenant's time zone. */
     private @Nullable Instant start(@Nullable LocalDate day) {
         return day == null ? null : day.atStartOfDay(settings.zone()).toInstant();
-    }
-
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
     }
 }

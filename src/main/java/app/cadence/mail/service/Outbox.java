@@ -100,7 +100,7 @@ public class Outbox {
     @Transactional(readOnly = true)
     public List<OutboxEntry> list(long offset, int limit) {
         int size = Math.max(1, limit);
-        return messages.findForTenant(tenantId(), PageRequest.of(Math.toIntExact(offset / size), size)).stream()
+        return messages.findForTenant(TenantContext.requireTenantId(), PageRequest.of(Math.toIntExact(offset / size), size)).stream()
                 .map(m -> OutboxEntry.of(m, usableLink(m)))
                 .toList();
     }
@@ -108,14 +108,14 @@ public class Outbox {
     @RolesAllowed("ADMIN")
     @Transactional(readOnly = true)
     public long count() {
-        return messages.countForTenant(tenantId());
+        return messages.countForTenant(TenantContext.requireTenantId());
     }
 
     /** Sends a given-up message of the current tenant once more, with a fresh retry schedule. */
     @RolesAllowed("ADMIN")
     @Transactional
     public void retry(Long id) {
-        OutboxMessage message = messages.findOneForTenant(tenantId(), id)
+        OutboxMessage message = messages.findOneForTenant(TenantContext.requireTenantId(), id)
                 .orElseThrow(() -> new RecordNotFoundException("Email", id));
         if (message.getStatus() != DeliveryStatus.GAVE_UP) {
             throw new RuleViolationException(null, "This email is not given up: it is " + message.getStatus().label().toLowerCase()
@@ -147,9 +147,5 @@ public class Outbox {
             log.warn("The link of email {} cannot be shown: {}", m.getId(), e.getMessage());
             return null;
         }
-    }
-
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
     }
 }

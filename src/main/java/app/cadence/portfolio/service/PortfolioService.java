@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,16 +42,16 @@ public class PortfolioService {
     }
 
     public List<PortfolioRow> rows(PortfolioFilter filter, Sort sort, long offset, int limit) {
-        return queries.rows(tenantId(), filter, sort, clock.instant(), offset, limit);
+        return queries.rows(TenantContext.requireTenantId(), filter, sort, clock.instant(), offset, limit);
     }
 
     public long count(PortfolioFilter filter) {
-        return queries.count(tenantId(), filter, clock.instant());
+        return queries.count(TenantContext.requireTenantId(), filter, clock.instant());
     }
 
     /** The tiles and the charts' series, the overdue trend ending now. */
     public PortfolioTiles tiles() {
-        Long tenantId = tenantId();
+        Long tenantId = TenantContext.requireTenantId();
         Instant now = clock.instant();
         return queries.tiles(tenantId, now, today(), pastWeeks(tenantId, now));
     }
@@ -91,9 +90,5 @@ public class PortfolioService {
     /** Today in the organisation's time zone, for "next key date" and "days since". */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(settings.zone()));
-    }
-
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
     }
 }

@@ -150,7 +150,7 @@ public class InstanceService {
         ZoneId zone = settings.zone();
         List<PlannedItem> plan = InstancePlan.plan(version.content(), request.anchors(), zone);
         Instant now = clock.instant();
-        String by = currentUserName();
+        String by = TenantContext.currentUserName();
         Instance instance = new Instance(project.getId(), version.templateId(), version.versionId(), version.templateName(),
                 version.number(), version.kind(), name, zone.getId(), now, by);
         Anchors anchors = request.anchors();
@@ -402,7 +402,7 @@ public class InstanceService {
         }
         Subject subject = itemSubject(instance, item);
         Instant now = clock.instant();
-        String by = currentUserName();
+        String by = TenantContext.currentUserName();
         ZoneId zone = ZoneId.of(instance.getTimeZone());
         String statusBefore = statusText(item.getStatus(), item.getBlockedReason());
         String assigneeBefore = personName(item.getAssigneeUserId(), names);
@@ -531,9 +531,5 @@ public class InstanceService {
 
     private static Long currentUserId() {
         return TenantContext.currentUser().map(CadenceUser::userId).orElseThrow(() -> new AccessDeniedException("Sign in first."));
-    }
-
-    private static String currentUserName() {
-        return TenantContext.currentUser().map(CadenceUser::displayName).orElse("system");
     }
 }

@@ -7,13 +7,11 @@ import app.cadence.project.domain.ProgramRow;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
-import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.modulith.NamedInterface;
@@ -38,14 +36,14 @@ public class ProgramService {
     }
 
     public List<ProgramRow> list() {
-        return programs.findRows(tenantId());
+        return programs.findRows(TenantContext.requireTenantId());
     }
 
     @Transactional
     @RolesAllowed({"ADMIN", "PMO"})
     public Long create(String name, @Nullable String description) {
         String clean = checkName(name, null);
-        Program program = programs.saveAndFlush(new Program(clean, clean(description), clock.instant(), actor()));
+        Program program = programs.saveAndFlush(new Program(clean, clean(description), clock.instant(), TenantContext.currentUserName()));
         audit.created(SUBJECT, program.getId(), null, "Created program " + clean + ".");
         return program.getId();
     }
@@ -61,7 +59,7 @@ public class ProgramService {
         audit.changed(SUBJECT, id, null, "Name", program.getName(), clean);
         audit.changed(SUBJECT, id, null, "Description", program.getDescription(), clean(description));
         program.describe(clean, clean(description));
-        program.touch(clock.instant(), actor());
+        program.touch(clock.instant(), TenantContext.currentUserName());
     }
 
     /** Only an empty program can go: projects never lose their grouping silently. */
@@ -69,7 +67,7 @@ public class ProgramService {
     @RolesAllowed({"ADMIN", "PMO"})
     public void delete(Long id) {
         Program program = find(id);
-        long count = programs.projectCount(tenantId(), id);
+        long count = programs.projectCount(TenantContext.requireTenantId(), id);
         if (count > 0) {
             throw new RuleViolationException(null, "“" + program.getName() + "” still groups " + count
                     + (count == 1 ? " project" : " projects") + ". Move them to another program first.");
@@ -79,7 +77,7 @@ public class ProgramService {
     }
 
     private Program find(Long id) {
-        return programs.findInTenant(id, tenantId()).orElseThrow(() -> new RecordNotFoundException("Program", id));
+        return programs.findInTenant(id, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Program", id));
     }
 
     private String checkName(String name, @Nullable Long existingId) {
@@ -90,7 +88,7 @@ public class ProgramService {
         if (clean.length() > Program.NAME_MAX) {
             throw new RuleViolationException("name", "The name can be at most " + Program.NAME_MAX + " characters.");
         }
-        if (programs.nameTaken(tenantId(), clean, existingId)) {
+        if (programs.nameTaken(TenantContext.requireTenantId(), clean, existingId)) {
             throw new RuleViolationException("name", "Another program is already called “" + clean + "”.");
         }
         return clean;
@@ -106,11 +104,4 @@ public class ProgramService {
         return text.strip();
     }
 
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
-    }
-
-    private static String actor() {
-        return TenantContext.currentUser().map(CadenceUser::displayName).orElse("Cadence");
-    }
 }

@@ -13,7 +13,6 @@ import app.cadence.project.service.InstanceViews.HealthView;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
-import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +59,7 @@ public class ProjectHealthService {
 
     /** The counts the rule reads: at most two statements. */
     HealthFacts facts(Long projectId, Instant now) {
-        Long tenantId = tenantId();
+        Long tenantId = TenantContext.requireTenantId();
         Object[] row = items.healthCounts(tenantId, projectId, now).getFirst();
         long blockedCritical = number(row[4]);
         String first = blockedCritical == 0 ? null
@@ -81,8 +79,8 @@ public class ProjectHealthService {
             throw new RuleViolationException("reason", "The reason can be at most " + Project.HEALTH_REASON_MAX + " characters.");
         }
         String before = describe(project);
-        project.overrideHealth(health, clean, clock.instant(), currentUserName());
-        project.touch(clock.instant(), currentUserName());
+        project.overrideHealth(health, clean, clock.instant(), TenantContext.currentUserName());
+        project.touch(clock.instant(), TenantContext.currentUserName());
         audit.changed(subject(project), "Health override", before, describe(project));
         publishHealth(project);
     }
@@ -93,13 +91,13 @@ public class ProjectHealthService {
         Project project = findForChange(projectId, projectVersion);
         String before = describe(project);
         project.clearHealthOverride();
-        project.touch(clock.instant(), currentUserName());
+        project.touch(clock.instant(), TenantContext.currentUserName());
         audit.changed(subject(project), "Health override", before, null);
         publishHealth(project);
     }
 
     private void publishHealth(Project project) {
-        events.publishEvent(new ProjectChanged(tenantId(), project.getId(), ProjectChanged.Change.HEALTH, null,
+        events.publishEvent(new ProjectChanged(TenantContext.requireTenantId(), project.getId(), ProjectChanged.Change.HEALTH, null,
                 InstanceService.changedBy(), clock.instant()));
     }
 
@@ -121,18 +119,10 @@ public class ProjectHealthService {
     }
 
     private Project find(Long id) {
-        return projects.findInTenant(id, tenantId()).orElseThrow(() -> new RecordNotFoundException("Project", id));
+        return projects.findInTenant(id, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Project", id));
     }
 
     private static long number(@Nullable Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
-    }
-
-    private static String currentUserName() {
-        return TenantContext.currentUser().map(CadenceUser::displayName).orElse("system");
     }
 }

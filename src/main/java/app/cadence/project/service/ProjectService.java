@@ -13,7 +13,6 @@ import app.cadence.project.domain.ProjectRow;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
-import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.MembershipDirectory;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +27,6 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,11 +71,11 @@ public class ProjectService {
     }
 
     public List<ProjectRow> list(String search, Sort sort, long offset, int limit) {
-        return projects.findRows(tenantId(), search, sort, offset, limit);
+        return projects.findRows(TenantContext.requireTenantId(), search, sort, offset, limit);
     }
 
     public long count(String search) {
-        return projects.countRows(tenantId(), search);
+        return projects.countRows(TenantContext.requireTenantId(), search);
     }
 
     public ProjectForm load(Long id) {
@@ -88,10 +86,10 @@ public class ProjectService {
     @RolesAllowed({"ADMIN", "PMO", "PM"})
     public Long create(ProjectForm form) {
         validate(form, null);
-        Project project = new Project(form.getKey(), form.getName(), clock.instant(), currentUserName());
+        Project project = new Project(form.getKey(), form.getName(), clock.instant(), TenantContext.currentUserName());
         apply(form, project);
         Long id = saveChecked(project, form).getId();
-        rollups.create(tenantId(), id);
+        rollups.create(TenantContext.requireTenantId(), id);
         audit.created(SUBJECT, id, id, "Created project " + form.getKey() + " " + form.getName() + ".");
         publish(id, ProjectChanged.Change.CREATED);
         return id;
@@ -108,7 +106,7 @@ public class ProjectService {
         validate(form, id);
         Map<String, String> before = auditedFields(ProjectForm.of(project));
         apply(form, project);
-        project.touch(clock.instant(), currentUserName());
+        project.touch(clock.instant(), TenantContext.currentUserName());
         ProjectForm saved = ProjectForm.of(saveChecked(project, form));
         Map<String, String> after = auditedFields(saved);
         before.forEach((field, value) -> audit.changed(SUBJECT, id, id, field, blankToNull(value), blankToNull(after.get(field))));
@@ -124,16 +122,16 @@ public class ProjectService {
             throw new ConcurrentChangeException("Project " + project.getKey(), project.getUpdatedBy(), project.getUpdatedAt());
         }
         audit.deleted(SUBJECT, id, id, "Deleted project " + project.getKey() + " " + project.getName()
-                + " with its " + instances.findProgress(tenantId(), id, clock.instant()).size() + " applied templates.");
-        rollups.delete(tenantId(), id);
-        items.deleteByProject(tenantId(), id);
-        instances.deleteByProject(tenantId(), id);
+                + " with its " + instances.findProgress(TenantContext.requireTenantId(), id, clock.instant()).size() + " applied templates.");
+        rollups.delete(TenantContext.requireTenantId(), id);
+        items.deleteByProject(TenantContext.requireTenantId(), id);
+        instances.deleteByProject(TenantContext.requireTenantId(), id);
         projects.delete(project);
         publish(id, ProjectChanged.Change.DELETED);
     }
 
     private void publish(Long projectId, ProjectChanged.Change change) {
-        events.publishEvent(new ProjectChanged(tenantId(), projectId, change, null, InstanceService.changedBy(), clock.instant()));
+        events.publishEvent(new ProjectChanged(TenantContext.requireTenantId(), projectId, change, null, InstanceService.changedBy(), clock.instant()));
     }
 
     /** The fields of a project as the history shows them, PM by name. */
@@ -150,7 +148,7 @@ public class ProjectService {
         fields.put("Go-live date", form.getGoLiveDate() == null ? "" : form.getGoLiveDate().toString());
         fields.put("Close date", form.getCloseDate() == null ? "" : form.getCloseDate().toString());
         fields.put("Sponsor", form.getSponsor() == null ? "" : form.getSponsor());
-        fields.put("Program", form.getProgramId() == null ? "" : programs.findInTenant(form.getProgramId(), tenantId())
+        fields.put("Program", form.getProgramId() == null ? "" : programs.findInTenant(form.getProgramId(), TenantContext.requireTenantId())
                 .map(Program::getName).orElse("program " + form.getProgramId()));
         return fields;
     }
@@ -160,7 +158,7 @@ public class ProjectService {
     }
 
     private Project find(Long id) {
-        return projects.findInTenant(id, tenantId()).orElseThrow(() -> new RecordNotFoundException("Project", id));
+        return projects.findInTenant(id, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Project", id));
     }
 
     private void validate(ProjectForm form, @Nullable Long existingId) {
@@ -177,13 +175,13 @@ public class ProjectService {
         if (form.getStartDate() != null && form.getCloseDate() != null && form.getCloseDate().isBefore(form.getStartDate())) {
             throw new RuleViolationException("closeDate", "The close date cannot be before the start date.");
         }
-        if (form.getProgramId() != null && programs.findInTenant(form.getProgramId(), tenantId()).isEmpty()) {
+        if (form.getProgramId() != null && programs.findInTenant(form.getProgramId(), TenantContext.requireTenantId()).isEmpty()) {
             throw new RuleViolationException("programId", "Choose a program of this organisation.");
         }
         if (form.getPmUserId() != null && !members.isActiveMember(form.getPmUserId())) {
             throw new RuleViolationException("pmUserId", "Choose a project manager from this organisation's members.");
         }
-        if (projects.keyTaken(tenantId(), form.getKey(), existingId)) {
+        if (projects.keyTaken(TenantContext.requireTenantId(), form.getKey(), existingId)) {
             throw duplicateKey(form);
         }
     }
@@ -208,13 +206,5 @@ public class ProjectService {
 
     private static RuleViolationException duplicateKey(ProjectForm form) {
         return new RuleViolationException("key", "Another project already uses the key " + form.getKey() + ". Choose a different key.");
-    }
-
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
-    }
-
-    private static String currentUserName() {
-        return TenantContext.currentUser().map(CadenceUser::displayName).orElse("system");
     }
 }

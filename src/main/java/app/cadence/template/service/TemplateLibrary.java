@@ -25,7 +25,6 @@ import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
 import app.cadence.template.service.TemplateViews.VersionSummary;
 import app.cadence.tenancy.domain.Role;
-import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -40,7 +39,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.modulith.NamedInterface;
@@ -74,22 +72,22 @@ public class TemplateLibrary {
         Sort allowed = Sort.by(sort.stream().filter(o -> SORTABLE.contains(o.getProperty())).toList());
         Sort ordered = (allowed.isSorted() ? allowed : Sort.by("kind", "name")).and(Sort.by("id"));
         int pageSize = Math.max(1, limit);
-        return templates.findLibrary(tenantId(), filter.kind(), filter.status(), search(filter), pattern(filter),
+        return templates.findLibrary(TenantContext.requireTenantId(), filter.kind(), filter.status(), search(filter), pattern(filter),
                 PageRequest.of(Math.toIntExact(offset / pageSize), pageSize, ordered));
     }
 
     public long count(Filter filter) {
-        return templates.countLibrary(tenantId(), filter.kind(), filter.status(), search(filter), pattern(filter));
+        return templates.countLibrary(TenantContext.requireTenantId(), filter.kind(), filter.status(), search(filter), pattern(filter));
     }
 
     public TemplateDetails details(Long templateId) {
         Template template = find(templateId);
         boolean author = isAuthor();
-        List<VersionSummary> summaries = versions.findAllOf(templateId, tenantId()).stream()
+        List<VersionSummary> summaries = versions.findAllOf(templateId, TenantContext.requireTenantId()).stream()
                 .filter(v -> author || !v.isDraft())
                 .map(TemplateLibrary::summary)
                 .toList();
-        List<ChangeSummary> recent = changes.findRecent(templateId, tenantId(), PageRequest.of(0, CHANGES_SHOWN)).stream()
+        List<ChangeSummary> recent = changes.findRecent(templateId, TenantContext.requireTenantId(), PageRequest.of(0, CHANGES_SHOWN)).stream()
                 .map(c -> new ChangeSummary(c.getChangedAt(), c.getChangedBy(), c.getSummary()))
                 .toList();
         return new TemplateDetails(templateId, template.getKind(), template.getName(), template.getDescription(),
@@ -98,7 +96,7 @@ public class TemplateLibrary {
 
     /** One version's content; drafts only for authors, everything else reads published versions. */
     public VersionContent version(Long templateId, Long versionId) {
-        TemplateVersion version = versions.findInTenant(versionId, templateId, tenantId())
+        TemplateVersion version = versions.findInTenant(versionId, templateId, TenantContext.requireTenantId())
                 .filter(v -> !v.isDraft() || isAuthor())
                 .orElseThrow(() -> new RecordNotFoundException("Template version", versionId));
         return new VersionContent(summary(version), TemplateFormat.read(version.getContent()));
@@ -107,7 +105,7 @@ public class TemplateLibrary {
     /** Active templates with at least one published version: what projects can apply. */
     public List<ApplicableTemplate> applicable() {
         Map<Long, ApplicableTemplate> byTemplate = new LinkedHashMap<>();
-        for (PublishedVersionRow row : versions.findApplicable(tenantId())) {
+        for (PublishedVersionRow row : versions.findApplicable(TenantContext.requireTenantId())) {
             byTemplate.computeIfAbsent(row.templateId(), id -> new ApplicableTemplate(id, row.templateName(), row.kind(), new ArrayList<>()))
                     .versions().add(new PublishedVersion(row.versionId(), row.number()));
         }
@@ -122,7 +120,7 @@ public class TemplateLibrary {
      */
     public ApplicableVersion applicableVersion(Long templateId, Long versionId) {
         Template template = find(templateId);
-        TemplateVersion version = versions.findInTenant(versionId, templateId, tenantId())
+        TemplateVersion version = versions.findInTenant(versionId, templateId, TenantContext.requireTenantId())
                 .filter(v -> !v.isDraft())
                 .orElseThrow(() -> new RecordNotFoundException("Template version", versionId));
         if (template.getStatus() == TemplateStatus.RETIRED) {
@@ -133,14 +131,14 @@ public class TemplateLibrary {
     }
 
     public boolean nameInUse(String name) {
-        return templates.nameTaken(tenantId(), name.strip(), null);
+        return templates.nameTaken(TenantContext.requireTenantId(), name.strip(), null);
     }
 
     /** The draft to edit in the designer; empty when the template has none. */
     @RolesAllowed({"ADMIN", "PMO"})
     public java.util.Optional<VersionContent> draft(Long templateId) {
         find(templateId);
-        return versions.findDraft(templateId, tenantId())
+        return versions.findDraft(templateId, TenantContext.requireTenantId())
                 .map(v -> new VersionContent(summary(v), TemplateFormat.read(v.getContent())));
     }
 
@@ -166,8 +164,8 @@ public class TemplateLibrary {
         });
         checkContent(content);
         Instant now = clock.instant();
-        Template template = templates.saveAndFlush(new Template(content.kind(), cleanName, cleanDescription, now, actor()));
-        versions.save(TemplateVersion.draft(template, TemplateFormat.write(content), content.itemCount(), now, actor()));
+        Template template = templates.saveAndFlush(new Template(content.kind(), cleanName, cleanDescription, now, TenantContext.currentUserName()));
+        versions.save(TemplateVersion.draft(template, TemplateFormat.write(content), content.itemCount(), now, TenantContext.currentUserName()));
         record(template, how + " " + content.kind().label().toLowerCase(Locale.ROOT) + " “" + cleanName + "”.");
         return template.getId();
     }
@@ -176,7 +174,7 @@ public class TemplateLibrary {
     @RolesAllowed({"ADMIN", "PMO"})
     public void saveDraft(Long templateId, long expectedVersion, TemplateContent content) {
         Template template = find(templateId);
-        TemplateVersion draft = versions.findDraft(templateId, tenantId())
+        TemplateVersion draft = versions.findDraft(templateId, TenantContext.requireTenantId())
                 .orElseThrow(() -> new RuleViolationException(null, "This template has no draft. Start a new draft from the latest version first."));
         if (draft.getVersion() != expectedVersion) {
             throw new ConcurrentChangeException("The draft of " + template.getName(), draft.getUpdatedBy(), draft.getUpdatedAt());
@@ -185,8 +183,8 @@ public class TemplateLibrary {
             throw new RuleViolationException(null, "A " + template.getKind().label() + " cannot hold " + content.kind().label() + " content.");
         }
         checkContent(content);
-        draft.replaceContent(TemplateFormat.write(content), content.itemCount(), clock.instant(), actor());
-        template.touch(clock.instant(), actor());
+        draft.replaceContent(TemplateFormat.write(content), content.itemCount(), clock.instant(), TenantContext.currentUserName());
+        template.touch(clock.instant(), TenantContext.currentUserName());
         record(template, "Saved the draft (" + content.itemCount() + " items).");
     }
 
@@ -201,21 +199,21 @@ public class TemplateLibrary {
         if (note.length() > 2000) {
             throw new RuleViolationException("changeNote", "The change note can be at most 2000 characters.");
         }
-        TemplateVersion draft = versions.findDraft(templateId, tenantId())
+        TemplateVersion draft = versions.findDraft(templateId, TenantContext.requireTenantId())
                 .orElseThrow(() -> new RuleViolationException(null, "There is no draft to publish."));
         TemplateContent content = TemplateFormat.read(draft.getContent());
         if (content.itemCount() == 0) {
             throw new RuleViolationException(null, "Add at least one item before publishing.");
         }
         checkContent(content);
-        Optional<TemplateVersion> latest = versions.findAllOf(templateId, tenantId()).stream().filter(v -> !v.isDraft()).findFirst();
+        Optional<TemplateVersion> latest = versions.findAllOf(templateId, TenantContext.requireTenantId()).stream().filter(v -> !v.isDraft()).findFirst();
         if (latest.isPresent() && TemplateFormat.read(latest.get().getContent()).equals(content)) {
             throw new RuleViolationException(null, "The draft is the same as version " + latest.get().getNumber()
                     + ". Change something in the designer before publishing, or discard the draft.");
         }
-        int number = versions.lastNumber(templateId, tenantId()) + 1;
-        draft.publish(number, note, clock.instant(), actor());
-        template.touch(clock.instant(), actor());
+        int number = versions.lastNumber(templateId, TenantContext.requireTenantId()) + 1;
+        draft.publish(number, note, clock.instant(), TenantContext.currentUserName());
+        template.touch(clock.instant(), TenantContext.currentUserName());
         record(template, "Published version " + number + ": " + note);
         return number;
     }
@@ -225,13 +223,13 @@ public class TemplateLibrary {
     @RolesAllowed({"ADMIN", "PMO"})
     public void discardDraft(Long templateId) {
         Template template = find(templateId);
-        TemplateVersion draft = versions.findDraft(templateId, tenantId())
+        TemplateVersion draft = versions.findDraft(templateId, TenantContext.requireTenantId())
                 .orElseThrow(() -> new RuleViolationException(null, "There is no draft to discard."));
-        if (versions.lastNumber(templateId, tenantId()) == 0) {
+        if (versions.lastNumber(templateId, TenantContext.requireTenantId()) == 0) {
             throw new RuleViolationException(null, "This template has never been published: its draft is all there is. Retire the template instead.");
         }
         versions.delete(draft);
-        template.touch(clock.instant(), actor());
+        template.touch(clock.instant(), TenantContext.currentUserName());
         record(template, "Discarded the draft.");
     }
 
@@ -240,15 +238,15 @@ public class TemplateLibrary {
     @RolesAllowed({"ADMIN", "PMO"})
     public Long startDraft(Long templateId) {
         Template template = find(templateId);
-        if (versions.findDraft(templateId, tenantId()).isPresent()) {
+        if (versions.findDraft(templateId, TenantContext.requireTenantId()).isPresent()) {
             throw new RuleViolationException(null, "This template already has a draft: edit that one.");
         }
-        TemplateVersion latest = versions.findAllOf(templateId, tenantId()).stream()
+        TemplateVersion latest = versions.findAllOf(templateId, TenantContext.requireTenantId()).stream()
                 .filter(v -> !v.isDraft())
                 .findFirst()
                 .orElseThrow(() -> new RuleViolationException(null, "There is no published version to start from."));
-        TemplateVersion draft = versions.save(TemplateVersion.draft(template, latest.getContent(), latest.getItemCount(), clock.instant(), actor()));
-        template.touch(clock.instant(), actor());
+        TemplateVersion draft = versions.save(TemplateVersion.draft(template, latest.getContent(), latest.getItemCount(), clock.instant(), TenantContext.currentUserName()));
+        template.touch(clock.instant(), TenantContext.currentUserName());
         record(template, "Started a new draft from version " + latest.getNumber() + ".");
         return draft.getId();
     }
@@ -261,7 +259,7 @@ public class TemplateLibrary {
             return;
         }
         template.retire();
-        template.touch(clock.instant(), actor());
+        template.touch(clock.instant(), TenantContext.currentUserName());
         record(template, "Retired the template: it stays readable but can no longer be applied to projects.");
     }
 
@@ -273,12 +271,12 @@ public class TemplateLibrary {
             return;
         }
         template.reactivate();
-        template.touch(clock.instant(), actor());
+        template.touch(clock.instant(), TenantContext.currentUserName());
         record(template, "Reactivated the template.");
     }
 
     private Template find(Long templateId) {
-        return templates.findInTenant(templateId, tenantId()).orElseThrow(() -> new RecordNotFoundException("Template", templateId));
+        return templates.findInTenant(templateId, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Template", templateId));
     }
 
     private String checkName(String name, @Nullable Long existingId) {
@@ -289,7 +287,7 @@ public class TemplateLibrary {
         if (clean.length() > Template.NAME_MAX) {
             throw new RuleViolationException("name", "The name can be at most " + Template.NAME_MAX + " characters.");
         }
-        if (templates.nameTaken(tenantId(), clean, existingId)) {
+        if (templates.nameTaken(TenantContext.requireTenantId(), clean, existingId)) {
             throw new RuleViolationException("name", "Another template is already called “" + clean + "”. Choose a different name.");
         }
         return clean;
@@ -303,7 +301,7 @@ public class TemplateLibrary {
     }
 
     private void record(Template template, String summary) {
-        changes.save(new TemplateChange(template.getId(), clock.instant(), actor(), summary));
+        changes.save(new TemplateChange(template.getId(), clock.instant(), TenantContext.currentUserName(), summary));
     }
 
     private static boolean isAuthor() {
@@ -322,13 +320,7 @@ public class TemplateLibrary {
         return new SearchTerm(filter.search()).containsPattern();
     }
 
-    private static Long tenantId() {
-        return TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
-    }
 
-    private static String actor() {
-        return TenantContext.currentUser().map(CadenceUser::displayName).orElse("Cadence");
-    }
 
     private static VersionSummary summary(TemplateVersion v) {
         return new VersionSummary(v.getId(), v.getNumber(), v.getState(), v.getItemCount(), v.getChangeNote(),

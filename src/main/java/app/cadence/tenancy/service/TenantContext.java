@@ -1,6 +1,7 @@
 package app.cadence.tenancy.service;
 
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.modulith.NamedInterface;
@@ -36,6 +37,19 @@ public final class TenantContext {
             return Optional.of(cadence.getPrincipal());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The selected tenant, for a service that works in it. Without one the caller is refused —
+     * the services' roles already require a tenant, so this is the second wall, not the first.
+     */
+    public static Long requireTenantId() {
+        return currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
+    }
+
+    /** The name the audit trail and "changed by" show for whoever is acting; "Cadence" for work it does itself (seeding, jobs). */
+    public static String currentUserName() {
+        return currentUser().map(CadenceUser::displayName).orElse("Cadence");
     }
 
     /** Whether the signed-in user is a platform operator, in or outside a tenant. */
