@@ -127,8 +127,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         program.setPlaceholder("All programs");
         program.setAriaLabel("Program");
         program.setClearButtonVisible(true);
-        pm.setItems(people.stream().filter(m -> m.role() == app.cadence.tenancy.domain.Role.ADMIN
-                || m.role() == app.cadence.tenancy.domain.Role.PMO || m.role() == app.cadence.tenancy.domain.Role.PM).toList());
+        pm.setItems(people.stream().filter(m -> m.role().managesProjects()).toList());
         pm.setItemLabelGenerator(MemberSummary::displayName);
         pm.setPlaceholder("All project managers");
         pm.setAriaLabel("Project manager");

@@ -25,6 +25,6 @@ public final class ItemPermissions {
 
     /** May run bulk changes and apply or remove templates. */
     public static boolean managesInstances(Role role) {
-        return role == Role.ADMIN || role == Role.PMO || role == Role.PM;
+        return role.managesProjects();
     }
 }

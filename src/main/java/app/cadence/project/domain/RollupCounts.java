@@ -20,7 +20,7 @@ public record RollupCounts(long items, long doneDated, long blocked, long blocke
     }
 
     static RollupCounts of(ItemStatus status, boolean dated, boolean criticalPath, TemplateKind kind) {
-        if (status == ItemStatus.NOT_APPLICABLE) {
+        if (!status.countsTowardsProgress()) {
             return NONE;
         }
         long done = status == ItemStatus.DONE ? 1 : 0;

@@ -390,7 +390,7 @@ public class InstanceService {
                 throw new RuleViolationException("blockedReason", "The reason can be at most " + InstanceItem.BLOCKED_REASON_MAX + " characters.");
             }
         }
-        if (update.status() == ItemStatus.DONE && item.getStatus() != ItemStatus.DONE && item.isEvidenceRequired() && evidence == null) {
+        if (update.status().lacksEvidence(item.getStatus(), item.isEvidenceRequired(), evidence)) {
             throw new RuleViolationException("evidenceUrl", "“" + item.getTitle() + "” needs evidence: add a link to it before marking it done.");
         }
         if (update.assigneeUserId() != null && !update.assigneeUserId().equals(item.getAssigneeUserId())) {

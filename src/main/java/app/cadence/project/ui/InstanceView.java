@@ -333,7 +333,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void markDone(ItemView item) {
-        if (item.evidenceRequired() && item.evidenceUrl() == null) {
+        if (ItemStatus.DONE.lacksEvidence(item.status(), item.evidenceRequired(), item.evidenceUrl())) {
             openItem(item);
             UserMessages.showError(new app.cadence.shared.domain.RuleViolationException("evidenceUrl",
                     "“" + item.title() + "” needs evidence: add a link to it, set the status to Done and save."));
@@ -528,7 +528,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
             if (shown.isEmpty()) {
                 continue;
             }
-            long counted = section.stream().filter(i -> i.status() != ItemStatus.NOT_APPLICABLE).count();
+            long counted = section.stream().filter(i -> i.status().countsTowardsProgress()).count();
             long done = section.stream().filter(i -> i.status() == ItemStatus.DONE).count();
             SectionRow heading = new SectionRow(section.getFirst().sectionKey(), section.getFirst().sectionTitle(), done, counted);
             tree.addItem(null, heading);
@@ -540,7 +540,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void updateProgress(Instant now) {
-        long counted = itemsById.values().stream().filter(i -> i.status() != ItemStatus.NOT_APPLICABLE).count();
+        long counted = itemsById.values().stream().filter(i -> i.status().countsTowardsProgress()).count();
         long done = itemsById.values().stream().filter(i -> i.status() == ItemStatus.DONE).count();
         long notApplicable = itemsById.size() - counted;
         long overdue = itemsById.values().stream().filter(i -> i.overdue(now)).count();

@@ -24,6 +24,14 @@ public enum Role {
         return label;
     }
 
+    /**
+     * Whether a member with this role may manage projects: be a project's PM, create and edit
+     * projects, apply templates, run bulk changes. The one place that says so; screens ask it.
+     */
+    public boolean managesProjects() {
+        return this == ADMIN || this == PMO || this == PM;
+    }
+
     /** The Spring Security authority that stands for this role in the selected tenant. */
     public String authority() {
         return "ROLE_" + name();
