@@ -1,4 +1,4 @@
-/** Projects, programs and health; today also instances, items, My work and the roll-up, which move to a module of their own (issue C6). */
+/** Projects, programs and health. The work done on projects (instances, items, My work, roll-up) is the work module's: it fills this module's seams (ProjectWorkFacts, ProjectPageSection). */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"live", "audit :: api", "template :: api", "tenancy :: api", "shared"})
 package app.cadence.project;

@@ -1,6 +1,6 @@
 package app.cadence.benchmark;
 
-import app.cadence.project.domain.ProjectRollups;
+import app.cadence.work.domain.ProjectRollups;
 import app.cadence.template.service.StarterLibrary;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateLibrary;

@@ -3,13 +3,13 @@ package app.cadence.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.cadence.project.domain.Anchors;
-import app.cadence.project.domain.ItemStatus;
-import app.cadence.project.events.ItemChanged;
-import app.cadence.project.service.InstanceService;
-import app.cadence.project.service.InstanceViews.InstantiationRequest;
-import app.cadence.project.service.InstanceViews.ItemUpdate;
-import app.cadence.project.service.InstanceViews.ItemView;
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.domain.ItemStatus;
+import app.cadence.work.events.ItemChanged;
+import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.service.InstanceViews.ItemUpdate;
+import app.cadence.work.service.InstanceViews.ItemView;
 import app.cadence.project.service.ProjectHealthService;
 import app.cadence.project.domain.Health;
 import app.cadence.project.events.ProjectChanged;
@@ -133,7 +133,7 @@ class CommittedChangesTest {
     @Test
     void aBulkChangeAnnouncesEveryItem() {
         List<ItemView> items = as(acmePm, () -> instances.details(instanceId)).items();
-        var refs = items.stream().map(i -> new app.cadence.project.service.InstanceViews.ItemRef(i.id(), i.version())).toList();
+        var refs = items.stream().map(i -> new app.cadence.work.service.InstanceViews.ItemRef(i.id(), i.version())).toList();
         as(acmePm, () -> instances.bulkStatus(instanceId, refs, ItemStatus.IN_PROGRESS, null));
 
         assertThat(acmeHeard.stream().filter(m -> m.topics().contains(Topic.instance(instanceId))).map(LiveMessage::subjectId).distinct())

@@ -2,7 +2,7 @@ package app.cadence.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cadence.project.domain.ItemStatus;
+import app.cadence.work.domain.ItemStatus;
 import app.cadence.tenancy.domain.Role;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

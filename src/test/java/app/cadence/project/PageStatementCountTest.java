@@ -2,13 +2,13 @@ package app.cadence.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cadence.project.domain.Anchors;
-import app.cadence.project.domain.ItemStatus;
-import app.cadence.project.service.InstanceService;
-import app.cadence.project.service.InstanceViews.InstantiationRequest;
-import app.cadence.project.service.InstanceViews.ItemRef;
-import app.cadence.project.service.InstanceViews.ItemView;
-import app.cadence.project.ui.InstanceView;
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.domain.ItemStatus;
+import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.service.InstanceViews.ItemRef;
+import app.cadence.work.service.InstanceViews.ItemView;
+import app.cadence.work.ui.InstanceView;
 import app.cadence.project.ui.ProjectView;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;

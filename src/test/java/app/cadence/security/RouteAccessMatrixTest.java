@@ -2,9 +2,9 @@ package app.cadence.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cadence.project.domain.Anchors;
-import app.cadence.project.service.InstanceService;
-import app.cadence.project.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.security.ui.LoginView;
 import app.cadence.shell.AccessDeniedView;
 import app.cadence.shell.NotFoundView;

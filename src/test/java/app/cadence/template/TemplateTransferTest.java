@@ -36,7 +36,7 @@ class TemplateTransferTest {
     @Autowired UploadLimits uploadLimits;
     @Autowired TemplateTransfer transfer;
     @Autowired StarterLibrary starter;
-    @Autowired app.cadence.project.service.InstanceService instances;
+    @Autowired app.cadence.work.service.InstanceService instances;
 
     Member pmo;
 
@@ -152,8 +152,8 @@ class TemplateTransferTest {
         as(() -> library.publish(imported, "At every limit"));
         Long project = fixtures.project(pmo, "LIMITS-1", "Limits");
         Long versionId = as(() -> library.details(imported)).versions().getFirst().id();
-        Long instance = as(() -> instances.instantiate(new app.cadence.project.service.InstanceViews.InstantiationRequest(
-                project, imported, versionId, "At every limit", app.cadence.project.domain.Anchors.at(java.time.LocalDateTime.of(2026, 6, 1, 20, 0)))));
+        Long instance = as(() -> instances.instantiate(new app.cadence.work.service.InstanceViews.InstantiationRequest(
+                project, imported, versionId, "At every limit", app.cadence.work.domain.Anchors.at(java.time.LocalDateTime.of(2026, 6, 1, 20, 0)))));
         assertThat(as(() -> instances.details(instance)).toString()).isNotEmpty();
     }
 

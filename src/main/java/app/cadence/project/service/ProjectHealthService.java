@@ -2,14 +2,13 @@ package app.cadence.project.service;
 
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.audit.service.AuditTrail.Subject;
+import app.cadence.project.events.ChangedBy;
 import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.domain.HealthRule;
-import app.cadence.project.domain.InstanceItemRepository;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
-import app.cadence.project.service.InstanceViews.HealthView;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,15 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectHealthService {
 
     private final ProjectRepository projects;
-    private final InstanceItemRepository items;
+    private final ProjectWorkFacts work;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProjectHealthService(ProjectRepository projects, InstanceItemRepository items, AuditTrail audit, ApplicationEventPublisher events,
+    ProjectHealthService(ProjectRepository projects, ProjectWorkFacts work, AuditTrail audit, ApplicationEventPublisher events,
                          Clock clock) {
         this.projects = projects;
-        this.items = items;
+        this.work = work;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -57,14 +55,9 @@ public class ProjectHealthService {
                 project.getHealthOverrideBy(), project.getHealthOverrideAt(), project.getVersion());
     }
 
-    /** The counts the rule reads: at most two statements. */
+    /** The counts the rule reads, from the work module: at most two statements. */
     HealthFacts facts(Long projectId, Instant now) {
-        Long tenantId = TenantContext.requireTenantId();
-        Object[] row = items.healthCounts(tenantId, projectId, now).getFirst();
-        long blockedCritical = number(row[4]);
-        String first = blockedCritical == 0 ? null
-                : items.blockedOnCriticalPath(tenantId, projectId, PageRequest.of(0, 1)).stream().findFirst().orElse(null);
-        return new HealthFacts(number(row[0]), number(row[1]), number(row[2]), number(row[3]), blockedCritical, first);
+        return work.healthFacts(projectId, now);
     }
 
     @Transactional
@@ -98,7 +91,7 @@ public class ProjectHealthService {
 
     private void publishHealth(Project project) {
         events.publishEvent(new ProjectChanged(TenantContext.requireTenantId(), project.getId(), ProjectChanged.Change.HEALTH, null,
-                InstanceService.changedBy(), clock.instant()));
+                ChangedBy.current(), clock.instant()));
     }
 
     private static @Nullable String describe(Project project) {
@@ -120,9 +113,5 @@ public class ProjectHealthService {
 
     private Project find(Long id) {
         return projects.findInTenant(id, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Project", id));
-    }
-
-    private static long number(@Nullable Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

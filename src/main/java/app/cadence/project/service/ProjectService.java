@@ -1,14 +1,12 @@
 package app.cadence.project.service;
 
 import app.cadence.audit.service.AuditTrail;
+import app.cadence.project.events.ChangedBy;
 import app.cadence.project.events.ProjectChanged;
-import app.cadence.project.domain.InstanceItemRepository;
-import app.cadence.project.domain.InstanceRepository;
 import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRepository;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
-import app.cadence.project.domain.ProjectRollups;
 import app.cadence.project.domain.ProjectRow;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
@@ -46,23 +44,19 @@ public class ProjectService {
 
     private final ProjectRepository projects;
     private final ProgramRepository programs;
-    private final InstanceRepository instances;
-    private final InstanceItemRepository items;
-    private final ProjectRollups rollups;
+    private final ProjectWorkFacts work;
     private final MembershipDirectory members;
     private final AuditTrail audit;
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, ProgramRepository programs, InstanceRepository instances, ProjectRollups rollups,
-                   InstanceItemRepository items, MembershipDirectory members, AuditTrail audit, Validator validator,
+    ProjectService(ProjectRepository projects, ProgramRepository programs, ProjectWorkFacts work,
+                   MembershipDirectory members, AuditTrail audit, Validator validator,
                    ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
         this.programs = programs;
-        this.instances = instances;
-        this.items = items;
-        this.rollups = rollups;
+        this.work = work;
         this.members = members;
         this.audit = audit;
         this.validator = validator;
@@ -78,6 +72,12 @@ public class ProjectService {
         return projects.countRows(TenantContext.requireTenantId(), search);
     }
 
+    /** A project of the current tenant for another module (the work done on it); another tenant's is not found. */
+    public ProjectRef reference(Long id) {
+        Project project = find(id);
+        return new ProjectRef(project.getId(), project.getKey(), project.getName());
+    }
+
     public ProjectForm load(Long id) {
         return ProjectForm.of(find(id));
     }
@@ -89,8 +89,8 @@ public class ProjectService {
         Project project = new Project(form.getKey(), form.getName(), clock.instant(), TenantContext.currentUserName());
         apply(form, project);
         Long id = saveChecked(project, form).getId();
-        rollups.create(TenantContext.requireTenantId(), id);
         audit.created(SUBJECT, id, id, "Created project " + form.getKey() + " " + form.getName() + ".");
+        // The work module opens the project's roll-up row in this transaction.
         publish(id, ProjectChanged.Change.CREATED);
         return id;
     }
@@ -122,16 +122,14 @@ public class ProjectService {
             throw new ConcurrentChangeException("Project " + project.getKey(), project.getUpdatedBy(), project.getUpdatedAt());
         }
         audit.deleted(SUBJECT, id, id, "Deleted project " + project.getKey() + " " + project.getName()
-                + " with its " + instances.findProgress(TenantContext.requireTenantId(), id, clock.instant()).size() + " applied templates.");
-        rollups.delete(TenantContext.requireTenantId(), id);
-        items.deleteByProject(TenantContext.requireTenantId(), id);
-        instances.deleteByProject(TenantContext.requireTenantId(), id);
-        projects.delete(project);
+                + " with its " + work.appliedTemplates(id) + " applied templates.");
+        // Before the row goes: the work module deletes the project's instances, items and roll-up in this transaction.
         publish(id, ProjectChanged.Change.DELETED);
+        projects.delete(project);
     }
 
     private void publish(Long projectId, ProjectChanged.Change change) {
-        events.publishEvent(new ProjectChanged(TenantContext.requireTenantId(), projectId, change, null, InstanceService.changedBy(), clock.instant()));
+        events.publishEvent(new ProjectChanged(TenantContext.requireTenantId(), projectId, change, null, ChangedBy.current(), clock.instant()));
     }
 
     /** The fields of a project as the history shows them, PM by name. */

@@ -2,7 +2,7 @@ package app.cadence.project.ui;
 
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.Project;
-import app.cadence.project.service.InstanceViews.HealthView;
+import app.cadence.project.service.HealthView;
 import app.cadence.project.service.ProjectHealthService;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.UserMessages;

@@ -1,5 +1,6 @@
 package app.cadence.project.ui;
 
+
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.live.LiveMessage;
 import app.cadence.live.LiveScreens;
@@ -9,7 +10,7 @@ import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProgramService;
 import app.cadence.project.service.ProjectForm;
-import app.cadence.project.service.InstanceService;
+import app.cadence.project.service.ProjectWorkFacts;
 import app.cadence.project.service.ProjectHealthService;
 import app.cadence.project.service.ProjectService;
 import app.cadence.tenancy.service.TenantSettings;
@@ -77,7 +78,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private static final DateTimeFormatter CHANGED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.UK);
 
     private final ProjectService projects;
-    private final InstanceService instances;
+    private final ProjectWorkFacts work;
+    private final List<ProjectPageSection> sections;
     private final ProjectHealthService health;
     private final ZoneId zone;
     private final AuditTrail audit;
@@ -108,11 +110,12 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private boolean leavingConfirmed;
     private final LiveScreens.Following following;
 
-    ProjectView(ProjectService projects, InstanceService instances, ProjectHealthService health, TenantSettings settings,
+    ProjectView(ProjectService projects, ProjectWorkFacts work, List<ProjectPageSection> sections, ProjectHealthService health, TenantSettings settings,
                 ProgramService programService, MembershipDirectory memberships, AuditTrail audit, AuthenticationContext authentication,
                 LiveScreens live) {
         this.projects = projects;
-        this.instances = instances;
+        this.work = work;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(ProjectPageSection::order)).toList();
         this.health = health;
         this.zone = settings.zone();
         this.programs = programService.list();
@@ -313,7 +316,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             Long id = Objects.requireNonNull(loaded.getId());
             Div cards = new Div(new HealthPanel(health, id, canEdit, zone, this::reload), keyDates(loaded));
             cards.addClassName("card-row");
-            overview.add(cards, new ProjectInstances(id, instances.instancesOf(id), canEdit));
+            overview.add(cards);
+            sections.forEach(section -> overview.add(section.create(id, canEdit)));
             history = new ProjectHistory(audit, id, zone);
             add(history);
         }
@@ -411,7 +415,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     private void confirmDelete() {
-        int applied = instances.instancesOf(Objects.requireNonNull(form.getId())).size();
+        int applied = work.appliedTemplates(Objects.requireNonNull(form.getId()));
         ConfirmDialog dialog = new ConfirmDialog("Delete " + form.getKey() + "?",
                 "The project “" + form.getName() + "”" + (applied == 0 ? "" : " and its " + applied + " applied templates with all their items")
                         + " will be deleted for everyone in your organisation. This cannot be undone.",

@@ -1,0 +1,138 @@
+package app.cadence.work.domain;
+
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.template.domain.CommunicationEntry;
+import app.cadence.template.domain.CutoverStep;
+import app.cadence.template.domain.PlanAnchor;
+import app.cadence.template.domain.RetroPrompt;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.domain.TemplateItem;
+import app.cadence.template.domain.TemplateSection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Computes when each item of a template version is due, from the instance's anchors in the
+ * tenant's time zone. The rules (documented in docs/user-guide.md):
+ * <ul>
+ *   <li>Cutover step: due when it is planned to finish, T0 + offset + duration. Whole days of the
+ *       offset are calendar days (the wall-clock time is kept across a daylight-saving change);
+ *       hours and minutes are elapsed time, as a runbook clock counts them.</li>
+ *   <li>Communication entry: its anchor date (plan start, go-live or plan end) plus its offset in
+ *       days, due by {@link #COMMUNICATION_DUE_TIME} local time.</li>
+ *   <li>Retrospective prompt: due at the session's start.</li>
+ * </ul>
+ */
+public final class InstancePlan {
+
+    public static final LocalTime COMMUNICATION_DUE_TIME = LocalTime.of(17, 0);
+    private static final int MINUTES_PER_DAY = 24 * 60;
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
+
+    private InstancePlan() {
+    }
+
+    public static List<PlannedItem> plan(TemplateContent content, Anchors anchors, ZoneId zone) {
+        check(content, anchors, zone);
+        Set<UUID> critical = CriticalPath.of(content);
+        List<PlannedItem> planned = new ArrayList<>();
+        int sectionPosition = 0;
+        for (TemplateSection section : content.sections()) {
+            int position = 0;
+            for (TemplateItem item : section.items()) {
+                planned.add(new PlannedItem(section.key(), section.title(), section.role(), sectionPosition, position++, item,
+                        due(item, anchors, zone), ownerRole(item), critical.contains(item.key())));
+            }
+            sectionPosition++;
+        }
+        return planned;
+    }
+
+    /**
+     * A local date and time in the zone, refusing one that does not exist (the hour skipped when
+     * clocks go forward); of a time that occurs twice, the earlier one.
+     */
+    public static ZonedDateTime resolve(LocalDateTime local, ZoneId zone, String field, String what) {
+        if (zone.getRules().getValidOffsets(local).isEmpty()) {
+            throw new RuleViolationException(field, DAY_TIME.format(local) + " does not exist in " + zone.getId()
+                    + ": the clocks go forward then. Choose another time for " + what + ".");
+        }
+        return ZonedDateTime.ofLocal(local, zone, null);
+    }
+
+    private static void check(TemplateContent content, Anchors anchors, ZoneId zone) {
+        switch (content.kind()) {
+            case CUTOVER -> {
+                if (anchors.at() == null) {
+                    throw new RuleViolationException("at", "Give T0, the date and time of the switch-over.");
+                }
+                resolve(anchors.at(), zone, "at", "T0");
+            }
+            case RETROSPECTIVE -> {
+                if (anchors.at() == null) {
+                    throw new RuleViolationException("at", "Give the date and time of the session.");
+                }
+                resolve(anchors.at(), zone, "at", "the session");
+            }
+            case COMMUNICATION_PLAN -> {
+                if (anchors.start() == null) {
+                    throw new RuleViolationException("start", "Give the date the plan starts.");
+                }
+                if (anchors.end() == null) {
+                    throw new RuleViolationException("end", "Give the date the plan ends.");
+                }
+                if (anchors.end().isBefore(anchors.start())) {
+                    throw new RuleViolationException("end", "The plan cannot end before it starts.");
+                }
+                boolean needsGoLive = content.items().anyMatch(i -> i instanceof CommunicationEntry e && e.anchor() == PlanAnchor.GO_LIVE);
+                if (needsGoLive && anchors.goLive() == null) {
+                    throw new RuleViolationException("goLive", "This plan has entries timed from go-live: give the go-live date.");
+                }
+            }
+        }
+    }
+
+    private static @Nullable Instant due(TemplateItem item, Anchors anchors, ZoneId zone) {
+        return switch (item) {
+            case CutoverStep step -> cutoverDue(resolve(Objects.requireNonNull(anchors.at()), zone, "at", "T0"),
+                    step.offsetMinutes(), step.durationMinutes()).toInstant();
+            case RetroPrompt prompt -> resolve(Objects.requireNonNull(anchors.at()), zone, "at", "the session").toInstant();
+            case CommunicationEntry entry -> {
+                LocalDate anchor = switch (entry.anchor()) {
+                    case PLAN_START -> anchors.start();
+                    case GO_LIVE -> anchors.goLive();
+                    case PLAN_END -> anchors.end();
+                };
+                yield anchor == null ? null : resolve(anchor.plusDays(entry.offsetDays()).atTime(COMMUNICATION_DUE_TIME),
+                        zone, "start", "the entry").toInstant();
+            }
+        };
+    }
+
+    /** T0 + offset + duration: calendar days first, then elapsed minutes. */
+    static ZonedDateTime cutoverDue(ZonedDateTime t0, int offsetMinutes, int durationMinutes) {
+        int days = offsetMinutes / MINUTES_PER_DAY; // truncates toward zero: -2d 4h is -2 days and -4 hours
+        int rest = offsetMinutes % MINUTES_PER_DAY;
+        return t0.plusDays(days).plusMinutes((long) rest + durationMinutes);
+    }
+
+    private static @Nullable String ownerRole(TemplateItem item) {
+        return switch (item) {
+            case CutoverStep step -> step.ownerRole();
+            case CommunicationEntry entry -> entry.ownerRole();
+            case RetroPrompt prompt -> null;
+        };
+    }
+}

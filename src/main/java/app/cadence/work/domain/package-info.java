@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.work.domain;
+
+import org.jspecify.annotations.NullMarked;

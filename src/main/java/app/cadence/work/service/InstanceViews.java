@@ -1,0 +1,85 @@
+package app.cadence.work.service;
+
+import app.cadence.work.domain.Anchors;
+import app.cadence.project.domain.Health;
+import app.cadence.work.domain.ItemField;
+import app.cadence.work.domain.ItemStatus;
+import app.cadence.work.domain.PlannedItem;
+import app.cadence.template.domain.SectionRole;
+import app.cadence.template.domain.StepType;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.tenancy.service.MemberSummary;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
+
+/** What the instance screens show and send, as plain values (no entities leave the service). */
+@NamedInterface("api")
+public final class InstanceViews {
+
+    private InstanceViews() {
+    }
+
+    /** Apply a published template version to a project. */
+    public record InstantiationRequest(Long projectId, Long templateId, Long versionId, String name, Anchors anchors) {
+    }
+
+    /** The computed plan, before anything is saved. */
+    public record Preview(String templateName, int versionNumber, TemplateKind kind, ZoneId zone, List<PlannedItem> items) {
+    }
+
+    /** One item with its live state, and what the current user may change on it. */
+    public record ItemView(Long id, long version, UUID key, UUID sectionKey, String sectionTitle, @Nullable SectionRole sectionRole,
+                           String title, @Nullable String details, @Nullable StepType stepType, @Nullable String ownerRole,
+                           @Nullable Integer durationMinutes, boolean evidenceRequired, boolean criticalPath,
+                           ItemStatus status, @Nullable Long assigneeUserId, @Nullable String assigneeName,
+                           @Nullable Instant dueAt, @Nullable Instant startedAt, @Nullable Instant completedAt,
+                           @Nullable String completedBy, @Nullable String notes, @Nullable String evidenceUrl,
+                           @Nullable String blockedReason, String updatedBy, Instant updatedAt, Set<ItemField> editable) {
+
+        public boolean overdue(Instant now) {
+            return status.isOutstanding() && dueAt != null && dueAt.isBefore(now);
+        }
+
+        public boolean canEdit(ItemField field) {
+            return editable.contains(field);
+        }
+    }
+
+    /** An instance page: the instance, its items in order, and who items can be assigned to. */
+    public record InstanceDetails(Long id, long version, Long projectId, String projectKey, String projectName, String name,
+                                  Long templateId, String templateName, int versionNumber, TemplateKind kind,
+                                  @Nullable Instant anchorAt, @Nullable LocalDate planStart, @Nullable LocalDate planEnd,
+                                  @Nullable LocalDate goLive, ZoneId zone, List<ItemView> items, List<MemberSummary> assignees,
+                                  boolean canManage, Long currentUserId) {
+    }
+
+    /**
+     * A user's edit of one item: the version they started from and every field's new value.
+     * Only fields that differ from the stored item are changed (and checked against permissions).
+     */
+    public record ItemUpdate(Long itemId, long version, ItemStatus status, @Nullable String blockedReason,
+                             @Nullable Long assigneeUserId, @Nullable Instant dueAt, @Nullable String notes,
+                             @Nullable String evidenceUrl) {
+
+        public static ItemUpdate from(ItemView item) {
+            return new ItemUpdate(item.id(), item.version(), item.status(), item.blockedReason(), item.assigneeUserId(),
+                    item.dueAt(), item.notes(), item.evidenceUrl());
+        }
+
+        public ItemUpdate withStatus(ItemStatus newStatus, @Nullable String reason) {
+            return new ItemUpdate(itemId, version, newStatus, reason, assigneeUserId, dueAt, notes, evidenceUrl);
+        }
+    }
+
+    /** An item as a bulk change saw it: a changed version means someone else changed it meanwhile. */
+    public record ItemRef(Long id, long version) {
+    }
+
+    /** A project's health: the one that stands (override or computed), and the computed one beside it. */
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.work.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,21 @@
+package app.cadence.work.ui;
+
+import app.cadence.project.ui.ProjectPageSection;
+import app.cadence.work.service.InstanceService;
+import com.vaadin.flow.component.Component;
+
+/** The project page's list of applied templates with their progress. */
+@org.springframework.stereotype.Component
+class AppliedTemplatesSection implements ProjectPageSection {
+
+    private final InstanceService instances;
+
+    AppliedTemplatesSection(InstanceService instances) {
+        this.instances = instances;
+    }
+
+    @Override
+    public Component create(Long projectId, boolean canEdit) {
+        return new ProjectInstances(projectId, instances.instancesOf(projectId), canEdit);
+    }
+}

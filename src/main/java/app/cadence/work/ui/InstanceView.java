@@ -1,0 +1,600 @@
+package app.cadence.work.ui;
+
+import app.cadence.project.ui.ProjectView;
+
+import app.cadence.live.LiveMessage;
+import app.cadence.live.LiveScreens;
+import app.cadence.live.Topic;
+import app.cadence.work.domain.ItemField;
+import app.cadence.work.events.ItemChanged;
+import app.cadence.work.domain.ItemStatus;
+import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceViews.InstanceDetails;
+import app.cadence.work.service.InstanceViews.ItemRef;
+import app.cadence.work.service.InstanceViews.ItemUpdate;
+import app.cadence.work.service.InstanceViews.ItemView;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.ui.UnsavedChanges;
+import app.cadence.shared.ui.UserMessages;
+import app.cadence.template.domain.RelativeTime;
+import app.cadence.tenancy.service.MemberSummary;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An instance: its items grouped by section, with progress, filters, bulk changes for editors,
+ * and an item panel to work one item. Reached from the project page and from My work
+ * ({@code ?item=ID} opens that item).
+ */
+@Route("instances")
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class InstanceView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle, BeforeLeaveObserver {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter ANCHOR = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.UK);
+
+    /** A row of the tree: a section heading or an item. */
+    sealed interface Row permits SectionRow, ItemRow {
+    }
+
+    record SectionRow(UUID key, String title, long done, long counted) implements Row {
+    }
+
+    record ItemRow(ItemView item) implements Row {
+    }
+
+    enum Show {
+        ALL("All items"), OPEN("Open"), OVERDUE("Overdue"), BLOCKED("Blocked");
+
+        private final String label;
+
+        Show(String label) {
+            this.label = label;
+        }
+    }
+
+    private final InstanceService instances;
+    private final Clock clock;
+    private final LiveScreens.Following following;
+
+    private final RouterLink projectLink = new RouterLink();
+    private final H2 heading = new H2();
+    private final Paragraph subtitle = new Paragraph();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressText = new Span();
+    private final Checkbox mine = new Checkbox("Only mine");
+    private final Select<Show> show = new Select<>();
+    private final TreeGrid<Row> grid = new TreeGrid<>();
+    private final HorizontalLayout bulkBar = new HorizontalLayout();
+    private final Span selectedCount = new Span();
+    private final Select<ItemStatus> bulkStatus = new Select<>();
+    private final TextField bulkReason = new TextField();
+    private final ComboBox<MemberSummary> bulkAssignee = new ComboBox<>();
+    private final Button delete = new Button("Remove", VaadinIcon.TRASH.create());
+    private @Nullable ItemPanel panel;
+    private @Nullable InstanceDetails details;
+    private final Map<Long, ItemView> itemsById = new LinkedHashMap<>();
+    private boolean leavingConfirmed;
+
+    InstanceView(InstanceService instances, Clock clock, LiveScreens live) {
+        this.instances = instances;
+        this.clock = clock;
+        this.following = live.follow(this, () -> details == null ? List.of() : List.of(Topic.instance(details.id())), this::followChanges);
+        addClassName("instance-view");
+        setSizeFull();
+
+        progress.setWidth("16rem");
+        progressText.addClassName("progress-text");
+        HorizontalLayout progressRow = new HorizontalLayout(progress, progressText);
+        progressRow.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        mine.addValueChangeListener(e -> refreshRows());
+        show.setItems(Show.values());
+        show.setItemLabelGenerator(s -> s.label);
+        show.setValue(Show.ALL);
+        show.setAriaLabel("Show");
+        show.addValueChangeListener(e -> refreshRows());
+        HorizontalLayout filters = new HorizontalLayout(show, mine);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        configureGrid();
+        configureBulkBar();
+
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.addClickListener(e -> confirmDelete());
+        subtitle.addClassName("instance-subtitle");
+        HorizontalLayout title = new HorizontalLayout(heading, delete);
+        title.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(projectLink, title, subtitle, progressRow, filters, bulkBar);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        try {
+            load(id);
+        } catch (RecordNotFoundException e) {
+            throw new NotFoundException();
+        }
+        Optional.ofNullable(event.getLocation().getQueryParameters().getParameters().get("item"))
+                .flatMap(values -> values.stream().findFirst())
+                .flatMap(InstanceView::parseLong)
+                .map(itemsById::get)
+                .ifPresent(this::openItem);
+    }
+
+    /** Where My work links to: the instance with the item open. */
+    public static QueryParameters itemParameters(Long itemId) {
+        return QueryParameters.of("item", String.valueOf(itemId));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (details == null ? "Instance" : details.name() + " · " + details.projectKey()) + " · Cadence";
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (panel != null && panel.hasChanges() && !leavingConfirmed) {
+            UnsavedChanges.confirmLeaving(event, "this item");
+        }
+    }
+
+    private static Optional<Long> parseLong(String value) {
+        try {
+            return Optional.of(Long.valueOf(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void load(Long id) {
+        InstanceDetails loaded = instances.details(id);
+        if (details == null) {
+            configureSelection(loaded.canManage());
+        }
+        boolean otherInstance = details != null && !details.id().equals(loaded.id());
+        this.details = loaded;
+        if (otherInstance) {
+            following.refollow();
+        }
+        itemsById.clear();
+        loaded.items().forEach(i -> itemsById.put(i.id(), i));
+        projectLink.setText("← " + loaded.projectKey() + " · " + loaded.projectName());
+        projectLink.setRoute(ProjectView.class, String.valueOf(loaded.projectId()));
+        heading.setText(loaded.name());
+        subtitle.setText(loaded.kind().label() + " · " + loaded.templateName() + " version " + loaded.versionNumber() + " · " + anchorText(loaded));
+        delete.setVisible(loaded.canManage());
+        bulkAssignee.setItems(loaded.assignees());
+        if (panel == null) {
+            panel = new ItemPanel(loaded.assignees(), loaded.zone(), instances::update, instances::item, this::saved, this::closePanel);
+            panel.setVisible(false);
+            HorizontalLayout body = new HorizontalLayout(grid, panel);
+            body.setWidthFull();
+            body.setFlexGrow(1, grid);
+            body.addClassName("instance-body");
+            add(body);
+        } else if (panel.item() != null && !itemsById.containsKey(panel.item().id())) {
+            panel.setVisible(false); // another instance is shown now
+        }
+        refreshRows();
+    }
+
+    private String anchorText(InstanceDetails d) {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        return switch (d.kind()) {
+            case CUTOVER -> d.anchorAt() == null ? "" : "T0 " + ANCHOR.format(d.anchorAt().atZone(d.zone()));
+            case RETROSPECTIVE -> d.anchorAt() == null ? "" : "Session " + ANCHOR.format(d.anchorAt().atZone(d.zone()));
+            case COMMUNICATION_PLAN -> "From " + (d.planStart() == null ? "?" : day.format(d.planStart())) + " to "
+                    + (d.planEnd() == null ? "?" : day.format(d.planEnd()))
+                    + (d.goLive() == null ? "" : ", go-live " + day.format(d.goLive()));
+        };
+    }
+
+    private void configureGrid() {
+        grid.addComponentHierarchyColumn(this::titleCell).setHeader("Item").setWidth("16rem").setFlexGrow(3).setKey("title");
+        grid.addComponentColumn(row -> row instanceof ItemRow r ? statusBadge(r.item()) : new Span())
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
+        grid.addColumn(row -> row instanceof ItemRow r && r.item().assigneeName() != null ? r.item().assigneeName() : "")
+                .setHeader("Assignee").setAutoWidth(true).setFlexGrow(0).setKey("assignee");
+        grid.addComponentColumn(this::dueCell).setHeader("Due").setAutoWidth(true).setFlexGrow(0).setKey("due");
+        grid.addComponentColumn(this::quickAction).setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("action");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setPartNameGenerator(row -> row instanceof SectionRow ? "section-row" : null);
+        grid.setHeight("36rem");
+        grid.setEmptyStateText("No items match these filters.");
+    }
+
+    /** Once, on the first load: a new selection model drops the listeners of the old one. */
+    private void configureSelection(boolean canManage) {
+        if (!canManage) {
+            grid.setSelectionMode(Grid.SelectionMode.NONE);
+            return;
+        }
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addSelectionListener(e -> {
+            long count = e.getAllSelectedItems().stream().filter(r -> r instanceof ItemRow).count();
+            selectedCount.setText(count + " selected");
+            bulkBar.setVisible(count > 0);
+        });
+    }
+
+    private Component titleCell(Row row) {
+        return switch (row) {
+            case SectionRow s -> {
+                Span title = new Span(s.title() + " · " + s.done() + " of " + s.counted() + " done");
+                title.addClassName("section-title");
+                yield title;
+            }
+            case ItemRow r -> {
+                Button open = new Button(r.item().title(), e -> openItem(r.item()));
+                open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                open.addClassName("item-title");
+                Div cell = new Div(open);
+                if (r.item().criticalPath()) {
+                    Span critical = new Span("Critical path");
+                    critical.addClassNames("tag", "tag-critical");
+                    cell.add(critical);
+                }
+                if (r.item().ownerRole() != null) {
+                    Span role = new Span(r.item().ownerRole());
+                    role.addClassName("tag");
+                    cell.add(role);
+                }
+                if (r.item().completedAt() != null && details != null) {
+                    Span completed = new Span("Done by " + r.item().completedBy() + ", " + DUE.format(r.item().completedAt().atZone(details.zone())));
+                    completed.addClassNames("tag", "tag-completed");
+                    cell.add(completed);
+                }
+                if (r.item().status() == ItemStatus.BLOCKED && r.item().blockedReason() != null) {
+                    Span reason = new Span("Blocked: " + r.item().blockedReason());
+                    reason.addClassNames("tag", "tag-critical");
+                    cell.add(reason);
+                }
+                yield cell;
+            }
+        };
+    }
+
+    private Component statusBadge(ItemView item) {
+        Span badge = new Span(item.status().label());
+        badge.addClassNames("item-status", "item-status-" + item.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (item.status() == ItemStatus.BLOCKED && item.blockedReason() != null) {
+            badge.setTitle(item.blockedReason());
+        }
+        return badge;
+    }
+
+    private Component dueCell(Row row) {
+        if (!(row instanceof ItemRow r) || r.item().dueAt() == null || details == null) {
+            return new Span();
+        }
+        Span due = new Span(DUE.format(r.item().dueAt().atZone(details.zone())));
+        if (r.item().overdue(clock.instant())) {
+            due.addClassName("overdue");
+            due.setTitle("Overdue");
+            due.setText(due.getText() + " · overdue");
+        }
+        return due;
+    }
+
+    /** One click for the commonest change: mark an outstanding item done. */
+    private Component quickAction(Row row) {
+        if (row instanceof ItemRow r && r.item().canEdit(ItemField.STATUS) && r.item().status().isOutstanding()) {
+            // An icon keeps the row narrow beside the item panel; the tooltip and label say what it does.
+            Button done = new Button(VaadinIcon.CHECK.create(), e -> markDone(r.item()));
+            done.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_ICON);
+            done.setTooltipText("Mark done");
+            done.addClassName("mark-done");
+            done.setAriaLabel("Mark “" + r.item().title() + "” done");
+            return done;
+        }
+        return new Span();
+    }
+
+    private void markDone(ItemView item) {
+        if (ItemStatus.DONE.lacksEvidence(item.status(), item.evidenceRequired(), item.evidenceUrl())) {
+            openItem(item);
+            UserMessages.showError(new app.cadence.shared.domain.RuleViolationException("evidenceUrl",
+                    "“" + item.title() + "” needs evidence: add a link to it, set the status to Done and save."));
+            return;
+        }
+        try {
+            saved(instances.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null)));
+            UserMessages.showSuccess("“" + item.title() + "” marked done.");
+        } catch (RuntimeException e) {
+            UserMessages.showError(e);
+            reload();
+        }
+    }
+
+    private void configureBulkBar() {
+        bulkStatus.setItems(ItemStatus.values());
+        bulkStatus.setItemLabelGenerator(ItemStatus::label);
+        bulkStatus.setPlaceholder("Set status…");
+        bulkStatus.setAriaLabel("Status for the selected items");
+        bulkReason.setPlaceholder("Why blocked?");
+        bulkReason.setAriaLabel("Why the selected items are blocked");
+        bulkReason.setVisible(false);
+        bulkStatus.addValueChangeListener(e -> bulkReason.setVisible(e.getValue() == ItemStatus.BLOCKED));
+        Button applyStatus = new Button("Apply status", e -> bulkStatus());
+        bulkAssignee.setItemLabelGenerator(MemberSummary::displayName);
+        bulkAssignee.setPlaceholder("Assign to…");
+        bulkAssignee.setAriaLabel("Assignee for the selected items");
+        Button assign = new Button("Assign", e -> bulkAssign());
+        Button unassign = new Button("Unassign", e -> bulkAssign(null));
+        unassign.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bulkBar.add(selectedCount, bulkStatus, bulkReason, applyStatus, bulkAssignee, assign, unassign);
+        bulkBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bulkBar.addClassName("bulk-bar");
+        bulkBar.setVisible(false);
+    }
+
+    private List<ItemRef> selectedRefs() {
+        return grid.getSelectedItems().stream().filter(r -> r instanceof ItemRow).map(r -> ((ItemRow) r).item())
+                .map(i -> new ItemRef(i.id(), i.version())).toList();
+    }
+
+    private void bulkStatus() {
+        if (bulkStatus.getValue() == null) {
+            bulkStatus.setErrorMessage("Choose the status to set.");
+            bulkStatus.setInvalid(true);
+            return;
+        }
+        try {
+            int n = instances.bulkStatus(Objects.requireNonNull(details).id(), selectedRefs(), bulkStatus.getValue(), bulkReason.getValue());
+            UserMessages.showSuccess(n + " items set to " + bulkStatus.getValue().label() + ".");
+            bulkStatus.clear();
+            bulkReason.clear();
+            reload();
+        } catch (RuntimeException e) {
+            UserMessages.showError(e);
+        }
+    }
+
+    private void bulkAssign() {
+        if (bulkAssignee.getValue() == null) {
+            bulkAssignee.setErrorMessage("Choose who to assign the items to.");
+            bulkAssignee.setInvalid(true);
+            return;
+        }
+        bulkAssign(bulkAssignee.getValue());
+    }
+
+    private void bulkAssign(@Nullable MemberSummary person) {
+        try {
+            int n = instances.bulkAssign(Objects.requireNonNull(details).id(), selectedRefs(), person == null ? null : person.userId());
+            UserMessages.showSuccess(n + " items " + (person == null ? "unassigned." : "assigned to " + person.displayName() + "."));
+            bulkAssignee.clear();
+            reload();
+        } catch (RuntimeException e) {
+            UserMessages.showError(e);
+        }
+    }
+
+    /** After a bulk change: fresh rows; the open item follows unless the user has typed into it. */
+    private void reload() {
+        ItemPanel open = panel;
+        Long openItem = open != null && open.isVisible() && open.item() != null && !open.hasChanges() ? open.item().id() : null;
+        grid.deselectAll();
+        load(Objects.requireNonNull(details).id());
+        if (openItem != null && itemsById.containsKey(openItem)) {
+            show(itemsById.get(openItem));
+        }
+    }
+
+    /**
+     * Others changed this instance: rows, section counts and progress follow. The open item
+     * follows too, unless the user has typed into it: then their input stays and the panel says
+     * who changed the item. Selected rows stay selected unless they changed.
+     */
+    private void followChanges(List<LiveMessage> changes) {
+        InstanceDetails shown = details;
+        if (shown == null) {
+            return;
+        }
+        ItemPanel open = panel;
+        Long openItem = open != null && open.isVisible() && open.item() != null ? open.item().id() : null;
+        boolean typing = open != null && open.hasChanges();
+        Map<Long, String> changedBy = new LinkedHashMap<>();
+        changes.stream().filter(m -> ItemChanged.SUBJECT.equals(m.subject())).forEach(m -> changedBy.put(m.subjectId(), m.changedByName()));
+        List<Long> keepSelected = grid.getSelectedItems().stream().filter(r -> r instanceof ItemRow).map(r -> ((ItemRow) r).item().id())
+                .filter(itemId -> !changedBy.containsKey(itemId)).toList();
+        try {
+            load(shown.id());
+        } catch (RecordNotFoundException e) {
+            String who = changes.getLast().changedByName();
+            UserMessages.showError(new app.cadence.shared.domain.RuleViolationException(null,
+                    who + " removed “" + shown.name() + "” from " + shown.projectKey() + ". Go back to the project to see what is left."));
+            return;
+        }
+        keepSelected.stream().map(itemsById::get).filter(Objects::nonNull).map(ItemRow::new).forEach(grid::select);
+        if (openItem != null && changedBy.containsKey(openItem) && itemsById.containsKey(openItem)) {
+            if (typing) {
+                Objects.requireNonNull(open).changedMeanwhile(changedBy.get(openItem));
+            } else {
+                show(itemsById.get(openItem));
+            }
+        }
+    }
+
+    /** Opens an item in the panel; unsaved input for another item is only dropped when the user agrees. */
+    private void openItem(ItemView item) {
+        ItemPanel open = panel;
+        if (open == null) {
+            return;
+        }
+        ItemView current = open.item();
+        if (open.hasChanges() && current != null && !current.id().equals(item.id())) {
+            ConfirmDialog confirm = new ConfirmDialog("Discard your changes?",
+                    "Your changes to “" + current.title() + "” are not saved.", "Discard and open “" + item.title() + "”",
+                    e -> show(item));
+            confirm.setCancelable(true);
+            confirm.setCancelText("Keep editing");
+            confirm.open();
+            return;
+        }
+        show(item);
+    }
+
+    private void show(ItemView item) {
+        if (panel != null) {
+            panel.show(item);
+        }
+    }
+
+    private void closePanel() {
+        ItemPanel open = panel;
+        if (open == null) {
+            return;
+        }
+        if (open.hasChanges()) {
+            ConfirmDialog confirm = new ConfirmDialog("Discard your changes?", "Your changes to “"
+                    + Objects.requireNonNull(open.item()).title() + "” are not saved.", "Discard", e -> open.setVisible(false));
+            confirm.setCancelable(true);
+            confirm.setCancelText("Keep editing");
+            confirm.open();
+            return;
+        }
+        open.setVisible(false);
+    }
+
+    /** After one item was saved: the row, the section counts and the progress follow. */
+    private void saved(ItemView item) {
+        itemsById.put(item.id(), item);
+        refreshRows();
+    }
+
+    private void refreshRows() {
+        if (details == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Long me = details.currentUserId();
+        Predicate<ItemView> filter = switch (show.getValue() == null ? Show.ALL : show.getValue()) {
+            case ALL -> i -> true;
+            case OPEN -> i -> i.status().isOutstanding();
+            case OVERDUE -> i -> i.overdue(now);
+            case BLOCKED -> i -> i.status() == ItemStatus.BLOCKED;
+        };
+        if (mine.getValue()) {
+            filter = filter.and(i -> me.equals(i.assigneeUserId()));
+        }
+        TreeData<Row> tree = new TreeData<>();
+        Map<UUID, List<ItemView>> bySection = new LinkedHashMap<>();
+        itemsById.values().forEach(i -> bySection.computeIfAbsent(i.sectionKey(), k -> new ArrayList<>()).add(i));
+        for (List<ItemView> section : bySection.values()) {
+            List<ItemView> shown = section.stream().filter(filter).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            long counted = section.stream().filter(i -> i.status().countsTowardsProgress()).count();
+            long done = section.stream().filter(i -> i.status() == ItemStatus.DONE).count();
+            SectionRow heading = new SectionRow(section.getFirst().sectionKey(), section.getFirst().sectionTitle(), done, counted);
+            tree.addItem(null, heading);
+            shown.forEach(i -> tree.addItem(heading, new ItemRow(i)));
+        }
+        grid.setDataProvider(new TreeDataProvider<>(tree));
+        grid.expand(tree.getRootItems());
+        updateProgress(now);
+    }
+
+    private void updateProgress(Instant now) {
+        long counted = itemsById.values().stream().filter(i -> i.status().countsTowardsProgress()).count();
+        long done = itemsById.values().stream().filter(i -> i.status() == ItemStatus.DONE).count();
+        long notApplicable = itemsById.size() - counted;
+        long overdue = itemsById.values().stream().filter(i -> i.overdue(now)).count();
+        long blocked = itemsById.values().stream().filter(i -> i.status() == ItemStatus.BLOCKED).count();
+        progress.setValue(counted == 0 ? 0 : (double) done / counted);
+        String text = done + " of " + counted + " done (" + (counted == 0 ? 0 : Math.round(done * 100.0 / counted)) + "%)"
+                + (notApplicable > 0 ? " · " + notApplicable + " not applicable, not counted" : "")
+                + (overdue > 0 ? " · " + overdue + " overdue" : "")
+                + (blocked > 0 ? " · " + blocked + " blocked" : "");
+        progressText.setText(text);
+        progress.getElement().setAttribute("aria-label", text);
+    }
+
+    private void confirmDelete() {
+        InstanceDetails d = Objects.requireNonNull(details);
+        ConfirmDialog dialog = new ConfirmDialog("Remove “" + d.name() + "”?",
+                "Its " + d.items().size() + " items and their status, notes and evidence links will be removed from " + d.projectKey()
+                        + ". The project's history keeps the record. This cannot be undone.",
+                "Remove", e -> {
+                    try {
+                        instances.delete(d.id(), d.version());
+                        leavingConfirmed = true;
+                        UserMessages.showSuccess("“" + d.name() + "” removed.");
+                        getUI().ifPresent(ui -> ui.navigate(ProjectView.class, String.valueOf(d.projectId())));
+                    } catch (RuntimeException ex) {
+                        UserMessages.showError(ex);
+                    }
+                });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    /** The item's plan facts in one line: type, duration, role, evidence. */
+    static String facts(ItemView item) {
+        List<String> parts = new ArrayList<>();
+        parts.add(item.sectionTitle());
+        if (item.stepType() != null) {
+            parts.add(item.stepType().label());
+        }
+        if (item.durationMinutes() != null && item.durationMinutes() > 0) {
+            parts.add(RelativeTime.formatDuration(item.durationMinutes()));
+        }
+        if (item.ownerRole() != null) {
+            parts.add("Owner role: " + item.ownerRole());
+        }
+        if (item.criticalPath()) {
+            parts.add("On the critical path");
+        }
+        if (item.evidenceRequired()) {
+            parts.add("Evidence required");
+        }
+        return String.join(" · ", parts);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.work.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,358 @@
+package app.cadence.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.cadence.audit.service.AuditTrail;
+import app.cadence.audit.service.AuditTrail.HistoryFilter;
+import app.cadence.work.domain.Anchors;
+import app.cadence.project.domain.Health;
+import app.cadence.work.domain.InstanceProgress;
+import app.cadence.work.domain.ItemField;
+import app.cadence.work.domain.ItemStatus;
+import app.cadence.work.domain.MyWorkRow;
+import app.cadence.work.service.InstanceService;
+import app.cadence.project.service.HealthView;
+import app.cadence.work.service.InstanceViews.InstanceDetails;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.service.InstanceViews.ItemRef;
+import app.cadence.work.service.InstanceViews.ItemUpdate;
+import app.cadence.work.service.InstanceViews.ItemView;
+import app.cadence.work.service.InstanceViews.Preview;
+import app.cadence.project.service.ProjectHealthService;
+import app.cadence.shared.domain.ConcurrentChangeException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.support.Fixtures;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.IntegrationTest;
+import app.cadence.support.SampleTemplates;
+import app.cadence.support.TestClock;
+import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateViews.ApplicableTemplate;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantProvisioning;
+import app.cadence.tenancy.service.TenantScope;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+@IntegrationTest
+class InstanceServiceTest {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
+    @Autowired TenantProvisioning provisioning;
+    @Autowired InstanceService instances;
+    @Autowired ProjectHealthService health;
+    @Autowired TemplateLibrary library;
+    @Autowired AuditTrail audit;
+    @Autowired TestClock clock;
+
+    Tenant tenant;
+    Member pmo;
+    Member pm;
+    Member contributor;
+    Member otherContributor;
+    Member viewer;
+    Long projectId;
+    Long templateId;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant("Instances");
+        provisioning.changeTimeZone(tenant.id(), LONDON);
+        pmo = fixtures.member(tenant, Role.PMO);
+        pm = fixtures.member(tenant, Role.PM);
+        contributor = fixtures.member(tenant, Role.CONTRIBUTOR);
+        otherContributor = fixtures.member(tenant, Role.CONTRIBUTOR);
+        viewer = fixtures.member(tenant, Role.VIEWER);
+        projectId = fixtures.project(pm, "ERP-" + UUID.randomUUID().toString().substring(0, 4), "ERP go-live");
+        templateId = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
+    }
+
+    <T> T as(Member member, Supplier<T> action) {
+        return scope.call(member.userId(), member.tenantId(), action::get);
+    }
+
+    Long versionId() {
+        return as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow()
+                .latest().id());
+    }
+
+    /** T0 a day from now in the tenant's zone, so nothing is due yet. */
+    LocalDateTime tomorrow() {
+        return LocalDateTime.ofInstant(clock.instant(), LONDON).plusDays(1).withSecond(0).withNano(0);
+    }
+
+    Long apply(LocalDateTime t0, String name) {
+        return as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, versionId(), name, Anchors.at(t0))));
+    }
+
+    ItemView item(InstanceDetails details, String title) {
+        return details.items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void applyingCopiesTheItemsWithTheirKeysAndVersionAndTheDueDatesOfThePreview() {
+        LocalDateTime t0 = LocalDateTime.of(2026, 6, 6, 18, 0);
+        Preview preview = as(pm, () -> instances.preview(templateId, versionId(), Anchors.at(t0)));
+        Long id = apply(t0, "Live runbook");
+
+        InstanceDetails details = as(contributor, () -> instances.details(id));
+        assertThat(details.versionNumber()).isEqualTo(1);
+        assertThat(details.items()).extracting(ItemView::key).containsExactlyElementsOf(preview.items().stream().map(p -> p.item().key()).toList());
+        assertThat(details.items()).extracting(ItemView::dueAt).containsExactlyElementsOf(preview.items().stream().map(p -> p.due()).toList());
+        // Load finishes at T0 - 1h: 17:00 BST.
+        assertThat(item(details, "Load data").dueAt().atZone(LONDON).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 6, 6, 17, 0));
+        assertThat(details.items()).filteredOn(ItemView::criticalPath).extracting(ItemView::title)
+                .containsExactly("Extract legacy data", "Load data", "Business sign-off");
+        assertThat(item(details, "Restore backup").details()).contains("Rollback instructions: Restore last night's backup");
+        assertThat(details.items()).allMatch(i -> i.status() == ItemStatus.OPEN && i.assigneeUserId() == null);
+
+        assertThat(as(viewer, () -> instances.instancesOf(projectId))).singleElement()
+                .satisfies(p -> assertThat(p.items()).isEqualTo(4));
+        assertThat(as(viewer, () -> audit.projectHistory(projectId, HistoryFilter.none(), 0, 10)))
+                .anySatisfy(e -> assertThat(e.after()).contains("Applied").contains("as “Live runbook” with 4 items"));
+    }
+
+    @Test
+    void severalInstancesOfOneTemplateAreAllowedAndGetDistinctSuggestedNames() {
+        String first = as(pm, () -> instances.suggestName(projectId, "Runbook"));
+        apply(tomorrow(), first);
+        String second = as(pm, () -> instances.suggestName(projectId, "Runbook"));
+        apply(tomorrow().plusDays(7), second);
+
+        assertThat(first).isEqualTo("Runbook");
+        assertThat(second).isEqualTo("Runbook (2)");
+        assertThat(as(pm, () -> instances.instancesOf(projectId))).extracting(InstanceProgress::name).containsExactly("Runbook", "Runbook (2)");
+    }
+
+    @Test
+    void aRetiredTemplateCannotBeApplied() {
+        Long version = versionId();
+        as(pmo, () -> {
+            library.retire(templateId);
+            return null;
+        });
+        assertThat(as(pm, () -> instances.applicableTemplates())).extracting(ApplicableTemplate::id).doesNotContain(templateId);
+        assertThatThrownBy(() -> as(pm, () -> instances.instantiate(
+                new InstantiationRequest(projectId, templateId, version, "Live", Anchors.at(tomorrow())))))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("is retired and can no longer be applied");
+    }
+
+    @Test
+    void onlyEditorsApplyTemplates() {
+        Long version = versionId();
+        for (Member reader : List.of(contributor, viewer)) {
+            assertThatThrownBy(() -> as(reader, () -> instances.instantiate(
+                    new InstantiationRequest(projectId, templateId, version, "Live", Anchors.at(tomorrow())))))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void aContributorChangesOnlyStatusNotesAndEvidenceOfTheirOwnItems() {
+        Long id = apply(tomorrow(), "Live");
+        ItemView extractItem = item(as(pm, () -> instances.details(id)), "Extract legacy data");
+        as(pm, () -> instances.bulkAssign(id, List.of(new ItemRef(extractItem.id(), extractItem.version())), contributor.userId()));
+
+        InstanceDetails mine = as(contributor, () -> instances.details(id));
+        ItemView own = item(mine, "Extract legacy data");
+        assertThat(own.editable()).containsExactlyInAnyOrder(ItemField.STATUS, ItemField.NOTES, ItemField.EVIDENCE);
+        assertThat(item(mine, "Load data").editable()).isEmpty();
+
+        ItemView saved = as(contributor, () -> instances.update(new ItemUpdate(own.id(), own.version(), ItemStatus.IN_PROGRESS, null,
+                own.assigneeUserId(), own.dueAt(), "Started the extract", "https://wiki.example/extract")));
+        assertThat(saved.status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(saved.startedAt()).isEqualTo(clock.instant());
+
+        // Reassigning, rescheduling, or touching someone else's item is refused.
+        assertThatThrownBy(() -> as(contributor, () -> instances.update(new ItemUpdate(saved.id(), saved.version(), saved.status(), null,
+                otherContributor.userId(), saved.dueAt(), saved.notes(), saved.evidenceUrl())))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(contributor, () -> instances.update(new ItemUpdate(saved.id(), saved.version(), saved.status(), null,
+                saved.assigneeUserId(), saved.dueAt().plusSeconds(3600), saved.notes(), saved.evidenceUrl())))).isInstanceOf(AccessDeniedException.class);
+        ItemView other = item(mine, "Load data");
+        assertThatThrownBy(() -> as(contributor, () -> instances.update(ItemUpdate.from(other).withStatus(ItemStatus.DONE, null))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(otherContributor, () -> instances.update(ItemUpdate.from(saved).withStatus(ItemStatus.DONE, null))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(viewer, () -> instances.update(ItemUpdate.from(saved).withStatus(ItemStatus.DONE, null))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(contributor, () -> instances.bulkStatus(id, List.of(new ItemRef(saved.id(), saved.version())), ItemStatus.DONE, null)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void blockedNeedsAReasonDoneRecordsWhoAndWhenAndEvidenceCanBeRequired() {
+        Long id = apply(tomorrow(), "Live");
+        InstanceDetails details = as(pm, () -> instances.details(id));
+        ItemView extractItem = item(details, "Extract legacy data");
+
+        assertThatThrownBy(() -> as(pm, () -> instances.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.BLOCKED, " "))))
+                .isInstanceOf(RuleViolationException.class).hasMessage("Say why “Extract legacy data” is blocked.");
+        ItemView blocked = as(pm, () -> instances.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.BLOCKED, "Legacy DB locked")));
+        assertThat(blocked.blockedReason()).isEqualTo("Legacy DB locked");
+
+        ItemView done = as(pm, () -> instances.update(ItemUpdate.from(blocked).withStatus(ItemStatus.DONE, null)));
+        assertThat(done.completedBy()).isEqualTo(pm.name());
+        assertThat(done.completedAt()).isEqualTo(clock.instant());
+        assertThat(done.blockedReason()).isNull();
+        ItemView reopened = as(pm, () -> instances.update(ItemUpdate.from(done).withStatus(ItemStatus.OPEN, null)));
+        assertThat(reopened.completedAt()).isNull();
+
+        ItemView signOffItem = item(details, "Business sign-off");
+        assertThatThrownBy(() -> as(pm, () -> instances.update(ItemUpdate.from(signOffItem).withStatus(ItemStatus.DONE, null))))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("needs evidence");
+        assertThatThrownBy(() -> as(pm, () -> instances.update(new ItemUpdate(signOffItem.id(), signOffItem.version(), ItemStatus.DONE, null,
+                null, signOffItem.dueAt(), null, "javascript:alert(1)")))).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("https://");
+        ItemView signed = as(pm, () -> instances.update(new ItemUpdate(signOffItem.id(), signOffItem.version(), ItemStatus.DONE, null,
+                null, signOffItem.dueAt(), null, "https://docs.example/sign-off.pdf")));
+        assertThat(signed.status()).isEqualTo(ItemStatus.DONE);
+    }
+
+    @Test
+    void aStaleEditIsRefusedNamingWhoChangedTheItem() {
+        Long id = apply(tomorrow(), "Live");
+        ItemView loadedByContributor = item(as(pm, () -> instances.details(id)), "Load data");
+        as(pm, () -> instances.update(new ItemUpdate(loadedByContributor.id(), loadedByContributor.version(), ItemStatus.IN_PROGRESS, null,
+                null, loadedByContributor.dueAt(), "PM's note", null)));
+
+        assertThatThrownBy(() -> as(pmo, () -> instances.update(new ItemUpdate(loadedByContributor.id(), loadedByContributor.version(),
+                ItemStatus.DONE, null, null, loadedByContributor.dueAt(), "PMO's note", null))))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class, e -> assertThat(e.changedBy()).isEqualTo(pm.name()));
+        assertThat(as(pm, () -> instances.item(loadedByContributor.id())).notes()).isEqualTo("PM's note");
+    }
+
+    @Test
+    void bulkChangesAreAllOrNothing() {
+        Long id = apply(tomorrow(), "Live");
+        InstanceDetails details = as(pm, () -> instances.details(id));
+        List<ItemRef> all = details.items().stream().map(i -> new ItemRef(i.id(), i.version())).toList();
+
+        assertThatThrownBy(() -> as(pm, () -> instances.bulkStatus(id, all, ItemStatus.DONE, null)))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("“Business sign-off” needs an evidence link");
+        assertThatThrownBy(() -> as(pm, () -> instances.bulkStatus(id, all, ItemStatus.BLOCKED, "")))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(as(pm, () -> instances.details(id)).items()).allMatch(i -> i.status() == ItemStatus.OPEN);
+
+        assertThat(as(pm, () -> instances.bulkStatus(id, all, ItemStatus.NOT_APPLICABLE, null))).isEqualTo(4);
+        assertThat(as(pm, () -> instances.instancesOf(projectId)).getFirst().progress()).isZero();
+        // The versions changed: the same refs are now stale.
+        assertThatThrownBy(() -> as(pm, () -> instances.bulkAssign(id, all, contributor.userId())))
+                .isInstanceOf(ConcurrentChangeException.class);
+    }
+
+    @Test
+    void assigneesAreMembersOfThisTenantWhoCanWorkItems() {
+        Long id = apply(tomorrow(), "Live");
+        ItemView first = as(pm, () -> instances.details(id)).items().getFirst();
+        Member stranger = fixtures.member(fixtures.tenant("Elsewhere"), Role.CONTRIBUTOR);
+
+        for (Member refused : List.of(stranger, viewer)) {
+            assertThatThrownBy(() -> as(pm, () -> instances.bulkAssign(id, List.of(new ItemRef(first.id(), first.version())), refused.userId())))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining("member of this organisation");
+        }
+        assertThat(as(pm, () -> instances.details(id)).assignees()).extracting(m -> m.userId())
+                .contains(pm.userId(), contributor.userId()).doesNotContain(viewer.userId(), stranger.userId());
+    }
+
+    @Test
+    void myWorkListsTheUsersOutstandingItemsAcrossProjectsOverdueFirst() {
+        Long secondProject = fixtures.project(pm, "CRM-" + UUID.randomUUID().toString().substring(0, 4), "CRM roll-out");
+        Long later = apply(tomorrow().plusDays(10), "Later runbook");
+        Long soon = as(pm, () -> instances.instantiate(new InstantiationRequest(secondProject, templateId, versionId(), "Soon",
+                Anchors.at(LocalDateTime.ofInstant(clock.instant(), LONDON).plusHours(3).withSecond(0).withNano(0)))));
+        for (Long instance : List.of(later, soon)) {
+            List<ItemRef> refs = as(pm, () -> instances.details(instance)).items().stream().map(i -> new ItemRef(i.id(), i.version())).toList();
+            as(pm, () -> instances.bulkAssign(instance, refs, contributor.userId()));
+        }
+        ItemView doneOne = item(as(contributor, () -> instances.details(later)), "Extract legacy data");
+        as(contributor, () -> instances.update(ItemUpdate.from(doneOne).withStatus(ItemStatus.DONE, null)));
+
+        List<MyWorkRow> work = as(contributor, () -> instances.myWork(0, 50));
+        assertThat(work).hasSize(7);
+        assertThat(as(contributor, () -> instances.countMyWork())).isEqualTo(7);
+        // "Soon" has T0 in 3 hours: its extract (due T0-4h) is already overdue and leads.
+        assertThat(work.getFirst().title()).isEqualTo("Extract legacy data");
+        assertThat(work.getFirst().instanceName()).isEqualTo("Soon");
+        assertThat(work.getFirst().dueAt()).isBefore(clock.instant());
+        assertThat(work).extracting(MyWorkRow::dueAt).isSorted();
+        assertThat(work).noneMatch(r -> r.itemId().equals(doneOne.id()));
+        assertThat(as(otherContributor, () -> instances.myWork(0, 50))).isEmpty();
+    }
+
+    @Test
+    void healthFollowsTheItemsAndCanBeOverriddenWithAReason() {
+        assertThat(as(viewer, () -> health.health(projectId)).health()).isEqualTo(Health.GREEN);
+        Long id = apply(LocalDateTime.ofInstant(clock.instant(), LONDON).plusHours(3).withSecond(0).withNano(0), "Live");
+        // Extract (due T0-4h) is overdue: 1 of 1 due items, over 10%.
+        HealthView red = as(viewer, () -> health.health(projectId));
+        assertThat(red.health()).isEqualTo(Health.RED);
+        assertThat(red.reason()).isEqualTo("1 of 1 due items overdue (100%) — more than 10%.");
+
+        ItemView extractItem = item(as(pm, () -> instances.details(id)), "Extract legacy data");
+        as(pm, () -> instances.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.DONE, null)));
+        assertThat(as(viewer, () -> health.health(projectId)).health()).isEqualTo(Health.GREEN);
+
+        ItemView loadItem = item(as(pm, () -> instances.details(id)), "Load data");
+        as(pm, () -> instances.update(ItemUpdate.from(loadItem).withStatus(ItemStatus.BLOCKED, "Target DB full")));
+        assertThat(as(viewer, () -> health.health(projectId)).reason()).isEqualTo("Blocked on a cutover's critical path: “Load data”.");
+
+        HealthView before = as(pm, () -> health.health(projectId));
+        assertThatThrownBy(() -> as(pm, () -> {
+            health.override(projectId, before.projectVersion(), Health.AMBER, " ");
+            return null;
+        })).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> as(contributor, () -> {
+            health.override(projectId, before.projectVersion(), Health.AMBER, "Looks fine to me");
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        as(pm, () -> {
+            health.override(projectId, before.projectVersion(), Health.AMBER, "DBA adding space, ETA 1h");
+            return null;
+        });
+        HealthView overridden = as(viewer, () -> health.health(projectId));
+        assertThat(overridden.health()).isEqualTo(Health.AMBER);
+        assertThat(overridden.reason()).isEqualTo("DBA adding space, ETA 1h");
+        assertThat(overridden.overriddenBy()).isEqualTo(pm.name());
+        assertThat(overridden.computed()).isEqualTo(Health.RED);
+
+        as(pm, () -> {
+            health.clearOverride(projectId, overridden.projectVersion());
+            return null;
+        });
+        assertThat(as(viewer, () -> health.health(projectId)).overridden()).isFalse();
+        assertThat(as(viewer, () -> audit.projectHistory(projectId, HistoryFilter.none(), 0, 50)))
+                .anySatisfy(e -> assertThat(e.field()).isEqualTo("Health override"))
+                .anySatisfy(e -> {
+                    assertThat(e.subjectLabel()).isEqualTo("“Load data” in “Live”");
+                    assertThat(e.field()).isEqualTo("Status");
+                    assertThat(e.after()).isEqualTo("Blocked: Target DB full");
+                });
+    }
+
+    @Test
+    void removingAnInstanceRemovesItsItemsAndIsRecorded() {
+        Long id = apply(tomorrow(), "Rehearsal");
+        long version = as(pm, () -> instances.details(id)).version();
+        clock.advance(Duration.ofMinutes(1));
+        as(pm, () -> {
+            instances.delete(id, version);
+            return null;
+        });
+        assertThat(as(pm, () -> instances.instancesOf(projectId))).isEmpty();
+        assertThat(as(pm, () -> audit.projectHistory(projectId, HistoryFilter.none(), 0, 5)).getFirst().before())
+                .startsWith("Removed “Rehearsal”");
+    }
+}

@@ -1,0 +1,366 @@
+package app.cadence.work;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.domain.ItemStatus;
+import app.cadence.work.domain.MyWorkRow;
+import app.cadence.work.domain.PlannedItem;
+import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.service.InstanceViews.ItemRef;
+import app.cadence.work.service.InstanceViews.ItemUpdate;
+import app.cadence.work.service.InstanceViews.ItemView;
+import app.cadence.work.ui.InstanceView;
+import app.cadence.work.ui.MyWorkView;
+import app.cadence.project.ui.ProjectView;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.KaribuTest;
+import app.cadence.support.SampleTemplates;
+import app.cadence.support.TestClock;
+import app.cadence.template.service.TemplateViews.ApplicableTemplate;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class InstanceViewsTest extends KaribuTest {
+
+    @Autowired InstanceService instances;
+    @Autowired TenantScope scope;
+    @Autowired TestClock clock;
+    @Autowired app.cadence.template.service.StarterLibrary starterLibrary;
+    @Autowired app.cadence.tenancy.service.TenantProvisioning provisioning;
+
+    Tenant tenant;
+    Member pmo;
+    Member pm;
+    Member contributor;
+    Member viewer;
+    Long projectId;
+    Long templateId;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant("Views");
+        pmo = fixtures.member(tenant, Role.PMO);
+        pm = fixtures.member(tenant, Role.PM);
+        contributor = fixtures.member(tenant, Role.CONTRIBUTOR);
+        viewer = fixtures.member(tenant, Role.VIEWER);
+        projectId = fixtures.project(pm, "ERP-01", "ERP go-live");
+        templateId = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
+    }
+
+    <T> T as(Member member, Supplier<T> action) {
+        return scope.call(member.userId(), member.tenantId(), action::get);
+    }
+
+    Long applied() {
+        Long version = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+                .orElseThrow().latest().id());
+        LocalDateTime t0 = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(2).withSecond(0).withNano(0);
+        return as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, "Live runbook", Anchors.at(t0))));
+    }
+
+    ItemView item(Long instanceId, String title) {
+        return as(pm, () -> instances.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPmAppliesATemplateFromTheProjectAfterPreviewingTheDueDates() {
+        login(pm.authentication());
+        navigate("projects/" + projectId);
+        assertThat(_get(Span.class, spec -> spec.withClasses("empty-state")).getText()).startsWith("No templates applied yet.");
+        _click(_get(Button.class, spec -> spec.withText("Apply a template")));
+
+        ComboBox<ApplicableTemplate> template = _get(ComboBox.class, spec -> spec.withLabel("Template"));
+        type(template, template.getListDataView().getItems().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow());
+        DateTimePicker t0 = _get(DateTimePicker.class, spec -> spec.withLabel("T0 (switch-over) date and time"));
+        // The project goes live on 1 June 2026: T0 defaults to 18:00 that day.
+        assertThat(t0.getValue()).isEqualTo(LocalDateTime.of(2026, 6, 1, 18, 0));
+        Grid<PlannedItem> preview = _get(Grid.class, spec -> spec.withClasses("plan-preview"));
+        assertThat(GridKt._size(preview)).isEqualTo(4);
+        assertThat(GridKt._getFormattedRow(preview, 1)).contains("Load data", "Mon 1 Jun 2026 17:00 UTC", "Data lead");
+
+        type(t0, LocalDateTime.of(2026, 6, 2, 18, 0));
+        assertThat(GridKt._getFormattedRow(preview, 1)).contains("Tue 2 Jun 2026 17:00 UTC");
+        TextField name = _get(TextField.class, spec -> spec.withLabel("Name"));
+        assertThat(name.getValue()).startsWith("Runbook");
+        type(name, "Live runbook");
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+
+        assertThat(currentView()).isInstanceOf(InstanceView.class);
+        NotificationsKt.expectNotifications("“Live runbook” created on ERP-01.");
+        TreeGrid<?> items = _get(TreeGrid.class);
+        assertThat(GridKt._size(items)).isEqualTo(2 + 4); // two section rows, four items
+        assertThat(_get(Span.class, spec -> spec.withClasses("progress-text")).getText()).startsWith("0 of 4 done (0%)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTemplatesPageOffersToApplyItToAProject() {
+        login(pm.authentication());
+        navigate("templates/" + templateId);
+        _click(_get(Button.class, spec -> spec.withText("Apply to a project…")));
+
+        assertThat(currentView()).isInstanceOf(app.cadence.work.ui.ApplyTemplateView.class);
+        ComboBox<ApplicableTemplate> template = _get(ComboBox.class, spec -> spec.withLabel("Template"));
+        assertThat(template.getValue().id()).isEqualTo(templateId);
+        ComboBox<app.cadence.project.domain.ProjectRow> project = _get(ComboBox.class, spec -> spec.withLabel("Project"));
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(project.isInvalid()).isTrue();
+        assertThat(project.getErrorMessage()).isEqualTo("Choose the project to apply the template to.");
+
+        type(project, project.getDataProvider().fetch(new com.vaadin.flow.data.provider.Query<>()).map(p -> (app.cadence.project.domain.ProjectRow) p)
+                .filter(p -> p.id().equals(projectId)).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(currentView()).isInstanceOf(InstanceView.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStarterCommunicationPlanIsAppliedWithStartEndAndGoLive() {
+        starterLibrary.installInto(tenant.id());
+        login(pm.authentication());
+        navigate("apply?project=" + projectId);
+        ComboBox<ApplicableTemplate> template = _get(ComboBox.class, spec -> spec.withLabel("Template"));
+        type(template, template.getListDataView().getItems().filter(t -> t.name().equals("Project communication plan")).findFirst().orElseThrow());
+
+        assertThat(_find(DateTimePicker.class)).allMatch(p -> !p.isVisible());
+        com.vaadin.flow.component.datepicker.DatePicker goLive = _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("Go-live"));
+        assertThat(goLive.getValue()).isEqualTo(java.time.LocalDate.of(2026, 6, 1)); // the project's go-live
+        Grid<PlannedItem> preview = _get(Grid.class, spec -> spec.withClasses("plan-preview"));
+        assertThat(GridKt._size(preview)).isGreaterThan(3);
+        assertThat(_get(Span.class, spec -> spec.withClasses("preview-summary")).getText()).contains("items from Project communication plan version 1");
+
+        type(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("Plan end")), java.time.LocalDate.of(2025, 1, 1));
+        assertThat(GridKt._size(preview)).isZero();
+        assertThat(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("Plan end")).getErrorMessage())
+                .isEqualTo("The plan cannot end before it starts.");
+        type(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("Plan end")), java.time.LocalDate.of(2026, 7, 31));
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(currentView()).isInstanceOf(InstanceView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("instance-subtitle")).getText())
+                .contains("Communication plan", "to 31 Jul 2026, go-live 1 Jun 2026");
+    }
+
+    @Test
+    void theItemPanelSavesStatusAndRequiresAReasonForBlocked() {
+        Long id = applied();
+        ItemView extract = item(id, "Extract legacy data");
+        login(pm.authentication());
+        navigate("instances/" + id + "?item=" + extract.id());
+
+        Select<ItemStatus> status = statusField();
+        type(status, ItemStatus.BLOCKED);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        TextField reason = _get(TextField.class, spec -> spec.withLabel("Why is it blocked?"));
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Say why “Extract legacy data” is blocked.");
+
+        type(reason, "Legacy database locked by the nightly batch");
+        type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "Called the ops desk");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        ItemView saved = item(id, "Extract legacy data");
+        assertThat(saved.status()).isEqualTo(ItemStatus.BLOCKED);
+        assertThat(saved.blockedReason()).isEqualTo("Legacy database locked by the nightly batch");
+        assertThat(saved.notes()).isEqualTo("Called the ops desk");
+        assertThat(_get(Span.class, spec -> spec.withClasses("progress-text")).getText()).contains("1 blocked");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPmSelectsItemsAndChangesThemTogether() {
+        Long id = applied();
+        login(pm.authentication());
+        navigate("instances/" + id);
+        TreeGrid<Object> grid = _get(TreeGrid.class);
+        List<Object> itemRows = grid.getTreeData().getRootItems().stream().flatMap(s -> grid.getTreeData().getChildren(s).stream()).toList();
+        grid.asMultiSelect().select(itemRows.subList(0, 2));
+
+        ComboBox<app.cadence.tenancy.service.MemberSummary> assignee = _get(ComboBox.class, spec -> spec.withPlaceholder("Assign to…"));
+        type(assignee, assignee.getListDataView().getItems().filter(m -> m.userId().equals(contributor.userId())).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Assign")));
+        NotificationsKt.expectNotifications("2 items assigned to " + contributor.name() + ".");
+
+        TreeGrid<Object> reloaded = _get(TreeGrid.class);
+        List<Object> rows = reloaded.getTreeData().getRootItems().stream().flatMap(s -> reloaded.getTreeData().getChildren(s).stream()).toList();
+        reloaded.asMultiSelect().select(rows.get(0), rows.get(1), rows.get(3));
+        Select<ItemStatus> bulkStatus = _get(Select.class, spec -> spec.withPlaceholder("Set status…"));
+        type(bulkStatus, ItemStatus.NOT_APPLICABLE);
+        _click(_get(Button.class, spec -> spec.withText("Apply status")));
+        NotificationsKt.expectNotifications("3 items set to Not applicable.");
+
+        List<ItemView> after = as(pm, () -> instances.details(id)).items();
+        assertThat(after).filteredOn(i -> contributor.userId().equals(i.assigneeUserId())).hasSize(2);
+        assertThat(after).filteredOn(i -> i.status() == ItemStatus.NOT_APPLICABLE).hasSize(3);
+        assertThat(_get(Span.class, spec -> spec.withClasses("progress-text")).getText()).startsWith("0 of 1 done (0%) · 3 not applicable");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void myWorkListsAssignedItemsAndCompletesOne() {
+        Long id = applied();
+        List<ItemRef> refs = as(pm, () -> instances.details(id)).items().stream().limit(2).map(i -> new ItemRef(i.id(), i.version())).toList();
+        as(pm, () -> instances.bulkAssign(id, refs, contributor.userId()));
+        login(contributor.authentication());
+        navigate("my-work");
+
+        assertThat(currentView()).isInstanceOf(MyWorkView.class);
+        Grid<MyWorkRow> grid = _get(Grid.class);
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        assertThat(GridKt._get(grid, 0).title()).isEqualTo("Extract legacy data");
+        _click((Button) GridKt._getCellComponent(grid, 0, "action"));
+        NotificationsKt.expectNotifications("“Extract legacy data” marked done.");
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(item(id, "Extract legacy data").completedBy()).isEqualTo(contributor.name());
+
+        navigate("instances/" + id + "?item=" + GridKt._get(grid, 0).itemId());
+        assertThat(_get(com.vaadin.flow.component.html.H3.class, spec -> spec.withText("Load data"))).isNotNull();
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).isReadOnly()).isFalse();
+        assertThat(_get(ComboBox.class, spec -> spec.withLabel("Assignee")).isReadOnly()).isTrue();
+    }
+
+    @Test
+    void aConflictNamesWhoChangedTheItemAndKeepsTheInput() {
+        Long id = applied();
+        ItemView load = item(id, "Load data");
+        provisioning.changeTimeZone(tenant.id(), java.time.ZoneId.of("Europe/London"));
+        login(pmo.authentication());
+        navigate("instances/" + id + "?item=" + load.id());
+        type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "PMO: checked the target sizing");
+
+        // Meanwhile the PM changes the same item.
+        as(pm, () -> instances.update(ItemUpdate.from(load).withStatus(ItemStatus.IN_PROGRESS, null)));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        Paragraph conflict = _get(Paragraph.class, spec -> spec.withClasses("item-conflict"));
+        assertThat(conflict.getText()).startsWith(pm.name() + " saved this item at").contains("still in the fields")
+                .containsPattern("at \\d+ \\w+ 2026, \\d\\d:\\d\\d (GMT|BST) while"); // in the organisation's zone
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEqualTo("PMO: checked the target sizing");
+        assertThat(item(id, "Load data").notes()).isNull();
+
+        _click(_get(Button.class, spec -> spec.withText("Show their version")));
+        assertThat(statusField().getValue()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEmpty();
+        // What the PMO typed is still on screen, to copy.
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("item-kept-input")).getText())
+                .isEqualTo("Your notes (not saved): PMO: checked the target sizing");
+    }
+
+    @Test
+    void aViewerReadsWithoutControls() {
+        Long id = applied();
+        ItemView load = item(id, "Load data");
+        login(viewer.authentication());
+        navigate("projects/" + projectId);
+        assertThat(_find(Button.class, spec -> spec.withText("Apply a template"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText("Override health"))).isEmpty();
+
+        navigate("instances/" + id + "?item=" + load.id());
+        assertThat(_find(Button.class, spec -> spec.withText("Mark done"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText("Save")).stream().filter(b -> b.isVisible())).isEmpty();
+        assertThat(statusField().isReadOnly()).isTrue();
+        assertThat(_find(Button.class, spec -> spec.withText("Remove"))).allMatch(b -> !b.isVisible());
+
+        navigate("apply?project=" + projectId);
+        assertThat(currentView()).isNotInstanceOf(app.cadence.work.ui.ApplyTemplateView.class);
+    }
+
+    @Test
+    void anotherTenantsInstanceIsNotFoundByUrl() {
+        Long id = applied();
+        ItemView load = item(id, "Load data");
+        Member stranger = fixtures.member(fixtures.tenant("Elsewhere"), Role.ADMIN);
+        login(stranger.authentication());
+        navigate("instances/" + id + "?item=" + load.id());
+        assertThat(currentView()).isInstanceOf(app.cadence.shell.NotFoundView.class);
+        navigate("projects/" + projectId);
+        assertThat(currentView()).isInstanceOf(app.cadence.shell.NotFoundView.class);
+    }
+
+    @Test
+    void theProjectPageShowsHealthInstancesAndHistory() {
+        Long id = applied();
+        ItemView extract = item(id, "Extract legacy data");
+        as(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+        login(pm.authentication());
+        navigate("projects/" + projectId);
+
+        assertThat(currentView()).isInstanceOf(ProjectView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("health-reason")).getText()).isEqualTo("Nothing overdue or blocked.");
+        @SuppressWarnings("unchecked")
+        Grid<app.cadence.work.domain.InstanceProgress> applied = _get(Grid.class, spec -> spec.withClasses("instances-grid"));
+        assertThat(GridKt._size(applied)).isEqualTo(1);
+        assertThat(GridKt._getCellComponent(applied, 0, "progress").getElement().getTextRecursively()).isEqualTo("1 of 4 done");
+        _click(_get(Button.class, spec -> spec.withText("Override health")));
+        type(_get(TextArea.class, spec -> spec.withLabel("Reason")), "Supplier at risk");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.radiobutton.RadioButtonGroup<app.cadence.project.domain.Health> health =
+                _get(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, spec -> spec.withLabel("Health"));
+        type(health, app.cadence.project.domain.Health.AMBER);
+        _click(_get(Button.class, spec -> spec.withText("Set health")));
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("health-reason")).getText()).isEqualTo("Supplier at risk");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("health-override-note")).getText())
+                .startsWith("Set by hand by " + pm.name());
+        @SuppressWarnings("unchecked")
+        Grid<app.cadence.audit.service.AuditTrail.Entry> history = _get(Grid.class, spec -> spec.withClasses("history-grid"));
+        assertThat(GridKt._get(history, 0).field()).isEqualTo("Health override");
+        assertThat(GridKt._getFormattedRow(history, 0)).contains(pm.name(), "Amber: Supplier at risk");
+        assertThat(java.util.stream.IntStream.range(0, GridKt._size(history)).mapToObj(i -> GridKt._getFormattedRow(history, i)))
+                .anySatisfy(row -> assertThat(row).contains("“Extract legacy data” in “Live runbook” · Status", "Open", "Done"));
+    }
+
+    @Test
+    void openingAnotherItemOrClosingAsksBeforeDroppingUnsavedInput() {
+        Long id = applied();
+        ItemView extract = item(id, "Extract legacy data");
+        login(pm.authentication());
+        navigate("instances/" + id + "?item=" + extract.id());
+        type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "Half-written note");
+
+        // Row 0 is the section heading, 1 the extract, 2 "Load data": its title is a button.
+        Button loadTitle = (Button) GridKt._getCellComponent(_get(TreeGrid.class), 2, "title").getChildren().findFirst().orElseThrow();
+        assertThat(loadTitle.getText()).isEqualTo("Load data");
+        _click(loadTitle);
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Discard your changes?");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);
+        assertThat(_get(com.vaadin.flow.component.html.H3.class, spec -> spec.withText("Extract legacy data"))).isNotNull();
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEqualTo("Half-written note");
+
+        _click(_get(Button.class, spec -> spec.withText("Close")));
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog closing = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(closing);
+        assertThat(_find(TextArea.class, spec -> spec.withLabel("Notes"))).isEmpty(); // panel closed
+        assertThat(item(id, "Extract legacy data").notes()).isNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<ItemStatus> statusField() {
+        return _get(Select.class, spec -> spec.withLabel("Status"));
+    }
+}

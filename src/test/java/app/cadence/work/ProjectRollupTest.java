@@ -1,0 +1,159 @@
+package app.cadence.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.domain.ItemStatus;
+import app.cadence.work.domain.ProjectRollups;
+import app.cadence.work.domain.RollupCounts;
+import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceViews.InstanceDetails;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.service.InstanceViews.ItemRef;
+import app.cadence.work.service.InstanceViews.ItemUpdate;
+import app.cadence.work.service.InstanceViews.ItemView;
+import app.cadence.project.service.ProjectService;
+import app.cadence.support.Fixtures;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.IntegrationTest;
+import app.cadence.support.SampleTemplates;
+import app.cadence.support.TestClock;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantScope;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The stored per-project counts the portfolio reads must always equal what the items say: after
+ * applying, editing, bulk changes, re-scheduling, removing instances and deleting projects.
+ */
+@IntegrationTest
+class ProjectRollupTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
+    @Autowired InstanceService instances;
+    @Autowired ProjectService projects;
+    @Autowired ProjectRollups rollups;
+    @Autowired TestClock clock;
+
+    Tenant tenant;
+    Member pm;
+    Long projectId;
+    Long templateId;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant("Rollup");
+        Member pmo = fixtures.member(tenant, Role.PMO);
+        pm = fixtures.member(tenant, Role.PM);
+        projectId = fixtures.project(pm, "RU-" + UUID.randomUUID().toString().substring(0, 4), "Roll-up");
+        templateId = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
+    }
+
+    <T> T as(Member member, Supplier<T> action) {
+        return scope.call(member.userId(), member.tenantId(), action::get);
+    }
+
+    Long apply(String name, LocalDateTime t0) {
+        Long version = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+                .orElseThrow().latest().id());
+        return as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, name, Anchors.at(t0))));
+    }
+
+    List<ItemView> items(Long instanceId) {
+        return as(pm, () -> instances.details(instanceId)).items();
+    }
+
+    void storedCountsMatchTheItems() {
+        assertThat(rollups.stored(tenant.id())).isEqualTo(rollups.countedFromItems(tenant.id()));
+    }
+
+    @Test
+    void aNewProjectStartsAtZero() {
+        assertThat(rollups.stored(tenant.id())).containsEntry(projectId, RollupCounts.NONE);
+    }
+
+    @Test
+    void everyKindOfChangeKeepsTheStoredCountsRight() {
+        LocalDateTime past = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(2).withNano(0);
+        Long first = apply("Rehearsal", past);
+        Long second = apply("Live", past.plusDays(10));
+        storedCountsMatchTheItems();
+        RollupCounts applied = rollups.stored(tenant.id()).get(projectId);
+        assertThat(applied.items()).isEqualTo(items(first).size() + items(second).size());
+        assertThat(applied.cutoverItems()).isEqualTo(applied.items());
+
+        List<ItemView> firstItems = items(first);
+        // One by one: blocked, done, not applicable, done again after being reopened, re-scheduled to no date.
+        ItemView a = firstItems.get(0);
+        as(pm, () -> instances.update(ItemUpdate.from(a).withStatus(ItemStatus.BLOCKED, "Vendor late")));
+        storedCountsMatchTheItems();
+        ItemView b = firstItems.get(1);
+        ItemView doneB = as(pm, () -> instances.update(ItemUpdate.from(b).withStatus(ItemStatus.DONE, null)));
+        storedCountsMatchTheItems();
+        ItemView c = firstItems.get(2);
+        as(pm, () -> instances.update(ItemUpdate.from(c).withStatus(ItemStatus.NOT_APPLICABLE, null)));
+        storedCountsMatchTheItems();
+        ItemView reopened = as(pm, () -> instances.update(ItemUpdate.from(doneB).withStatus(ItemStatus.OPEN, null)));
+        storedCountsMatchTheItems();
+        ItemView redone = as(pm, () -> instances.update(ItemUpdate.from(reopened).withStatus(ItemStatus.DONE, null)));
+        as(pm, () -> instances.update(new ItemUpdate(redone.id(), redone.version(), redone.status(), null, redone.assigneeUserId(),
+                null, redone.notes(), redone.evidenceUrl())));
+        storedCountsMatchTheItems();
+        assertThat(rollups.stored(tenant.id()).get(projectId).blocked()).isEqualTo(1);
+
+        // In bulk, the second instance's items that need no evidence done, then all of them assigned.
+        List<ItemRef> all = items(second).stream().filter(i -> !i.evidenceRequired()).map(i -> new ItemRef(i.id(), i.version())).toList();
+        as(pm, () -> instances.bulkStatus(second, all, ItemStatus.DONE, null));
+        storedCountsMatchTheItems();
+        List<ItemRef> again = items(second).stream().map(i -> new ItemRef(i.id(), i.version())).toList();
+        as(pm, () -> instances.bulkAssign(second, again, pm.userId()));
+        storedCountsMatchTheItems();
+        assertThat(rollups.stored(tenant.id()).get(projectId).cutoverDone()).isEqualTo(all.size() + 1);
+
+        // Removing an instance takes its items away from the counts.
+        InstanceDetails removed = as(pm, () -> instances.details(first));
+        as(pm, () -> {
+            instances.delete(first, removed.version());
+            return null;
+        });
+        storedCountsMatchTheItems();
+        assertThat(rollups.stored(tenant.id()).get(projectId).items()).isEqualTo(again.size());
+
+        // Deleting the project removes its row.
+        long version = fixtures.load(pm, projectId).getVersion();
+        as(pm, () -> {
+            projects.delete(projectId, version);
+            return null;
+        });
+        assertThat(rollups.stored(tenant.id())).doesNotContainKey(projectId);
+    }
+
+    @Test
+    void anotherTenantsChangesNeverTouchThisTenantsCounts() {
+        apply("Live", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(3).withNano(0));
+        var before = rollups.stored(tenant.id());
+
+        Tenant other = fixtures.tenant("Other roll-up");
+        Member otherPm = fixtures.member(other, Role.PM);
+        Member otherPmo = fixtures.member(other, Role.PMO);
+        Long otherProject = fixtures.project(otherPm, "OT-1", "Other");
+        Long otherTemplate = fixtures.publishedTemplate(otherPmo, "Runbook", SampleTemplates.runbook());
+        Long otherVersion = scope.call(otherPm.userId(), other.id(), () -> instances.applicableTemplates().stream()
+                .filter(t -> t.id().equals(otherTemplate)).findFirst().orElseThrow().latest().id());
+        scope.call(otherPm.userId(), other.id(), () -> instances.instantiate(new InstantiationRequest(otherProject, otherTemplate,
+                otherVersion, "Theirs", Anchors.at(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(3).withNano(0)))));
+
+        assertThat(rollups.stored(tenant.id())).isEqualTo(before).doesNotContainKey(otherProject);
+        assertThat(rollups.stored(other.id())).containsOnlyKeys(otherProject);
+        assertThat(rollups.stored(other.id()).get(otherProject).items()).isPositive();
+    }
+}
