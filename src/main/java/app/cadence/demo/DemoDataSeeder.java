@@ -5,7 +5,9 @@ import app.cadence.project.service.ProgramService;
 import app.cadence.project.service.ProjectForm;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.ItemStatus;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
@@ -50,12 +52,16 @@ class DemoDataSeeder implements ApplicationRunner {
     private final ProgramService programs;
     private final Map<String, Long> programIds = new HashMap<>();
     private final Clock clock;
-    private final InstanceService instances;
+    private final InstanceApplication applying;
+    private final InstanceReading reading;
+    private final ItemWork itemWork;
     private final Map<String, Long> projectIds = new HashMap<>();
 
     DemoDataSeeder(TenantProvisioning provisioning, TenantScope scope, ProjectService projects, ProgramService programs,
-                   InstanceService instances, StarterLibrary starterLibrary, Clock clock) {
-        this.instances = instances;
+                   InstanceApplication applying, InstanceReading reading, ItemWork itemWork, StarterLibrary starterLibrary, Clock clock) {
+        this.applying = applying;
+        this.reading = reading;
+        this.itemWork = itemWork;
         this.programs = programs;
         this.starterLibrary = starterLibrary;
         this.provisioning = provisioning;
@@ -201,25 +207,25 @@ class DemoDataSeeder implements ApplicationRunner {
         ZoneId zone = ZoneId.of("Europe/London");
         LocalDate today = LocalDate.now(clock.withZone(zone));
         scope.run(pm, acme, () -> {
-            Long rehearsal = instances.instantiate(new InstantiationRequest(projectIds.get("CLOUD-02"), template("Cloud migration cutover"),
+            Long rehearsal = applying.instantiate(new InstantiationRequest(projectIds.get("CLOUD-02"), template("Cloud migration cutover"),
                     latest("Cloud migration cutover"), "Cutover rehearsal 1", Anchors.at(today.minusDays(2).atTime(20, 0))));
             completePastItems(rehearsal, 1);
             LocalDate crmStart = today.minusDays(61);
-            Long plan = instances.instantiate(new InstantiationRequest(projectIds.get("CRM-03"), template("Project communication plan"),
+            Long plan = applying.instantiate(new InstantiationRequest(projectIds.get("CRM-03"), template("Project communication plan"),
                     latest("Project communication plan"), "Communication plan", Anchors.plan(crmStart, today.plusDays(91), today.plusDays(61))));
             completePastItems(plan, 0);
-            List<ItemRef> next = instances.details(plan).items().stream().filter(i -> i.status() == ItemStatus.OPEN).limit(3)
+            List<ItemRef> next = reading.details(plan).items().stream().filter(i -> i.status() == ItemStatus.OPEN).limit(3)
                     .map(i -> new ItemRef(i.id(), i.version())).toList();
-            instances.bulkAssign(plan, next, dev);
+            itemWork.bulkAssign(plan, next, dev);
         });
     }
 
     /** Marks every item already due as done, with an evidence link where one is required, except the last {@code leftOver}. */
     private void completePastItems(Long instanceId, int leftOver) {
-        List<ItemView> due = instances.details(instanceId).items().stream()
+        List<ItemView> due = reading.details(instanceId).items().stream()
                 .filter(i -> i.dueAt() != null && i.dueAt().isBefore(clock.instant())).toList();
         for (ItemView item : due.subList(0, Math.max(0, due.size() - leftOver))) {
-            instances.update(new ItemUpdate(item.id(), item.version(), ItemStatus.DONE, null, item.assigneeUserId(), item.dueAt(),
+            itemWork.update(new ItemUpdate(item.id(), item.version(), ItemStatus.DONE, null, item.assigneeUserId(), item.dueAt(),
                     null, item.evidenceRequired() ? "https://intranet.acme.example/cutover/evidence/" + item.key() : null));
         }
     }
@@ -233,6 +239,6 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private ApplicableTemplate applicable(String name) {
-        return instances.applicableTemplates().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return applying.applicableTemplates().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 }

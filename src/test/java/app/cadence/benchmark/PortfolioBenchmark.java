@@ -7,7 +7,8 @@ import app.cadence.portfolio.service.PortfolioService;
 import app.cadence.work.domain.Anchors;
 import app.cadence.project.domain.Health;
 import app.cadence.work.domain.ProjectRollups;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.project.service.ProjectHealthService;
 import app.cadence.project.service.ProjectService;
@@ -72,7 +73,8 @@ class PortfolioBenchmark {
     @Autowired PortfolioExport export;
     @Autowired ProjectService projects;
     @Autowired ProjectHealthService health;
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+    @Autowired InstanceReading reading;
     @Autowired Clock clock;
     @Autowired ProjectRollups rollups;
     @Autowired TransactionTemplate transaction;
@@ -130,7 +132,7 @@ class PortfolioBenchmark {
         double projectPage = median(() -> scope.call(pmo, tenant, () -> {
             projects.load(busiest);
             health.health(busiest);
-            return instances.instancesOf(busiest);
+            return reading.instancesOf(busiest);
         }));
         line("Project page data (project, health, instances with progress) for the busiest project: %.1f ms", projectPage);
 
@@ -139,9 +141,9 @@ class PortfolioBenchmark {
             templates.publish(id, "Benchmark");
             return id;
         });
-        Long version = scope.call(pmo, tenant, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(runbook))
+        Long version = scope.call(pmo, tenant, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(runbook))
                 .findFirst().orElseThrow().latest().id());
-        double instantiate = median(5, () -> scope.call(pmo, tenant, () -> instances.instantiate(new InstantiationRequest(
+        double instantiate = median(5, () -> scope.call(pmo, tenant, () -> applying.instantiate(new InstantiationRequest(
                 busiest, runbook, version, "Bench " + UUID.randomUUID(), Anchors.at(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30))))));
         line("Instantiation of a 200-step runbook: %.1f ms", instantiate);
 

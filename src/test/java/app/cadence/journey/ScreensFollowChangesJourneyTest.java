@@ -8,7 +8,8 @@ import app.cadence.live.Topic;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.InstanceProgress;
 import app.cadence.project.domain.ProjectRow;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.project.service.ProjectService;
 import app.cadence.tenancy.domain.TenantRepository;
@@ -61,7 +62,8 @@ class ScreensFollowChangesJourneyTest {
     private int port;
 
     @Autowired TenantScope scope;
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+    @Autowired InstanceReading reading;
     @Autowired ProjectService projects;
     @Autowired TenantRepository tenants;
     @Autowired UserAccountRepository accounts;
@@ -103,11 +105,11 @@ class ScreensFollowChangesJourneyTest {
         Long userId = accounts.findByEmail("pm@globex.example").orElseThrow().getId();
         return scope.call(userId, tenantId, () -> {
             Long projectId = projects.list("GLX-FIN", Sort.unsorted(), 0, 1).stream().map(ProjectRow::id).findFirst().orElseThrow();
-            return instances.instancesOf(projectId).stream().filter(i -> i.name().equals(GLOBEX_INSTANCE)).map(InstanceProgress::id)
+            return reading.instancesOf(projectId).stream().filter(i -> i.name().equals(GLOBEX_INSTANCE)).map(InstanceProgress::id)
                     .findFirst().orElseGet(() -> {
-                        var template = instances.applicableTemplates().stream()
+                        var template = applying.applicableTemplates().stream()
                                 .filter(t -> t.name().equals("Cloud migration cutover")).findFirst().orElseThrow();
-                        return instances.instantiate(new InstantiationRequest(projectId, template.id(), template.latest().id(),
+                        return applying.instantiate(new InstantiationRequest(projectId, template.id(), template.latest().id(),
                                 GLOBEX_INSTANCE, Anchors.at(LocalDateTime.now().plusDays(10).withSecond(0).withNano(0))));
                     });
         });

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.events.ItemChanged;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
 import app.cadence.work.service.InstanceViews.ItemView;
@@ -45,7 +47,9 @@ class CommittedChangesTest {
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+    @Autowired InstanceReading reading;
+    @Autowired ItemWork itemWork;
     @Autowired ProjectHealthService health;
     @Autowired LiveUpdates live;
     @Autowired TestClock clock;
@@ -68,10 +72,10 @@ class CommittedChangesTest {
         globexPm = fixtures.member(globex, Role.PM);
         projectId = fixtures.project(acmePm, "CLOUD-02", "Cloud move");
         Long templateId = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
-        Long version = as(acmePm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+        Long version = as(acmePm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
                 .orElseThrow().latest().id());
         LocalDateTime t0 = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(2).withSecond(0).withNano(0);
-        instanceId = as(acmePm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, "Live runbook", Anchors.at(t0))));
+        instanceId = as(acmePm, () -> applying.instantiate(new InstantiationRequest(projectId, templateId, version, "Live runbook", Anchors.at(t0))));
         // Globex listens on the very same topics, with the very same ids: only its tenant differs.
         for (String topic : List.of(Topic.instance(instanceId), Topic.project(projectId), Topic.PORTFOLIO)) {
             registrations.add(live.register(new Channel(acme.id(), topic), acmeHeard::add));
@@ -89,13 +93,13 @@ class CommittedChangesTest {
     }
 
     ItemView firstItem() {
-        return as(acmePm, () -> instances.details(instanceId)).items().getFirst();
+        return as(acmePm, () -> reading.details(instanceId)).items().getFirst();
     }
 
     @Test
     void aCommittedItemChangeReachesItsTenantsScreensOnceWithWhoAndWhat() {
         ItemView item = firstItem();
-        as(acmePm, () -> instances.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null)));
+        as(acmePm, () -> itemWork.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null)));
 
         assertThat(acmeHeard).hasSize(3); // one per registration: instance, project and portfolio channel
         LiveMessage message = acmeHeard.getFirst();
@@ -114,14 +118,14 @@ class CommittedChangesTest {
         ItemView item = firstItem();
         TransactionTemplate outer = new TransactionTemplate(transactions);
         as(acmePm, () -> outer.execute(status -> {
-            instances.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null)); // published inside ...
+            itemWork.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null)); // published inside ...
             status.setRollbackOnly(); // ... and rolled back
             return null;
         }));
         assertThat(firstItem().status()).isEqualTo(item.status());
 
         assertThatThrownBy(() -> as(acmePm, () -> outer.execute(status -> {
-            instances.update(ItemUpdate.from(item).withStatus(ItemStatus.IN_PROGRESS, null));
+            itemWork.update(ItemUpdate.from(item).withStatus(ItemStatus.IN_PROGRESS, null));
             throw new RuleViolationException(null, "a later step of the same transaction fails");
         }))).isInstanceOf(RuleViolationException.class);
         assertThat(firstItem().status()).isEqualTo(item.status());
@@ -132,9 +136,9 @@ class CommittedChangesTest {
 
     @Test
     void aBulkChangeAnnouncesEveryItem() {
-        List<ItemView> items = as(acmePm, () -> instances.details(instanceId)).items();
+        List<ItemView> items = as(acmePm, () -> reading.details(instanceId)).items();
         var refs = items.stream().map(i -> new app.cadence.work.service.InstanceViews.ItemRef(i.id(), i.version())).toList();
-        as(acmePm, () -> instances.bulkStatus(instanceId, refs, ItemStatus.IN_PROGRESS, null));
+        as(acmePm, () -> itemWork.bulkStatus(instanceId, refs, ItemStatus.IN_PROGRESS, null));
 
         assertThat(acmeHeard.stream().filter(m -> m.topics().contains(Topic.instance(instanceId))).map(LiveMessage::subjectId).distinct())
                 .hasSize(items.size());

@@ -10,7 +10,9 @@ import app.cadence.work.domain.Anchors;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.HealthRule;
 import app.cadence.work.domain.ItemStatus;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
@@ -54,7 +56,9 @@ class PortfolioTest {
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
     @Autowired PortfolioService portfolio;
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+    @Autowired InstanceReading reading;
+    @Autowired ItemWork itemWork;
     @Autowired ProjectService projects;
     @Autowired ProjectHealthService health;
     @Autowired TestClock clock;
@@ -79,13 +83,13 @@ class PortfolioTest {
     }
 
     Long apply(Long projectId, Long templateId, Anchors anchors) {
-        Long version = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+        Long version = as(pm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
                 .orElseThrow().latest().id());
-        return as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, "Applied", anchors)));
+        return as(pm, () -> applying.instantiate(new InstantiationRequest(projectId, templateId, version, "Applied", anchors)));
     }
 
     ItemView item(Long instanceId, String title) {
-        return as(pm, () -> instances.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+        return as(pm, () -> reading.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
     }
 
     @BeforeEach
@@ -101,15 +105,15 @@ class PortfolioTest {
         // RED-1: T0 two hours ago; extract, load and sign-off are due (T0-4h, T0-1h, T0); extract is done.
         red = fixtures.project(pm, "RED-1", "Overdue cutover");
         Long redRunbook = apply(red, runbook, Anchors.at(now().minusHours(2)));
-        as(pm, () -> instances.update(ItemUpdate.from(item(redRunbook, "Extract legacy data")).withStatus(ItemStatus.DONE, null)));
+        as(pm, () -> itemWork.update(ItemUpdate.from(item(redRunbook, "Extract legacy data")).withStatus(ItemStatus.DONE, null)));
 
         // AMBER-2: T0 tomorrow, nothing due; the rollback step (off the critical path) is blocked. A retro: one done, one N/A.
         amber = fixtures.project(pm, "AMBER-2", "Blocked rollback");
         Long amberRunbook = apply(amber, runbook, Anchors.at(now().plusDays(1)));
-        as(pm, () -> instances.update(ItemUpdate.from(item(amberRunbook, "Restore backup")).withStatus(ItemStatus.BLOCKED, "No backup space")));
+        as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRunbook, "Restore backup")).withStatus(ItemStatus.BLOCKED, "No backup space")));
         Long amberRetro = apply(amber, retro, Anchors.at(now().plusDays(2)));
-        as(pm, () -> instances.update(ItemUpdate.from(item(amberRetro, "Start")).withStatus(ItemStatus.DONE, null)));
-        as(pm, () -> instances.update(ItemUpdate.from(item(amberRetro, "Stop")).withStatus(ItemStatus.NOT_APPLICABLE, null)));
+        as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRetro, "Start")).withStatus(ItemStatus.DONE, null)));
+        as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRetro, "Stop")).withStatus(ItemStatus.NOT_APPLICABLE, null)));
 
         // GREEN-3: nothing applied. OVER-4: nothing applied, set to red by hand.
         green = fixtures.project(pm, "GREEN-3", "Quiet project");
@@ -249,7 +253,7 @@ class PortfolioTest {
         // A blocked critical step, so that the reason's extra lookup is part of the count.
         Long blocked = fixtures.project(pm, "BLK-5", "Blocked on the critical path");
         Long blockedRunbook = apply(blocked, runbook, Anchors.at(now().plusDays(3)));
-        as(pm, () -> instances.update(ItemUpdate.from(item(blockedRunbook, "Load data")).withStatus(ItemStatus.BLOCKED, "Vendor")));
+        as(pm, () -> itemWork.update(ItemUpdate.from(item(blockedRunbook, "Load data")).withStatus(ItemStatus.BLOCKED, "Vendor")));
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         long statements = as(pmo, () -> {
             statistics.setStatisticsEnabled(true);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.ItemStatus;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemView;
@@ -43,7 +45,11 @@ class PageStatementCountTest extends KaribuTest {
     /** What the pages need today, layout included; raise it only with a reason. */
     static final long PAGE_BUDGET = 20;
 
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+
+    @Autowired InstanceReading reading;
+
+    @Autowired ItemWork itemWork;
     @Autowired TenantScope scope;
     @Autowired EntityManagerFactory entityManagerFactory;
 
@@ -88,18 +94,18 @@ class PageStatementCountTest extends KaribuTest {
     Long[] projectWithRunbook(int steps) {
         Long projectId = fixtures.project(pm, "P" + steps + "-" + UUID.randomUUID().toString().substring(0, 4), "Runbook " + steps);
         Long templateId = fixtures.publishedTemplate(pmo, "Runbook " + steps, runbook(steps));
-        Long versionId = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+        Long versionId = as(pm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
                 .orElseThrow().latest().id());
-        Long instanceId = as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, versionId, "Live",
+        Long instanceId = as(pm, () -> applying.instantiate(new InstantiationRequest(projectId, templateId, versionId, "Live",
                 Anchors.at(LocalDateTime.of(2026, 3, 3, 18, 0)))));
-        List<ItemView> items = as(pm, () -> instances.details(instanceId)).items();
+        List<ItemView> items = as(pm, () -> reading.details(instanceId)).items();
         for (int m = 0; m < team.size(); m++) {
             int member = m;
             List<ItemRef> refs = items.stream().filter(i -> i.id() % team.size() == member).map(i -> new ItemRef(i.id(), i.version())).toList();
-            as(pm, () -> instances.bulkAssign(instanceId, refs, team.get(member).userId()));
+            as(pm, () -> itemWork.bulkAssign(instanceId, refs, team.get(member).userId()));
         }
-        List<ItemRef> blocked = as(pm, () -> instances.details(instanceId)).items().stream().limit(3).map(i -> new ItemRef(i.id(), i.version())).toList();
-        as(pm, () -> instances.bulkStatus(instanceId, blocked, ItemStatus.BLOCKED, "Waiting for the vendor"));
+        List<ItemRef> blocked = as(pm, () -> reading.details(instanceId)).items().stream().limit(3).map(i -> new ItemRef(i.id(), i.version())).toList();
+        as(pm, () -> itemWork.bulkStatus(instanceId, blocked, ItemStatus.BLOCKED, "Waiting for the vendor"));
         return new Long[] {projectId, instanceId};
     }
 

@@ -9,7 +9,9 @@ import static org.awaitility.Awaitility.await;
 import app.cadence.live.LiveUpdates;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.ItemStatus;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
@@ -50,7 +52,11 @@ import tools.jackson.databind.node.IntNode;
  */
 class ScreensFollowChangesTest extends KaribuTest {
 
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+
+    @Autowired InstanceReading reading;
+
+    @Autowired ItemWork itemWork;
     @Autowired TenantScope scope;
     @Autowired TestClock clock;
     @Autowired LiveUpdates live;
@@ -68,10 +74,10 @@ class ScreensFollowChangesTest extends KaribuTest {
         pm = fixtures.member(tenant, Role.PM);
         projectId = fixtures.project(pm, "CLOUD-02", "Cloud move");
         Long templateId = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
-        Long version = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+        Long version = as(pm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
                 .orElseThrow().latest().id());
         LocalDateTime t0 = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(2).withSecond(0).withNano(0);
-        instanceId = as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, "Cutover runbook", Anchors.at(t0))));
+        instanceId = as(pm, () -> applying.instantiate(new InstantiationRequest(projectId, templateId, version, "Cutover runbook", Anchors.at(t0))));
     }
 
     <T> T as(Member member, Supplier<T> action) {
@@ -87,7 +93,7 @@ class ScreensFollowChangesTest extends KaribuTest {
     }
 
     ItemView item(String title) {
-        return as(pm, () -> instances.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+        return as(pm, () -> reading.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
     }
 
     /** Runs what was pushed to this UI and answers the scripts, as the browser would. */
@@ -115,7 +121,7 @@ class ScreensFollowChangesTest extends KaribuTest {
         assertThat(progress()).startsWith("0 of 4 done");
 
         ItemView extract = item("Extract legacy data");
-        elsewhere(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+        elsewhere(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
 
         awaitScreen(() -> progress().startsWith("1 of 4 done"));
     }
@@ -124,10 +130,10 @@ class ScreensFollowChangesTest extends KaribuTest {
     void aBulkChangeOfSeveralItemsIsOneRefresh() {
         login(pmo.authentication());
         navigate("instances/" + instanceId);
-        List<ItemRef> refs = as(pm, () -> instances.details(instanceId)).items().stream()
+        List<ItemRef> refs = as(pm, () -> reading.details(instanceId)).items().stream()
                 .filter(i -> !i.evidenceRequired()).map(i -> new ItemRef(i.id(), i.version())).toList();
 
-        elsewhere(pm, () -> instances.bulkStatus(instanceId, refs, ItemStatus.DONE, null));
+        elsewhere(pm, () -> itemWork.bulkStatus(instanceId, refs, ItemStatus.DONE, null));
 
         awaitScreen(() -> progress().startsWith("3 of 4 done"));
     }
@@ -139,7 +145,7 @@ class ScreensFollowChangesTest extends KaribuTest {
         navigate("instances/" + instanceId + "?item=" + extract.id());
         type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "PMO: check the target sizing first");
 
-        elsewhere(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.IN_PROGRESS, null)));
+        elsewhere(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.IN_PROGRESS, null)));
 
         awaitScreen(() -> _get(Div.class, spec -> spec.withClasses("item-live-notice")).isVisible());
         assertThat(_get(Div.class, spec -> spec.withClasses("item-live-notice")).getElement().getTextRecursively())
@@ -160,7 +166,7 @@ class ScreensFollowChangesTest extends KaribuTest {
         login(pmo.authentication());
         navigate("instances/" + instanceId + "?item=" + extract.id());
 
-        elsewhere(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.IN_PROGRESS, null)));
+        elsewhere(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.IN_PROGRESS, null)));
 
         awaitScreen(() -> _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel("Status")).getValue()
                 == ItemStatus.IN_PROGRESS);
@@ -175,8 +181,8 @@ class ScreensFollowChangesTest extends KaribuTest {
         navigate("instances/" + instanceId + "?item=" + extract.id());
         type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "typing, not saved");
         // This screen changes the open item itself (bulk), then someone else changes another item.
-        as(pmo, () -> instances.bulkStatus(instanceId, List.of(new ItemRef(extract.id(), extract.version())), ItemStatus.IN_PROGRESS, null));
-        elsewhere(pm, () -> instances.update(ItemUpdate.from(load).withStatus(ItemStatus.DONE, null)));
+        as(pmo, () -> itemWork.bulkStatus(instanceId, List.of(new ItemRef(extract.id(), extract.version())), ItemStatus.IN_PROGRESS, null));
+        elsewhere(pm, () -> itemWork.update(ItemUpdate.from(load).withStatus(ItemStatus.DONE, null)));
 
         awaitScreen(() -> progress().startsWith("1 of 4 done"));
         // Messages are delivered in commit order: had the own change been announced, it would show by now.
@@ -191,7 +197,7 @@ class ScreensFollowChangesTest extends KaribuTest {
         assertThat(instanceProgress()).startsWith("0 of 4 done");
 
         ItemView extract = item("Extract legacy data");
-        elsewhere(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+        elsewhere(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
 
         awaitScreen(() -> instanceProgress().startsWith("1 of 4 done"));
     }
@@ -211,7 +217,7 @@ class ScreensFollowChangesTest extends KaribuTest {
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isZero();
 
         ItemView extract = item("Extract legacy data");
-        elsewhere(pm, () -> instances.bulkAssign(instanceId, List.of(new ItemRef(extract.id(), extract.version())), contributor.userId()));
+        elsewhere(pm, () -> itemWork.bulkAssign(instanceId, List.of(new ItemRef(extract.id(), extract.version())), contributor.userId()));
 
         awaitScreen(() -> com.github.mvysny.kaributesting.v10.GridKt._size(grid) == 1);
     }

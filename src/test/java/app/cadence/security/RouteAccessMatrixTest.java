@@ -3,7 +3,7 @@ package app.cadence.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cadence.work.domain.Anchors;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.security.ui.LoginView;
 import app.cadence.shell.AccessDeniedView;
@@ -101,7 +101,7 @@ class RouteAccessMatrixTest extends KaribuTest {
 
     @Autowired TenantScope scope;
     @Autowired TemplateLibrary templates;
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
 
     private Routes routes;
     private Sample sample;
@@ -134,10 +134,10 @@ class RouteAccessMatrixTest extends KaribuTest {
         String templateName = scope.call(pmo.userId(), pmo.tenantId(), () -> templates.details(template).name());
         String draftName = "Secret draft " + projectKey;
         Long draft = scope.call(pmo.userId(), pmo.tenantId(), () -> templates.create(TemplateKind.CUTOVER, draftName, null));
-        Long version = scope.call(pmo.userId(), pmo.tenantId(), () -> instances.applicableTemplates().stream()
+        Long version = scope.call(pmo.userId(), pmo.tenantId(), () -> applying.applicableTemplates().stream()
                 .filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id());
         String instanceName = "Secret go-live " + projectKey;
-        Long instance = scope.call(pmo.userId(), pmo.tenantId(), () -> instances.instantiate(new InstantiationRequest(
+        Long instance = scope.call(pmo.userId(), pmo.tenantId(), () -> applying.instantiate(new InstantiationRequest(
                 project, template, version, instanceName, Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))));
         sample = new Sample(project, instance, template, draft, List.of(projectKey, projectName, templateName, draftName, instanceName));
     }

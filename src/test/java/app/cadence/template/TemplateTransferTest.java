@@ -36,7 +36,8 @@ class TemplateTransferTest {
     @Autowired UploadLimits uploadLimits;
     @Autowired TemplateTransfer transfer;
     @Autowired StarterLibrary starter;
-    @Autowired app.cadence.work.service.InstanceService instances;
+    @Autowired app.cadence.work.service.InstanceApplication applying;
+    @Autowired app.cadence.work.service.InstanceReading reading;
 
     Member pmo;
 
@@ -152,9 +153,9 @@ class TemplateTransferTest {
         as(() -> library.publish(imported, "At every limit"));
         Long project = fixtures.project(pmo, "LIMITS-1", "Limits");
         Long versionId = as(() -> library.details(imported)).versions().getFirst().id();
-        Long instance = as(() -> instances.instantiate(new app.cadence.work.service.InstanceViews.InstantiationRequest(
+        Long instance = as(() -> applying.instantiate(new app.cadence.work.service.InstanceViews.InstantiationRequest(
                 project, imported, versionId, "At every limit", app.cadence.work.domain.Anchors.at(java.time.LocalDateTime.of(2026, 6, 1, 20, 0)))));
-        assertThat(as(() -> instances.details(instance)).toString()).isNotEmpty();
+        assertThat(as(() -> reading.details(instance)).toString()).isNotEmpty();
     }
 
     @Test

@@ -8,7 +8,9 @@ import app.cadence.audit.service.AuditTrail.HistoryFilter;
 import app.cadence.work.domain.Anchors;
 import app.cadence.project.domain.Health;
 import app.cadence.work.domain.ItemStatus;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
@@ -35,7 +37,9 @@ class InstanceIsolationTest {
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+    @Autowired InstanceReading reading;
+    @Autowired ItemWork itemWork;
     @Autowired ProjectHealthService health;
     @Autowired AuditTrail audit;
 
@@ -62,37 +66,37 @@ class InstanceIsolationTest {
         acmeProject = fixtures.project(acmePm, "ERP-01", "ERP");
         globexProject = fixtures.project(globexPm, "GLX-01", "Globex ERP");
         acmeTemplate = fixtures.publishedTemplate(acmePmo, "Runbook", SampleTemplates.runbook());
-        acmeVersion = as(acmePm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(acmeTemplate)).findFirst()
+        acmeVersion = as(acmePm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(acmeTemplate)).findFirst()
                 .orElseThrow().latest().id());
-        acmeInstance = as(acmePm, () -> instances.instantiate(new InstantiationRequest(acmeProject, acmeTemplate, acmeVersion, "Live",
+        acmeInstance = as(acmePm, () -> applying.instantiate(new InstantiationRequest(acmeProject, acmeTemplate, acmeVersion, "Live",
                 Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))));
-        acmeItem = as(acmePm, () -> instances.details(acmeInstance)).items().getFirst();
-        as(acmePm, () -> instances.update(ItemUpdate.from(acmeItem).withStatus(ItemStatus.IN_PROGRESS, null)));
+        acmeItem = as(acmePm, () -> reading.details(acmeInstance)).items().getFirst();
+        as(acmePm, () -> itemWork.update(ItemUpdate.from(acmeItem).withStatus(ItemStatus.IN_PROGRESS, null)));
     }
 
     @Test
     void anotherTenantsInstanceAndItemsCannotBeRead() {
-        assertThatThrownBy(() -> as(globexPm, () -> instances.details(acmeInstance))).isInstanceOf(RecordNotFoundException.class);
-        assertThatThrownBy(() -> as(globexPm, () -> instances.item(acmeItem.id()))).isInstanceOf(RecordNotFoundException.class);
-        assertThat(as(globexPm, () -> instances.instancesOf(acmeProject))).isEmpty();
-        assertThat(as(globexPm, () -> instances.myWork(0, 100))).isEmpty();
+        assertThatThrownBy(() -> as(globexPm, () -> reading.details(acmeInstance))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(globexPm, () -> reading.item(acmeItem.id()))).isInstanceOf(RecordNotFoundException.class);
+        assertThat(as(globexPm, () -> reading.instancesOf(acmeProject))).isEmpty();
+        assertThat(as(globexPm, () -> reading.myWork(0, 100))).isEmpty();
         assertThatThrownBy(() -> as(globexPm, () -> health.health(acmeProject))).isInstanceOf(RecordNotFoundException.class);
         assertThat(as(globexPm, () -> audit.projectHistory(acmeProject, HistoryFilter.none(), 0, 100))).isEmpty();
         assertThat(as(globexPm, () -> audit.countProjectHistory(acmeProject, HistoryFilter.none()))).isZero();
-        assertThat(as(globexPm, () -> instances.applicableTemplates())).noneMatch(t -> t.id().equals(acmeTemplate));
-        assertThatThrownBy(() -> as(globexPm, () -> instances.preview(acmeTemplate, acmeVersion, Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))))
+        assertThat(as(globexPm, () -> applying.applicableTemplates())).noneMatch(t -> t.id().equals(acmeTemplate));
+        assertThatThrownBy(() -> as(globexPm, () -> applying.preview(acmeTemplate, acmeVersion, Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))))
                 .isInstanceOf(RecordNotFoundException.class);
     }
 
     @Test
     void anotherTenantsInstanceAndItemsCannotBeChanged() {
-        ItemView current = as(acmePm, () -> instances.item(acmeItem.id()));
-        assertThatThrownBy(() -> as(globexPm, () -> instances.update(ItemUpdate.from(current).withStatus(ItemStatus.DONE, null))))
+        ItemView current = as(acmePm, () -> reading.item(acmeItem.id()));
+        assertThatThrownBy(() -> as(globexPm, () -> itemWork.update(ItemUpdate.from(current).withStatus(ItemStatus.DONE, null))))
                 .isInstanceOf(RecordNotFoundException.class);
-        assertThatThrownBy(() -> as(globexPm, () -> instances.bulkStatus(acmeInstance, List.of(new ItemRef(current.id(), current.version())),
+        assertThatThrownBy(() -> as(globexPm, () -> itemWork.bulkStatus(acmeInstance, List.of(new ItemRef(current.id(), current.version())),
                 ItemStatus.DONE, null))).isInstanceOf(RecordNotFoundException.class);
         assertThatThrownBy(() -> as(globexPm, () -> {
-            instances.delete(acmeInstance, 0);
+            applying.delete(acmeInstance, 0);
             return null;
         })).isInstanceOf(RecordNotFoundException.class);
         assertThatThrownBy(() -> as(globexPm, () -> {
@@ -100,18 +104,18 @@ class InstanceIsolationTest {
             return null;
         })).isInstanceOf(RecordNotFoundException.class);
         // Neither their project with our template, nor our project with their (any) template.
-        assertThatThrownBy(() -> as(globexPm, () -> instances.instantiate(new InstantiationRequest(globexProject, acmeTemplate, acmeVersion,
+        assertThatThrownBy(() -> as(globexPm, () -> applying.instantiate(new InstantiationRequest(globexProject, acmeTemplate, acmeVersion,
                 "Stolen", Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))))).isInstanceOf(RecordNotFoundException.class);
-        assertThatThrownBy(() -> as(globexPm, () -> instances.instantiate(new InstantiationRequest(acmeProject, acmeTemplate, acmeVersion,
+        assertThatThrownBy(() -> as(globexPm, () -> applying.instantiate(new InstantiationRequest(acmeProject, acmeTemplate, acmeVersion,
                 "Planted", Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))))).isInstanceOf(RecordNotFoundException.class);
         // A bulk change in our own instance cannot reach into theirs by item id either.
-        assertThatThrownBy(() -> as(acmePm, () -> instances.bulkStatus(acmeInstance, List.of(new ItemRef(-5L, 0)), ItemStatus.DONE, null)))
+        assertThatThrownBy(() -> as(acmePm, () -> itemWork.bulkStatus(acmeInstance, List.of(new ItemRef(-5L, 0)), ItemStatus.DONE, null)))
                 .isInstanceOf(RecordNotFoundException.class);
 
-        ItemView after = as(acmePm, () -> instances.item(acmeItem.id()));
+        ItemView after = as(acmePm, () -> reading.item(acmeItem.id()));
         assertThat(after.status()).isEqualTo(ItemStatus.IN_PROGRESS);
         assertThat(after.version()).isEqualTo(current.version());
-        assertThat(as(acmePm, () -> instances.instancesOf(acmeProject))).hasSize(1);
+        assertThat(as(acmePm, () -> reading.instancesOf(acmeProject))).hasSize(1);
         assertThat(as(acmePm, () -> health.health(acmeProject)).overridden()).isFalse();
     }
 }

@@ -11,7 +11,9 @@ import app.cadence.work.domain.InstanceProgress;
 import app.cadence.work.domain.ItemField;
 import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.domain.MyWorkRow;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.project.service.HealthView;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
@@ -52,7 +54,9 @@ class InstanceServiceTest {
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
     @Autowired TenantProvisioning provisioning;
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+    @Autowired InstanceReading reading;
+    @Autowired ItemWork itemWork;
     @Autowired ProjectHealthService health;
     @Autowired TemplateLibrary library;
     @Autowired AuditTrail audit;
@@ -85,7 +89,7 @@ class InstanceServiceTest {
     }
 
     Long versionId() {
-        return as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow()
+        return as(pm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow()
                 .latest().id());
     }
 
@@ -95,7 +99,7 @@ class InstanceServiceTest {
     }
 
     Long apply(LocalDateTime t0, String name) {
-        return as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, versionId(), name, Anchors.at(t0))));
+        return as(pm, () -> applying.instantiate(new InstantiationRequest(projectId, templateId, versionId(), name, Anchors.at(t0))));
     }
 
     ItemView item(InstanceDetails details, String title) {
@@ -105,10 +109,10 @@ class InstanceServiceTest {
     @Test
     void applyingCopiesTheItemsWithTheirKeysAndVersionAndTheDueDatesOfThePreview() {
         LocalDateTime t0 = LocalDateTime.of(2026, 6, 6, 18, 0);
-        Preview preview = as(pm, () -> instances.preview(templateId, versionId(), Anchors.at(t0)));
+        Preview preview = as(pm, () -> applying.preview(templateId, versionId(), Anchors.at(t0)));
         Long id = apply(t0, "Live runbook");
 
-        InstanceDetails details = as(contributor, () -> instances.details(id));
+        InstanceDetails details = as(contributor, () -> reading.details(id));
         assertThat(details.versionNumber()).isEqualTo(1);
         assertThat(details.items()).extracting(ItemView::key).containsExactlyElementsOf(preview.items().stream().map(p -> p.item().key()).toList());
         assertThat(details.items()).extracting(ItemView::dueAt).containsExactlyElementsOf(preview.items().stream().map(p -> p.due()).toList());
@@ -119,7 +123,7 @@ class InstanceServiceTest {
         assertThat(item(details, "Restore backup").details()).contains("Rollback instructions: Restore last night's backup");
         assertThat(details.items()).allMatch(i -> i.status() == ItemStatus.OPEN && i.assigneeUserId() == null);
 
-        assertThat(as(viewer, () -> instances.instancesOf(projectId))).singleElement()
+        assertThat(as(viewer, () -> reading.instancesOf(projectId))).singleElement()
                 .satisfies(p -> assertThat(p.items()).isEqualTo(4));
         assertThat(as(viewer, () -> audit.projectHistory(projectId, HistoryFilter.none(), 0, 10)))
                 .anySatisfy(e -> assertThat(e.after()).contains("Applied").contains("as “Live runbook” with 4 items"));
@@ -127,14 +131,14 @@ class InstanceServiceTest {
 
     @Test
     void severalInstancesOfOneTemplateAreAllowedAndGetDistinctSuggestedNames() {
-        String first = as(pm, () -> instances.suggestName(projectId, "Runbook"));
+        String first = as(pm, () -> applying.suggestName(projectId, "Runbook"));
         apply(tomorrow(), first);
-        String second = as(pm, () -> instances.suggestName(projectId, "Runbook"));
+        String second = as(pm, () -> applying.suggestName(projectId, "Runbook"));
         apply(tomorrow().plusDays(7), second);
 
         assertThat(first).isEqualTo("Runbook");
         assertThat(second).isEqualTo("Runbook (2)");
-        assertThat(as(pm, () -> instances.instancesOf(projectId))).extracting(InstanceProgress::name).containsExactly("Runbook", "Runbook (2)");
+        assertThat(as(pm, () -> reading.instancesOf(projectId))).extracting(InstanceProgress::name).containsExactly("Runbook", "Runbook (2)");
     }
 
     @Test
@@ -144,8 +148,8 @@ class InstanceServiceTest {
             library.retire(templateId);
             return null;
         });
-        assertThat(as(pm, () -> instances.applicableTemplates())).extracting(ApplicableTemplate::id).doesNotContain(templateId);
-        assertThatThrownBy(() -> as(pm, () -> instances.instantiate(
+        assertThat(as(pm, () -> applying.applicableTemplates())).extracting(ApplicableTemplate::id).doesNotContain(templateId);
+        assertThatThrownBy(() -> as(pm, () -> applying.instantiate(
                 new InstantiationRequest(projectId, templateId, version, "Live", Anchors.at(tomorrow())))))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("is retired and can no longer be applied");
     }
@@ -154,7 +158,7 @@ class InstanceServiceTest {
     void onlyEditorsApplyTemplates() {
         Long version = versionId();
         for (Member reader : List.of(contributor, viewer)) {
-            assertThatThrownBy(() -> as(reader, () -> instances.instantiate(
+            assertThatThrownBy(() -> as(reader, () -> applying.instantiate(
                     new InstantiationRequest(projectId, templateId, version, "Live", Anchors.at(tomorrow())))))
                     .isInstanceOf(AccessDeniedException.class);
         }
@@ -163,60 +167,60 @@ class InstanceServiceTest {
     @Test
     void aContributorChangesOnlyStatusNotesAndEvidenceOfTheirOwnItems() {
         Long id = apply(tomorrow(), "Live");
-        ItemView extractItem = item(as(pm, () -> instances.details(id)), "Extract legacy data");
-        as(pm, () -> instances.bulkAssign(id, List.of(new ItemRef(extractItem.id(), extractItem.version())), contributor.userId()));
+        ItemView extractItem = item(as(pm, () -> reading.details(id)), "Extract legacy data");
+        as(pm, () -> itemWork.bulkAssign(id, List.of(new ItemRef(extractItem.id(), extractItem.version())), contributor.userId()));
 
-        InstanceDetails mine = as(contributor, () -> instances.details(id));
+        InstanceDetails mine = as(contributor, () -> reading.details(id));
         ItemView own = item(mine, "Extract legacy data");
         assertThat(own.editable()).containsExactlyInAnyOrder(ItemField.STATUS, ItemField.NOTES, ItemField.EVIDENCE);
         assertThat(item(mine, "Load data").editable()).isEmpty();
 
-        ItemView saved = as(contributor, () -> instances.update(new ItemUpdate(own.id(), own.version(), ItemStatus.IN_PROGRESS, null,
+        ItemView saved = as(contributor, () -> itemWork.update(new ItemUpdate(own.id(), own.version(), ItemStatus.IN_PROGRESS, null,
                 own.assigneeUserId(), own.dueAt(), "Started the extract", "https://wiki.example/extract")));
         assertThat(saved.status()).isEqualTo(ItemStatus.IN_PROGRESS);
         assertThat(saved.startedAt()).isEqualTo(clock.instant());
 
         // Reassigning, rescheduling, or touching someone else's item is refused.
-        assertThatThrownBy(() -> as(contributor, () -> instances.update(new ItemUpdate(saved.id(), saved.version(), saved.status(), null,
+        assertThatThrownBy(() -> as(contributor, () -> itemWork.update(new ItemUpdate(saved.id(), saved.version(), saved.status(), null,
                 otherContributor.userId(), saved.dueAt(), saved.notes(), saved.evidenceUrl())))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(contributor, () -> instances.update(new ItemUpdate(saved.id(), saved.version(), saved.status(), null,
+        assertThatThrownBy(() -> as(contributor, () -> itemWork.update(new ItemUpdate(saved.id(), saved.version(), saved.status(), null,
                 saved.assigneeUserId(), saved.dueAt().plusSeconds(3600), saved.notes(), saved.evidenceUrl())))).isInstanceOf(AccessDeniedException.class);
         ItemView other = item(mine, "Load data");
-        assertThatThrownBy(() -> as(contributor, () -> instances.update(ItemUpdate.from(other).withStatus(ItemStatus.DONE, null))))
+        assertThatThrownBy(() -> as(contributor, () -> itemWork.update(ItemUpdate.from(other).withStatus(ItemStatus.DONE, null))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(otherContributor, () -> instances.update(ItemUpdate.from(saved).withStatus(ItemStatus.DONE, null))))
+        assertThatThrownBy(() -> as(otherContributor, () -> itemWork.update(ItemUpdate.from(saved).withStatus(ItemStatus.DONE, null))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(viewer, () -> instances.update(ItemUpdate.from(saved).withStatus(ItemStatus.DONE, null))))
+        assertThatThrownBy(() -> as(viewer, () -> itemWork.update(ItemUpdate.from(saved).withStatus(ItemStatus.DONE, null))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(contributor, () -> instances.bulkStatus(id, List.of(new ItemRef(saved.id(), saved.version())), ItemStatus.DONE, null)))
+        assertThatThrownBy(() -> as(contributor, () -> itemWork.bulkStatus(id, List.of(new ItemRef(saved.id(), saved.version())), ItemStatus.DONE, null)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void blockedNeedsAReasonDoneRecordsWhoAndWhenAndEvidenceCanBeRequired() {
         Long id = apply(tomorrow(), "Live");
-        InstanceDetails details = as(pm, () -> instances.details(id));
+        InstanceDetails details = as(pm, () -> reading.details(id));
         ItemView extractItem = item(details, "Extract legacy data");
 
-        assertThatThrownBy(() -> as(pm, () -> instances.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.BLOCKED, " "))))
+        assertThatThrownBy(() -> as(pm, () -> itemWork.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.BLOCKED, " "))))
                 .isInstanceOf(RuleViolationException.class).hasMessage("Say why “Extract legacy data” is blocked.");
-        ItemView blocked = as(pm, () -> instances.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.BLOCKED, "Legacy DB locked")));
+        ItemView blocked = as(pm, () -> itemWork.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.BLOCKED, "Legacy DB locked")));
         assertThat(blocked.blockedReason()).isEqualTo("Legacy DB locked");
 
-        ItemView done = as(pm, () -> instances.update(ItemUpdate.from(blocked).withStatus(ItemStatus.DONE, null)));
+        ItemView done = as(pm, () -> itemWork.update(ItemUpdate.from(blocked).withStatus(ItemStatus.DONE, null)));
         assertThat(done.completedBy()).isEqualTo(pm.name());
         assertThat(done.completedAt()).isEqualTo(clock.instant());
         assertThat(done.blockedReason()).isNull();
-        ItemView reopened = as(pm, () -> instances.update(ItemUpdate.from(done).withStatus(ItemStatus.OPEN, null)));
+        ItemView reopened = as(pm, () -> itemWork.update(ItemUpdate.from(done).withStatus(ItemStatus.OPEN, null)));
         assertThat(reopened.completedAt()).isNull();
 
         ItemView signOffItem = item(details, "Business sign-off");
-        assertThatThrownBy(() -> as(pm, () -> instances.update(ItemUpdate.from(signOffItem).withStatus(ItemStatus.DONE, null))))
+        assertThatThrownBy(() -> as(pm, () -> itemWork.update(ItemUpdate.from(signOffItem).withStatus(ItemStatus.DONE, null))))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("needs evidence");
-        assertThatThrownBy(() -> as(pm, () -> instances.update(new ItemUpdate(signOffItem.id(), signOffItem.version(), ItemStatus.DONE, null,
+        assertThatThrownBy(() -> as(pm, () -> itemWork.update(new ItemUpdate(signOffItem.id(), signOffItem.version(), ItemStatus.DONE, null,
                 null, signOffItem.dueAt(), null, "javascript:alert(1)")))).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("https://");
-        ItemView signed = as(pm, () -> instances.update(new ItemUpdate(signOffItem.id(), signOffItem.version(), ItemStatus.DONE, null,
+        ItemView signed = as(pm, () -> itemWork.update(new ItemUpdate(signOffItem.id(), signOffItem.version(), ItemStatus.DONE, null,
                 null, signOffItem.dueAt(), null, "https://docs.example/sign-off.pdf")));
         assertThat(signed.status()).isEqualTo(ItemStatus.DONE);
     }
@@ -224,46 +228,46 @@ class InstanceServiceTest {
     @Test
     void aStaleEditIsRefusedNamingWhoChangedTheItem() {
         Long id = apply(tomorrow(), "Live");
-        ItemView loadedByContributor = item(as(pm, () -> instances.details(id)), "Load data");
-        as(pm, () -> instances.update(new ItemUpdate(loadedByContributor.id(), loadedByContributor.version(), ItemStatus.IN_PROGRESS, null,
+        ItemView loadedByContributor = item(as(pm, () -> reading.details(id)), "Load data");
+        as(pm, () -> itemWork.update(new ItemUpdate(loadedByContributor.id(), loadedByContributor.version(), ItemStatus.IN_PROGRESS, null,
                 null, loadedByContributor.dueAt(), "PM's note", null)));
 
-        assertThatThrownBy(() -> as(pmo, () -> instances.update(new ItemUpdate(loadedByContributor.id(), loadedByContributor.version(),
+        assertThatThrownBy(() -> as(pmo, () -> itemWork.update(new ItemUpdate(loadedByContributor.id(), loadedByContributor.version(),
                 ItemStatus.DONE, null, null, loadedByContributor.dueAt(), "PMO's note", null))))
                 .isInstanceOfSatisfying(ConcurrentChangeException.class, e -> assertThat(e.changedBy()).isEqualTo(pm.name()));
-        assertThat(as(pm, () -> instances.item(loadedByContributor.id())).notes()).isEqualTo("PM's note");
+        assertThat(as(pm, () -> reading.item(loadedByContributor.id())).notes()).isEqualTo("PM's note");
     }
 
     @Test
     void bulkChangesAreAllOrNothing() {
         Long id = apply(tomorrow(), "Live");
-        InstanceDetails details = as(pm, () -> instances.details(id));
+        InstanceDetails details = as(pm, () -> reading.details(id));
         List<ItemRef> all = details.items().stream().map(i -> new ItemRef(i.id(), i.version())).toList();
 
-        assertThatThrownBy(() -> as(pm, () -> instances.bulkStatus(id, all, ItemStatus.DONE, null)))
+        assertThatThrownBy(() -> as(pm, () -> itemWork.bulkStatus(id, all, ItemStatus.DONE, null)))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("“Business sign-off” needs an evidence link");
-        assertThatThrownBy(() -> as(pm, () -> instances.bulkStatus(id, all, ItemStatus.BLOCKED, "")))
+        assertThatThrownBy(() -> as(pm, () -> itemWork.bulkStatus(id, all, ItemStatus.BLOCKED, "")))
                 .isInstanceOf(RuleViolationException.class);
-        assertThat(as(pm, () -> instances.details(id)).items()).allMatch(i -> i.status() == ItemStatus.OPEN);
+        assertThat(as(pm, () -> reading.details(id)).items()).allMatch(i -> i.status() == ItemStatus.OPEN);
 
-        assertThat(as(pm, () -> instances.bulkStatus(id, all, ItemStatus.NOT_APPLICABLE, null))).isEqualTo(4);
-        assertThat(as(pm, () -> instances.instancesOf(projectId)).getFirst().progress()).isZero();
+        assertThat(as(pm, () -> itemWork.bulkStatus(id, all, ItemStatus.NOT_APPLICABLE, null))).isEqualTo(4);
+        assertThat(as(pm, () -> reading.instancesOf(projectId)).getFirst().progress()).isZero();
         // The versions changed: the same refs are now stale.
-        assertThatThrownBy(() -> as(pm, () -> instances.bulkAssign(id, all, contributor.userId())))
+        assertThatThrownBy(() -> as(pm, () -> itemWork.bulkAssign(id, all, contributor.userId())))
                 .isInstanceOf(ConcurrentChangeException.class);
     }
 
     @Test
     void assigneesAreMembersOfThisTenantWhoCanWorkItems() {
         Long id = apply(tomorrow(), "Live");
-        ItemView first = as(pm, () -> instances.details(id)).items().getFirst();
+        ItemView first = as(pm, () -> reading.details(id)).items().getFirst();
         Member stranger = fixtures.member(fixtures.tenant("Elsewhere"), Role.CONTRIBUTOR);
 
         for (Member refused : List.of(stranger, viewer)) {
-            assertThatThrownBy(() -> as(pm, () -> instances.bulkAssign(id, List.of(new ItemRef(first.id(), first.version())), refused.userId())))
+            assertThatThrownBy(() -> as(pm, () -> itemWork.bulkAssign(id, List.of(new ItemRef(first.id(), first.version())), refused.userId())))
                     .isInstanceOf(RuleViolationException.class).hasMessageContaining("member of this organisation");
         }
-        assertThat(as(pm, () -> instances.details(id)).assignees()).extracting(m -> m.userId())
+        assertThat(as(pm, () -> reading.details(id)).assignees()).extracting(m -> m.userId())
                 .contains(pm.userId(), contributor.userId()).doesNotContain(viewer.userId(), stranger.userId());
     }
 
@@ -271,25 +275,25 @@ class InstanceServiceTest {
     void myWorkListsTheUsersOutstandingItemsAcrossProjectsOverdueFirst() {
         Long secondProject = fixtures.project(pm, "CRM-" + UUID.randomUUID().toString().substring(0, 4), "CRM roll-out");
         Long later = apply(tomorrow().plusDays(10), "Later runbook");
-        Long soon = as(pm, () -> instances.instantiate(new InstantiationRequest(secondProject, templateId, versionId(), "Soon",
+        Long soon = as(pm, () -> applying.instantiate(new InstantiationRequest(secondProject, templateId, versionId(), "Soon",
                 Anchors.at(LocalDateTime.ofInstant(clock.instant(), LONDON).plusHours(3).withSecond(0).withNano(0)))));
         for (Long instance : List.of(later, soon)) {
-            List<ItemRef> refs = as(pm, () -> instances.details(instance)).items().stream().map(i -> new ItemRef(i.id(), i.version())).toList();
-            as(pm, () -> instances.bulkAssign(instance, refs, contributor.userId()));
+            List<ItemRef> refs = as(pm, () -> reading.details(instance)).items().stream().map(i -> new ItemRef(i.id(), i.version())).toList();
+            as(pm, () -> itemWork.bulkAssign(instance, refs, contributor.userId()));
         }
-        ItemView doneOne = item(as(contributor, () -> instances.details(later)), "Extract legacy data");
-        as(contributor, () -> instances.update(ItemUpdate.from(doneOne).withStatus(ItemStatus.DONE, null)));
+        ItemView doneOne = item(as(contributor, () -> reading.details(later)), "Extract legacy data");
+        as(contributor, () -> itemWork.update(ItemUpdate.from(doneOne).withStatus(ItemStatus.DONE, null)));
 
-        List<MyWorkRow> work = as(contributor, () -> instances.myWork(0, 50));
+        List<MyWorkRow> work = as(contributor, () -> reading.myWork(0, 50));
         assertThat(work).hasSize(7);
-        assertThat(as(contributor, () -> instances.countMyWork())).isEqualTo(7);
+        assertThat(as(contributor, () -> reading.countMyWork())).isEqualTo(7);
         // "Soon" has T0 in 3 hours: its extract (due T0-4h) is already overdue and leads.
         assertThat(work.getFirst().title()).isEqualTo("Extract legacy data");
         assertThat(work.getFirst().instanceName()).isEqualTo("Soon");
         assertThat(work.getFirst().dueAt()).isBefore(clock.instant());
         assertThat(work).extracting(MyWorkRow::dueAt).isSorted();
         assertThat(work).noneMatch(r -> r.itemId().equals(doneOne.id()));
-        assertThat(as(otherContributor, () -> instances.myWork(0, 50))).isEmpty();
+        assertThat(as(otherContributor, () -> reading.myWork(0, 50))).isEmpty();
     }
 
     @Test
@@ -301,12 +305,12 @@ class InstanceServiceTest {
         assertThat(red.health()).isEqualTo(Health.RED);
         assertThat(red.reason()).isEqualTo("1 of 1 due items overdue (100%) — more than 10%.");
 
-        ItemView extractItem = item(as(pm, () -> instances.details(id)), "Extract legacy data");
-        as(pm, () -> instances.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.DONE, null)));
+        ItemView extractItem = item(as(pm, () -> reading.details(id)), "Extract legacy data");
+        as(pm, () -> itemWork.update(ItemUpdate.from(extractItem).withStatus(ItemStatus.DONE, null)));
         assertThat(as(viewer, () -> health.health(projectId)).health()).isEqualTo(Health.GREEN);
 
-        ItemView loadItem = item(as(pm, () -> instances.details(id)), "Load data");
-        as(pm, () -> instances.update(ItemUpdate.from(loadItem).withStatus(ItemStatus.BLOCKED, "Target DB full")));
+        ItemView loadItem = item(as(pm, () -> reading.details(id)), "Load data");
+        as(pm, () -> itemWork.update(ItemUpdate.from(loadItem).withStatus(ItemStatus.BLOCKED, "Target DB full")));
         assertThat(as(viewer, () -> health.health(projectId)).reason()).isEqualTo("Blocked on a cutover's critical path: “Load data”.");
 
         HealthView before = as(pm, () -> health.health(projectId));
@@ -345,13 +349,13 @@ class InstanceServiceTest {
     @Test
     void removingAnInstanceRemovesItsItemsAndIsRecorded() {
         Long id = apply(tomorrow(), "Rehearsal");
-        long version = as(pm, () -> instances.details(id)).version();
+        long version = as(pm, () -> reading.details(id)).version();
         clock.advance(Duration.ofMinutes(1));
         as(pm, () -> {
-            instances.delete(id, version);
+            applying.delete(id, version);
             return null;
         });
-        assertThat(as(pm, () -> instances.instancesOf(projectId))).isEmpty();
+        assertThat(as(pm, () -> reading.instancesOf(projectId))).isEmpty();
         assertThat(as(pm, () -> audit.projectHistory(projectId, HistoryFilter.none(), 0, 5)).getFirst().before())
                 .startsWith("Removed “Rehearsal”");
     }

@@ -9,7 +9,9 @@ import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.domain.MyWorkRow;
 import app.cadence.work.domain.PlannedItem;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
@@ -47,7 +49,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class InstanceViewsTest extends KaribuTest {
 
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+
+    @Autowired InstanceReading reading;
+
+    @Autowired ItemWork itemWork;
     @Autowired TenantScope scope;
     @Autowired TestClock clock;
     @Autowired app.cadence.template.service.StarterLibrary starterLibrary;
@@ -77,14 +83,14 @@ class InstanceViewsTest extends KaribuTest {
     }
 
     Long applied() {
-        Long version = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+        Long version = as(pm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
                 .orElseThrow().latest().id());
         LocalDateTime t0 = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(2).withSecond(0).withNano(0);
-        return as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, "Live runbook", Anchors.at(t0))));
+        return as(pm, () -> applying.instantiate(new InstantiationRequest(projectId, templateId, version, "Live runbook", Anchors.at(t0))));
     }
 
     ItemView item(Long instanceId, String title) {
-        return as(pm, () -> instances.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+        return as(pm, () -> reading.details(instanceId)).items().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
     }
 
     @Test
@@ -214,7 +220,7 @@ class InstanceViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Apply status")));
         NotificationsKt.expectNotifications("3 items set to Not applicable.");
 
-        List<ItemView> after = as(pm, () -> instances.details(id)).items();
+        List<ItemView> after = as(pm, () -> reading.details(id)).items();
         assertThat(after).filteredOn(i -> contributor.userId().equals(i.assigneeUserId())).hasSize(2);
         assertThat(after).filteredOn(i -> i.status() == ItemStatus.NOT_APPLICABLE).hasSize(3);
         assertThat(_get(Span.class, spec -> spec.withClasses("progress-text")).getText()).startsWith("0 of 1 done (0%) · 3 not applicable");
@@ -224,8 +230,8 @@ class InstanceViewsTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void myWorkListsAssignedItemsAndCompletesOne() {
         Long id = applied();
-        List<ItemRef> refs = as(pm, () -> instances.details(id)).items().stream().limit(2).map(i -> new ItemRef(i.id(), i.version())).toList();
-        as(pm, () -> instances.bulkAssign(id, refs, contributor.userId()));
+        List<ItemRef> refs = as(pm, () -> reading.details(id)).items().stream().limit(2).map(i -> new ItemRef(i.id(), i.version())).toList();
+        as(pm, () -> itemWork.bulkAssign(id, refs, contributor.userId()));
         login(contributor.authentication());
         navigate("my-work");
 
@@ -254,7 +260,7 @@ class InstanceViewsTest extends KaribuTest {
         type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "PMO: checked the target sizing");
 
         // Meanwhile the PM changes the same item.
-        as(pm, () -> instances.update(ItemUpdate.from(load).withStatus(ItemStatus.IN_PROGRESS, null)));
+        as(pm, () -> itemWork.update(ItemUpdate.from(load).withStatus(ItemStatus.IN_PROGRESS, null)));
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
         Paragraph conflict = _get(Paragraph.class, spec -> spec.withClasses("item-conflict"));
@@ -306,7 +312,7 @@ class InstanceViewsTest extends KaribuTest {
     void theProjectPageShowsHealthInstancesAndHistory() {
         Long id = applied();
         ItemView extract = item(id, "Extract legacy data");
-        as(pm, () -> instances.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+        as(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
         login(pm.authentication());
         navigate("projects/" + projectId);
 

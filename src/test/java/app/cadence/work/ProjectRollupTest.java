@@ -6,7 +6,9 @@ import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.domain.ProjectRollups;
 import app.cadence.work.domain.RollupCounts;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
@@ -39,7 +41,9 @@ class ProjectRollupTest {
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
-    @Autowired InstanceService instances;
+    @Autowired InstanceApplication applying;
+    @Autowired InstanceReading reading;
+    @Autowired ItemWork itemWork;
     @Autowired ProjectService projects;
     @Autowired ProjectRollups rollups;
     @Autowired TestClock clock;
@@ -63,13 +67,13 @@ class ProjectRollupTest {
     }
 
     Long apply(String name, LocalDateTime t0) {
-        Long version = as(pm, () -> instances.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
+        Long version = as(pm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
                 .orElseThrow().latest().id());
-        return as(pm, () -> instances.instantiate(new InstantiationRequest(projectId, templateId, version, name, Anchors.at(t0))));
+        return as(pm, () -> applying.instantiate(new InstantiationRequest(projectId, templateId, version, name, Anchors.at(t0))));
     }
 
     List<ItemView> items(Long instanceId) {
-        return as(pm, () -> instances.details(instanceId)).items();
+        return as(pm, () -> reading.details(instanceId)).items();
     }
 
     void storedCountsMatchTheItems() {
@@ -94,35 +98,35 @@ class ProjectRollupTest {
         List<ItemView> firstItems = items(first);
         // One by one: blocked, done, not applicable, done again after being reopened, re-scheduled to no date.
         ItemView a = firstItems.get(0);
-        as(pm, () -> instances.update(ItemUpdate.from(a).withStatus(ItemStatus.BLOCKED, "Vendor late")));
+        as(pm, () -> itemWork.update(ItemUpdate.from(a).withStatus(ItemStatus.BLOCKED, "Vendor late")));
         storedCountsMatchTheItems();
         ItemView b = firstItems.get(1);
-        ItemView doneB = as(pm, () -> instances.update(ItemUpdate.from(b).withStatus(ItemStatus.DONE, null)));
+        ItemView doneB = as(pm, () -> itemWork.update(ItemUpdate.from(b).withStatus(ItemStatus.DONE, null)));
         storedCountsMatchTheItems();
         ItemView c = firstItems.get(2);
-        as(pm, () -> instances.update(ItemUpdate.from(c).withStatus(ItemStatus.NOT_APPLICABLE, null)));
+        as(pm, () -> itemWork.update(ItemUpdate.from(c).withStatus(ItemStatus.NOT_APPLICABLE, null)));
         storedCountsMatchTheItems();
-        ItemView reopened = as(pm, () -> instances.update(ItemUpdate.from(doneB).withStatus(ItemStatus.OPEN, null)));
+        ItemView reopened = as(pm, () -> itemWork.update(ItemUpdate.from(doneB).withStatus(ItemStatus.OPEN, null)));
         storedCountsMatchTheItems();
-        ItemView redone = as(pm, () -> instances.update(ItemUpdate.from(reopened).withStatus(ItemStatus.DONE, null)));
-        as(pm, () -> instances.update(new ItemUpdate(redone.id(), redone.version(), redone.status(), null, redone.assigneeUserId(),
+        ItemView redone = as(pm, () -> itemWork.update(ItemUpdate.from(reopened).withStatus(ItemStatus.DONE, null)));
+        as(pm, () -> itemWork.update(new ItemUpdate(redone.id(), redone.version(), redone.status(), null, redone.assigneeUserId(),
                 null, redone.notes(), redone.evidenceUrl())));
         storedCountsMatchTheItems();
         assertThat(rollups.stored(tenant.id()).get(projectId).blocked()).isEqualTo(1);
 
         // In bulk, the second instance's items that need no evidence done, then all of them assigned.
         List<ItemRef> all = items(second).stream().filter(i -> !i.evidenceRequired()).map(i -> new ItemRef(i.id(), i.version())).toList();
-        as(pm, () -> instances.bulkStatus(second, all, ItemStatus.DONE, null));
+        as(pm, () -> itemWork.bulkStatus(second, all, ItemStatus.DONE, null));
         storedCountsMatchTheItems();
         List<ItemRef> again = items(second).stream().map(i -> new ItemRef(i.id(), i.version())).toList();
-        as(pm, () -> instances.bulkAssign(second, again, pm.userId()));
+        as(pm, () -> itemWork.bulkAssign(second, again, pm.userId()));
         storedCountsMatchTheItems();
         assertThat(rollups.stored(tenant.id()).get(projectId).cutoverDone()).isEqualTo(all.size() + 1);
 
         // Removing an instance takes its items away from the counts.
-        InstanceDetails removed = as(pm, () -> instances.details(first));
+        InstanceDetails removed = as(pm, () -> reading.details(first));
         as(pm, () -> {
-            instances.delete(first, removed.version());
+            applying.delete(first, removed.version());
             return null;
         });
         storedCountsMatchTheItems();
@@ -147,9 +151,9 @@ class ProjectRollupTest {
         Member otherPmo = fixtures.member(other, Role.PMO);
         Long otherProject = fixtures.project(otherPm, "OT-1", "Other");
         Long otherTemplate = fixtures.publishedTemplate(otherPmo, "Runbook", SampleTemplates.runbook());
-        Long otherVersion = scope.call(otherPm.userId(), other.id(), () -> instances.applicableTemplates().stream()
+        Long otherVersion = scope.call(otherPm.userId(), other.id(), () -> applying.applicableTemplates().stream()
                 .filter(t -> t.id().equals(otherTemplate)).findFirst().orElseThrow().latest().id());
-        scope.call(otherPm.userId(), other.id(), () -> instances.instantiate(new InstantiationRequest(otherProject, otherTemplate,
+        scope.call(otherPm.userId(), other.id(), () -> applying.instantiate(new InstantiationRequest(otherProject, otherTemplate,
                 otherVersion, "Theirs", Anchors.at(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(3).withNano(0)))));
 
         assertThat(rollups.stored(tenant.id())).isEqualTo(before).doesNotContainKey(otherProject);

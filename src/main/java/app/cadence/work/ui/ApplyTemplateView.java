@@ -4,7 +4,7 @@ import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.Instance;
 import app.cadence.work.domain.PlannedItem;
 import app.cadence.project.domain.ProjectRow;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.Preview;
 import app.cadence.project.service.ProjectForm;
@@ -65,7 +65,7 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
     public static final String ROUTE = "apply";
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.UK);
 
-    private final InstanceService instances;
+    private final InstanceApplication applying;
     private final ProjectService projects;
     private final ZoneId zone;
     private final Clock clock;
@@ -87,12 +87,12 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
             "goLive", goLive, "template", template);
     private @Nullable String suggestedName;
 
-    ApplyTemplateView(InstanceService instances, ProjectService projects, TenantSettings settings, Clock clock) {
-        this.instances = instances;
+    ApplyTemplateView(InstanceApplication applying, ProjectService projects, TenantSettings settings, Clock clock) {
+        this.applying = applying;
         this.projects = projects;
         this.zone = settings.zone();
         this.clock = clock;
-        this.templates = instances.applicableTemplates();
+        this.templates = applying.applicableTemplates();
         addClassName("apply-template-view");
         setMaxWidth("72rem");
 
@@ -228,7 +228,7 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         if (name.isEmpty() || name.getValue().equals(suggestedName)) {
-            suggestedName = instances.suggestName(project.getValue().id(), template.getValue().name());
+            suggestedName = applying.suggestName(project.getValue().id(), template.getValue().name());
             name.setValue(suggestedName);
         }
     }
@@ -246,7 +246,7 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         try {
-            Preview plan = instances.preview(template.getValue().id(), version.getValue().id(), anchors());
+            Preview plan = applying.preview(template.getValue().id(), version.getValue().id(), anchors());
             preview.setItems(plan.items());
             long critical = plan.items().stream().filter(PlannedItem::criticalPath).count();
             previewSummary.setText(plan.items().size() + " items from " + plan.templateName() + " version " + plan.versionNumber()
@@ -282,7 +282,7 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         try {
-            Long id = instances.instantiate(new InstantiationRequest(project.getValue().id(), template.getValue().id(),
+            Long id = applying.instantiate(new InstantiationRequest(project.getValue().id(), template.getValue().id(),
                     version.getValue().id(), name.getValue(), anchors()));
             UserMessages.showSuccess("“" + name.getValue().strip() + "” created on " + project.getValue().key() + ".");
             getUI().ifPresent(ui -> ui.navigate(InstanceView.class, id));

@@ -8,7 +8,9 @@ import app.cadence.live.Topic;
 import app.cadence.work.domain.ItemField;
 import app.cadence.work.events.ItemChanged;
 import app.cadence.work.domain.ItemStatus;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.ItemWork;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
@@ -96,7 +98,10 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         }
     }
 
-    private final InstanceService instances;
+    private final InstanceApplication applying;
+    private final InstanceReading reading;
+
+    private final ItemWork itemWork;
     private final Clock clock;
     private final LiveScreens.Following following;
 
@@ -119,8 +124,10 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private final Map<Long, ItemView> itemsById = new LinkedHashMap<>();
     private boolean leavingConfirmed;
 
-    InstanceView(InstanceService instances, Clock clock, LiveScreens live) {
-        this.instances = instances;
+    InstanceView(InstanceApplication applying, InstanceReading reading, ItemWork itemWork, Clock clock, LiveScreens live) {
+        this.applying = applying;
+        this.reading = reading;
+        this.itemWork = itemWork;
         this.clock = clock;
         this.following = live.follow(this, () -> details == null ? List.of() : List.of(Topic.instance(details.id())), this::followChanges);
         addClassName("instance-view");
@@ -191,7 +198,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void load(Long id) {
-        InstanceDetails loaded = instances.details(id);
+        InstanceDetails loaded = reading.details(id);
         if (details == null) {
             configureSelection(loaded.canManage());
         }
@@ -209,7 +216,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         delete.setVisible(loaded.canManage());
         bulkAssignee.setItems(loaded.assignees());
         if (panel == null) {
-            panel = new ItemPanel(loaded.assignees(), loaded.zone(), instances::update, instances::item, this::saved, this::closePanel);
+            panel = new ItemPanel(loaded.assignees(), loaded.zone(), itemWork::update, reading::item, this::saved, this::closePanel);
             panel.setVisible(false);
             HorizontalLayout body = new HorizontalLayout(grid, panel);
             body.setWidthFull();
@@ -342,7 +349,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
             return;
         }
         try {
-            saved(instances.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null)));
+            saved(itemWork.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null)));
             UserMessages.showSuccess("“" + item.title() + "” marked done.");
         } catch (RuntimeException e) {
             UserMessages.showError(e);
@@ -384,7 +391,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
             return;
         }
         try {
-            int n = instances.bulkStatus(Objects.requireNonNull(details).id(), selectedRefs(), bulkStatus.getValue(), bulkReason.getValue());
+            int n = itemWork.bulkStatus(Objects.requireNonNull(details).id(), selectedRefs(), bulkStatus.getValue(), bulkReason.getValue());
             UserMessages.showSuccess(n + " items set to " + bulkStatus.getValue().label() + ".");
             bulkStatus.clear();
             bulkReason.clear();
@@ -405,7 +412,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
 
     private void bulkAssign(@Nullable MemberSummary person) {
         try {
-            int n = instances.bulkAssign(Objects.requireNonNull(details).id(), selectedRefs(), person == null ? null : person.userId());
+            int n = itemWork.bulkAssign(Objects.requireNonNull(details).id(), selectedRefs(), person == null ? null : person.userId());
             UserMessages.showSuccess(n + " items " + (person == null ? "unassigned." : "assigned to " + person.displayName() + "."));
             bulkAssignee.clear();
             reload();
@@ -563,7 +570,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
                         + ". The project's history keeps the record. This cannot be undone.",
                 "Remove", e -> {
                     try {
-                        instances.delete(d.id(), d.version());
+                        applying.delete(d.id(), d.version());
                         leavingConfirmed = true;
                         UserMessages.showSuccess("“" + d.name() + "” removed.");
                         getUI().ifPresent(ui -> ui.navigate(ProjectView.class, String.valueOf(d.projectId())));

@@ -4,7 +4,8 @@ import app.cadence.live.LiveScreens;
 import app.cadence.live.Topic;
 import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.domain.MyWorkRow;
-import app.cadence.work.service.InstanceService;
+import app.cadence.work.service.ItemWork;
+import app.cadence.work.service.InstanceReading;
 import app.cadence.work.service.InstanceViews.ItemView;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
 import app.cadence.shared.ui.UserMessages;
@@ -38,14 +39,17 @@ public class MyWorkView extends VerticalLayout {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
 
-    private final InstanceService instances;
+    private final ItemWork itemWork;
+
+    private final InstanceReading reading;
     private final ZoneId zone;
     private final Clock clock;
     private final Grid<MyWorkRow> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
 
-    MyWorkView(InstanceService instances, TenantSettings settings, Clock clock, LiveScreens live) {
-        this.instances = instances;
+    MyWorkView(InstanceReading reading, ItemWork itemWork, TenantSettings settings, Clock clock, LiveScreens live) {
+        this.itemWork = itemWork;
+        this.reading = reading;
         this.zone = settings.zone();
         this.clock = clock;
         addClassName("my-work-view");
@@ -59,8 +63,8 @@ public class MyWorkView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("Nothing assigned to you is outstanding. Well done.");
         grid.setPageSize(50);
-        grid.setItems(query -> instances.myWork(query.getOffset(), query.getLimit()).stream(),
-                query -> Math.toIntExact(instances.countMyWork()));
+        grid.setItems(query -> reading.myWork(query.getOffset(), query.getLimit()).stream(),
+                query -> Math.toIntExact(reading.countMyWork()));
         summary.addClassName("hint");
         add(new H2("My work"), summary, grid);
         updateSummary();
@@ -78,7 +82,7 @@ public class MyWorkView extends VerticalLayout {
     }
 
     private void updateSummary() {
-        long count = instances.countMyWork();
+        long count = reading.countMyWork();
         summary.setText(count == 0 ? "" : count + " outstanding item" + (count == 1 ? "" : "s") + " assigned to you, soonest due first. Times in " + zone.getId() + ".");
     }
 
@@ -109,11 +113,11 @@ public class MyWorkView extends VerticalLayout {
 
     private void markDone(MyWorkRow row) {
         try {
-            ItemView item = instances.item(row.itemId());
+            ItemView item = reading.item(row.itemId());
             if (item.version() != row.itemVersion()) {
                 UserMessages.showError(new app.cadence.shared.domain.ConcurrentChangeException("“" + item.title() + "”", item.updatedBy(), item.updatedAt()));
             } else {
-                instances.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null));
+                itemWork.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null));
                 UserMessages.showSuccess("“" + row.title() + "” marked done.");
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,181 @@
+package app.cadence.work.service;
+
+import app.cadence.audit.service.AuditTrail;
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.domain.Instance;
+import app.cadence.work.domain.InstanceItem;
+import app.cadence.work.domain.ProjectRollups;
+import app.cadence.work.domain.RollupCounts;
+import app.cadence.work.domain.InstanceItemRepository;
+import app.cadence.work.domain.InstancePlan;
+import app.cadence.work.domain.InstanceProgress;
+import app.cadence.work.domain.InstanceRepository;
+import app.cadence.work.domain.PlannedItem;
+import app.cadence.project.service.ProjectRef;
+import app.cadence.project.events.ChangedBy;
+import app.cadence.project.events.ProjectChanged;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.service.InstanceViews.Preview;
+import app.cadence.shared.domain.ConcurrentChangeException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.template.domain.CommunicationEntry;
+import app.cadence.template.domain.CutoverStep;
+import app.cadence.template.domain.RetroPrompt;
+import app.cadence.template.domain.TemplateItem;
+import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateViews.ApplicableTemplate;
+import app.cadence.template.service.TemplateViews.ApplicableVersion;
+import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.service.TenantSettings;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * Applying templates to projects: the choice of templates, the preview of the plan, the new
+ * instance with a copy of every item (audited, rolled up, announced), and removing an instance.
+ */
+@NamedInterface("api")
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class InstanceApplication {
+
+    private final InstanceRecords records;
+    private final InstanceRepository instances;
+    private final InstanceItemRepository items;
+    private final ProjectRollups rollups;
+    private final TemplateLibrary templates;
+    private final TenantSettings settings;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InstanceApplication(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, TemplateLibrary templates, TenantSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.records = records;
+        this.instances = instances;
+        this.items = items;
+        this.rollups = rollups;
+        this.templates = templates;
+        this.settings = settings;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<ApplicableTemplate> applicableTemplates() {
+        return templates.applicable();
+    }
+
+    /** The plan as it would be created: due dates and owner roles, nothing saved. */
+    public Preview preview(Long templateId, Long versionId, Anchors anchors) {
+        ApplicableVersion version = templates.applicableVersion(templateId, versionId);
+        ZoneId zone = settings.zone();
+        return new Preview(version.templateName(), version.number(), version.kind(), zone,
+                InstancePlan.plan(version.content(), anchors, zone));
+    }
+
+    /** A name for a new instance that no other instance of the project has yet. */
+    public String suggestName(Long projectId, String templateName) {
+        Set<String> taken = instances.findProgress(InstanceRecords.tenantId(), records.findProject(projectId).id(), clock.instant()).stream()
+                .map(InstanceProgress::name).collect(Collectors.toSet());
+        String name = templateName.length() > Instance.NAME_MAX - 5 ? templateName.substring(0, Instance.NAME_MAX - 5) : templateName;
+        String candidate = name;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = name + " (" + n + ")";
+        }
+        return candidate;
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    public Long instantiate(InstantiationRequest request) {
+        ProjectRef project = records.findProject(request.projectId());
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty()) {
+            throw new RuleViolationException("name", "Give the instance a name, e.g. “Go-live runbook — rehearsal 1”.");
+        }
+        if (name.length() > Instance.NAME_MAX) {
+            throw new RuleViolationException("name", "The name can be at most " + Instance.NAME_MAX + " characters.");
+        }
+        ApplicableVersion version = templates.applicableVersion(request.templateId(), request.versionId());
+        ZoneId zone = settings.zone();
+        List<PlannedItem> plan = InstancePlan.plan(version.content(), request.anchors(), zone);
+        Instant now = clock.instant();
+        String by = TenantContext.currentUserName();
+        Instance instance = new Instance(project.id(), version.templateId(), version.versionId(), version.templateName(),
+                version.number(), version.kind(), name, zone.getId(), now, by);
+        Anchors anchors = request.anchors();
+        instance.anchor(anchors.at() == null ? null : InstancePlan.resolve(anchors.at(), zone, "at", "the anchor").toInstant(),
+                anchors.start(), anchors.end(), anchors.goLive());
+        Long instanceId = instances.save(instance).getId();
+        List<InstanceItem> copies = new ArrayList<>(plan.size());
+        for (PlannedItem planned : plan) {
+            copies.add(new InstanceItem(instanceId, project.id(), version.kind(), copy(planned), now, by));
+        }
+        items.saveAll(copies);
+        rollups.add(InstanceRecords.tenantId(), project.id(), copies.stream().map(RollupCounts::of).reduce(RollupCounts.NONE, RollupCounts::plus), now);
+        audit.created(InstanceRecords.instanceSubject(instance), "Applied " + version.templateName() + " version " + version.number()
+                + " as “" + name + "” with " + plan.size() + " items.");
+        events.publishEvent(new ProjectChanged(InstanceRecords.tenantId(), project.id(), ProjectChanged.Change.INSTANCE_APPLIED, instanceId, ChangedBy.current(), now));
+        return instanceId;
+    }
+
+    @Transactional
+    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    public void delete(Long instanceId, long version) {
+        Instance instance = records.findInstance(instanceId);
+        if (instance.getVersion() != version) {
+            throw new ConcurrentChangeException("“" + instance.getName() + "”", instance.getUpdatedBy(), instance.getUpdatedAt());
+        }
+        audit.deleted(InstanceRecords.instanceSubject(instance), "Removed “" + instance.getName() + "” (" + instance.getTemplateName()
+                + " version " + instance.getVersionNumber() + ") and its items.");
+        RollupCounts removed = rollups.countsOfInstance(InstanceRecords.tenantId(), instanceId);
+        items.deleteByInstance(InstanceRecords.tenantId(), instanceId);
+        rollups.add(InstanceRecords.tenantId(), instance.getProjectId(), removed.negated(), clock.instant());
+        instances.delete(instance);
+        events.publishEvent(new ProjectChanged(InstanceRecords.tenantId(), instance.getProjectId(), ProjectChanged.Change.INSTANCE_REMOVED, instanceId,
+                ChangedBy.current(), clock.instant()));
+    }
+
+    private static InstanceItem.Copy copy(PlannedItem planned) {
+        TemplateItem item = planned.item();
+        return switch (item) {
+            case CutoverStep step -> new InstanceItem.Copy(step.key(), planned.sectionKey(), planned.sectionTitle(), planned.sectionRole(),
+                    planned.sectionPosition(), planned.position(), step.title(), details(step.description(),
+                    labelled("Rollback trigger", step.rollbackTrigger()), labelled("Rollback instructions", step.rollbackInstructions())),
+                    step.type(), step.ownerRole(), step.durationMinutes(),
+                    step.predecessors().isEmpty() ? null : step.predecessors().stream().map(Object::toString).collect(Collectors.joining(",")),
+                    step.evidenceRequired(), planned.criticalPath(), planned.due());
+            case CommunicationEntry entry -> new InstanceItem.Copy(entry.key(), planned.sectionKey(), planned.sectionTitle(), null,
+                    planned.sectionPosition(), planned.position(), entry.title(), details(labelled("Audience", entry.audience()),
+                    labelled("Purpose", entry.purpose()), labelled("Artefact", entry.artefact()), labelled("Channel", entry.channel()),
+                    labelled("Cadence", entry.cadence().label())),
+                    null, entry.ownerRole(), null, null, false, false, planned.due());
+            case RetroPrompt prompt -> new InstanceItem.Copy(prompt.key(), planned.sectionKey(), planned.sectionTitle(), null,
+                    planned.sectionPosition(), planned.position(), prompt.title(), prompt.prompt(),
+                    null, null, null, null, false, false, planned.due());
+        };
+    }
+
+    private static @Nullable String labelled(String label, @Nullable String value) {
+        return value == null || value.isBlank() ? null : label + ": " + value;
+    }
+
+    private static @Nullable String details(@Nullable String... parts) {
+        String joined = java.util.Arrays.stream(parts).filter(Objects::nonNull).filter(p -> !p.isBlank())
+                .collect(Collectors.joining("\n\n"));
+        return joined.isEmpty() ? null : joined;
+    }
+}

@@ -1,0 +1,87 @@
+package app.cadence.work.service;
+
+import app.cadence.work.domain.Instance;
+import app.cadence.work.domain.InstanceItem;
+import app.cadence.work.domain.InstanceItemRepository;
+import app.cadence.work.domain.InstanceProgress;
+import app.cadence.work.domain.InstanceRepository;
+import app.cadence.work.domain.ItemPermissions;
+import app.cadence.work.domain.MyWorkRow;
+import app.cadence.project.service.ProjectRef;
+import app.cadence.work.service.InstanceViews.InstanceDetails;
+import app.cadence.work.service.InstanceViews.ItemView;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
+import app.cadence.tenancy.service.TenantSelection;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
+
+/** Reading instances and items: a project's instances, one instance with its items, one item, My work. */
+@NamedInterface("api")
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+public class InstanceReading {
+
+    private final InstanceRecords records;
+    private final InstanceRepository instances;
+    private final InstanceItemRepository items;
+    private final MembershipDirectory members;
+    private final Clock clock;
+
+    InstanceReading(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, MembershipDirectory members, Clock clock) {
+        this.records = records;
+        this.instances = instances;
+        this.items = items;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    /** A project's instances with progress, overdue and blocked counts. */
+    public List<InstanceProgress> instancesOf(Long projectId) {
+        return instances.findProgress(InstanceRecords.tenantId(), projectId, clock.instant());
+    }
+
+    public InstanceDetails details(Long instanceId) {
+        Instance instance = records.findInstance(instanceId);
+        ProjectRef project = records.findProject(instance.getProjectId());
+        List<MemberSummary> people = members.activeMembers();
+        Map<Long, String> names = people.stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
+        TenantSelection me = InstanceRecords.selection();
+        Long myId = InstanceRecords.currentUserId();
+        List<ItemView> views = items.findByInstance(instanceId, InstanceRecords.tenantId()).stream()
+                .map(item -> records.view(item, names, me.role(), myId))
+                .toList();
+        List<MemberSummary> assignable = people.stream().filter(m -> m.role() != Role.VIEWER).toList();
+        return new InstanceDetails(instance.getId(), instance.getVersion(), project.id(), project.key(), project.name(),
+                instance.getName(), instance.getTemplateId(), instance.getTemplateName(), instance.getVersionNumber(),
+                instance.getKind(), instance.getAnchorAt(), instance.getPlanStart(), instance.getPlanEnd(), instance.getGoLive(),
+                ZoneId.of(instance.getTimeZone()), views, assignable, ItemPermissions.managesInstances(me.role()), myId);
+    }
+
+    /** One item as it is now, e.g. to show the other person's version after a conflict. */
+    public ItemView item(Long itemId) {
+        InstanceItem item = records.findItem(itemId);
+        Map<Long, String> names = records.names();
+        return records.view(item, names, InstanceRecords.selection().role(), InstanceRecords.currentUserId());
+    }
+
+    /** The current user's outstanding items across the tenant's projects, soonest due first (overdue ones lead). */
+    public List<MyWorkRow> myWork(long offset, int limit) {
+        int size = Math.max(1, limit);
+        return items.findMyWork(InstanceRecords.tenantId(), InstanceRecords.currentUserId(), PageRequest.of(Math.toIntExact(offset / size), size));
+    }
+
+    public long countMyWork() {
+        return items.countMyWork(InstanceRecords.tenantId(), InstanceRecords.currentUserId());
+    }
+}
