@@ -9,10 +9,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
-/** One node: listeners by channel in memory; a message goes to the listeners of its own tenant only. */
-@Component
+/**
+ * One node: listeners by channel in memory; a message goes to the listeners of its own tenant only.
+ * The default bean ({@link LiveUpdatesConfiguration}); {@link RedisLiveUpdates} keeps one as its
+ * node's registry of listeners.
+ */
 class InProcessLiveUpdates implements LiveUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessLiveUpdates.class);
