@@ -55,7 +55,7 @@ class ScreensFollowChangesJourneyTest {
     private static final String PROJECT_KEY = "CLOUD-02";
     private static final String INSTANCE = "Cutover rehearsal 1";
     /** The step the two-windows journey writes notes on: left alone here. */
-    private static final String OTHER_JOURNEYS_STEP = "Watch costs, performance and errors daily";
+    static final String OTHER_JOURNEYS_STEP = "Watch costs, performance and errors daily";
     private static final String GLOBEX_INSTANCE = "Live updates check";
 
     @LocalServerPort
@@ -209,7 +209,7 @@ class ScreensFollowChangesJourneyTest {
 
     // --- journey steps -----------------------------------------------------------------------
 
-    private static String openRehearsal(JourneyBrowser window) {
+    static String openRehearsal(JourneyBrowser window) {
         window.click("the " + PROJECT_KEY + " link", () -> window.gridLink(PROJECT_KEY));
         window.until("the project page", d -> window.path().matches("/projects/\\d+"));
         window.waitForVaadin();
@@ -225,18 +225,18 @@ class ScreensFollowChangesJourneyTest {
     }
 
     /** The step's "Mark done" button, or null once it is done. */
-    private static WebElement markDone(JourneyBrowser window, String title) {
+    static WebElement markDone(JourneyBrowser window, String title) {
         String label = "Mark “" + title + "” done";
         return window.driver().findElements(By.cssSelector("vaadin-grid-cell-content vaadin-button.mark-done")).stream()
                 .filter(b -> label.equals(b.getDomAttribute("aria-label"))).findFirst().orElse(null);
     }
 
-    private static String progress(JourneyBrowser window) {
+    static String progress(JourneyBrowser window) {
         return window.text(window.driver().findElement(By.cssSelector(".instance-view .progress-text")));
     }
 
     /** "12 of 116 done (10%) …" → 12. */
-    private static int done(String progress) {
+    static int done(String progress) {
         return Integer.parseInt(progress.substring(0, progress.indexOf(' ')));
     }
 
