@@ -181,6 +181,29 @@ final class JourneyBrowser implements AutoCloseable {
         }
     }
 
+    /** A journey step that may throw: the browser helpers' failures and the test's own checks. */
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one step of a journey, then screenshots every window as {@code <file>-<window>.png};
+     * a failed step leaves each window's screenshot and page source instead.
+     */
+    static void step(String file, Step action, JourneyBrowser... windows) throws Exception {
+        try {
+            action.run();
+        } catch (Exception | AssertionError e) {
+            for (JourneyBrowser window : windows) {
+                window.saveEvidence(file + "-FAILED");
+            }
+            throw e;
+        }
+        for (JourneyBrowser window : windows) {
+            window.screenshot(file);
+        }
+    }
+
     // --- waiting and clicking ------------------------------------------------------------------
 
     String url(String path) {

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import com.vaadin.flow.shared.Registration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -116,7 +115,7 @@ class ScreensFollowChangesJourneyTest {
     }
 
     @Test
-    void theOtherWindowShowsTheTickedStepWithinASecondAndAnotherTenantHearsNothing() {
+    void theOtherWindowShowsTheTickedStepWithinASecondAndAnotherTenantHearsNothing() throws Exception {
         Long globexInstanceId = globexInstance();
         var state = new Object() { String step; String progressBefore; long requestsBefore; Long instanceId; };
 
@@ -135,24 +134,7 @@ class ScreensFollowChangesJourneyTest {
         });
 
         step("step-chosen", () -> {
-            // The rehearsal's open steps are the later ones: show the end of the runbook in both windows.
-            for (JourneyBrowser window : new JourneyBrowser[] {pm, pmo}) {
-                window.js().executeScript("document.querySelector('.instance-view vaadin-grid').scrollToIndex(10000);");
-            }
-            state.step = pm.until("an open step to tick", d -> d.findElements(By.cssSelector("vaadin-grid-cell-content vaadin-button.item-title"))
-                    .stream().filter(WebElement::isDisplayed).map(pm::text)
-                    .filter(title -> !title.equals(OTHER_JOURNEYS_STEP) && markDone(pm, title) != null).findFirst().orElse(null));
-            pmo.until("the same step in the PMO's window", d -> markDone(pmo, state.step) != null);
-            // The step needs evidence, so it is ticked in the item panel: link, status Done, Save.
-            pm.clickItemTitle(state.step);
-            WebElement panel = pm.itemPanel(state.step);
-            JourneyBrowser.type(JourneyBrowser.nativeInput(pm.field(panel, "vaadin-text-field", "Evidence link")),
-                    "https://intranet.acme.example/cutover/decommissioning-record");
-            pm.click("the Status select", () -> pm.field(panel, "vaadin-select", "Status"));
-            pm.click("Done in the Status list", () -> pm.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(WebElement::isDisplayed).filter(i -> pm.text(i).equals("Done")).findFirst().orElse(null));
-            pm.until("Done chosen", d -> pm.selectedLabel(pm.field(panel, "vaadin-select", "Status")).equals("Done"));
-            pm.waitForVaadin();
+            state.step = prepareToTickAnOpenStep(pm, pmo);
             state.progressBefore = progress(pmo);
             assertThat(progress(pm)).isEqualTo(state.progressBefore);
             globex.waitForVaadin();
@@ -225,6 +207,32 @@ class ScreensFollowChangesJourneyTest {
     }
 
     /** The step's "Mark done" button, or null once it is done. */
+    /**
+     * Readies the PM's window to tick an open step of the rehearsal that both windows show: scrolls
+     * to the end of the runbook (its open steps are the later ones), picks one the other journeys
+     * leave alone, and — the step needs evidence — fills in the item panel's evidence link and
+     * chooses Done, short of saving. Returns the step's title.
+     */
+    static String prepareToTickAnOpenStep(JourneyBrowser pm, JourneyBrowser pmo) {
+        for (JourneyBrowser window : new JourneyBrowser[] {pm, pmo}) {
+            window.js().executeScript("document.querySelector('.instance-view vaadin-grid').scrollToIndex(10000);");
+        }
+        String step = pm.until("an open step to tick", d -> d.findElements(By.cssSelector("vaadin-grid-cell-content vaadin-button.item-title"))
+                .stream().filter(WebElement::isDisplayed).map(pm::text)
+                .filter(title -> !title.equals(OTHER_JOURNEYS_STEP) && markDone(pm, title) != null).findFirst().orElse(null));
+        pmo.until("the same step in the PMO's window", d -> markDone(pmo, step) != null);
+        pm.clickItemTitle(step);
+        WebElement panel = pm.itemPanel(step);
+        JourneyBrowser.type(JourneyBrowser.nativeInput(pm.field(panel, "vaadin-text-field", "Evidence link")),
+                "https://intranet.acme.example/cutover/decommissioning-record");
+        pm.click("the Status select", () -> pm.field(panel, "vaadin-select", "Status"));
+        pm.click("Done in the Status list", () -> pm.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(WebElement::isDisplayed).filter(i -> pm.text(i).equals("Done")).findFirst().orElse(null));
+        pm.until("Done chosen", d -> pm.selectedLabel(pm.field(panel, "vaadin-select", "Status")).equals("Done"));
+        pm.waitForVaadin();
+        return step;
+    }
+
     static WebElement markDone(JourneyBrowser window, String title) {
         String label = "Mark “" + title + "” done";
         return window.driver().findElements(By.cssSelector("vaadin-grid-cell-content vaadin-button.mark-done")).stream()
@@ -248,20 +256,7 @@ class ScreensFollowChangesJourneyTest {
 
     // --- steps and screenshots ---------------------------------------------------------------
 
-    private void step(String name, Runnable action) {
-        String file = String.format("live-%02d-%s", ++stepNumber, name);
-        try {
-            action.run();
-        } catch (RuntimeException | AssertionError e) {
-            allWindows(w -> w.saveEvidence(file + "-FAILED"));
-            throw e;
-        }
-        allWindows(w -> w.screenshot(file));
-    }
-
-    private void allWindows(Consumer<JourneyBrowser> action) {
-        action.accept(pm);
-        action.accept(pmo);
-        action.accept(globex);
+    private void step(String name, JourneyBrowser.Step action) throws Exception {
+        JourneyBrowser.step(String.format("live-%02d-%s", ++stepNumber, name), action, pm, pmo, globex);
     }
 }

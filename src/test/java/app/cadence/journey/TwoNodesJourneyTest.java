@@ -1,6 +1,5 @@
 package app.cadence.journey;
 
-import static app.cadence.journey.ScreensFollowChangesJourneyTest.OTHER_JOURNEYS_STEP;
 import static app.cadence.journey.ScreensFollowChangesJourneyTest.done;
 import static app.cadence.journey.ScreensFollowChangesJourneyTest.markDone;
 import static app.cadence.journey.ScreensFollowChangesJourneyTest.openRehearsal;
@@ -40,7 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -216,22 +214,7 @@ class TwoNodesJourneyTest {
         });
 
         step("step-chosen", () -> {
-            for (JourneyBrowser window : new JourneyBrowser[] {pm, pmo}) {
-                window.js().executeScript("document.querySelector('.instance-view vaadin-grid').scrollToIndex(10000);");
-            }
-            state.step = pm.until("an open step to tick", d -> d.findElements(By.cssSelector("vaadin-grid-cell-content vaadin-button.item-title"))
-                    .stream().filter(WebElement::isDisplayed).map(pm::text)
-                    .filter(title -> !title.equals(OTHER_JOURNEYS_STEP) && markDone(pm, title) != null).findFirst().orElse(null));
-            pmo.until("the same step in the PMO's window", d -> markDone(pmo, state.step) != null);
-            pm.clickItemTitle(state.step);
-            WebElement panel = pm.itemPanel(state.step);
-            JourneyBrowser.type(JourneyBrowser.nativeInput(pm.field(panel, "vaadin-text-field", "Evidence link")),
-                    "https://intranet.acme.example/cutover/decommissioning-record");
-            pm.click("the Status select", () -> pm.field(panel, "vaadin-select", "Status"));
-            pm.click("Done in the Status list", () -> pm.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(WebElement::isDisplayed).filter(i -> pm.text(i).equals("Done")).findFirst().orElse(null));
-            pm.until("Done chosen", d -> pm.selectedLabel(pm.field(panel, "vaadin-select", "Status")).equals("Done"));
-            pm.waitForVaadin();
+            state.step = ScreensFollowChangesJourneyTest.prepareToTickAnOpenStep(pm, pmo);
             pmo.waitForVaadin();
             state.progressBefore = progress(pmo);
             assertThat(progress(pm)).isEqualTo(state.progressBefore);
@@ -339,24 +322,8 @@ class TwoNodesJourneyTest {
         return cookie.getValue();
     }
 
-    private void step(String name, ThrowingRunnable action) throws Exception {
-        String file = String.format("two-nodes-%02d-%s", ++stepNumber, name);
-        try {
-            action.run();
-        } catch (Exception | AssertionError e) {
-            bothWindows(w -> w.saveEvidence(file + "-FAILED"));
-            throw e;
-        }
-        bothWindows(w -> w.screenshot(file));
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    private void bothWindows(Consumer<JourneyBrowser> action) {
-        action.accept(pm);
-        action.accept(pmo);
+    private void step(String name, JourneyBrowser.Step action) throws Exception {
+        JourneyBrowser.step(String.format("two-nodes-%02d-%s", ++stepNumber, name), action, pm, pmo);
     }
 
     // --- the cluster ---------------------------------------------------------------------------

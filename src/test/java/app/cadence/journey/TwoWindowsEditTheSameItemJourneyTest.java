@@ -3,7 +3,6 @@ package app.cadence.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +83,7 @@ class TwoWindowsEditTheSameItemJourneyTest {
     }
 
     @Test
-    void theSecondWindowToSaveIsShownTheConflictAndKeepsItsInput() {
+    void theSecondWindowToSaveIsShownTheConflictAndKeepsItsInput() throws Exception {
         // Filled in by the steps: the journey follows the ids the application hands out.
         var instance = new Object() { String id; };
         var item = new Object() { String status; };
@@ -207,19 +206,7 @@ class TwoWindowsEditTheSameItemJourneyTest {
     // --- steps and screenshots ---------------------------------------------------------------
 
     /** Runs a step, then screenshots both windows; a failed step leaves both windows' evidence. */
-    private void step(String name, Runnable action) {
-        String file = String.format("conflict-%02d-%s", ++stepNumber, name);
-        try {
-            action.run();
-        } catch (RuntimeException | AssertionError e) {
-            bothWindows(w -> w.saveEvidence(file + "-FAILED"));
-            throw e;
-        }
-        bothWindows(w -> w.screenshot(file));
-    }
-
-    private void bothWindows(Consumer<JourneyBrowser> action) {
-        action.accept(pm);
-        action.accept(pmo);
+    private void step(String name, JourneyBrowser.Step action) throws Exception {
+        JourneyBrowser.step(String.format("conflict-%02d-%s", ++stepNumber, name), action, pm, pmo);
     }
 }
