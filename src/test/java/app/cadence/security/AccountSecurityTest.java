@@ -18,6 +18,7 @@ import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.IntegrationTest;
 import app.cadence.support.Mailbox;
+import app.cadence.support.SessionWork;
 import app.cadence.support.TestClock;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantSelectionService;
@@ -37,15 +38,12 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Password change, "sign out everywhere", the emailed reset and the sign-in events, through the
@@ -334,20 +332,9 @@ class AccountSecurityTest {
         return true;
     }
 
-    /** Runs service calls as a request of this session would, as Vaadin does on the node holding it. */
+    /** Runs service calls as a request of this session would, from an address of its own. */
     private void within(MockHttpSession session, Runnable work) {
-        SecurityContext context = (SecurityContext) session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setSession(session);
-        request.setRemoteAddr(nextAddress());
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-        SecurityContextHolder.setContext(context);
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-            RequestContextHolder.resetRequestAttributes();
-        }
+        SessionWork.within(session, nextAddress(), work);
     }
 
     private List<SecurityEvent> events(String actor, SecurityEventType type) {

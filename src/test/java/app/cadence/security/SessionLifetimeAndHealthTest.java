@@ -10,6 +10,7 @@ import app.cadence.security.service.AccountService;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.SessionWork;
 import app.cadence.support.TestClock;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.PlatformOperators;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -32,8 +30,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Two of the audit's smaller findings, through the real security filter chain: a session ends
@@ -83,7 +79,7 @@ class SessionLifetimeAndHealthTest {
         Member pm = fixtures.member(fixtures.tenant("Lifetime"), Role.PM);
         MockHttpSession session = signIn(pm.email());
         clock.advance(Duration.ofHours(6));
-        within(session, () -> account.changePassword(Fixtures.PASSWORD, "marble harbour signal 9", "marble harbour signal 9"));
+        SessionWork.within(session, "10.88.1.1", () -> account.changePassword(Fixtures.PASSWORD, "marble harbour signal 9", "marble harbour signal 9"));
         clock.advance(Duration.ofHours(6).plusMinutes(1));
         assertThat(answersSignedIn(session)).isFalse();
     }
@@ -133,18 +129,4 @@ class SessionLifetimeAndHealthTest {
         return chain.getRequest() != null;
     }
 
-    private static void within(MockHttpSession session, Runnable work) {
-        SecurityContext context = (SecurityContext) session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setSession(session);
-        request.setRemoteAddr("10.88.1.1");
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-        SecurityContextHolder.setContext(context);
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-            RequestContextHolder.resetRequestAttributes();
-        }
-    }
 }
