@@ -287,7 +287,7 @@ class MemberAdministrationTest {
         selection.refreshCurrent();
         var refreshed = (app.cadence.tenancy.service.CadenceAuthentication) SecurityContextHolder.getContext().getAuthentication();
         assertThat(refreshed.selection().role()).isEqualTo(Role.VIEWER);
-        assertThat(refreshed.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_VIEWER");
+        assertThat(refreshed.getAuthorities()).extracting(Object::toString).containsExactlyElementsOf(Role.VIEWER.authorities());
 
         SecurityContextHolder.clearContext();
         asAdmin(() -> administration.deactivate(pm.userId()));

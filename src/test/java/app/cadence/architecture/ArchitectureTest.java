@@ -13,8 +13,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import app.cadence.tenancy.domain.RoleSets;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.Entity;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.hibernate.annotations.TenantId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +140,23 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("com.vaadin.flow.component.Html")
                 .because("user data must never be rendered as HTML")
                 .check(classes);
+    }
+
+    @Test
+    void everyRolesAllowedNamesOneRoleSet() {
+        Set<String> roleSets = Set.of(RoleSets.MEMBERS, RoleSets.PROJECT_MANAGERS, RoleSets.PORTFOLIO_OFFICE,
+                RoleSets.ADMINISTRATORS, RoleSets.OPERATORS);
+        ArchCondition<JavaClass> nameOneRoleSet = new ArchCondition<>("name exactly one of RoleSets in every @RolesAllowed") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                Stream.concat(Stream.of(c.reflect()), Arrays.stream(c.reflect().getDeclaredMethods()))
+                        .map(element -> element.getAnnotation(RolesAllowed.class)).filter(Objects::nonNull)
+                        .filter(allowed -> allowed.value().length != 1 || !roleSets.contains(allowed.value()[0]))
+                        .forEach(allowed -> events.add(SimpleConditionEvent.violated(c, c.getName() + " lists "
+                                + Arrays.toString(allowed.value()) + "; name one of RoleSets instead, so a role's rights live in Role.sets()")));
+            }
+        };
+        classes().should(nameOneRoleSet).check(classes);
     }
 
     private static String feature(JavaClass c) {

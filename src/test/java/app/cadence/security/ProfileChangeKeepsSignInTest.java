@@ -56,7 +56,7 @@ class ProfileChangeKeepsSignInTest {
         CadenceAuthentication now = (CadenceAuthentication) SecurityContextHolder.getContext().getAuthentication();
         assertThat(now.isOperator()).as("still an operator").isTrue();
         assertThat(now.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-                .containsExactlyInAnyOrder("ROLE_PMO", CadenceAuthentication.OPERATOR_AUTHORITY);
+                .containsExactlyInAnyOrder("ROLE_PMO", "ROLE_MEMBERS", "ROLE_PROJECT_MANAGERS", "ROLE_PORTFOLIO_OFFICE", CadenceAuthentication.OPERATOR_AUTHORITY);
         assertThat(now.selection()).isEqualTo(consultant.authentication().selection());
         assertThat(now.getPrincipal()).isEqualTo(new CadenceUser(consultant.userId(), consultant.email(), name));
     }

@@ -91,7 +91,7 @@ class SignInTest {
         CadenceAuthentication auth = (CadenceAuthentication) stored.getAuthentication();
         assertThat(auth.selection()).isNotNull();
         assertThat(auth.selection().tenantId()).isEqualTo(pm.tenantId());
-        assertThat(auth.getAuthorities()).extracting(a -> a.getAuthority()).containsExactly("ROLE_PM");
+        assertThat(auth.getAuthorities()).extracting(a -> a.getAuthority()).containsExactlyInAnyOrder("ROLE_PM", "ROLE_MEMBERS", "ROLE_PROJECT_MANAGERS");
     }
 
     @Test
@@ -122,12 +122,12 @@ class SignInTest {
 
         operators.grant(pm.email());
         CadenceAuthentication member = signedIn(pm.email(), "10.1.0.8");
-        assertThat(member.getAuthorities()).extracting(a -> a.getAuthority()).containsExactlyInAnyOrder("ROLE_PM", "ROLE_OPERATOR");
+        assertThat(member.getAuthorities()).extracting(a -> a.getAuthority()).containsExactlyInAnyOrder("ROLE_PM", "ROLE_MEMBERS", "ROLE_PROJECT_MANAGERS", "ROLE_OPERATOR");
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(member.withoutSelection());
         try {
             selection.select(pm.tenantId());
             assertThat(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getAuthorities())
-                    .extracting(a -> a.getAuthority()).containsExactlyInAnyOrder("ROLE_PM", "ROLE_OPERATOR");
+                    .extracting(a -> a.getAuthority()).containsExactlyInAnyOrder("ROLE_PM", "ROLE_MEMBERS", "ROLE_PROJECT_MANAGERS", "ROLE_OPERATOR");
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }

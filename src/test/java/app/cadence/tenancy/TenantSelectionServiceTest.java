@@ -48,7 +48,7 @@ class TenantSelectionServiceTest {
 
         selection.select(asViewer.tenantId());
         assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities())
-                .extracting(a -> a.getAuthority()).containsExactly("ROLE_VIEWER");
+                .extracting(a -> a.getAuthority()).containsExactlyElementsOf(Role.VIEWER.authorities());
         assertThat(selection.choices()).filteredOn(TenantChoice::lastUsed).extracting(TenantChoice::tenantId)
                 .containsExactly(asViewer.tenantId());
     }

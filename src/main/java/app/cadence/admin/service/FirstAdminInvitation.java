@@ -1,5 +1,6 @@
 package app.cadence.admin.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
 import app.cadence.mail.service.Outbox;
@@ -21,7 +22,7 @@ import org.springframework.modulith.NamedInterface;
  */
 @NamedInterface("api")
 @Service
-@RolesAllowed("OPERATOR")
+@RolesAllowed(RoleSets.OPERATORS)
 public class FirstAdminInvitation {
 
     private final InvitationIssuer issuer;

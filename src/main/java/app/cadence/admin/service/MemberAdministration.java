@@ -1,5 +1,6 @@
 package app.cadence.admin.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.domain.Invitation;
 import app.cadence.admin.domain.InvitationRepository;
 import app.cadence.admin.domain.InvitationStatus;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-@RolesAllowed("ADMIN")
+@RolesAllowed(RoleSets.ADMINISTRATORS)
 public class MemberAdministration {
 
     private final Memberships memberships;

@@ -1,5 +1,6 @@
 package app.cadence.admin.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.domain.AccentColour;
 import app.cadence.admin.domain.LogoFormat;
 import app.cadence.admin.domain.TenantLogo;
@@ -105,7 +106,7 @@ public class OrganisationSettings {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+    @RolesAllowed(RoleSets.MEMBERS)
     public Branding branding() {
         Profile profile = profiles.current();
         return new Branding(profile.name(), AccentColour.ofStored(profile.accentColour()).orElse(null),
@@ -114,13 +115,13 @@ public class OrganisationSettings {
 
     /** The current organisation's logo for its members; empty when it has none. */
     @Transactional(readOnly = true)
-    @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+    @RolesAllowed(RoleSets.MEMBERS)
     public Optional<Logo> logo() {
         return logos.findForTenant(TenantContext.requireTenantId()).map(l -> new Logo(l.getContentType(), l.getBytes(), l.getVersion()));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     public Settings load() {
         Profile profile = profiles.current();
         return new Settings(profile.name(), profile.zone().getId(), Objects.requireNonNullElse(profile.accentColour(), ""),
@@ -131,7 +132,7 @@ public class OrganisationSettings {
      * Validates every field, then applies what changed. A new time zone takes effect at once for
      * due dates computed from now on; instances already created keep the zone they were planned in.
      */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     public Settings save(SettingsChange change) {
         String name = validName(change.name());
         ZoneId zone = validZone(change.timeZone());
@@ -171,7 +172,7 @@ public class OrganisationSettings {
     }
 
     /** Checks the bytes (format from the bytes, size, pixels, decodes) and stores them as the logo. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     public LogoInfo replaceLogo(byte[] bytes) {
         if (bytes.length == 0) {
             throw new RuleViolationException("logo", "The file is empty. " + LogoInspection.FORMATS_HINT);
@@ -199,7 +200,7 @@ public class OrganisationSettings {
         return saved;
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     public void removeLogo() {
         Long tenantId = TenantContext.requireTenantId();
         Optional<TenantLogo> existing = logos.findForTenant(tenantId);

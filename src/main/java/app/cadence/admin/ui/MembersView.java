@@ -1,5 +1,6 @@
 package app.cadence.admin.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.domain.InvitationStatus;
 import app.cadence.admin.service.MemberAdministration;
 import app.cadence.admin.service.MemberViews.InvitationRow;
@@ -41,7 +42,7 @@ import org.jspecify.annotations.Nullable;
 @Route("admin/members")
 @Menu(order = 6, icon = "vaadin:users", title = "Members")
 @PageTitle("Members · Cadence")
-@RolesAllowed("ADMIN")
+@RolesAllowed(RoleSets.ADMINISTRATORS)
 public class MembersView extends VerticalLayout {
 
     private final MemberAdministration administration;

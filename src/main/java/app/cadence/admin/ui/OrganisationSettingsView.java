@@ -1,5 +1,6 @@
 package app.cadence.admin.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.domain.AccentColour;
 import app.cadence.admin.service.OrganisationSettings;
 import app.cadence.admin.service.OrganisationSettings.LogoInfo;
@@ -47,7 +48,7 @@ import org.jspecify.annotations.Nullable;
 @Route("admin/settings")
 @Menu(order = 7, icon = "vaadin:cog", title = "Organisation settings")
 @PageTitle("Organisation settings · Cadence")
-@RolesAllowed("ADMIN")
+@RolesAllowed(RoleSets.ADMINISTRATORS)
 public class OrganisationSettingsView extends VerticalLayout implements BeforeLeaveObserver {
 
     private final transient OrganisationSettings settings;

@@ -1,5 +1,6 @@
 package app.cadence.audit.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.domain.AuditEvent;
 import app.cadence.audit.domain.AuditEventRepository;
 import app.cadence.shared.domain.SearchTerm;
@@ -24,7 +25,7 @@ import org.springframework.modulith.NamedInterface;
  */
 @NamedInterface("api")
 @Service
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class AuditTrail {
 
     private final AuditEventRepository events;

@@ -1,5 +1,6 @@
 package app.cadence.audit.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.domain.SecurityEvent;
 import app.cadence.audit.domain.SecurityEventRepository;
 import app.cadence.audit.domain.SecurityEventType;
@@ -64,7 +65,7 @@ public class SecurityLog {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     public List<Entry> tenantLog(long offset, int limit) {
         Long tenantId = currentTenant();
         return events.findForTenant(tenantId, page(offset, limit)).stream()
@@ -72,20 +73,20 @@ public class SecurityLog {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     public long countTenantLog() {
         return events.countForTenant(currentTenant());
     }
 
     /** For platform operators: events about organisations themselves (sign-up, creation, suspension), never their content. */
     @Transactional(readOnly = true)
-    @RolesAllowed("OPERATOR")
+    @RolesAllowed(RoleSets.OPERATORS)
     public List<Entry> tenantLevelLog(long offset, int limit) {
         return events.findOfTypes(TENANT_LEVEL, page(offset, limit)).stream().map(SecurityLog::entry).toList();
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed("OPERATOR")
+    @RolesAllowed(RoleSets.OPERATORS)
     public long countTenantLevelLog() {
         return events.countOfTypes(TENANT_LEVEL);
     }

@@ -1,5 +1,6 @@
 package app.cadence.audit.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.SecurityLog;
 import app.cadence.audit.service.SecurityLog.Entry;
 import app.cadence.shared.ui.UserMessages;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 @Route("admin/security-log")
 @Menu(order = 9, icon = "vaadin:shield", title = "Security log")
 @PageTitle("Security log · Cadence")
-@RolesAllowed("ADMIN")
+@RolesAllowed(RoleSets.ADMINISTRATORS)
 public class SecurityLogView extends VerticalLayout {
 
     SecurityLogView(SecurityLog securityLog) {

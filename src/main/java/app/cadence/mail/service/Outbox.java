@@ -1,5 +1,6 @@
 package app.cadence.mail.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.mail.domain.DeliveryStatus;
 import app.cadence.mail.domain.EmailKind;
 import app.cadence.mail.domain.OutboxMessage;
@@ -96,7 +97,7 @@ public class Outbox {
     }
 
     /** The current tenant's messages, newest first. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     @Transactional(readOnly = true)
     public List<OutboxEntry> list(long offset, int limit) {
         int size = Math.max(1, limit);
@@ -105,14 +106,14 @@ public class Outbox {
                 .toList();
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     @Transactional(readOnly = true)
     public long count() {
         return messages.countForTenant(TenantContext.requireTenantId());
     }
 
     /** Sends a given-up message of the current tenant once more, with a fresh retry schedule. */
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     @Transactional
     public void retry(Long id) {
         OutboxMessage message = messages.findOneForTenant(TenantContext.requireTenantId(), id)

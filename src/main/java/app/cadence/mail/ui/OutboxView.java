@@ -1,5 +1,6 @@
 package app.cadence.mail.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.mail.domain.DeliveryStatus;
 import app.cadence.mail.service.Outbox;
 import app.cadence.mail.service.OutboxEntry;
@@ -33,7 +34,7 @@ import java.util.Locale;
 @Route("admin/outbox")
 @Menu(order = 8, icon = "vaadin:envelope", title = "Email outbox")
 @PageTitle("Email outbox · Cadence")
-@RolesAllowed("ADMIN")
+@RolesAllowed(RoleSets.ADMINISTRATORS)
 public class OutboxView extends VerticalLayout {
 
     private final Outbox outbox;

@@ -1,5 +1,6 @@
 package app.cadence.operator.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.service.FirstAdminInvitation;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * template or a person of a tenant.
  */
 @Service
-@RolesAllowed("OPERATOR")
+@RolesAllowed(RoleSets.OPERATORS)
 public class TenantAdministration {
 
 

@@ -1,5 +1,6 @@
 package app.cadence.operator.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.SecurityLog;
 import app.cadence.shared.ui.UserMessages;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,7 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("operator/events")
 @Menu(order = 11, icon = "vaadin:list", title = "Organisation events")
 @PageTitle("Organisation events · Cadence")
-@RolesAllowed("OPERATOR")
+@RolesAllowed(RoleSets.OPERATORS)
 public class OperatorEventsView extends VerticalLayout implements OperatorPage {
 
     OperatorEventsView(SecurityLog securityLog) {

@@ -1,5 +1,6 @@
 package app.cadence.operator.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.operator.service.TenantAdministration;
 import app.cadence.operator.service.TenantQuery;
 import app.cadence.operator.service.TenantRow;
@@ -49,7 +50,7 @@ import org.jspecify.annotations.Nullable;
 @Route("operator/tenants")
 @Menu(order = 10, icon = "vaadin:building", title = "Organisations")
 @PageTitle("Organisations · Cadence")
-@RolesAllowed("OPERATOR")
+@RolesAllowed(RoleSets.OPERATORS)
 public class OperatorTenantsView extends VerticalLayout implements OperatorPage {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);

@@ -1,5 +1,6 @@
 package app.cadence.portfolio.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.domain.PortfolioRow;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The tenant's portfolio: every project with its health and roll-up, and the summary tiles. */
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class PortfolioService {
 
     /** Points of the overdue trend, one per week, the last one now. */

@@ -1,5 +1,6 @@
 package app.cadence.portfolio.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.domain.PortfolioRow;
@@ -44,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class PortfolioStatusPack {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);

@@ -1,5 +1,6 @@
 package app.cadence.portfolio.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.live.LiveScreens;
 import app.cadence.live.Topic;
 import app.cadence.portfolio.domain.PortfolioFilter;
@@ -64,7 +65,7 @@ import org.springframework.data.domain.Sort;
 @Route("portfolio")
 @Menu(order = 1, icon = "vaadin:dashboard", title = "Portfolio")
 @PageTitle("Portfolio · Cadence")
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class PortfolioView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);

@@ -1,5 +1,6 @@
 package app.cadence.project.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRepository;
@@ -20,7 +21,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class ProgramService {
 
     static final String SUBJECT = "PROGRAM";
@@ -40,7 +41,7 @@ public class ProgramService {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public Long create(String name, @Nullable String description) {
         String clean = checkName(name, null);
         Program program = programs.saveAndFlush(new Program(clean, clean(description), clock.instant(), TenantContext.currentUserName()));
@@ -49,7 +50,7 @@ public class ProgramService {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public void update(Long id, long expectedVersion, String name, @Nullable String description) {
         Program program = find(id);
         if (program.getVersion() != expectedVersion) {
@@ -64,7 +65,7 @@ public class ProgramService {
 
     /** Only an empty program can go: projects never lose their grouping silently. */
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public void delete(Long id) {
         Program program = find(id);
         long count = programs.projectCount(TenantContext.requireTenantId(), id);

@@ -1,5 +1,6 @@
 package app.cadence.project.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.audit.service.AuditTrail.Subject;
 import app.cadence.project.events.ChangedBy;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** A project's health: computed from its items by {@link HealthRule}, unless someone overrode it with a reason. */
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class ProjectHealthService {
 
     private final ProjectRepository projects;
@@ -61,7 +62,7 @@ public class ProjectHealthService {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public void override(Long projectId, long projectVersion, Health health, @Nullable String reason) {
         Project project = findForChange(projectId, projectVersion);
         String clean = reason == null ? "" : reason.strip();
@@ -79,7 +80,7 @@ public class ProjectHealthService {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public void clearOverride(Long projectId, long projectVersion) {
         Project project = findForChange(projectId, projectVersion);
         String before = describe(project);

@@ -1,5 +1,6 @@
 package app.cadence.project.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.project.events.ChangedBy;
 import app.cadence.project.events.ProjectChanged;
@@ -37,7 +38,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class ProjectService {
 
     static final String SUBJECT = "PROJECT";
@@ -83,7 +84,7 @@ public class ProjectService {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public Long create(ProjectForm form) {
         validate(form, null);
         Project project = new Project(form.getKey(), form.getName(), clock.instant(), TenantContext.currentUserName());
@@ -96,7 +97,7 @@ public class ProjectService {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public ProjectForm update(ProjectForm form) {
         Long id = Objects.requireNonNull(form.getId(), "An existing project has an id.");
         Project project = find(id);
@@ -115,7 +116,7 @@ public class ProjectService {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public void delete(Long id, long version) {
         Project project = find(id);
         if (project.getVersion() != version) {

@@ -1,5 +1,6 @@
 package app.cadence.project.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRow;
 import app.cadence.project.service.ProgramService;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 @Route("programs")
 @Menu(order = 4, icon = "vaadin:cluster", title = "Programs")
 @PageTitle("Programs · Cadence")
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class ProgramsView extends VerticalLayout {
 
     private final ProgramService programs;
@@ -38,7 +39,7 @@ public class ProgramsView extends VerticalLayout {
 
     ProgramsView(ProgramService programs, AuthenticationContext authentication) {
         this.programs = programs;
-        this.canEdit = authentication.hasAnyRole("ADMIN", "PMO");
+        this.canEdit = authentication.hasRole(RoleSets.PORTFOLIO_OFFICE);
         addClassName("programs-view");
         setSizeFull();
         grid.addColumn(ProgramRow::name).setHeader("Program").setFlexGrow(2);

@@ -1,6 +1,7 @@
 package app.cadence.project.ui;
 
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.live.LiveMessage;
 import app.cadence.live.LiveScreens;
@@ -21,7 +22,6 @@ import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.UnsavedChanges;
 import app.cadence.shared.ui.UserMessages;
-import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.tenancy.service.MembershipDirectory;
 import com.vaadin.flow.component.Focusable;
@@ -56,7 +56,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +68,7 @@ import org.springframework.modulith.NamedInterface;
 /** One project: read for everyone in the tenant, create and edit for ADMIN, PMO and PM. */
 @NamedInterface("ui")
 @Route("projects")
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class ProjectView extends VerticalLayout implements HasUrlParameter<String>, BeforeLeaveObserver, HasDynamicTitle {
 
     public static final String NEW = "new";
@@ -120,7 +119,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         this.zone = settings.zone();
         this.programs = programService.list();
         this.audit = audit;
-        this.canEdit = Arrays.stream(Role.PROJECT_EDITORS).anyMatch(authentication::hasRole);
+        this.canEdit = authentication.hasRole(RoleSets.PROJECT_MANAGERS);
         this.members = memberships.activeMembers();
         this.following = live.follow(this, () -> form.getId() == null ? List.of() : List.of(Topic.project(form.getId())), this::followChanges);
         this.fieldsByProperty = Map.of("key", key, "name", name, "pmUserId", pm, "status", status,

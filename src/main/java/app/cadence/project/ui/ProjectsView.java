@@ -1,8 +1,8 @@
 package app.cadence.project.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.project.domain.ProjectRow;
 import app.cadence.project.service.ProjectService;
-import app.cadence.tenancy.domain.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,14 +24,13 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /** The tenant's projects: a lazy, paged, sortable list with search. */
 @Route("projects")
 @Menu(order = 3, icon = "vaadin:folder-open", title = "Projects")
 @PageTitle("Projects · Cadence")
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class ProjectsView extends VerticalLayout {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
@@ -58,7 +57,7 @@ public class ProjectsView extends VerticalLayout {
         HorizontalLayout toolbar = new HorizontalLayout(search);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (Arrays.stream(Role.PROJECT_EDITORS).anyMatch(authentication::hasRole)) {
+        if (authentication.hasRole(RoleSets.PROJECT_MANAGERS)) {
             Button create = new Button("New project", VaadinIcon.PLUS.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate(ProjectView.class, ProjectView.NEW)));
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,5 +1,6 @@
 package app.cadence.template.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
@@ -50,7 +51,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class TemplateLibrary {
 
     private static final Set<String> SORTABLE = Set.of("name", "kind", "status", "updatedAt");
@@ -135,7 +136,7 @@ public class TemplateLibrary {
     }
 
     /** The draft to edit in the designer; empty when the template has none. */
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public java.util.Optional<VersionContent> draft(Long templateId) {
         find(templateId);
         return versions.findDraft(templateId, TenantContext.requireTenantId())
@@ -148,14 +149,14 @@ public class TemplateLibrary {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public Long create(TemplateKind kind, String name, @Nullable String description) {
         return create(name, description, new TemplateContent(kind, List.of(), null), "Created");
     }
 
     /** Creates a template whose draft holds {@code content} (starter library, import, copy). */
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public Long create(String name, @Nullable String description, TemplateContent content, String how) {
         String cleanName = checkName(name, null);
         String cleanDescription = clean(description);
@@ -171,7 +172,7 @@ public class TemplateLibrary {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public void saveDraft(Long templateId, long expectedVersion, TemplateContent content) {
         Template template = find(templateId);
         TemplateVersion draft = versions.findDraft(templateId, TenantContext.requireTenantId())
@@ -189,7 +190,7 @@ public class TemplateLibrary {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public int publish(Long templateId, String changeNote) {
         Template template = find(templateId);
         String note = changeNote == null ? "" : changeNote.strip();
@@ -220,7 +221,7 @@ public class TemplateLibrary {
 
     /** Throws the draft away; only when a published version remains to fall back on. */
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public void discardDraft(Long templateId) {
         Template template = find(templateId);
         TemplateVersion draft = versions.findDraft(templateId, TenantContext.requireTenantId())
@@ -235,7 +236,7 @@ public class TemplateLibrary {
 
     /** Starts the next draft as a copy of the latest published version. */
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public Long startDraft(Long templateId) {
         Template template = find(templateId);
         if (versions.findDraft(templateId, TenantContext.requireTenantId()).isPresent()) {
@@ -252,7 +253,7 @@ public class TemplateLibrary {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public void retire(Long templateId) {
         Template template = find(templateId);
         if (template.getStatus() == TemplateStatus.RETIRED) {
@@ -264,7 +265,7 @@ public class TemplateLibrary {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public void reactivate(Long templateId) {
         Template template = find(templateId);
         if (template.getStatus() == TemplateStatus.ACTIVE) {

@@ -1,5 +1,6 @@
 package app.cadence.template.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.UploadLimits;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.template.domain.Template;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /** Export of a template version as a JSON file, and import of such a file as a new draft template. */
 @Service
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class TemplateTransfer {
 
     /** Problems listed in one refusal; a badly broken file would otherwise fill the screen. */
@@ -42,7 +43,7 @@ public class TemplateTransfer {
     }
 
     /** The user's other organisations where they may author templates: where a copy can go. */
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public List<TenantChoice> copyTargets() {
         Long current = TenantContext.currentTenantId().orElse(TenantContext.NO_TENANT);
         return tenants.choices().stream()
@@ -56,7 +57,7 @@ public class TemplateTransfer {
      * there. The target membership and its role are checked on the server; only the template's
      * name, description and content cross over.
      */
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public Long copyTo(Long templateId, Long versionId, Long targetTenantId) {
         if (TenantContext.currentTenantId().filter(targetTenantId::equals).isPresent()) {
             throw new RuleViolationException(null, "Choose another organisation: this template is already in this one.");
@@ -86,7 +87,7 @@ public class TemplateTransfer {
      * Imports a file as a new draft template. Anything wrong with it is refused with a message
      * naming the problem and its place, and then nothing at all is imported.
      */
-    @RolesAllowed({"ADMIN", "PMO"})
+    @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
     public Long importFile(byte[] bytes) {
         if (bytes.length > uploadLimits.maxFileBytes()) {
             throw new RuleViolationException(null, "The file is larger than " + uploadLimits.label()

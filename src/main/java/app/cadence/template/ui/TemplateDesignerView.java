@@ -1,5 +1,6 @@
 package app.cadence.template.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
@@ -61,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  * page warns before leaving with unsaved changes.
  */
 @Route("templates/design")
-@RolesAllowed({"ADMIN", "PMO"})
+@RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
 public class TemplateDesignerView extends VerticalLayout implements HasUrlParameter<Long>, BeforeLeaveObserver, HasDynamicTitle {
 
     /** A section being edited: its items are replaced, never mutated. */

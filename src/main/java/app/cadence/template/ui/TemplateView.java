@@ -1,10 +1,10 @@
 package app.cadence.template.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.FileDownload;
 import app.cadence.shared.ui.UserMessages;
-import app.cadence.tenancy.domain.Role;
 import app.cadence.template.domain.CommunicationEntry;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.RelativeTime;
@@ -61,7 +61,7 @@ import java.util.stream.Collectors;
  * Editing a draft's items is the designer's job (next step of the template issue).
  */
 @Route("templates")
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class TemplateView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final TemplateLibrary library;
@@ -79,8 +79,8 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
     TemplateView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication) {
         this.library = library;
         this.transfer = transfer;
-        this.author = authentication.hasAnyRole("ADMIN", "PMO");
-        this.canApply = authentication.hasAnyRole(Role.PROJECT_EDITORS);
+        this.author = authentication.hasRole(RoleSets.PORTFOLIO_OFFICE);
+        this.canApply = authentication.hasRole(RoleSets.PROJECT_MANAGERS);
         addClassName("template-view");
         versionPicker.setLabel("Version");
         versionPicker.setItemLabelGenerator(v -> v.label() + (v.number() == null ? " (being edited)" : ""));

@@ -1,5 +1,6 @@
 package app.cadence.template.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.UploadLimits;
 import app.cadence.shared.ui.BoundedUploadHandler;
 import app.cadence.shared.ui.UserMessages;
@@ -44,7 +45,7 @@ import org.jspecify.annotations.Nullable;
 @Route("templates")
 @Menu(order = 5, icon = "vaadin:file-tree", title = "Templates")
 @PageTitle("Templates · Cadence")
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class TemplatesView extends VerticalLayout {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneId.of("UTC"));
@@ -90,7 +91,7 @@ public class TemplatesView extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(search);
-        if (authentication.hasAnyRole("ADMIN", "PMO")) {
+        if (authentication.hasRole(RoleSets.PORTFOLIO_OFFICE)) {
             Button create = new Button("New template", VaadinIcon.PLUS.create(), e -> openCreateDialog());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button importFile = new Button("Import…", VaadinIcon.UPLOAD.create(), e -> openImportDialog());

@@ -1,5 +1,6 @@
 package app.cadence.tenancy.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +10,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * The authentication of a signed-in user. Its only tenant role authority is the role of the
- * selected membership, so a user with no tenant selected holds no tenant role and can open no
+ * The authentication of a signed-in user. Its only tenant authorities are the role of the
+ * selected membership and the role sets it belongs to ({@code Role#authorities()}), so a user with no tenant selected holds no tenant role and can open no
  * tenant view or service: the session fails closed until a tenant is chosen. A platform operator
  * also holds {@link #OPERATOR_AUTHORITY}, whichever tenant is selected (or none): it opens the
  * operator console and nothing inside a tenant.
@@ -18,7 +19,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 public final class CadenceAuthentication extends AbstractAuthenticationToken {
 
-    public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
+    public static final String OPERATOR_AUTHORITY = "ROLE_" + RoleSets.OPERATORS;
 
     private final CadenceUser user;
     private final @Nullable TenantSelection selection;
@@ -37,9 +38,9 @@ public final class CadenceAuthentication extends AbstractAuthenticationToken {
     }
 
     private static List<GrantedAuthority> authorities(@Nullable TenantSelection selection, boolean operator) {
-        List<GrantedAuthority> authorities = new ArrayList<>(2);
+        List<GrantedAuthority> authorities = new ArrayList<>(6);
         if (selection != null) {
-            authorities.add(new SimpleGrantedAuthority(selection.role().authority()));
+            selection.role().authorities().forEach(a -> authorities.add(new SimpleGrantedAuthority(a)));
         }
         if (operator) {
             authorities.add(new SimpleGrantedAuthority(OPERATOR_AUTHORITY));

@@ -1,5 +1,6 @@
 package app.cadence.tenancy.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.Membership;
@@ -27,7 +28,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 @Service
 @Transactional
-@RolesAllowed("OPERATOR")
+@RolesAllowed(RoleSets.OPERATORS)
 public class TenantLifecycle {
 
     public static final int NAME_MAX = 120;

@@ -1,5 +1,6 @@
 package app.cadence.tenancy.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.tenancy.domain.Tenant;
 import app.cadence.tenancy.domain.TenantRepository;
@@ -42,12 +43,12 @@ public class TenantProfiles {
         return new Profile(t.getId(), t.getName(), t.getTimeZone(), t.getAccentColour(), t.getVersion());
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     public void rename(String name) {
         currentTenant().rename(name);
     }
 
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
     public void changeAccentColour(@Nullable String colour) {
         currentTenant().changeAccentColour(colour);
     }

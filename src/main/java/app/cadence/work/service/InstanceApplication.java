@@ -1,5 +1,6 @@
 package app.cadence.work.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.Instance;
@@ -49,7 +50,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class InstanceApplication {
 
     private final InstanceRecords records;
@@ -99,7 +100,7 @@ public class InstanceApplication {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public Long instantiate(InstantiationRequest request) {
         ProjectRef project = records.findProject(request.projectId());
         String name = request.name() == null ? "" : request.name().strip();
@@ -133,7 +134,7 @@ public class InstanceApplication {
     }
 
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public void delete(Long instanceId, long version) {
         Instance instance = records.findInstance(instanceId);
         if (instance.getVersion() != version) {

@@ -1,5 +1,6 @@
 package app.cadence.work.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.work.domain.Instance;
 import app.cadence.work.domain.InstanceItem;
 import app.cadence.work.domain.InstanceItemRepository;
@@ -29,7 +30,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class InstanceReading {
 
     private final InstanceRecords records;

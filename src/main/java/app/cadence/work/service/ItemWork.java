@@ -1,5 +1,6 @@
 package app.cadence.work.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.audit.service.AuditTrail.Subject;
 import app.cadence.work.domain.Instance;
@@ -52,7 +53,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class ItemWork {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", Locale.UK);
@@ -101,7 +102,7 @@ public class ItemWork {
 
     /** Sets the status of several items at once; all or nothing. */
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public int bulkStatus(Long instanceId, Collection<ItemRef> refs, ItemStatus status, @Nullable String reason) {
         Instance instance = records.findInstance(instanceId);
         List<InstanceItem> selected = loadForBulk(instanceId, refs);
@@ -130,7 +131,7 @@ public class ItemWork {
 
     /** Assigns several items at once (or unassigns them with null); all or nothing. */
     @Transactional
-    @RolesAllowed({"ADMIN", "PMO", "PM"})
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public int bulkAssign(Long instanceId, Collection<ItemRef> refs, @Nullable Long assigneeUserId) {
         Instance instance = records.findInstance(instanceId);
         List<InstanceItem> selected = loadForBulk(instanceId, refs);

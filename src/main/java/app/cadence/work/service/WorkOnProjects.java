@@ -1,5 +1,6 @@
 package app.cadence.work.service;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.service.ProjectWorkFacts;
@@ -39,7 +40,7 @@ class WorkOnProjects implements ProjectWorkFacts {
 
     @Override
     @Transactional(readOnly = true)
-    @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+    @RolesAllowed(RoleSets.MEMBERS)
     public HealthFacts healthFacts(Long projectId, Instant now) {
         Long tenantId = TenantContext.requireTenantId();
         Object[] row = items.healthCounts(tenantId, projectId, now).getFirst();
@@ -51,7 +52,7 @@ class WorkOnProjects implements ProjectWorkFacts {
 
     @Override
     @Transactional(readOnly = true)
-    @RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+    @RolesAllowed(RoleSets.MEMBERS)
     public int appliedTemplates(Long projectId) {
         return instances.findProgress(TenantContext.requireTenantId(), projectId, clock.instant()).size();
     }

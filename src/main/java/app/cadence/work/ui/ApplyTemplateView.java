@@ -1,5 +1,6 @@
 package app.cadence.work.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.Instance;
 import app.cadence.work.domain.PlannedItem;
@@ -59,7 +60,7 @@ import org.springframework.data.domain.Sort;
  */
 @Route(ApplyTemplateView.ROUTE)
 @PageTitle("Apply a template · Cadence")
-@RolesAllowed({"ADMIN", "PMO", "PM"})
+@RolesAllowed(RoleSets.PROJECT_MANAGERS)
 public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObserver {
 
     public static final String ROUTE = "apply";

@@ -1,5 +1,6 @@
 package app.cadence.work.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.project.ui.ProjectView;
 
 import app.cadence.live.LiveMessage;
@@ -72,7 +73,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code ?item=ID} opens that item).
  */
 @Route("instances")
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class InstanceView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle, BeforeLeaveObserver {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);

@@ -1,5 +1,6 @@
 package app.cadence.work.ui;
 
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.live.LiveScreens;
 import app.cadence.live.Topic;
 import app.cadence.work.domain.ItemStatus;
@@ -34,7 +35,7 @@ import java.util.Locale;
 @Route("my-work")
 @Menu(order = 2, icon = "vaadin:tasks", title = "My work")
 @PageTitle("My work · Cadence")
-@RolesAllowed({"ADMIN", "PMO", "PM", "CONTRIBUTOR", "VIEWER"})
+@RolesAllowed(RoleSets.MEMBERS)
 public class MyWorkView extends VerticalLayout {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
