@@ -1,7 +1,6 @@
 package app.cadence.benchmark;
 
 import app.cadence.portfolio.domain.PortfolioFilter;
-import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.service.PortfolioExport;
 import app.cadence.portfolio.service.PortfolioService;
 import app.cadence.work.domain.Anchors;
@@ -69,7 +68,7 @@ class PortfolioBenchmark {
     @Autowired StarterLibrary starters;
     @Autowired TemplateLibrary templates;
     @Autowired PortfolioService portfolio;
-    @Autowired PortfolioQueries queries;
+    @Autowired app.cadence.work.service.WorkStatistics workStatistics;
     @Autowired PortfolioExport export;
     @Autowired ProjectService projects;
     @Autowired ProjectHealthService health;
@@ -111,7 +110,7 @@ class PortfolioBenchmark {
         for (int w = PortfolioService.WEEKS - 1; w >= 1; w--) {
             weekEnds.add(hour.minus(java.time.Duration.ofDays(7L * w)));
         }
-        double trend = median(() -> queries.overdueAt(tenant, weekEnds));
+        double trend = median(() -> scope.call(pmo, tenant, () -> workStatistics.overdueAt(weekEnds)));
         line("Portfolio first page (rows+count+tiles+templates, trend's past weeks cached): %.1f ms, %d SQL statements", page, statements);
         line("  of which the rows statement: %.1f ms; floor (same roll-up, one hand-written statement, plain JDBC): %.1f ms; ratio %.2f",
                 rowsOnly, floor, rowsOnly / floor);

@@ -3,8 +3,8 @@ package app.cadence.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cadence.security.service.AccountService;
-import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures;
 import app.cadence.support.IntegrationTest;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.CadenceAuthentication;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cadence.shared.domain.RecordNotFoundException;
-import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures;
 import app.cadence.support.IntegrationTest;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantChoice;

@@ -1,20 +1,20 @@
 package app.cadence.admin.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
 import app.cadence.mail.service.Outbox;
 import app.cadence.shared.EmailAddress;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * An operator who creates an organisation for someone new to Cadence invites them as its first

@@ -1,6 +1,5 @@
 package app.cadence.admin.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.domain.Invitation;
 import app.cadence.admin.domain.InvitationRepository;
 import app.cadence.admin.domain.InvitationStatus;
@@ -13,6 +12,7 @@ import app.cadence.shared.EmailAddress;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.MemberRecord;
 import app.cadence.tenancy.service.Memberships;

@@ -1,6 +1,5 @@
 package app.cadence.admin.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.domain.AccentColour;
 import app.cadence.admin.domain.LogoFormat;
 import app.cadence.admin.domain.TenantLogo;
@@ -10,9 +9,10 @@ import app.cadence.audit.service.AuditTrail;
 import app.cadence.audit.service.SecurityLog;
 import app.cadence.shared.UploadLimits;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
-import app.cadence.tenancy.service.TenantProfiles;
 import app.cadence.tenancy.service.TenantProfiles.Profile;
+import app.cadence.tenancy.service.TenantProfiles;
 import app.cadence.tenancy.service.TenantProvisioning;
 import app.cadence.tenancy.service.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,12 +27,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The organisation's settings: display name, time zone, accent colour and logo. Its ADMIN changes

@@ -1,6 +1,5 @@
 package app.cadence.admin.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.domain.InvitationStatus;
 import app.cadence.admin.service.MemberAdministration;
 import app.cadence.admin.service.MemberViews.InvitationRow;
@@ -8,6 +7,7 @@ import app.cadence.admin.service.MemberViews.MemberRow;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.RoleSets;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -28,8 +28,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;

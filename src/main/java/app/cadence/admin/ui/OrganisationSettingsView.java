@@ -1,15 +1,15 @@
 package app.cadence.admin.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.domain.AccentColour;
-import app.cadence.admin.service.OrganisationSettings;
 import app.cadence.admin.service.OrganisationSettings.LogoInfo;
 import app.cadence.admin.service.OrganisationSettings.Settings;
 import app.cadence.admin.service.OrganisationSettings.SettingsChange;
+import app.cadence.admin.service.OrganisationSettings;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.BoundedUploadHandler;
 import app.cadence.shared.ui.UnsavedChanges;
 import app.cadence.shared.ui.UserMessages;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantProfiles;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasValidation;
@@ -31,8 +31,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;

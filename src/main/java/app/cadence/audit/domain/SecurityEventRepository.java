@@ -1,5 +1,6 @@
 package app.cadence.audit.domain;
 
+import app.cadence.tenancy.domain.TenancySql;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
@@ -10,16 +11,15 @@ public interface SecurityEventRepository extends JpaRepository<SecurityEvent, Lo
 
     /**
      * A tenant's events, and the failed or throttled sign-ins of its active members' accounts,
-     * which belong to no tenant (they happen before one is chosen). Native SQL, as the member
-     * list is the tenancy feature's tables; two index-led parts, so no OR defeats the indexes.
+     * which belong to no tenant (they happen before one is chosen). Native SQL with the member
+     * list as the tenancy module publishes it; two index-led parts, so no OR defeats the indexes.
      */
     String FOR_TENANT = """
             select e.* from security_event e where e.tenant_id = :tenantId
             union all
             select e.* from security_event e
              where e.tenant_id is null and e.type in ('SIGN_IN_FAILED', 'SIGN_IN_THROTTLED')
-               and e.actor in (select u.email from membership m join user_account u on u.id = m.user_id
-                                where m.tenant_id = :tenantId and m.active = true)""";
+               and e.actor in (""" + TenancySql.ACTIVE_MEMBER_EMAILS + ")";
 
     @Query(nativeQuery = true, value = "select * from (" + FOR_TENANT + ") x order by x.occurred_at desc, x.id desc")
     List<SecurityEvent> findForTenant(Long tenantId, Pageable page);

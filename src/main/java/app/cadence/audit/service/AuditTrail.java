@@ -1,9 +1,9 @@
 package app.cadence.audit.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.domain.AuditEvent;
 import app.cadence.audit.domain.AuditEventRepository;
 import app.cadence.shared.domain.SearchTerm;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The audit trail of business data: services record every change in the same transaction as

@@ -1,9 +1,9 @@
 package app.cadence.audit.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.domain.SecurityEvent;
 import app.cadence.audit.domain.SecurityEventRepository;
 import app.cadence.audit.domain.SecurityEventType;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,12 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The security log: sign-ins and their failures, throttling, password and role changes,

@@ -1,12 +1,12 @@
 package app.cadence.mail.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.mail.domain.DeliveryStatus;
 import app.cadence.mail.domain.EmailKind;
 import app.cadence.mail.domain.OutboxMessage;
 import app.cadence.mail.domain.OutboxMessageRepository;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The persistent outbox: features store an email in the same transaction as the change that

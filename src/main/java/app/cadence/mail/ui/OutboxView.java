@@ -1,10 +1,10 @@
 package app.cadence.mail.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.mail.domain.DeliveryStatus;
 import app.cadence.mail.service.Outbox;
 import app.cadence.mail.service.OutboxEntry;
 import app.cadence.shared.ui.UserMessages;
+import app.cadence.tenancy.domain.RoleSets;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,8 +18,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;

@@ -1,14 +1,16 @@
 package app.cadence.operator.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.admin.service.FirstAdminInvitation;
 import app.cadence.audit.domain.SecurityEventType;
 import app.cadence.audit.service.SecurityLog;
+import app.cadence.project.domain.ProjectSql;
 import app.cadence.shared.domain.SearchTerm;
+import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.domain.TenancySql;
 import app.cadence.tenancy.domain.TenantStatus;
-import app.cadence.tenancy.service.TenantLifecycle;
 import app.cadence.tenancy.service.TenantLifecycle.CreatedTenant;
 import app.cadence.tenancy.service.TenantLifecycle.TenantName;
+import app.cadence.tenancy.service.TenantLifecycle;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,14 +39,12 @@ public class TenantAdministration {
 
 
     /**
-     * Plain SQL across tenants on purpose: projects are @TenantId entities, which Hibernate would
-     * filter to the operator's (absent) tenant and count as zero. Only counts leave this query.
+     * Plain SQL across tenants on purpose, from what the tenancy and project modules publish:
+     * projects are @TenantId entities, which Hibernate would filter to the operator's (absent)
+     * tenant and count as zero. Only counts leave this query.
      */
-    private static final String ROWS = """
-            select t.id, t.name, t.slug, t.status, t.created_at, t.suspended_at, t.suspended_reason,
-                   (select count(*) from membership m where m.tenant_id = t.id and m.active = true) as member_count,
-                   (select count(*) from project p where p.tenant_id = t.id) as project_count
-            from tenant t""";
+    private static final String ROWS = "select t.*, " + ProjectSql.projectCountOf("t.id") + " as project_count"
+            + " from (" + TenancySql.TENANTS_WITH_MEMBER_COUNT + ") t";
 
     /** What happened, for the view to confirm: the tenant and, when it has none, that its first ADMIN is still to come. */
     /** {@code invited}: the address invited as first ADMIN because it has no account yet. */
@@ -78,7 +78,7 @@ public class TenantAdministration {
     @Transactional(readOnly = true)
     public long count(TenantQuery query) {
         List<Object> parameters = new ArrayList<>();
-        return jdbc.sql("select count(*) from tenant t" + where(query, parameters)).params(parameters).query(Long.class).single();
+        return jdbc.sql("select count(*) from (" + TenancySql.TENANTS_WITH_MEMBER_COUNT + ") t" + where(query, parameters)).params(parameters).query(Long.class).single();
     }
 
     /**

@@ -1,14 +1,14 @@
 package app.cadence.operator.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.SecurityLog;
 import app.cadence.shared.ui.UserMessages;
+import app.cadence.tenancy.domain.RoleSets;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 

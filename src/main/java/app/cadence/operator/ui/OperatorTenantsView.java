@@ -1,11 +1,11 @@
 package app.cadence.operator.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.operator.service.TenantAdministration;
 import app.cadence.operator.service.TenantQuery;
 import app.cadence.operator.service.TenantRow;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.UserMessages;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.domain.TenantStatus;
 import app.cadence.tenancy.service.TenantLifecycle;
 import com.vaadin.flow.component.Component;
@@ -32,8 +32,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;

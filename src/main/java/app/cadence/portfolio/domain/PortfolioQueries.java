@@ -3,8 +3,11 @@ package app.cadence.portfolio.domain;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.domain.HealthRule;
+import app.cadence.project.domain.ProjectSql;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.shared.domain.SearchTerm;
+import app.cadence.tenancy.domain.TenancySql;
+import app.cadence.work.domain.WorkSql;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,38 +26,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * The portfolio read model: one row per project with its item roll-up, aggregated in the
- * database in one statement per page. Native SQL over the project tables, so the tenant
- * predicate is written by hand on every table (DESIGN.md), and health is computed in SQL by
+ * database in one statement per page. Native SQL composed of the fragments the owning modules
+ * publish, each with the tenant predicate written by hand on every table (DESIGN.md), and health is computed in SQL by
  * the same rule as {@link HealthRule} so that it can be filtered and sorted on; a test checks
  * the two agree.
  */
 @Component
 public class PortfolioQueries {
 
-    private static final String OUTSTANDING = "('OPEN', 'IN_PROGRESS', 'BLOCKED')";
-
-    /**
-     * Per project, the counts that depend on the time: outstanding items due by now (and those of
-     * them overdue), and done items due later. Both are index ranges of ix_item_tenant_status_due
-     * that hold few items in a real portfolio, unlike the whole item table.
-     */
-    private static final String AS_OF_NOW = """
-            select it.project_id as project_id,
-                   sum(case when it.status <> 'DONE' and it.due_at < :now then 1 else 0 end) as overdue,
-                   sum(case when it.status <> 'DONE' then 1 else 0 end) as outstanding_due,
-                   sum(case when it.status = 'DONE' then 1 else 0 end) as done_later
-              from instance_item it
-             where it.tenant_id = :tenant
-               and ((it.status in %1$s and it.due_at <= :now) or (it.status = 'DONE' and it.due_at > :now))
-             group by it.project_id""".formatted(OUTSTANDING);
-
     /**
      * Projects with their counts: the stored roll-up (kept by the item changes) plus the counts as
      * of now. Items due by now = done items with a due date − those due later + outstanding ones
-     * due by now, as {@link HealthFacts} counts them.
+     * due by now, as {@link HealthFacts} counts them. Each module's tables are read through the
+     * SQL it publishes ({@link ProjectSql}, {@link TenancySql}, {@link WorkSql}); this statement
+     * only joins their columns. The databases merge those derived tables into one plan.
      */
     private static final String COUNTED = """
-            select p.id as project_id, p.project_key, p.name, p.status, prog.name as program_name, pm.display_name as pm_name,
+            select p.project_id, p.project_key, p.name, p.status, p.program_id, p.program_name, p.pm_user_id,
+                   pm.display_name as pm_name,
                    p.start_date, p.go_live_date, p.close_date, p.health_override, p.health_override_reason,
                    coalesce(ru.items, 0) as items,
                    coalesce(ru.done_dated, 0) - coalesce(t.done_later, 0) + coalesce(t.outstanding_due, 0) as due_items,
@@ -65,12 +54,11 @@ public class PortfolioQueries {
                    coalesce(ru.ret_items, 0) as ret_items, coalesce(ru.ret_done, 0) as ret_done,
                    case when ru.last_item_update is not null and ru.last_item_update > p.updated_at
                         then ru.last_item_update else p.updated_at end as last_update
-              from project p
-              left join program prog on prog.id = p.program_id and prog.tenant_id = p.tenant_id
-              left join user_account pm on pm.id = p.pm_user_id
-              left join project_rollup ru on ru.tenant_id = p.tenant_id and ru.project_id = p.id
-              left join (%1$s) t on t.project_id = p.id
-             where p.tenant_id = :tenant""".formatted(AS_OF_NOW);
+              from (%1$s) p
+              left join (%2$s) pm on pm.user_id = p.pm_user_id
+              left join (%3$s) ru on ru.project_id = p.project_id
+              left join (%4$s) t on t.project_id = p.project_id""".formatted(
+            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.COUNTS_AS_OF_NOW);
 
     /** Projects with their counts and their health by the rule of {@link HealthRule}, override first. */
     private static final String ROWS = """
@@ -82,25 +70,17 @@ public class PortfolioQueries {
               from (%2$s) c""".formatted(HealthRule.RED_OVERDUE_PERCENT, COUNTED);
 
     /**
-     * For the health reason: the first blocked step on a critical path, by due date, as the
-     * project page names it. A correlated subquery keeps the page at one statement; it runs for
-     * the page's rows only. The index is named because MariaDB otherwise plans the ORDER BY …
-     * LIMIT 1 as a scan of the tenant's items (20 s at 150,000 items instead of 40 ms).
+     * For the health reason: the first blocked step on a critical path, as the project page names
+     * it. A correlated subquery keeps the page at one statement; it runs for the page's rows only.
      */
-    private static final String FIRST_BLOCKED = """
-            case when r.blocked_critical > 0 then (
-                select it2.title from instance_item it2 use index (ix_item_tenant_project_status)
-                 where it2.tenant_id = :tenant and it2.project_id = r.project_id
-                   and it2.status = 'BLOCKED' and it2.critical_path = true
-                 order by it2.due_at, it2.id limit 1) end""";
+    private static final String FIRST_BLOCKED = "case when r.blocked_critical > 0 then " + WorkSql.firstBlockedCriticalStepOf("r.project_id") + " end";
 
     /** The project columns the filters read, without the roll-up: for counting. */
     private static final String PROJECTS = """
-            select p.id as project_id, p.project_key, p.name, p.status, prog.name as program_name, pm.display_name as pm_name
-              from project p
-              left join program prog on prog.id = p.program_id and prog.tenant_id = p.tenant_id
-              left join user_account pm on pm.id = p.pm_user_id
-             where p.tenant_id = :tenant""";
+            select p.project_id, p.project_key, p.name, p.status, p.program_id, p.program_name, p.pm_user_id,
+                   pm.display_name as pm_name
+              from (%1$s) p
+              left join (%2$s) pm on pm.user_id = p.pm_user_id""".formatted(ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES);
 
     /** Sortable columns by the keys the screen uses; anything else is ignored. */
     private static final Map<String, String> SORTABLE = Map.ofEntries(
@@ -144,7 +124,8 @@ public class PortfolioQueries {
     }
 
     /** Projects by health, overdue items and go-lives in the coming 30 days, over the whole portfolio, in one statement. */
-    public PortfolioTiles tiles(Long tenantId, Instant now, LocalDate today, List<PortfolioTiles.WeekCount> pastWeeks) {
+    public PortfolioTiles tiles(Long tenantId, Instant now, LocalDate today, List<PortfolioTiles.WeekCount> pastWeeks,
+                                List<PortfolioTiles.TemplateUsage> templatesInUse) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("today", today);
         parameters.put("soon", today.plusDays(30));
@@ -184,69 +165,17 @@ public class PortfolioQueries {
         }
         List<PortfolioTiles.WeekCount> trend = new ArrayList<>(pastWeeks);
         trend.add(new PortfolioTiles.WeekCount(now, overdue));
-        return new PortfolioTiles(byHealth, overdue, goLives, templatesInUse(tenantId), byMonth, trend);
-    }
-
-    /**
-     * Overdue items at each of the given instants (all in the past or now), in one statement:
-     * items due by then and not completed by then (not-applicable ones left out). Computed from
-     * each item's due and completion times rather than replayed from the audit store, so an item
-     * reopened later counts as overdue from its due date on.
-     */
-    public List<PortfolioTiles.WeekCount> overdueAt(Long tenantId, List<Instant> ends) {
-        if (ends.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder sums = new StringBuilder();
-        for (int w = 0; w < ends.size(); w++) {
-            sums.append(w == 0 ? "" : ", ").append("sum(case when it.due_at < :t").append(w)
-                    .append(" and (it.completed_at is null or it.completed_at > :t").append(w).append(") then 1 else 0 end)");
-        }
-        // Items due after the last instant or done before the first one count nowhere: left out by the index.
-        jakarta.persistence.Query query = em.createNativeQuery("select " + sums + " from instance_item it"
-                + " where it.tenant_id = :tenant and it.status <> 'NOT_APPLICABLE' and it.due_at < :last"
-                + " and (it.completed_at is null or it.completed_at > :first)");
-        query.setParameter("tenant", tenantId);
-        query.setParameter("first", ends.getFirst());
-        query.setParameter("last", ends.getLast());
-        for (int w = 0; w < ends.size(); w++) {
-            query.setParameter("t" + w, ends.get(w));
-        }
-        Object single = query.getSingleResult();
-        Object[] values = ends.size() == 1 ? new Object[] {single} : (Object[]) single;
-        List<PortfolioTiles.WeekCount> trend = new ArrayList<>();
-        for (int w = 0; w < ends.size(); w++) {
-            trend.add(new PortfolioTiles.WeekCount(ends.get(w), values[w] == null ? 0 : ((Number) values[w]).longValue()));
-        }
-        return trend;
-    }
-
-    /** Which template versions are applied how often: the PMO's view of process adoption. */
-    private List<PortfolioTiles.TemplateUsage> templatesInUse(Long tenantId) {
-        List<?> results = em.createNativeQuery("""
-                        select i.template_name, i.version_number, count(*) as instances, count(distinct i.project_id) as projects
-                          from project_instance i
-                         where i.tenant_id = :tenant
-                         group by i.template_id, i.template_name, i.version_number
-                         order by count(*) desc, i.template_name, i.version_number desc""")
-                .setParameter("tenant", tenantId).getResultList();
-        List<PortfolioTiles.TemplateUsage> usage = new ArrayList<>();
-        for (Object result : results) {
-            Object[] r = (Object[]) result;
-            usage.add(new PortfolioTiles.TemplateUsage((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue()));
-        }
-        return usage;
+        return new PortfolioTiles(byHealth, overdue, goLives, templatesInUse, byMonth, trend);
     }
 
     private static String where(PortfolioFilter filter, Map<String, Object> parameters) {
         List<String> conditions = new ArrayList<>();
         if (filter.programId() != null) {
-            conditions.add("r.project_id in (select p2.id from project p2 where p2.tenant_id = :tenant and p2.program_id = :program)");
+            conditions.add("r.program_id = :program");
             parameters.put("program", filter.programId());
         }
         if (filter.pmUserId() != null) {
-            conditions.add("r.project_id in (select p3.id from project p3 where p3.tenant_id = :tenant and p3.pm_user_id = :pm)");
+            conditions.add("r.pm_user_id = :pm");
             parameters.put("pm", filter.pmUserId());
         }
         if (filter.status() != null) {

@@ -1,9 +1,9 @@
 package app.cadence.portfolio.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.domain.PortfolioRow;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,22 +1,23 @@
 package app.cadence.portfolio.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.domain.PortfolioRow;
 import app.cadence.portfolio.domain.PortfolioTiles;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
+import app.cadence.work.service.WorkStatistics;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.time.LocalDate;
-import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +32,15 @@ public class PortfolioService {
     public static final int WEEKS = 12;
 
     private final PortfolioQueries queries;
+    private final WorkStatistics work;
     private final TenantSettings settings;
     private final Clock clock;
     /** Keyed by tenant (DESIGN.md): one entry per tenant, replaced each hour. */
     private final Map<Long, PastWeeks> pastWeeks = new ConcurrentHashMap<>();
 
-    PortfolioService(PortfolioQueries queries, TenantSettings settings, Clock clock) {
+    PortfolioService(PortfolioQueries queries, WorkStatistics work, TenantSettings settings, Clock clock) {
         this.queries = queries;
+        this.work = work;
         this.settings = settings;
         this.clock = clock;
     }
@@ -54,7 +57,9 @@ public class PortfolioService {
     public PortfolioTiles tiles() {
         Long tenantId = TenantContext.requireTenantId();
         Instant now = clock.instant();
-        return queries.tiles(tenantId, now, today(), pastWeeks(tenantId, now));
+        List<PortfolioTiles.TemplateUsage> templatesInUse = work.templatesInUse().stream()
+                .map(t -> new PortfolioTiles.TemplateUsage(t.templateName(), t.versionNumber(), t.instances(), t.projects())).toList();
+        return queries.tiles(tenantId, now, today(), pastWeeks(tenantId, now), templatesInUse);
     }
 
     public java.time.ZoneId zone() {
@@ -80,7 +85,12 @@ public class PortfolioService {
         for (int w = WEEKS - 1; w >= 1; w--) {
             ends.add(hour.minus(Duration.ofDays(7L * w)));
         }
-        List<PortfolioTiles.WeekCount> weeks = List.copyOf(queries.overdueAt(tenantId, ends));
+        List<Long> overdue = work.overdueAt(ends);
+        List<PortfolioTiles.WeekCount> weeks = new ArrayList<>();
+        for (int w = 0; w < ends.size(); w++) {
+            weeks.add(new PortfolioTiles.WeekCount(ends.get(w), overdue.get(w)));
+        }
+        weeks = List.copyOf(weeks);
         pastWeeks.put(tenantId, new PastWeeks(hour, weeks));
         return weeks;
     }

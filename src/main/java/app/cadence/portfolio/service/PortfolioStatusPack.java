@@ -1,11 +1,11 @@
 package app.cadence.portfolio.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.domain.PortfolioRow;
 import app.cadence.portfolio.domain.PortfolioTiles;
 import app.cadence.project.domain.Health;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSelection;
 import app.cadence.tenancy.service.TenantSettings;

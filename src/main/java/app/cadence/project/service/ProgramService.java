@@ -1,6 +1,5 @@
 package app.cadence.project.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
 import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRepository;
@@ -8,14 +7,15 @@ import app.cadence.project.domain.ProgramRow;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /** Programs group a tenant's projects; everyone reads them, ADMIN and PMO maintain them. */
 @NamedInterface("api")

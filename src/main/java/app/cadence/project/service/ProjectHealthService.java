@@ -1,26 +1,26 @@
 package app.cadence.project.service;
 
-import app.cadence.tenancy.domain.RoleSets;
-import app.cadence.audit.service.AuditTrail;
 import app.cadence.audit.service.AuditTrail.Subject;
-import app.cadence.project.events.ChangedBy;
-import app.cadence.project.events.ProjectChanged;
+import app.cadence.audit.service.AuditTrail;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.domain.HealthRule;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
+import app.cadence.project.events.ChangedBy;
+import app.cadence.project.events.ProjectChanged;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A project's health: computed from its items by {@link HealthRule}, unless someone overrode it with a reason. */

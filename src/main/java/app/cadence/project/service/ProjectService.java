@@ -1,35 +1,37 @@
 package app.cadence.project.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
-import app.cadence.project.events.ChangedBy;
-import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRepository;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
 import app.cadence.project.domain.ProjectRow;
+import app.cadence.project.events.ChangedBy;
+import app.cadence.project.events.ProjectChanged;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.MembershipDirectory;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
-import org.springframework.stereotype.Service;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Projects of the current tenant. Every load is by id and tenant; a project of another tenant
@@ -77,6 +79,17 @@ public class ProjectService {
     public ProjectRef reference(Long id) {
         Project project = find(id);
         return new ProjectRef(project.getId(), project.getKey(), project.getName());
+    }
+
+    /** Several projects of the current tenant by id, for another module's list; ids of another tenant are left out. */
+    public Map<Long, ProjectRef> references(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ProjectRef> refs = new HashMap<>();
+        projects.findAllInTenant(ids, TenantContext.requireTenantId())
+                .forEach(p -> refs.put(p.getId(), new ProjectRef(p.getId(), p.getKey(), p.getName())));
+        return refs;
     }
 
     public ProjectForm load(Long id) {

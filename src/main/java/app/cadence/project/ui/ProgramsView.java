@@ -1,11 +1,11 @@
 package app.cadence.project.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRow;
 import app.cadence.project.service.ProgramService;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.UserMessages;
+import app.cadence.tenancy.domain.RoleSets;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,8 +19,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,10 +1,10 @@
 package app.cadence.template.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.domain.SearchTerm;
+import app.cadence.template.domain.PublishedVersionRow;
 import app.cadence.template.domain.Template;
 import app.cadence.template.domain.TemplateChange;
 import app.cadence.template.domain.TemplateChangeRepository;
@@ -16,16 +16,16 @@ import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.domain.TemplateVersion;
 import app.cadence.template.domain.TemplateVersionRepository;
 import app.cadence.template.domain.VersionComparison;
-import app.cadence.template.domain.PublishedVersionRow;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateViews.ApplicableVersion;
 import app.cadence.template.service.TemplateViews.ChangeSummary;
-import app.cadence.template.service.TemplateViews.PublishedVersion;
 import app.cadence.template.service.TemplateViews.Filter;
+import app.cadence.template.service.TemplateViews.PublishedVersion;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
 import app.cadence.template.service.TemplateViews.VersionSummary;
 import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -40,9 +40,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The tenant's template library: everybody reads published versions; ADMIN and PMO author

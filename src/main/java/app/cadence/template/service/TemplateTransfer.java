@@ -1,6 +1,5 @@
 package app.cadence.template.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.UploadLimits;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.template.domain.Template;
@@ -8,6 +7,7 @@ import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
 import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantChoice;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantScope;

@@ -1,6 +1,5 @@
 package app.cadence.template.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
@@ -19,6 +18,7 @@ import app.cadence.template.domain.TemplateSection;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.template.service.TemplateViews.VersionContent;
+import app.cadence.tenancy.domain.RoleSets;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;

@@ -1,6 +1,5 @@
 package app.cadence.template.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.UploadLimits;
 import app.cadence.shared.ui.BoundedUploadHandler;
 import app.cadence.shared.ui.UserMessages;
@@ -11,6 +10,7 @@ import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateTransfer;
 import app.cadence.template.service.TemplateViews.Filter;
+import app.cadence.tenancy.domain.RoleSets;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,11 +26,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;

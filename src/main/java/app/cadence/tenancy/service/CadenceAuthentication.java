@@ -4,10 +4,10 @@ import app.cadence.tenancy.domain.RoleSets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The authentication of a signed-in user. Its only tenant authorities are the role of the

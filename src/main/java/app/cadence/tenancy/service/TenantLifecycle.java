@@ -1,24 +1,24 @@
 package app.cadence.tenancy.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.Membership;
 import app.cadence.tenancy.domain.MembershipRepository;
 import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.domain.Tenant;
 import app.cadence.tenancy.domain.TenantRepository;
 import app.cadence.tenancy.domain.UserAccount;
 import app.cadence.tenancy.domain.UserAccountRepository;
+import app.cadence.tenancy.events.TenantCreated;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
-import app.cadence.tenancy.events.TenantCreated;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * A tenant's life as platform operators see it: creation, suspension, reactivation. Touches the

@@ -1,17 +1,17 @@
 package app.cadence.tenancy.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.domain.Tenant;
 import app.cadence.tenancy.domain.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The current organisation's own record as its members see it (name, zone, accent colour), and

@@ -43,16 +43,15 @@ public interface InstanceItemRepository extends JpaRepository<InstanceItem, Long
     List<String> blockedOnCriticalPath(Long tenantId, Long projectId, Pageable first);
 
     @Query("""
-            select new app.cadence.work.domain.MyWorkRow(it.id, it.version, it.title, it.status, it.dueAt,
-                   i.id, i.name, p.id, p.key, p.name, it.evidenceRequired, it.evidenceUrl)
+            select new app.cadence.work.domain.MyWorkItem(it.id, it.version, it.title, it.status, it.dueAt,
+                   i.id, i.name, it.projectId, it.evidenceRequired, it.evidenceUrl)
               from InstanceItem it
               join Instance i on i.id = it.instanceId and i.tenantId = it.tenantId
-              join Project p on p.id = it.projectId and p.tenantId = it.tenantId
              where it.tenantId = :tenantId and it.assigneeUserId = :userId
                and it.status in (app.cadence.work.domain.ItemStatus.OPEN, app.cadence.work.domain.ItemStatus.IN_PROGRESS,
                                  app.cadence.work.domain.ItemStatus.BLOCKED)
              order by case when it.dueAt is null then 1 else 0 end, it.dueAt, it.id""")
-    List<MyWorkRow> findMyWork(Long tenantId, Long userId, Pageable page);
+    List<MyWorkItem> findMyWork(Long tenantId, Long userId, Pageable page);
 
     @Query("""
             select count(it) from InstanceItem it

@@ -1,5 +1,6 @@
 package app.cadence.work.domain;
 
+import app.cadence.project.domain.ProjectSql;
 import app.cadence.template.domain.TemplateKind;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -63,9 +64,9 @@ public class ProjectRollups {
         if (update.executeUpdate() == 0) {
             // Only a project created before its row could exist lacks one; the row is rebuilt from its items.
             em.createNativeQuery("insert into project_rollup (tenant_id, project_id, " + COLUMNS + ", last_item_update)"
-                            + " select p.tenant_id, p.id, " + COUNTS + ", max(it.updated_at) from project p"
-                            + " left join instance_item it on it.tenant_id = p.tenant_id and it.project_id = p.id and it.status <> 'NOT_APPLICABLE'"
-                            + " where p.tenant_id = :tenant and p.id = :project group by p.tenant_id, p.id")
+                            + " select p.tenant_id, p.project_id, " + COUNTS + ", max(it.updated_at) from (" + ProjectSql.PROJECTS + ") p"
+                            + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE'"
+                            + " where p.project_id = :project group by p.tenant_id, p.project_id")
                     .setParameter("tenant", tenantId).setParameter("project", projectId).executeUpdate();
         }
     }
@@ -105,9 +106,9 @@ public class ProjectRollups {
 
     /** Every project's counts as its items say now: the truth the stored rows must match. */
     public Map<Long, RollupCounts> countedFromItems(Long tenantId) {
-        return byProject(em.createNativeQuery("select p.id, " + COUNTS + " from project p"
-                        + " left join instance_item it on it.tenant_id = p.tenant_id and it.project_id = p.id and it.status <> 'NOT_APPLICABLE'"
-                        + " where p.tenant_id = :tenant group by p.id")
+        return byProject(em.createNativeQuery("select p.project_id, " + COUNTS + " from (" + ProjectSql.PROJECTS + ") p"
+                        + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE'"
+                        + " group by p.project_id")
                 .setParameter("tenant", tenantId).getResultList());
     }
 
@@ -118,9 +119,9 @@ public class ProjectRollups {
     public int rebuild(Long tenantId) {
         em.createNativeQuery("delete from project_rollup where tenant_id = :tenant").setParameter("tenant", tenantId).executeUpdate();
         return em.createNativeQuery("insert into project_rollup (tenant_id, project_id, " + COLUMNS + ", last_item_update)"
-                        + " select p.tenant_id, p.id, " + COUNTS + ", max(it.updated_at) from project p"
-                        + " left join instance_item it on it.tenant_id = p.tenant_id and it.project_id = p.id and it.status <> 'NOT_APPLICABLE'"
-                        + " where p.tenant_id = :tenant group by p.tenant_id, p.id")
+                        + " select p.tenant_id, p.project_id, " + COUNTS + ", max(it.updated_at) from (" + ProjectSql.PROJECTS + ") p"
+                        + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE'"
+                        + " group by p.tenant_id, p.project_id")
                 .setParameter("tenant", tenantId).executeUpdate();
     }
 

@@ -1,22 +1,9 @@
 package app.cadence.work.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.audit.service.AuditTrail;
-import app.cadence.work.domain.Anchors;
-import app.cadence.work.domain.Instance;
-import app.cadence.work.domain.InstanceItem;
-import app.cadence.work.domain.ProjectRollups;
-import app.cadence.work.domain.RollupCounts;
-import app.cadence.work.domain.InstanceItemRepository;
-import app.cadence.work.domain.InstancePlan;
-import app.cadence.work.domain.InstanceProgress;
-import app.cadence.work.domain.InstanceRepository;
-import app.cadence.work.domain.PlannedItem;
-import app.cadence.project.service.ProjectRef;
 import app.cadence.project.events.ChangedBy;
 import app.cadence.project.events.ProjectChanged;
-import app.cadence.work.service.InstanceViews.InstantiationRequest;
-import app.cadence.work.service.InstanceViews.Preview;
+import app.cadence.project.service.ProjectRef;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.template.domain.CommunicationEntry;
@@ -26,8 +13,21 @@ import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateViews.ApplicableVersion;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.domain.Instance;
+import app.cadence.work.domain.InstanceItem;
+import app.cadence.work.domain.InstanceItemRepository;
+import app.cadence.work.domain.InstancePlan;
+import app.cadence.work.domain.InstanceProgress;
+import app.cadence.work.domain.InstanceRepository;
+import app.cadence.work.domain.PlannedItem;
+import app.cadence.work.domain.ProjectRollups;
+import app.cadence.work.domain.RollupCounts;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.service.InstanceViews.Preview;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,9 +39,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * Applying templates to projects: the choice of templates, the preview of the plan, the new

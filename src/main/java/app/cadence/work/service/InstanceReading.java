@@ -1,20 +1,21 @@
 package app.cadence.work.service;
 
+import app.cadence.project.service.ProjectRef;
+import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
+import app.cadence.tenancy.service.TenantSelection;
 import app.cadence.work.domain.Instance;
 import app.cadence.work.domain.InstanceItem;
 import app.cadence.work.domain.InstanceItemRepository;
 import app.cadence.work.domain.InstanceProgress;
 import app.cadence.work.domain.InstanceRepository;
 import app.cadence.work.domain.ItemPermissions;
+import app.cadence.work.domain.MyWorkItem;
 import app.cadence.work.domain.MyWorkRow;
-import app.cadence.project.service.ProjectRef;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.ItemView;
-import app.cadence.tenancy.domain.Role;
-import app.cadence.tenancy.service.MemberSummary;
-import app.cadence.tenancy.service.MembershipDirectory;
-import app.cadence.tenancy.service.TenantSelection;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -22,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /** Reading instances and items: a project's instances, one instance with its items, one item, My work. */
 @NamedInterface("api")
@@ -79,7 +80,11 @@ public class InstanceReading {
     /** The current user's outstanding items across the tenant's projects, soonest due first (overdue ones lead). */
     public List<MyWorkRow> myWork(long offset, int limit) {
         int size = Math.max(1, limit);
-        return items.findMyWork(InstanceRecords.tenantId(), InstanceRecords.currentUserId(), PageRequest.of(Math.toIntExact(offset / size), size));
+        List<MyWorkItem> page = items.findMyWork(InstanceRecords.tenantId(), InstanceRecords.currentUserId(),
+                PageRequest.of(Math.toIntExact(offset / size), size));
+        Map<Long, ProjectRef> projects = records.projects(page.stream().map(MyWorkItem::projectId).collect(Collectors.toSet()));
+        return page.stream().filter(item -> projects.containsKey(item.projectId()))
+                .map(item -> item.in(projects.get(item.projectId()).key(), projects.get(item.projectId()).name())).toList();
     }
 
     public long countMyWork() {

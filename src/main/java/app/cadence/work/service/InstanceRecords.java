@@ -91,6 +91,10 @@ class InstanceRecords {
         return projects.reference(id);
     }
 
+    Map<Long, ProjectRef> projects(Set<Long> ids) {
+        return projects.references(ids);
+    }
+
     static TenantSelection selection() {
         return TenantContext.currentSelection().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
     }

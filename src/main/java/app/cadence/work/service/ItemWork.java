@@ -1,27 +1,27 @@
 package app.cadence.work.service;
 
-import app.cadence.tenancy.domain.RoleSets;
-import app.cadence.audit.service.AuditTrail;
 import app.cadence.audit.service.AuditTrail.Subject;
+import app.cadence.audit.service.AuditTrail;
+import app.cadence.project.events.ChangedBy;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.service.MembershipDirectory;
+import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.service.TenantSelection;
 import app.cadence.work.domain.Instance;
 import app.cadence.work.domain.InstanceItem;
-import app.cadence.work.domain.ProjectRollups;
-import app.cadence.work.domain.RollupCounts;
 import app.cadence.work.domain.InstanceItemRepository;
 import app.cadence.work.domain.ItemField;
 import app.cadence.work.domain.ItemPermissions;
 import app.cadence.work.domain.ItemStatus;
-import app.cadence.project.events.ChangedBy;
+import app.cadence.work.domain.ProjectRollups;
+import app.cadence.work.domain.RollupCounts;
 import app.cadence.work.events.ItemChanged;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
 import app.cadence.work.service.InstanceViews.ItemView;
-import app.cadence.shared.domain.RecordNotFoundException;
-import app.cadence.shared.domain.RuleViolationException;
-import app.cadence.tenancy.domain.Role;
-import app.cadence.tenancy.service.MembershipDirectory;
-import app.cadence.tenancy.service.TenantContext;
-import app.cadence.tenancy.service.TenantSelection;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,10 +40,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * Working items: one person's edit, bulk status and bulk assignment. Every change is checked against

@@ -1,9 +1,9 @@
 package app.cadence.work.service;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.service.ProjectWorkFacts;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.work.domain.InstanceItemRepository;
 import app.cadence.work.domain.InstanceRepository;

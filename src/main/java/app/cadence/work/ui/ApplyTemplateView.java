@@ -1,13 +1,6 @@
 package app.cadence.work.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
-import app.cadence.work.domain.Anchors;
-import app.cadence.work.domain.Instance;
-import app.cadence.work.domain.PlannedItem;
 import app.cadence.project.domain.ProjectRow;
-import app.cadence.work.service.InstanceApplication;
-import app.cadence.work.service.InstanceViews.InstantiationRequest;
-import app.cadence.work.service.InstanceViews.Preview;
 import app.cadence.project.service.ProjectForm;
 import app.cadence.project.service.ProjectService;
 import app.cadence.shared.domain.RecordNotFoundException;
@@ -16,7 +9,14 @@ import app.cadence.shared.ui.UserMessages;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateViews.PublishedVersion;
+import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantSettings;
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.domain.Instance;
+import app.cadence.work.domain.PlannedItem;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.work.service.InstanceViews.Preview;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

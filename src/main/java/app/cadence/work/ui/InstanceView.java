@@ -1,26 +1,26 @@
 package app.cadence.work.ui;
 
-import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.project.ui.ProjectView;
+import app.cadence.tenancy.domain.RoleSets;
 
 import app.cadence.live.LiveMessage;
 import app.cadence.live.LiveScreens;
 import app.cadence.live.Topic;
-import app.cadence.work.domain.ItemField;
-import app.cadence.work.events.ItemChanged;
-import app.cadence.work.domain.ItemStatus;
-import app.cadence.work.service.InstanceApplication;
-import app.cadence.work.service.InstanceReading;
-import app.cadence.work.service.ItemWork;
-import app.cadence.work.service.InstanceViews.InstanceDetails;
-import app.cadence.work.service.InstanceViews.ItemRef;
-import app.cadence.work.service.InstanceViews.ItemUpdate;
-import app.cadence.work.service.InstanceViews.ItemView;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.ui.UnsavedChanges;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.template.domain.RelativeTime;
 import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.work.domain.ItemField;
+import app.cadence.work.domain.ItemStatus;
+import app.cadence.work.events.ItemChanged;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.InstanceViews.InstanceDetails;
+import app.cadence.work.service.InstanceViews.ItemRef;
+import app.cadence.work.service.InstanceViews.ItemUpdate;
+import app.cadence.work.service.InstanceViews.ItemView;
+import app.cadence.work.service.ItemWork;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

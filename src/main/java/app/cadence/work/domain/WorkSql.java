@@ -1,0 +1,59 @@
+package app.cadence.work.domain;
+
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * The work module's tables ({@code instance_item}, {@code project_rollup}) as SQL that other
+ * modules' native queries may embed — the portfolio reads a page of projects with their
+ * roll-up in one statement — so that these tables are written only here. Each fragment names
+ * the columns it promises and the parameters it binds ({@code :tenant}, {@code :now}).
+ */
+@NamedInterface("api")
+public final class WorkSql {
+
+    private static final String OUTSTANDING = "('" + ItemStatus.OPEN + "', '" + ItemStatus.IN_PROGRESS + "', '" + ItemStatus.BLOCKED + "')";
+
+    /**
+     * Per project of the tenant, the counts kept by every item change: {@code project_id, items,
+     * done_dated, blocked, blocked_critical, cut_items, cut_done, com_items, com_done, ret_items,
+     * ret_done, last_item_update}. A project nothing was applied to has no row.
+     */
+    public static final String ROLLUPS = """
+            select ru.project_id, ru.items, ru.done_dated, ru.blocked, ru.blocked_critical, ru.cut_items, ru.cut_done,
+                   ru.com_items, ru.com_done, ru.ret_items, ru.ret_done, ru.last_item_update
+              from project_rollup ru
+             where ru.tenant_id = :tenant""";
+
+    /**
+     * Per project, the counts that depend on the time: {@code project_id, overdue} (outstanding
+     * and due before {@code :now}), {@code outstanding_due} (outstanding, due by now) and
+     * {@code done_later} (done, due after now). Both are index ranges of
+     * ix_item_tenant_status_due that hold few items in a real portfolio, unlike the item table.
+     */
+    public static final String COUNTS_AS_OF_NOW = """
+            select it.project_id as project_id,
+                   sum(case when it.status <> 'DONE' and it.due_at < :now then 1 else 0 end) as overdue,
+                   sum(case when it.status <> 'DONE' then 1 else 0 end) as outstanding_due,
+                   sum(case when it.status = 'DONE' then 1 else 0 end) as done_later
+              from instance_item it
+             where it.tenant_id = :tenant
+               and ((it.status in %1$s and it.due_at <= :now) or (it.status = 'DONE' and it.due_at > :now))
+             group by it.project_id""".formatted(OUTSTANDING);
+
+    private WorkSql() {
+    }
+
+    /**
+     * A scalar subquery: the title of the first blocked step on a critical path, by due date, of
+     * the project whose id is in {@code projectIdColumn} (a column of the caller's query, never
+     * user input). The index is named because MariaDB otherwise plans the ORDER BY … LIMIT 1 as
+     * a scan of the tenant's items (20 s at 150,000 items instead of 40 ms).
+     */
+    public static String firstBlockedCriticalStepOf(String projectIdColumn) {
+        return """
+                (select it2.title from instance_item it2 use index (ix_item_tenant_project_status)
+                  where it2.tenant_id = :tenant and it2.project_id = %s
+                    and it2.status = 'BLOCKED' and it2.critical_path = true
+                  order by it2.due_at, it2.id limit 1)""".formatted(projectIdColumn);
+    }
+}
