@@ -2,6 +2,7 @@ package app.cadence.template.domain;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
@@ -15,6 +16,15 @@ public record CutoverStep(UUID key, String title, @Nullable String description, 
 
     public CutoverStep {
         predecessors = List.copyOf(predecessors);
+    }
+
+    /** This step no longer waiting for any of the given steps (removed from the runbook). */
+    public CutoverStep withoutPredecessors(Set<UUID> keys) {
+        if (predecessors.stream().noneMatch(keys::contains)) {
+            return this;
+        }
+        return new CutoverStep(key, title, description, type, offsetMinutes, durationMinutes, ownerRole,
+                predecessors.stream().filter(p -> !keys.contains(p)).toList(), rollbackTrigger, rollbackInstructions, evidenceRequired);
     }
 
     @Override

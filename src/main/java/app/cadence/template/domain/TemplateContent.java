@@ -57,6 +57,78 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
         return sections.stream().mapToInt(s -> s.items().size()).sum();
     }
 
+    // --- the designer's edits: each returns new content, this one is left as it was -----------
+
+    /**
+     * This content with the item put into the section: in place of the item with the same key
+     * wherever it is (moving it if the section differs), otherwise added at the section's end.
+     */
+    public TemplateContent withItem(UUID sectionKey, TemplateItem item) {
+        boolean known = sections.stream().anyMatch(s -> s.key().equals(sectionKey));
+        if (!known) {
+            throw new IllegalArgumentException("No section " + sectionKey + " in this template.");
+        }
+        List<TemplateSection> edited = new ArrayList<>();
+        for (TemplateSection section : sections) {
+            List<TemplateItem> items = new ArrayList<>(section.items());
+            int at = indexOf(items, item.key());
+            if (section.key().equals(sectionKey)) {
+                if (at >= 0) {
+                    items.set(at, item);
+                } else {
+                    items.add(item);
+                }
+            } else if (at >= 0) {
+                items.remove(at);
+            }
+            edited.add(new TemplateSection(section.key(), section.title(), section.role(), items));
+        }
+        return new TemplateContent(kind, edited, retro);
+    }
+
+    /**
+     * Why the item may not be put into the section, as a sentence: the predecessor cycle it would
+     * close. Empty when it may.
+     */
+    public Optional<String> cycleIfPut(UUID sectionKey, TemplateItem item) {
+        return withItem(sectionKey, item).predecessorCycle()
+                .map(cycle -> "These predecessors would form a cycle: " + String.join(" → ", cycle) + ". Remove one of them.");
+    }
+
+    /** This content without the item; steps that waited for it no longer do. */
+    public TemplateContent withoutItem(UUID itemKey) {
+        return without(Set.of(itemKey), null);
+    }
+
+    /** This content without the section and its items; steps elsewhere that waited for them no longer do. */
+    public TemplateContent withoutSection(UUID sectionKey) {
+        Set<UUID> gone = new HashSet<>();
+        sections.stream().filter(s -> s.key().equals(sectionKey)).forEach(s -> s.items().forEach(i -> gone.add(i.key())));
+        return without(gone, sectionKey);
+    }
+
+    private TemplateContent without(Set<UUID> itemKeys, @Nullable UUID sectionKey) {
+        List<TemplateSection> edited = new ArrayList<>();
+        for (TemplateSection section : sections) {
+            if (section.key().equals(sectionKey)) {
+                continue;
+            }
+            List<TemplateItem> items = section.items().stream().filter(i -> !itemKeys.contains(i.key()))
+                    .map(i -> i instanceof CutoverStep step ? step.withoutPredecessors(itemKeys) : i).toList();
+            edited.add(new TemplateSection(section.key(), section.title(), section.role(), items));
+        }
+        return new TemplateContent(kind, edited, retro);
+    }
+
+    private static int indexOf(List<TemplateItem> items, UUID key) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public Map<UUID, TemplateItem> itemsByKey() {
         Map<UUID, TemplateItem> byKey = new LinkedHashMap<>();
         items().forEach(i -> byKey.put(i.key(), i));

@@ -328,7 +328,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
                 iconButton(VaadinIcon.ARROW_DOWN, "Move “" + item.title() + "” down", index < section.items.size() - 1,
                         () -> swap(section.items, index, index + 1)),
                 moveTo,
-                iconButton(VaadinIcon.TRASH, "Remove “" + item.title() + "”", true, () -> removeItem(section, item)));
+                iconButton(VaadinIcon.TRASH, "Remove “" + item.title() + "”", true, () -> removeItem(item)));
         actions.setSpacing(false);
         return actions;
     }
@@ -336,44 +336,18 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     private void editItem(SectionDraft section, @Nullable TemplateItem existing) {
         List<TemplateItem> all = sections.stream().flatMap(s -> s.items.stream()).toList();
         UUID self = existing == null ? UUID.randomUUID() : existing.key();
-        new ItemEditor(kind, existing, ItemEditor.steps(all, self), candidate -> cycleIfSaved(section, existing, candidate), item -> {
-            if (existing == null) {
-                section.items.add(item);
-            } else {
-                section.items.set(section.items.indexOf(existing), item);
-            }
-            changed();
-        }).open();
+        new ItemEditor(kind, existing, ItemEditor.steps(all, self), candidate -> content().cycleIfPut(section.key, candidate),
+                item -> show(content().withItem(section.key, item))).open();
     }
 
-    /** The predecessor cycle the candidate would create, as a sentence; empty when there is none. */
-    private Optional<String> cycleIfSaved(SectionDraft section, @Nullable TemplateItem existing, TemplateItem candidate) {
-        List<TemplateSection> trial = new ArrayList<>();
-        for (SectionDraft s : sections) {
-            List<TemplateItem> items = new ArrayList<>(s.items);
-            if (s == section) {
-                if (existing == null) {
-                    items.add(candidate);
-                } else {
-                    items.set(items.indexOf(existing), candidate);
-                }
-            }
-            trial.add(new TemplateSection(s.key, s.title, s.role, items));
-        }
-        return new TemplateContent(kind, trial, null).predecessorCycle()
-                .map(cycle -> "These predecessors would form a cycle: " + String.join(" → ", cycle) + ". Remove one of them.");
+    private void removeItem(TemplateItem item) {
+        show(content().withoutItem(item.key()));
     }
 
-    private void removeItem(SectionDraft section, TemplateItem item) {
-        section.items.remove(item);
-        // Steps that followed the removed one no longer wait for it.
-        for (SectionDraft s : sections) {
-            s.items.replaceAll(other -> other instanceof CutoverStep step && step.predecessors().contains(item.key())
-                    ? new CutoverStep(step.key(), step.title(), step.description(), step.type(), step.offsetMinutes(), step.durationMinutes(),
-                    step.ownerRole(), step.predecessors().stream().filter(p -> !p.equals(item.key())).toList(),
-                    step.rollbackTrigger(), step.rollbackInstructions(), step.evidenceRequired())
-                    : other);
-        }
+    /** Takes the content an edit of the domain returned as the draft on screen. */
+    private void show(TemplateContent edited) {
+        sections.clear();
+        edited.sections().forEach(s -> sections.add(new SectionDraft(s.key(), s.title(), s.role(), s.items())));
         changed();
     }
 
@@ -386,12 +360,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
             }
             ConfirmDialog confirm = new ConfirmDialog("Remove section “" + section.title + "”?",
                     "Its " + section.items.size() + " items are removed from the draft too. Nothing is saved until you save the draft.",
-                    "Remove section", c -> {
-                        List<TemplateItem> gone = List.copyOf(section.items);
-                        gone.forEach(item -> removeItem(section, item));
-                        sections.remove(section);
-                        changed();
-                    });
+                    "Remove section", c -> show(content().withoutSection(section.key)));
             confirm.setCancelable(true);
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();
