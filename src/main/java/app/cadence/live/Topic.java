@@ -1,8 +1,8 @@
 package app.cadence.live;
 
 /**
- * What a channel is about, inside one tenant: an instance, a project, the portfolio or one
- * person's My work. The tenant is not part of the topic: {@link LiveScreens} adds the
+ * What a channel is about, inside one tenant: an instance, a project, the portfolio, a
+ * template, the template library or one person's My work. The tenant is not part of the topic: {@link LiveScreens} adds the
  * session's tenant, so a screen can never name another tenant's channel.
  */
 public final class Topic {
@@ -13,6 +13,9 @@ public final class Topic {
     /** The signed-in person's My work: resolved to {@link #myWork(Long)} of the session's user when a screen follows it. */
     public static final String MY_WORK = "my-work";
 
+    /** The tenant's template library: every template change concerns it. */
+    public static final String TEMPLATES = "templates";
+
     private Topic() {
     }
 
@@ -22,6 +25,10 @@ public final class Topic {
 
     public static String project(Long projectId) {
         return "project:" + projectId;
+    }
+
+    public static String template(Long templateId) {
+        return "template:" + templateId;
     }
 
     public static String myWork(Long userId) {

@@ -42,24 +42,37 @@ class ModularityTest {
     }
 
     /**
-     * The Documenter writes a diagram's relations in no fixed order: sorted, the committed files
-     * change only when the modules do, not on every build.
+     * The Documenter writes a diagram's components and relations in no fixed order: each run of
+     * consecutive component lines and of relation lines sorted, the committed files change only
+     * when the modules do, not on every build.
      */
     static List<String> inStableOrder(List<String> lines) {
         List<String> out = new ArrayList<>(lines.size());
-        List<String> relations = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        String kind = null;
         for (String line : lines) {
-            if (line.startsWith("Rel(")) {
-                relations.add(line);
+            String lineKind = sortable(line);
+            if (lineKind != null && lineKind.equals(kind)) {
+                run.add(line);
                 continue;
             }
-            relations.sort(null);
-            out.addAll(relations);
-            relations.clear();
-            out.add(line);
+            run.sort(null);
+            out.addAll(run);
+            run.clear();
+            kind = lineKind;
+            if (lineKind != null) {
+                run.add(line);
+            } else {
+                out.add(line);
+            }
         }
-        relations.sort(null);
-        out.addAll(relations);
+        run.sort(null);
+        out.addAll(run);
         return out;
+    }
+
+    private static String sortable(String line) {
+        String trimmed = line.strip();
+        return trimmed.startsWith("Rel(") ? "Rel" : trimmed.startsWith("Component(") ? "Component" : null;
     }
 }

@@ -3,6 +3,7 @@ package app.cadence.project.events;
 import app.cadence.live.LiveChange;
 import app.cadence.live.LiveMessage;
 import app.cadence.live.Topic;
+import app.cadence.tenancy.service.ChangedBy;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;

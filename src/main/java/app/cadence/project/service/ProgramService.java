@@ -4,15 +4,18 @@ import app.cadence.audit.service.AuditTrail;
 import app.cadence.project.domain.Program;
 import app.cadence.project.domain.ProgramRepository;
 import app.cadence.project.domain.ProgramRow;
+import app.cadence.project.events.ProgramChanged;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.service.ChangedBy;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +32,10 @@ public class ProgramService {
     private final ProgramRepository programs;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ProgramService(ProgramRepository programs, AuditTrail audit, Clock clock) {
+    ProgramService(ProgramRepository programs, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.programs = programs;
         this.audit = audit;
         this.clock = clock;
@@ -46,6 +51,7 @@ public class ProgramService {
         String clean = checkName(name, null);
         Program program = programs.saveAndFlush(new Program(clean, clean(description), clock.instant(), TenantContext.currentUserName()));
         audit.created(SUBJECT, program.getId(), null, "Created program " + clean + ".");
+        publish(program.getId(), ProgramChanged.Change.CREATED);
         return program.getId();
     }
 
@@ -61,6 +67,7 @@ public class ProgramService {
         audit.changed(SUBJECT, id, null, "Description", program.getDescription(), clean(description));
         program.describe(clean, clean(description));
         program.touch(clock.instant(), TenantContext.currentUserName());
+        publish(id, ProgramChanged.Change.DETAILS);
     }
 
     /** Only an empty program can go: projects never lose their grouping silently. */
@@ -75,6 +82,11 @@ public class ProgramService {
         }
         audit.deleted(SUBJECT, id, null, "Deleted program " + program.getName() + ".");
         programs.delete(program);
+        publish(id, ProgramChanged.Change.DELETED);
+    }
+
+    private void publish(Long programId, ProgramChanged.Change change) {
+        events.publishEvent(new ProgramChanged(TenantContext.requireTenantId(), programId, change, ChangedBy.current(), clock.instant()));
     }
 
     private Program find(Long id) {

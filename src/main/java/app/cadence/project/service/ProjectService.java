@@ -6,7 +6,7 @@ import app.cadence.project.domain.ProgramRepository;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectRepository;
 import app.cadence.project.domain.ProjectRow;
-import app.cadence.project.events.ChangedBy;
+import app.cadence.tenancy.service.ChangedBy;
 import app.cadence.project.events.ProjectChanged;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;

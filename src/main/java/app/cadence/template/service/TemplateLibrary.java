@@ -16,6 +16,7 @@ import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.domain.TemplateVersion;
 import app.cadence.template.domain.TemplateVersionRepository;
 import app.cadence.template.domain.VersionComparison;
+import app.cadence.template.events.TemplateChanged;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateViews.ApplicableVersion;
 import app.cadence.template.service.TemplateViews.ChangeSummary;
@@ -26,6 +27,7 @@ import app.cadence.template.service.TemplateViews.VersionContent;
 import app.cadence.template.service.TemplateViews.VersionSummary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.service.ChangedBy;
 import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.modulith.NamedInterface;
@@ -61,8 +64,11 @@ public class TemplateLibrary {
     private final TemplateVersionRepository versions;
     private final TemplateChangeRepository changes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TemplateLibrary(TemplateRepository templates, TemplateVersionRepository versions, TemplateChangeRepository changes, Clock clock) {
+    TemplateLibrary(TemplateRepository templates, TemplateVersionRepository versions, TemplateChangeRepository changes, Clock clock,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.templates = templates;
         this.versions = versions;
         this.changes = changes;
@@ -167,7 +173,7 @@ public class TemplateLibrary {
         Instant now = clock.instant();
         Template template = templates.saveAndFlush(new Template(content.kind(), cleanName, cleanDescription, now, TenantContext.currentUserName()));
         versions.save(TemplateVersion.draft(template, TemplateFormat.write(content), content.itemCount(), now, TenantContext.currentUserName()));
-        record(template, how + " " + content.kind().label().toLowerCase(Locale.ROOT) + " “" + cleanName + "”.");
+        record(template, TemplateChanged.Change.CREATED, null, how + " " + content.kind().label().toLowerCase(Locale.ROOT) + " “" + cleanName + "”.");
         return template.getId();
     }
 
@@ -186,7 +192,7 @@ public class TemplateLibrary {
         checkContent(content);
         draft.replaceContent(TemplateFormat.write(content), content.itemCount(), clock.instant(), TenantContext.currentUserName());
         template.touch(clock.instant(), TenantContext.currentUserName());
-        record(template, "Saved the draft (" + content.itemCount() + " items).");
+        record(template, TemplateChanged.Change.DRAFT_SAVED, null, "Saved the draft (" + content.itemCount() + " items).");
     }
 
     @Transactional
@@ -215,7 +221,7 @@ public class TemplateLibrary {
         int number = versions.lastNumber(templateId, TenantContext.requireTenantId()) + 1;
         draft.publish(number, note, clock.instant(), TenantContext.currentUserName());
         template.touch(clock.instant(), TenantContext.currentUserName());
-        record(template, "Published version " + number + ": " + note);
+        record(template, TemplateChanged.Change.PUBLISHED, number, "Published version " + number + ": " + note);
         return number;
     }
 
@@ -231,7 +237,7 @@ public class TemplateLibrary {
         }
         versions.delete(draft);
         template.touch(clock.instant(), TenantContext.currentUserName());
-        record(template, "Discarded the draft.");
+        record(template, TemplateChanged.Change.DRAFT_DISCARDED, null, "Discarded the draft.");
     }
 
     /** Starts the next draft as a copy of the latest published version. */
@@ -248,7 +254,7 @@ public class TemplateLibrary {
                 .orElseThrow(() -> new RuleViolationException(null, "There is no published version to start from."));
         TemplateVersion draft = versions.save(TemplateVersion.draft(template, latest.getContent(), latest.getItemCount(), clock.instant(), TenantContext.currentUserName()));
         template.touch(clock.instant(), TenantContext.currentUserName());
-        record(template, "Started a new draft from version " + latest.getNumber() + ".");
+        record(template, TemplateChanged.Change.DRAFT_STARTED, null, "Started a new draft from version " + latest.getNumber() + ".");
         return draft.getId();
     }
 
@@ -261,7 +267,7 @@ public class TemplateLibrary {
         }
         template.retire();
         template.touch(clock.instant(), TenantContext.currentUserName());
-        record(template, "Retired the template: it stays readable but can no longer be applied to projects.");
+        record(template, TemplateChanged.Change.RETIRED, null, "Retired the template: it stays readable but can no longer be applied to projects.");
     }
 
     @Transactional
@@ -273,7 +279,7 @@ public class TemplateLibrary {
         }
         template.reactivate();
         template.touch(clock.instant(), TenantContext.currentUserName());
-        record(template, "Reactivated the template.");
+        record(template, TemplateChanged.Change.REACTIVATED, null, "Reactivated the template.");
     }
 
     private Template find(Long templateId) {
@@ -301,8 +307,11 @@ public class TemplateLibrary {
         }
     }
 
-    private void record(Template template, String summary) {
-        changes.save(new TemplateChange(template.getId(), clock.instant(), TenantContext.currentUserName(), summary));
+    /** The change in the template's history, and the news of it for other modules and open screens. */
+    private void record(Template template, TemplateChanged.Change change, @Nullable Integer versionNumber, String summary) {
+        Instant now = clock.instant();
+        changes.save(new TemplateChange(template.getId(), now, TenantContext.currentUserName(), summary));
+        events.publishEvent(new TemplateChanged(TenantContext.requireTenantId(), template.getId(), change, versionNumber, ChangedBy.current(), now));
     }
 
     private static boolean isAuthor() {

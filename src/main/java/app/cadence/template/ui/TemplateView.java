@@ -1,5 +1,8 @@
 package app.cadence.template.ui;
 
+import app.cadence.live.LiveMessage;
+import app.cadence.live.LiveScreens;
+import app.cadence.live.Topic;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.FileDownload;
@@ -52,6 +55,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -75,9 +79,12 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
     private final Div versionContent = new Div();
     private final VerticalLayout history = new VerticalLayout();
     private TemplateDetails details;
+    private final LiveScreens.Following following;
+    private final Paragraph changedElsewhere = new Paragraph();
 
-    TemplateView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication) {
+    TemplateView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication, LiveScreens live) {
         this.library = library;
+        this.following = live.follow(this, () -> details == null ? List.of() : List.of(Topic.template(details.id())), this::followChanges);
         this.transfer = transfer;
         this.author = authentication.hasRole(RoleSets.PORTFOLIO_OFFICE);
         this.canApply = authentication.hasRole(RoleSets.PROJECT_MANAGERS);
@@ -96,7 +103,9 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         tabs.add("History", history);
         tabs.setWidthFull();
         versionContent.setWidthFull();
-        add(heading, description, actions, tabs);
+        changedElsewhere.addClassName("changed-elsewhere");
+        changedElsewhere.setVisible(false);
+        add(heading, changedElsewhere, description, actions, tabs);
     }
 
     @Override
@@ -113,8 +122,33 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         return (details == null ? "Template" : details.name()) + " · Cadence";
     }
 
+    /**
+     * Someone else changed the template (a draft saved, a version published, retired): the page
+     * shows the template as it is now, on the version the reader had open if it still exists.
+     */
+    private void followChanges(List<LiveMessage> changes) {
+        Long id = details.id();
+        VersionSummary reading = versionPicker.getValue();
+        try {
+            load(id);
+        } catch (RecordNotFoundException e) {
+            return;
+        }
+        if (reading != null) {
+            details.versions().stream().filter(v -> v.id().equals(reading.id())).findFirst().ifPresent(versionPicker::setValue);
+        }
+        LiveMessage last = changes.getLast();
+        changedElsewhere.setText(last.changedByName() + " changed this template just now ("
+                + String.join(", ", last.changed()).replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + ").");
+        changedElsewhere.setVisible(true);
+    }
+
     private void load(Long id) {
+        boolean first = details == null || !details.id().equals(id);
         details = library.details(id);
+        if (first) {
+            following.refollow();
+        }
         heading.setText(details.name());
         Span kind = new Span(details.kind().label());
         kind.addClassNames("status-badge", "status-proposed");

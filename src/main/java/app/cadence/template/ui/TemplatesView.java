@@ -1,5 +1,7 @@
 package app.cadence.template.ui;
 
+import app.cadence.live.LiveScreens;
+import app.cadence.live.Topic;
 import app.cadence.shared.UploadLimits;
 import app.cadence.shared.ui.BoundedUploadHandler;
 import app.cadence.shared.ui.UserMessages;
@@ -38,6 +40,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +62,10 @@ public class TemplatesView extends VerticalLayout {
     private final Grid<TemplateRow> grid = new Grid<>(TemplateRow.class, false);
     private final Paragraph emptyState = new Paragraph();
 
-    TemplatesView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication, UploadLimits uploadLimits) {
+    TemplatesView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication, UploadLimits uploadLimits,
+                  LiveScreens live) {
+        // Templates created, published or retired by others show without a reload.
+        live.follow(this, () -> List.of(Topic.TEMPLATES), changes -> refresh());
         this.library = library;
         this.transfer = transfer;
         this.uploadLimits = uploadLimits;

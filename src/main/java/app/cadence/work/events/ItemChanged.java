@@ -1,6 +1,6 @@
 package app.cadence.work.events;
 
-import app.cadence.project.events.ChangedBy;
+import app.cadence.tenancy.service.ChangedBy;
 
 import app.cadence.live.LiveChange;
 import app.cadence.live.LiveMessage;

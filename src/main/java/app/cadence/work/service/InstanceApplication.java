@@ -1,7 +1,7 @@
 package app.cadence.work.service;
 
 import app.cadence.audit.service.AuditTrail;
-import app.cadence.project.events.ChangedBy;
+import app.cadence.tenancy.service.ChangedBy;
 import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.service.ProjectRef;
 import app.cadence.shared.domain.ConcurrentChangeException;

@@ -2,7 +2,7 @@ package app.cadence.work.service;
 
 import app.cadence.audit.service.AuditTrail.Subject;
 import app.cadence.audit.service.AuditTrail;
-import app.cadence.project.events.ChangedBy;
+import app.cadence.tenancy.service.ChangedBy;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.Role;
