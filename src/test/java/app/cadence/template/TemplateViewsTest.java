@@ -89,7 +89,7 @@ class TemplateViewsTest extends KaribuTest {
         assertThat(firstColumn.stream().filter(text -> text.matches(".* · [0-9,]+ items?")).map(text -> text.replaceAll(" · [0-9,]+ items?$", "")))
                 .containsExactly("Preparation", "Execution", "Validation", "Rollback", "Hypercare");
         assertThat(IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormattedRow(grid, row).get(1)))
-                .anyMatch(planned -> planned.startsWith("T-"));
+                .anyMatch(planned -> planned.startsWith("T−"));
         assertThat(_find(Button.class, spec -> spec.withText("Publish draft…"))).isEmpty();
         assertThat(_get(Anchor.class, spec -> spec.withText("Export version 1 as JSON")).getHref()).isNotBlank();
     }
