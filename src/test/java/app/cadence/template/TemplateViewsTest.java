@@ -175,7 +175,7 @@ class TemplateViewsTest extends KaribuTest {
         assertThat(GridKt._size(grid)).isEqualTo(1 + TemplateContent.MAX_ITEMS);
         // Scrolls inside a fixed height: the browser asks for the rows in view, never all 2,001 at once.
         assertThat(grid.isAllRowsVisible()).isFalse();
-        assertThat(GridKt._getFormattedRow(grid, TemplateContent.MAX_ITEMS)).contains("Step 2000", "T+6d 22:40", "Step 1999");
+        assertThat(GridKt._getFormattedRow(grid, TemplateContent.MAX_ITEMS)).contains("Step 2000", "T+6d 22h 40m", "Step 1999");
 
         start = System.nanoTime();
         _click(_get(Button.class, spec -> spec.withText("Edit draft")));
