@@ -186,9 +186,18 @@ class RunStepsTest {
     }
 
     @Test
-    void rollbackStepsCannotStartBeforeRollbackIsInvoked() {
+    void rollbackStepsCannotStartOrBeSkippedBeforeRollbackIsInvoked() {
         assertThatThrownBy(() -> fresh.start(key("restore"), BEN, t(0), "I insist"))
                 .hasMessage("“restore” is a rollback step: it can start only once rollback is invoked.");
+        assertThatThrownBy(() -> fresh.skip(key("restore"), BEN, t(0), "Not needed"))
+                .hasMessage("“restore” is a rollback step: it can be skipped only once rollback is invoked.");
+    }
+
+    @Test
+    void aReasonIsANoteNotAnEssay() {
+        assertThatThrownBy(() -> fresh.skip(key("extract"), ANA, t(0), "x".repeat(2_001)))
+                .hasMessage("Keep it to 2000 characters; attach longer notes as evidence.");
+        assertThat(fresh.skip(key("extract"), ANA, t(0), "x".repeat(2_000)).value().state(key("extract"))).isEqualTo(StepState.SKIPPED);
     }
 
     @Test

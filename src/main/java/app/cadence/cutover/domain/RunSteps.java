@@ -151,6 +151,9 @@ public final class RunSteps {
         RunbookStep step = runbook.at(i);
         checkCanChange(i);
         StepState state = progress[i].state();
+        if (step.rollback() && rollback == null) {
+            throw new CutoverRuleException("“" + step.title() + "” is a rollback step: it can be skipped only once rollback is invoked.");
+        }
         if (!state.isOpen() && state != StepState.IN_PROGRESS) {
             throw new CutoverRuleException("“" + step.title() + "” is " + state.label().toLowerCase() + "; only a step not finished can be skipped.");
         }
