@@ -89,7 +89,7 @@ class TemplateViewsTest extends KaribuTest {
         assertThat(firstColumn.stream().filter(text -> text.matches(".* · [0-9,]+ items?")).map(text -> text.replaceAll(" · [0-9,]+ items?$", "")))
                 .containsExactly("Preparation", "Execution", "Validation", "Rollback", "Hypercare");
         assertThat(IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormattedRow(grid, row).get(1)))
-                .anyMatch(planned -> planned.startsWith("T-"));
+                .anyMatch(planned -> planned.startsWith("T−"));
         assertThat(_find(Button.class, spec -> spec.withText("Publish draft…"))).isEmpty();
         assertThat(_get(Anchor.class, spec -> spec.withText("Export version 1 as JSON")).getHref()).isNotBlank();
     }
@@ -175,7 +175,7 @@ class TemplateViewsTest extends KaribuTest {
         assertThat(GridKt._size(grid)).isEqualTo(1 + TemplateContent.MAX_ITEMS);
         // Scrolls inside a fixed height: the browser asks for the rows in view, never all 2,001 at once.
         assertThat(grid.isAllRowsVisible()).isFalse();
-        assertThat(GridKt._getFormattedRow(grid, TemplateContent.MAX_ITEMS)).contains("Step 2000", "T+6d 22:40", "Step 1999");
+        assertThat(GridKt._getFormattedRow(grid, TemplateContent.MAX_ITEMS)).contains("Step 2000", "T+6d 22h 40m", "Step 1999");
 
         start = System.nanoTime();
         _click(_get(Button.class, spec -> spec.withText("Edit draft")));

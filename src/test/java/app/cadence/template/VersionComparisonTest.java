@@ -70,7 +70,7 @@ class VersionComparisonTest {
         Entry renamed = entries.stream().filter(e -> e.title().equals("Freeze changes")).findFirst().orElseThrow();
         assertThat(renamed.fields()).containsExactly(new FieldChange("Title", "Freeze", "Freeze changes"));
         Entry shifted = entries.stream().filter(e -> e.change() == Change.CHANGED && e.title().equals("Migrate")).findFirst().orElseThrow();
-        assertThat(shifted.fields()).containsExactly(new FieldChange("Planned start", "T0", "T+00:30"));
+        assertThat(shifted.fields()).containsExactly(new FieldChange("Planned start", "T0", "T+30m"));
         Entry moved = entries.stream().filter(e -> e.change() == Change.MOVED && e.title().equals("Backup")).findFirst().orElseThrow();
         assertThat(moved.fields()).containsExactly(new FieldChange("Place", "Preparation, position 2", "Execution, position 1"));
 

@@ -1,5 +1,6 @@
 package app.cadence.template.domain;
 
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,7 +8,9 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * Offsets from T0 and durations as runbook authors write them: {@code -2d 4h}, {@code +30m},
- * {@code 1h 30m}. Stored as whole minutes; shown back in the same notation.
+ * {@code 1h 30m}. Stored as whole minutes; shown back in the same notation. Offsets may also be
+ * typed as they are shown ({@code T−2d 4h}, {@code T0}: see {@link TMinusNotation}), so a time
+ * copied from a screen can be pasted into the designer.
  */
 @NamedInterface("api")
 public final class RelativeTime {
@@ -34,6 +37,10 @@ public final class RelativeTime {
 
     private static int parse(String text, boolean signed) {
         String input = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (signed) {
+            input = input.replace(TMinusNotation.MINUS, '-');
+            input = input.startsWith("t") ? input.substring(1).trim() : input;
+        }
         Matcher whole = WHOLE.matcher(input);
         if (input.isEmpty() || !whole.matches()) {
             throw new IllegalArgumentException("“" + text + "” is not a time. " + HINT);
@@ -70,16 +77,21 @@ public final class RelativeTime {
         return minutes == 0 ? "0m" : parts(minutes);
     }
 
-    /** The T-minus clock: {@code T-2d 04:00}, {@code T+00:30}, {@code T0}. */
+    /** The planned time relative to T0 as every screen shows it: {@code T−2d 4h}, {@code T+30m}, {@code T0}. */
     public static String clock(int offsetMinutes) {
-        if (offsetMinutes == 0) {
-            return "T0";
-        }
-        int abs = Math.abs(offsetMinutes);
-        int days = abs / MINUTES_PER_DAY;
-        int rest = abs % MINUTES_PER_DAY;
-        return "T" + (offsetMinutes < 0 ? "-" : "+") + (days > 0 ? days + "d " : "")
-                + String.format(Locale.ROOT, "%02d:%02d", rest / 60, rest % 60);
+        return TMinusNotation.offset(offsetMinutes);
+    }
+
+    /**
+     * The moment a step planned at {@code offsetMinutes} from T0 falls: whole days of the offset
+     * are calendar days (the wall-clock time is kept across a daylight-saving change, as a runbook
+     * author means "the day before at the same time"); hours and minutes are elapsed time, as a
+     * runbook clock counts them. {@code -2d 4h} is two days back, then four hours back.
+     */
+    public static ZonedDateTime at(ZonedDateTime t0, long offsetMinutes) {
+        long days = offsetMinutes / MINUTES_PER_DAY; // truncates toward zero
+        long rest = offsetMinutes % MINUTES_PER_DAY;
+        return t0.plusDays(days).plusMinutes(rest);
     }
 
     private static String parts(int minutes) {

@@ -4,6 +4,7 @@ import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.template.domain.CommunicationEntry;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.PlanAnchor;
+import app.cadence.template.domain.RelativeTime;
 import app.cadence.template.domain.RetroPrompt;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
@@ -38,7 +39,6 @@ import org.jspecify.annotations.Nullable;
 public final class InstancePlan {
 
     public static final LocalTime COMMUNICATION_DUE_TIME = LocalTime.of(17, 0);
-    private static final int MINUTES_PER_DAY = 24 * 60;
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
 
     private InstancePlan() {
@@ -123,9 +123,7 @@ public final class InstancePlan {
 
     /** T0 + offset + duration: calendar days first, then elapsed minutes. */
     static ZonedDateTime cutoverDue(ZonedDateTime t0, int offsetMinutes, int durationMinutes) {
-        int days = offsetMinutes / MINUTES_PER_DAY; // truncates toward zero: -2d 4h is -2 days and -4 hours
-        int rest = offsetMinutes % MINUTES_PER_DAY;
-        return t0.plusDays(days).plusMinutes((long) rest + durationMinutes);
+        return RelativeTime.at(t0, offsetMinutes).plusMinutes(durationMinutes);
     }
 
     private static @Nullable String ownerRole(TemplateItem item) {

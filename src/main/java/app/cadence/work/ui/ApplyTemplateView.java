@@ -197,7 +197,7 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
     private void showAnchorsFor(@Nullable TemplateKind kind) {
         at.setVisible(kind == TemplateKind.CUTOVER || kind == TemplateKind.RETROSPECTIVE);
         at.setLabel(kind == TemplateKind.RETROSPECTIVE ? "Session date and time" : "T0 (switch-over) date and time");
-        at.setHelperText(kind == TemplateKind.RETROSPECTIVE ? null : "Step times count from T0, e.g. T-2d 04:00.");
+        at.setHelperText(kind == TemplateKind.RETROSPECTIVE ? null : "Step times count from T0, e.g. T−2d 4h (two days and four hours before).");
         boolean plan = kind == TemplateKind.COMMUNICATION_PLAN;
         start.setVisible(plan);
         end.setVisible(plan);

@@ -1,0 +1,7 @@
+package app.cadence.cutover.domain;
+
+/** A dress rehearsal of the cutover, or the go-live itself. */
+public enum RunKind {
+    REHEARSAL,
+    LIVE
+}

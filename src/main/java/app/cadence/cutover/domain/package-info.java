@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.cutover.domain;
+
+import org.jspecify.annotations.NullMarked;
