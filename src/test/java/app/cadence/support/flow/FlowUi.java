@@ -156,7 +156,12 @@ public final class FlowUi implements AutoCloseable {
             if (expression.startsWith("}")) {
                 String property = expression.substring(1);
                 if (properties.containsKey(property)) {
-                    rpcs.add(Uidl.propertySync(element.id(), property, Uidl.value(properties.get(property))));
+                    JsonNode value = Uidl.value(properties.get(property));
+                    // The browser's element has the value now; the server will not send it back.
+                    synchronized (state) {
+                        element.map(StateNode.PROPERTIES).put(property, value);
+                    }
+                    rpcs.add(Uidl.propertySync(element.id(), property, value));
                 }
             } else if (expressions.get(expression).isBoolean() && !expressions.get(expression).asBoolean()) {
                 data.set(expression, Uidl.value(properties.containsKey(expression) ? properties.get(expression) : defaultEventData(expression)));
