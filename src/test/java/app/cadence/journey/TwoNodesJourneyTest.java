@@ -6,6 +6,8 @@ import static app.cadence.journey.ScreensFollowChangesJourneyTest.openRehearsal;
 import static app.cadence.journey.ScreensFollowChangesJourneyTest.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.NodeProcess;
+import app.cadence.support.ScratchDatabase;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.lettuce.core.RedisClient;
@@ -15,24 +17,14 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,29 +59,23 @@ import org.openqa.selenium.WebElement;
 @Tag("twonode")
 class TwoNodesJourneyTest {
 
-    private static final Path JAR = Path.of("target", "cadence-0.1.0-SNAPSHOT.jar");
     private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     private static final Path HAPROXY_CONFIG = Path.of("docker", "haproxy.cfg");
     private static final Path LOGS = Path.of("target", "two-nodes");
-    private static final String DB_HOST = "jdbc:mysql://127.0.0.1:3306/";
     private static final String DATABASE = "cadence_test_twonode";
-    private static final String DB_USER = env("CADENCE_DB_USER", "cadence_test");
-    private static final String DB_PASSWORD = env("CADENCE_DB_PASSWORD", "cadence_test");
     private static final String REDIS_URL = env("CADENCE_TWONODE_REDIS_URL", "redis://127.0.0.1:6379");
     /** A channel of this run's own, so that other Cadence nodes or tests on the same Redis do not interfere. */
     private static final String CHANNEL = "cadence:twonode:" + System.nanoTime();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
-    private static final List<Process> processes = new ArrayList<>();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final List<NodeProcess> nodes = new ArrayList<>();
+    private static ScratchDatabase database;
+    private static Process haproxy;
     private static GreenMail smtp;
     private static RedisClient redis;
     private static StatefulRedisPubSubConnection<String, String> notices;
     private static final AtomicLong firstNoticeAt = new AtomicLong();
     private static int lbPort;
-    private static int nodeAPort;
-    private static int nodeBPort;
-    private static boolean databaseCreated;
 
     private JourneyBrowser pm;
     private JourneyBrowser pmo;
@@ -100,17 +86,13 @@ class TwoNodesJourneyTest {
         Assumptions.assumeTrue(JourneyBrowser.available(), JourneyBrowser.unavailableReason());
         Assumptions.assumeTrue(Files.isExecutable(HAPROXY), "Two-node journey skipped: " + HAPROXY
                 + " is needed (Debian package haproxy; .ci/run installs it).");
-        assertThat(JAR).as("the production jar: build it first with bin/mvn -Pproduction -DskipTests package").isRegularFile();
+        assertThat(NodeProcess.JAR).as("the production jar: build it first with bin/mvn -Pproduction -DskipTests package").isRegularFile();
         Files.createDirectories(LOGS);
         long started = System.nanoTime();
 
-        try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE);
-            s.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
-            databaseCreated = true;
-        }
+        database = ScratchDatabase.create(DATABASE);
 
-        int smtpPort = freePort();
+        int smtpPort = NodeProcess.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
@@ -124,42 +106,40 @@ class TwoNodesJourneyTest {
         });
         notices.sync().subscribe(CHANNEL);
 
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String mailKey = Base64.getEncoder().encodeToString(key);
-        lbPort = freePort();
-        nodeAPort = freePort();
-        nodeBPort = freePort();
+        String mailKey = NodeProcess.newMailKey();
+        lbPort = NodeProcess.freePort();
 
         // The first node migrates the schema and seeds the demo organisations; the second starts
         // once it is ready, without demo data, so that nothing is seeded twice.
-        Process a = startNode("node-a", nodeAPort, smtpPort, mailKey, true);
-        awaitReady("node-a", a, nodeAPort);
-        Process b = startNode("node-b", nodeBPort, smtpPort, mailKey, false);
-        awaitReady("node-b", b, nodeBPort);
+        NodeProcess a = startNode("node-a", smtpPort, mailKey, true);
+        a.awaitReady(START_TIMEOUT);
+        NodeProcess b = startNode("node-b", smtpPort, mailKey, false);
+        b.awaitReady(START_TIMEOUT);
 
         ProcessBuilder lb = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", HAPROXY_CONFIG.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(LOGS.resolve("haproxy.log").toFile());
         lb.environment().put("CADENCE_LB_BIND", "127.0.0.1:" + lbPort);
-        lb.environment().put("CADENCE_NODE_A", "127.0.0.1:" + nodeAPort);
-        lb.environment().put("CADENCE_NODE_B", "127.0.0.1:" + nodeBPort);
-        processes.add(lb.start());
+        lb.environment().put("CADENCE_NODE_A", "127.0.0.1:" + a.port());
+        lb.environment().put("CADENCE_NODE_B", "127.0.0.1:" + b.port());
+        haproxy = lb.start();
         awaitBothNodesBehindTheBalancer();
         System.out.printf("[two-nodes] two nodes on MariaDB + Redis behind HAProxy ready in %d s (node-a :%d, node-b :%d, HAProxy :%d)%n",
-                Duration.ofNanos(System.nanoTime() - started).toSeconds(), nodeAPort, nodeBPort, lbPort);
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(), a.port(), b.port(), lbPort);
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
         // Last started first: HAProxy, then the nodes.
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process p = processes.get(i);
-            p.destroy();
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        if (haproxy != null) {
+            haproxy.destroy();
+            if (!haproxy.waitFor(15, TimeUnit.SECONDS)) {
+                haproxy.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
-        processes.clear();
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        nodes.clear();
         if (notices != null) {
             notices.close();
         }
@@ -169,10 +149,8 @@ class TwoNodesJourneyTest {
         if (smtp != null) {
             smtp.stop();
         }
-        if (databaseCreated) {
-            try (Connection c = admin(); Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + DATABASE);
-            }
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -270,7 +248,7 @@ class TwoNodesJourneyTest {
         System.out.println("[two-nodes] password-reset mails received by SMTP: " + mails.size() + " (outbox ids " + outboxIds + ")");
         assertThat(mails).as("one password-reset mail per request, each sent once by one of the two nodes").hasSize(2);
         assertThat(new HashSet<>(outboxIds)).hasSize(2);
-        try (Connection c = DriverManager.getConnection(DB_HOST + DATABASE, DB_USER, DB_PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("select recipient, status, attempts from outbox_message where recipient in "
                     + "('pm@acme.example', 'pmo@acme.example') and kind = 'PASSWORD_RESET'")) {
                 int rows = 0;
@@ -328,45 +306,18 @@ class TwoNodesJourneyTest {
 
     // --- the cluster ---------------------------------------------------------------------------
 
-    private static Process startNode(String name, int port, int smtpPort, String mailKey, boolean demoData) throws IOException {
-        Path workDir = Files.createTempDirectory("cadence-" + name + "-");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder node = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
-                "--cadence.mail.poll-interval=PT1S", "--cadence.retention.interval=PT2S")
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(name + ".log").toFile());
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SPRING_PROFILES_ACTIVE", "mysql,mariadb",
-                "CADENCE_DB_URL", DB_HOST + DATABASE,
-                "CADENCE_DB_USER", DB_USER,
-                "CADENCE_DB_PASSWORD", DB_PASSWORD,
-                "CADENCE_REDIS_URL", REDIS_URL,
-                "CADENCE_REDIS_CHANNEL", CHANNEL,
-                "CADENCE_MAIL_SECRET_KEY", mailKey,
-                "CADENCE_DEMO_DATA", String.valueOf(demoData),
-                "PORT", String.valueOf(port),
-                "CADENCE_BASE_URL", "http://localhost:" + lbPort));
-        env.put("SPRING_MAIL_HOST", "127.0.0.1");
-        env.put("SPRING_MAIL_PORT", String.valueOf(smtpPort));
-        node.environment().putAll(env);
-        Process process = node.start();
-        processes.add(process);
-        return process;
-    }
-
-    private static void awaitReady(String name, Process process, int port) throws Exception {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + LOGS.resolve(name + ".log"));
-            }
-            if (status("http://127.0.0.1:" + port + "/actuator/health/readiness", null) == 200) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(name + " not ready after " + START_TIMEOUT + "; see " + LOGS.resolve(name + ".log"));
+    private static NodeProcess startNode(String name, int smtpPort, String mailKey, boolean demoData) throws IOException {
+        NodeProcess node = NodeProcess.on(database, LOGS, name)
+                .argument("--cadence.mail.poll-interval=PT1S").argument("--cadence.retention.interval=PT2S")
+                .redis(REDIS_URL, CHANNEL)
+                .mailKey(mailKey)
+                .demoData(demoData)
+                .env("CADENCE_BASE_URL", "http://localhost:" + lbPort)
+                .env("SPRING_MAIL_HOST", "127.0.0.1")
+                .env("SPRING_MAIL_PORT", String.valueOf(smtpPort))
+                .start();
+        nodes.add(node);
+        return node;
     }
 
     /** HAProxy's health checks pass for both nodes: round robin hands out both cookies. */
@@ -375,7 +326,7 @@ class TwoNodesJourneyTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (seen.size() < 2 && System.nanoTime() < deadline) {
             List<String> cookies = new ArrayList<>();
-            status("http://127.0.0.1:" + lbPort + "/actuator/health/readiness", cookies);
+            NodeProcess.status("http://127.0.0.1:" + lbPort + "/actuator/health/readiness", cookies);
             cookies.stream().filter(c -> c.startsWith("SERVERID=")).map(c -> c.substring(9, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                     .forEach(seen::add);
             if (seen.size() < 2) {
@@ -383,32 +334,6 @@ class TwoNodesJourneyTest {
             }
         }
         assertThat(seen).as("HAProxy routes to both nodes (its log: %s)", LOGS.resolve("haproxy.log")).containsExactlyInAnyOrder("node-a", "node-b");
-    }
-
-    private static int status(String url, List<String> setCookies) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (setCookies != null) {
-                setCookies.addAll(response.headers().allValues("set-cookie"));
-            }
-            return response.statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static Connection admin() throws SQLException {
-        return DriverManager.getConnection(DB_HOST, DB_USER, DB_PASSWORD);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String env(String name, String fallback) {

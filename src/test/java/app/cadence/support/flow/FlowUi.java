@@ -1,0 +1,369 @@
+package app.cadence.support.flow;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One open UI (a browser tab) of a {@link FlowClient}: its id, CSRF key and push id from the
+ * {@code init} request, a {@link StateTree} kept up to date from every server message, whether it
+ * answered an XHR or came over the push connection, applied in the server's {@code syncId} order
+ * as Flow's client does.
+ *
+ * <p>What it sends is what Flow's client sends: UIDL messages ({@code csrfToken}, {@code rpc},
+ * {@code syncId}, {@code clientId}) as XHR POSTs to {@code ?v-r=uidl&v-uiId=N}, one at a time;
+ * heartbeats to {@code ?v-r=heartbeat}. It runs no JavaScript, but answers the two kinds of script
+ * the server waits for: a grid's {@code $connector.confirm(id)} (the grid connector calls
+ * {@code $server.confirmUpdate(id)}) and a script whose result the server awaits
+ * ({@code executeJs(…).then(…)}), answered with the literal the script returns
+ * ({@code return 0} → {@code 0}) or null.
+ *
+ * <p>Thread-safe: the push connection's thread applies messages while a test thread sends or waits.
+ */
+public final class FlowUi implements AutoCloseable {
+
+    /** A message the UI received: when (this machine's clock), and whether it came over the push connection. */
+    public record Received(long atMillis, boolean pushed, JsonNode message) {
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** {@code …then($2,function(error){$3(…)})}: the server awaits the script's result on channel $2. */
+    private static final Pattern AWAITED = Pattern.compile("\\)\\.then\\(\\$(\\d+)\\s*,");
+    private static final Pattern RETURNS_LITERAL = Pattern.compile("^\\s*return\\s+(-?\\d+(?:\\.\\d+)?|true|false|null|\"[^\"]*\")\\s*;?\\s*$");
+
+    private final FlowClient client;
+    private final int uiId;
+    private final String csrfToken;
+    private final String pushId;
+    private final StateTree tree = new StateTree();
+    private final Map<String, JsonNode> constants = new HashMap<>();
+    /** Guards the tree, the sync id and the messages that arrived early; waiters wait on it. */
+    private final Object state = new Object();
+    private final TreeMap<Integer, JsonNode> early = new TreeMap<>();
+    private int lastSyncId = -1;
+    private boolean expired;
+    /** Flow's client sends one message at a time, numbered from 0. */
+    private final ReentrantLock sending = new ReentrantLock(true);
+    private int nextClientId;
+    private final List<java.util.function.Consumer<Received>> observers = new CopyOnWriteArrayList<>();
+    private volatile PushChannel push;
+
+    private FlowUi(FlowClient client, int uiId, String csrfToken, String pushId) {
+        this.client = client;
+        this.uiId = uiId;
+        this.csrfToken = csrfToken;
+        this.pushId = pushId;
+    }
+
+    static FlowUi fromInit(FlowClient client, JsonNode init) {
+        JsonNode config = init.get("appConfig");
+        JsonNode uidl = config.get("uidl");
+        FlowUi ui = new FlowUi(client, config.get("v-uiId").asInt(), uidl.get("Vaadin-Security-Key").asString(),
+                uidl.path("Vaadin-Push-ID").asString(null));
+        ui.receive(uidl, false);
+        return ui;
+    }
+
+    public int uiId() {
+        return uiId;
+    }
+
+    // --- reading the screen --------------------------------------------------------------------
+
+    /** Reads the state tree under the UI's lock (the push thread may be changing it). */
+    public <T> T read(Function<StateTree, T> reader) {
+        synchronized (state) {
+            return reader.apply(tree);
+        }
+    }
+
+    /**
+     * Waits until {@code probe} finds something in the tree (non-null, non-empty Optional) and
+     * returns it; re-checked after every message the UI applies.
+     */
+    public <T> T await(String what, Function<StateTree, ?> probe) {
+        return await(what, probe, WAIT);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T await(String what, Function<StateTree, ?> probe, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (state) {
+            while (true) {
+                Object found = probe.apply(tree);
+                if (found instanceof Optional<?> optional) {
+                    found = optional.orElse(null);
+                }
+                if (found != null && !Boolean.FALSE.equals(found)) {
+                    return (T) found;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || expired) {
+                    throw new AssertionError("UI " + uiId + ": waited " + timeout.toMillis() + " ms for " + what
+                            + (expired ? " (the session expired)" : ""));
+                }
+                try {
+                    state.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** Called with every message this UI applies, on the thread that received it. */
+    public void onMessage(java.util.function.Consumer<Received> observer) {
+        observers.add(observer);
+    }
+
+    // --- acting like the user ------------------------------------------------------------------
+
+    /** Clicks an element: the {@code click} event with the event data its listener asked for. */
+    public void click(StateNode element) {
+        fire(element, "click", Map.of());
+    }
+
+    /**
+     * The browser fires a DOM event on an element the server listens to: the properties that the
+     * listener synchronises (given in {@code properties}) go first as property changes, then the
+     * event with its data (defaults for a mouse or key event unless given in {@code properties}).
+     */
+    public void fire(StateNode element, String event, Map<String, Object> properties) {
+        ObjectNode data = Uidl.object();
+        ArrayNode rpcs = Uidl.array();
+        JsonNode expressions = read(t -> {
+            Object hash = element.map(StateNode.LISTENERS).get(event);
+            return hash == null ? null : constants.get(StateNode.string(hash));
+        });
+        if (expressions == null) {
+            throw new IllegalStateException("The server does not listen to " + event + " on " + element);
+        }
+        for (String expression : expressions.propertyNames()) {
+            if (expression.startsWith("}")) {
+                String property = expression.substring(1);
+                if (properties.containsKey(property)) {
+                    JsonNode value = Uidl.value(properties.get(property));
+                    // The browser's element has the value now; the server will not send it back.
+                    synchronized (state) {
+                        element.map(StateNode.PROPERTIES).put(property, value);
+                    }
+                    rpcs.add(Uidl.propertySync(element.id(), property, value));
+                }
+            } else if (expressions.get(expression).isBoolean() && !expressions.get(expression).asBoolean()) {
+                data.set(expression, Uidl.value(properties.containsKey(expression) ? properties.get(expression) : defaultEventData(expression)));
+            } else {
+                data.put(expression, true); // a filter (e.g. which key): the event passes it
+            }
+        }
+        rpcs.add(Uidl.event(element.id(), event, data));
+        send(rpcs);
+    }
+
+    /** Sets a property as the browser would after the user's input, and fires the event that synchronises it. */
+    public void setProperty(StateNode element, String property, Object value) {
+        String event = read(t -> element.map(StateNode.LISTENERS).entrySet().stream()
+                .filter(e -> {
+                    JsonNode expressions = constants.get(StateNode.string(e.getValue()));
+                    return expressions != null && expressions.has("}" + property);
+                }).map(Map.Entry::getKey).findFirst().orElse(null));
+        if (event == null) {
+            throw new IllegalStateException("The server does not synchronise " + property + " of " + element);
+        }
+        fire(element, event, Map.of(property, value));
+    }
+
+    /** Calls an element's {@code $server.method(…)}, as its web component's connector does. */
+    public void callServer(StateNode element, String method, Object... args) {
+        send(List.of(Uidl.serverCall(element.id(), method, java.util.Arrays.stream(args).map(Uidl::value).toArray(JsonNode[]::new))));
+    }
+
+    /** The client router's navigation to a route of this UI ({@code ui-navigate} on the root). */
+    void navigate(String route, String query) {
+        ObjectNode data = Uidl.object().put("route", route).put("query", query).put("appShellTitle", "").put("trigger", "");
+        data.putNull("historyState");
+        send(List.of(Uidl.event(StateTree.ROOT, "ui-navigate", data)));
+    }
+
+    /** Tells the server the tab is still open ({@code ?v-r=heartbeat}), as the client does every heartbeat interval. */
+    public void heartbeat() {
+        HttpResponse<String> answer = client.post("?v-r=heartbeat&v-uiId=" + uiId, "");
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("Heartbeat of UI " + uiId + " answered " + answer.statusCode());
+        }
+    }
+
+    // --- push ------------------------------------------------------------------------------------
+
+    /** Opens the push connection (server to client over a WebSocket) and waits for Atmosphere's handshake. */
+    public FlowUi openPush() {
+        if (pushId == null) {
+            throw new IllegalStateException("The server gave this UI no push id: push is off");
+        }
+        push = PushChannel.open(client.http(), pushAddress(), uiId, pushId, message -> {
+            for (JsonNode m : Uidl.messages(message)) {
+                receive(m, true);
+            }
+        });
+        return this;
+    }
+
+    /**
+     * Where Flow's client opens the push connection: {@code VAADIN/push} under the servlet's
+     * push mapping from the UI's push configuration (node 1, feature 5), which is {@code /} when
+     * Vaadin is mapped at the root.
+     */
+    private java.net.URI pushAddress() {
+        String mapping = read(t -> StateNode.string(t.root().map(5).get("pushServletMapping")));
+        if (mapping == null || mapping.isBlank() || mapping.equals("/")) {
+            return client.base().resolve("VAADIN/push");
+        }
+        return client.base().resolve((mapping.startsWith("/") ? mapping.substring(1) : mapping) + (mapping.endsWith("/") ? "" : "/") + "VAADIN/push");
+    }
+
+    public boolean isPushOpen() {
+        PushChannel p = push;
+        return p != null && p.isOpen();
+    }
+
+    @Override
+    public void close() {
+        PushChannel p = push;
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    // --- the wire ----------------------------------------------------------------------------
+
+    /** Sends invocations as one UIDL message and applies the answer; waits for a message in flight. */
+    void send(Iterable<? extends JsonNode> rpcs) {
+        sending.lock();
+        try {
+            ObjectNode body = Uidl.object().put("csrfToken", csrfToken);
+            ArrayNode list = body.putArray("rpc");
+            rpcs.forEach(list::add);
+            synchronized (state) {
+                body.put("syncId", lastSyncId);
+            }
+            body.put("clientId", nextClientId++);
+            HttpResponse<String> answer = client.post("?v-r=uidl&v-uiId=" + uiId, body.toString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("UIDL request of UI " + uiId + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            for (JsonNode message : Uidl.messages(answer.body())) {
+                receive(message, false);
+            }
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** Applies a server message in syncId order (keeping early ones), then answers what must be answered. */
+    private void receive(JsonNode message, boolean pushed) {
+        long at = System.currentTimeMillis();
+        List<JsonNode> applied = new ArrayList<>();
+        List<ObjectNode> answers = new ArrayList<>();
+        synchronized (state) {
+            if (message.path("meta").path("sessionExpired").asBoolean(false)) {
+                expired = true;
+                state.notifyAll();
+                return;
+            }
+            int syncId = message.path("syncId").asInt(-1);
+            if (syncId >= 0 && lastSyncId >= 0 && syncId <= lastSyncId) {
+                return; // already applied (a resent message)
+            }
+            if (syncId > lastSyncId + 1 && lastSyncId >= 0) {
+                early.put(syncId, message);
+                return;
+            }
+            apply(message, answers);
+            applied.add(message);
+            while (!early.isEmpty() && early.firstKey() == lastSyncId + 1) {
+                JsonNode next = early.pollFirstEntry().getValue();
+                apply(next, answers);
+                applied.add(next);
+            }
+            state.notifyAll();
+        }
+        for (JsonNode m : applied) {
+            observers.forEach(o -> o.accept(new Received(at, pushed, m)));
+        }
+        if (!answers.isEmpty()) {
+            // Not on the push thread, and after the lock: the answer is a request of its own.
+            Thread.ofVirtual().name("flow-ui-" + uiId + "-answer").start(() -> send(answers));
+        }
+    }
+
+    private void apply(JsonNode message, List<ObjectNode> answers) {
+        if (message.has("syncId")) {
+            lastSyncId = message.get("syncId").asInt();
+        }
+        if (message.has("constants")) {
+            message.get("constants").properties().forEach(e -> constants.put(e.getKey(), e.getValue()));
+        }
+        if (message.has("changes")) {
+            tree.apply(message.get("changes"));
+        }
+        if (message.has("execute")) {
+            for (JsonNode invocation : message.get("execute")) {
+                answer(invocation, answers);
+            }
+        }
+    }
+
+    /** An {@code execute} entry is [parameters…, script]; answers the scripts the server waits on. */
+    private void answer(JsonNode invocation, List<ObjectNode> answers) {
+        String script = invocation.get(invocation.size() - 1).asString();
+        if (script.contains("$connector.confirm(")) {
+            JsonNode grid = invocation.get(0);
+            answers.add(Uidl.serverCall(grid.get("@v-node").asInt(), "confirmUpdate", invocation.get(1)));
+            return;
+        }
+        Matcher awaited = AWAITED.matcher(script);
+        if (awaited.find()) {
+            JsonNode channel = invocation.get(Integer.parseInt(awaited.group(1))).get("@v-return");
+            answers.add(Uidl.channel(channel.get(0).asInt(), channel.get(1).asInt(), resultOf(script)));
+        }
+    }
+
+    /** The value of {@code return <literal>} inside the awaited wrapper, or null: no JavaScript runs here. */
+    private static JsonNode resultOf(String script) {
+        int start = script.indexOf("(async function(){");
+        int end = script.indexOf("})()");
+        if (start >= 0 && end > start) {
+            Matcher literal = RETURNS_LITERAL.matcher(script.substring(start + "(async function(){".length(), end));
+            if (literal.matches()) {
+                return Uidl.JSON.readTree(literal.group(1));
+            }
+        }
+        return Uidl.NODES.nullNode();
+    }
+
+    private static Object defaultEventData(String expression) {
+        if (expression.endsWith("Key")) {
+            return false; // event.shiftKey, event.ctrlKey …
+        }
+        if (expression.equals("event.detail")) {
+            return 1; // one click
+        }
+        if (expression.startsWith("event.")) {
+            return 0; // coordinates, button
+        }
+        return null;
+    }
+}

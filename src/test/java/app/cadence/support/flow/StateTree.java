@@ -1,0 +1,132 @@
+package app.cadence.support.flow;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The client's mirror of a UI's state tree, built from the {@code changes} of every UIDL message
+ * in order (attach, detach, put, remove, splice, clear), as Flow's client does before it renders
+ * the DOM. Queries walk the nodes reachable from the UI's root (node 1), so detached leftovers are
+ * never found. Not thread-safe: {@link FlowUi} applies and reads it under its lock.
+ */
+public final class StateTree {
+
+    static final int ROOT = 1;
+
+    private final Map<Integer, StateNode> nodes = new HashMap<>();
+
+    public StateNode root() {
+        return node(ROOT);
+    }
+
+    public StateNode node(int id) {
+        return nodes.computeIfAbsent(id, StateNode::new);
+    }
+
+    /** Applies one message's {@code changes} array. */
+    void apply(JsonNode changes) {
+        for (JsonNode change : changes) {
+            StateNode node = node(change.get("node").asInt());
+            String type = change.get("type").asString();
+            switch (type) {
+                case "attach", "empty" -> {
+                    // The node exists from now on (created on first mention); "empty" only declares a feature.
+                }
+                case "detach" -> nodes.remove(node.id());
+                case "put" -> {
+                    Object value = change.has("nodeValue") ? adopt(node, change.get("nodeValue").asInt()) : change.get("value");
+                    node.map(change.get("feat").asInt()).put(change.get("key").asString(), value);
+                }
+                case "remove" -> node.map(change.get("feat").asInt()).remove(change.get("key").asString());
+                case "clear" -> {
+                    int feature = change.get("feat").asInt();
+                    node.list(feature).clear();
+                    node.map(feature).clear();
+                }
+                case "splice" -> splice(node, change);
+                default -> throw new IllegalStateException("Unknown change type " + type + " in " + change);
+            }
+        }
+    }
+
+    private void splice(StateNode node, JsonNode change) {
+        List<Object> list = node.list(change.get("feat").asInt());
+        int index = change.get("index").asInt();
+        int remove = change.has("remove") ? change.get("remove").asInt() : 0;
+        for (int i = 0; i < remove && index < list.size(); i++) {
+            list.remove(index);
+        }
+        List<Object> added = new ArrayList<>();
+        if (change.has("addNodes")) {
+            change.get("addNodes").forEach(id -> added.add(adopt(node, id.asInt())));
+        } else if (change.has("add")) {
+            change.get("add").forEach(added::add);
+        }
+        list.addAll(Math.min(index, list.size()), added);
+    }
+
+    private StateNode adopt(StateNode parent, int childId) {
+        StateNode child = node(childId);
+        child.parent = parent;
+        return child;
+    }
+
+    /** Every node reachable from the root, parents before children. */
+    public List<StateNode> attached() {
+        List<StateNode> found = new ArrayList<>();
+        Deque<StateNode> todo = new ArrayDeque<>();
+        todo.push(root());
+        while (!todo.isEmpty()) {
+            StateNode n = todo.pop();
+            if (!nodes.containsKey(n.id())) {
+                continue;
+            }
+            found.add(n);
+            List<StateNode> children = new ArrayList<>(n.children());
+            for (int feature : new int[] {StateNode.PROPERTIES, 20 /* shadow root */}) {
+                n.map(feature).values().stream().filter(v -> v instanceof StateNode).map(v -> (StateNode) v).forEach(children::add);
+            }
+            for (int i = children.size() - 1; i >= 0; i--) {
+                todo.push(children.get(i));
+            }
+        }
+        return found;
+    }
+
+    public List<StateNode> findAll(Predicate<StateNode> condition) {
+        return attached().stream().filter(condition).toList();
+    }
+
+    public Optional<StateNode> find(Predicate<StateNode> condition) {
+        return attached().stream().filter(condition).findFirst();
+    }
+
+    // --- conditions for find / findAll ----------------------------------------------------------
+
+    public static Predicate<StateNode> tag(String tag) {
+        return n -> tag.equals(n.tag());
+    }
+
+    public static Predicate<StateNode> withClass(String className) {
+        return n -> n.hasClass(className);
+    }
+
+    public static Predicate<StateNode> text(String text) {
+        return n -> text.equals(n.text().strip());
+    }
+
+    public static Predicate<StateNode> attribute(String name, String value) {
+        return n -> value.equals(n.attribute(name));
+    }
+
+    public static Predicate<StateNode> shown() {
+        return StateNode::isShown;
+    }
+}
