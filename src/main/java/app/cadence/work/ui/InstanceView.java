@@ -124,9 +124,14 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private @Nullable InstanceDetails details;
     private final Map<Long, ItemView> itemsById = new LinkedHashMap<>();
     private boolean leavingConfirmed;
+    private final List<InstancePageSection> sections;
+    /** What other modules show of this instance (a cutover's runs), replaced when another instance is shown. */
+    private final Div sectionsHolder = new Div();
 
-    InstanceView(InstanceApplication applying, InstanceReading reading, ItemWork itemWork, Clock clock, LiveScreens live) {
+    InstanceView(InstanceApplication applying, InstanceReading reading, ItemWork itemWork, Clock clock, LiveScreens live,
+                 List<InstancePageSection> sections) {
         this.applying = applying;
+        this.sections = sections;
         this.reading = reading;
         this.itemWork = itemWork;
         this.clock = clock;
@@ -156,7 +161,9 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         subtitle.addClassName("instance-subtitle");
         HorizontalLayout title = new HorizontalLayout(heading, delete);
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(projectLink, title, subtitle, progressRow, filters, bulkBar);
+        sectionsHolder.addClassName("instance-sections");
+        sectionsHolder.setWidthFull();
+        add(projectLink, title, subtitle, progressRow, sectionsHolder, filters, bulkBar);
     }
 
     @Override
@@ -204,9 +211,14 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
             configureSelection(loaded.canManage());
         }
         boolean otherInstance = details != null && !details.id().equals(loaded.id());
+        boolean firstLoad = details == null;
         this.details = loaded;
         if (otherInstance) {
             following.refollow();
+        }
+        if (firstLoad || otherInstance) {
+            sectionsHolder.removeAll();
+            sections.forEach(section -> section.create(loaded.id(), loaded.kind(), loaded.canManage()).ifPresent(sectionsHolder::add));
         }
         itemsById.clear();
         loaded.items().forEach(i -> itemsById.put(i.id(), i));
