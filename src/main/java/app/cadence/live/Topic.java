@@ -1,8 +1,8 @@
 package app.cadence.live;
 
 /**
- * What a channel is about, inside one tenant: an instance, a project, the portfolio, a
- * template, the template library or one person's My work. The tenant is not part of the topic: {@link LiveScreens} adds the
+ * What a channel is about, inside one tenant: an instance, a cutover run, a project, the
+ * portfolio, a template, the template library or one person's My work. The tenant is not part of the topic: {@link LiveScreens} adds the
  * session's tenant, so a screen can never name another tenant's channel.
  */
 public final class Topic {
@@ -25,6 +25,15 @@ public final class Topic {
 
     public static String project(Long projectId) {
         return "project:" + projectId;
+    }
+
+    public static String run(Long runId) {
+        return "run:" + runId;
+    }
+
+    /** The runs of one cutover instance, as its page lists them: kept apart from the instance's own topic, whose followers re-read items. */
+    public static String runsOf(Long instanceId) {
+        return "runs:" + instanceId;
     }
 
     public static String template(Long templateId) {

@@ -35,6 +35,27 @@ public final class SampleTemplates {
     }
 
     /**
+     * A go-live runbook with a go/no-go checkpoint and a rollback branch, every step owned by a
+     * role: freeze (T−3h, 1h) → migrate (T−2h, 1h) → go/no-go by the change board (T−1h, 30m) →
+     * switch DNS (T0, 30m, evidence required); rollback: restore (T+1h, 1h) after the go/no-go.
+     */
+    public static TemplateContent goLiveRunbook() {
+        CutoverStep freeze = new CutoverStep(UUID.randomUUID(), "Freeze changes", null, StepType.TASK, -180, 60, "Data lead",
+                List.of(), null, null, false);
+        CutoverStep migrate = new CutoverStep(UUID.randomUUID(), "Migrate data", null, StepType.TASK, -120, 60, "Data lead",
+                List.of(freeze.key()), null, null, false);
+        CutoverStep decide = new CutoverStep(UUID.randomUUID(), "Go/no-go", null, StepType.GO_NO_GO, -60, 30, "Change board",
+                List.of(migrate.key()), null, null, false);
+        CutoverStep dns = new CutoverStep(UUID.randomUUID(), "Switch DNS", null, StepType.TASK, 0, 30, "Network engineer",
+                List.of(decide.key()), "Users cannot reach the new system", null, true);
+        CutoverStep restore = new CutoverStep(UUID.randomUUID(), "Restore the old system", null, StepType.TASK, 60, 60, "DBA",
+                List.of(decide.key()), "No-go, or the switch failed", "Point DNS back and restore last night's backup", false);
+        return new TemplateContent(TemplateKind.CUTOVER, List.of(
+                new TemplateSection(UUID.randomUUID(), "Go-live", SectionRole.EXECUTION, List.of(freeze, migrate, decide, dns)),
+                new TemplateSection(UUID.randomUUID(), "Rollback", SectionRole.ROLLBACK, List.of(restore))), null);
+    }
+
+    /**
      * A template file of {@code steps} cutover steps in one section, each after the one before:
      * the shape that broke the template page before it drew lazily (audit C12, finding 8).
      */

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
@@ -35,6 +36,14 @@ public class StoredRun extends AbstractEntity {
 
     @Column(name = "project_id", nullable = false, updatable = false)
     private Long projectId;
+
+    /** The published template version whose plan this run follows: fixed when the run is created. */
+    @Column(name = "template_version_id", nullable = false, updatable = false)
+    private Long templateVersionId;
+
+    /** The instance's zone: planned times keep their calendar day across a daylight-saving change in it. */
+    @Column(name = "time_zone", nullable = false, updatable = false, length = 60)
+    private String timeZone;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -105,6 +114,8 @@ public class StoredRun extends AbstractEntity {
     protected StoredRun() {
         this.instanceId = 0L;
         this.projectId = 0L;
+        this.templateVersionId = 0L;
+        this.timeZone = "UTC";
         this.kind = RunKind.REHEARSAL;
         this.plannedT0 = Instant.EPOCH;
         this.state = RunState.SCHEDULED;
@@ -114,9 +125,12 @@ public class StoredRun extends AbstractEntity {
         this.updatedAt = Instant.EPOCH;
     }
 
-    public StoredRun(Long instanceId, Long projectId, CutoverRun run, Long leadUserId, Instant at, String by) {
+    public StoredRun(Long instanceId, Long projectId, Long templateVersionId, ZoneId zone, CutoverRun run, Long leadUserId,
+                     Instant at, String by) {
         this.instanceId = instanceId;
         this.projectId = projectId;
+        this.templateVersionId = templateVersionId;
+        this.timeZone = zone.getId();
         this.kind = run.kind();
         this.runNumber = run.kind() == RunKind.LIVE ? LIVE_NUMBER : java.util.Objects.requireNonNull(run.rehearsalNumber());
         this.leadUserId = leadUserId;
@@ -167,6 +181,14 @@ public class StoredRun extends AbstractEntity {
 
     public Long getProjectId() {
         return projectId;
+    }
+
+    public Long getTemplateVersionId() {
+        return templateVersionId;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 
     public Long getLeadUserId() {

@@ -13,6 +13,9 @@ public interface TemplateVersionRepository extends JpaRepository<TemplateVersion
     @Query("select v from TemplateVersion v where v.id = :id and v.template.id = :templateId and v.tenantId = :tenantId")
     Optional<TemplateVersion> findInTenant(Long id, Long templateId, Long tenantId);
 
+    @Query("select v from TemplateVersion v where v.id = :id and v.tenantId = :tenantId and v.number is not null")
+    Optional<TemplateVersion> findPublishedInTenant(Long id, Long tenantId);
+
     @Query("select v from TemplateVersion v where v.template.id = :templateId and v.tenantId = :tenantId and v.state = app.cadence.template.domain.VersionState.DRAFT")
     Optional<TemplateVersion> findDraft(Long templateId, Long tenantId);
 

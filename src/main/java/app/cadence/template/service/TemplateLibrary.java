@@ -109,6 +109,16 @@ public class TemplateLibrary {
         return new VersionContent(summary(version), TemplateFormat.read(version.getContent()));
     }
 
+    /**
+     * The content of a published version by its id alone, for a module that keeps the version it
+     * follows (a cutover run its plan). Published versions never change, so callers may keep it.
+     */
+    public TemplateContent publishedContent(Long versionId) {
+        return versions.findPublishedInTenant(versionId, TenantContext.requireTenantId())
+                .map(v -> TemplateFormat.read(v.getContent()))
+                .orElseThrow(() -> new RecordNotFoundException("Template version", versionId));
+    }
+
     /** Active templates with at least one published version: what projects can apply. */
     public List<ApplicableTemplate> applicable() {
         Map<Long, ApplicableTemplate> byTemplate = new LinkedHashMap<>();

@@ -1,0 +1,38 @@
+package app.cadence.cutover.domain;
+
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface StoredRunRepository extends JpaRepository<StoredRun, Long> {
+
+    /** By id and tenant: the tenant filter is a safety net, this predicate is the wall. */
+    @Query("select r from StoredRun r where r.id = :id and r.tenantId = :tenantId")
+    Optional<StoredRun> findInTenant(Long id, Long tenantId);
+
+    /**
+     * The run, locked until the transaction ends: every change to a run's steps reads all of them
+     * and writes the ones that changed, so two changes to one run must not interleave.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from StoredRun r where r.id = :id and r.tenantId = :tenantId")
+    Optional<StoredRun> lockInTenant(Long id, Long tenantId);
+
+    @Query("select r from StoredRun r where r.tenantId = :tenantId and r.instanceId = :instanceId order by r.runNumber")
+    List<StoredRun> findByInstance(Long tenantId, Long instanceId);
+
+    @Query("select r.id from StoredRun r where r.tenantId = :tenantId and r.instanceId = :instanceId")
+    List<Long> idsOfInstance(Long tenantId, Long instanceId);
+
+    @Query("select r.id from StoredRun r where r.tenantId = :tenantId and r.projectId = :projectId")
+    List<Long> idsOfProject(Long tenantId, Long projectId);
+
+    @Modifying
+    @Query("delete from StoredRun r where r.tenantId = :tenantId and r.id in :ids")
+    int deleteRuns(Long tenantId, Collection<Long> ids);
+}

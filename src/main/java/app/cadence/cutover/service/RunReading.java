@@ -1,0 +1,190 @@
+package app.cadence.cutover.service;
+
+import app.cadence.cutover.domain.GoNoGoDecision;
+import app.cadence.cutover.domain.RunForecast;
+import app.cadence.cutover.domain.RunKind;
+import app.cadence.cutover.domain.RunOutcome;
+import app.cadence.cutover.domain.RunState;
+import app.cadence.cutover.domain.RunbookStep;
+import app.cadence.cutover.domain.StepProgress;
+import app.cadence.cutover.domain.StepState;
+import app.cadence.cutover.domain.StepTimes;
+import app.cadence.cutover.domain.StoredDecision;
+import app.cadence.cutover.domain.StoredDecisionRepository;
+import app.cadence.cutover.domain.StoredLogEntry;
+import app.cadence.cutover.domain.StoredLogEntryRepository;
+import app.cadence.cutover.domain.StoredRun;
+import app.cadence.cutover.domain.StoredRunRepository;
+import app.cadence.cutover.domain.StoredStepRepository;
+import app.cadence.cutover.domain.StoredVote;
+import app.cadence.cutover.domain.CutoverRun;
+import app.cadence.cutover.domain.RollbackInvocation;
+import app.cadence.cutover.domain.Actor;
+import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
+import app.cadence.tenancy.service.TenantContext;
+import app.cadence.work.service.InstanceHeaders;
+import app.cadence.work.service.InstanceHeaders.InstanceHeader;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading runs: an instance's list of runs, and one run as its screen shows it with the forecast computed now. */
+@Service
+@NamedInterface("api")
+@Transactional(readOnly = true)
+@RolesAllowed(RoleSets.MEMBERS)
+public class RunReading {
+
+    /** Log lines a screen shows: the latest; the report reads them all. */
+    public static final int LOG_SHOWN = 200;
+
+    /** A run in an instance's list of runs. */
+    public record RunSummary(Long id, String name, RunKind kind, RunState state, Instant plannedT0, @Nullable Instant actualT0,
+                             @Nullable RunOutcome outcome, @Nullable Instant endedAt) {
+    }
+
+    private final RunStore store;
+    private final StoredRunRepository runs;
+    private final StoredStepRepository stepRows;
+    private final StoredLogEntryRepository log;
+    private final StoredDecisionRepository decisions;
+    private final MembershipDirectory members;
+    private final InstanceHeaders instances;
+
+    RunReading(RunStore store, StoredRunRepository runs, StoredStepRepository stepRows, StoredLogEntryRepository log,
+               StoredDecisionRepository decisions, MembershipDirectory members, InstanceHeaders instances) {
+        this.store = store;
+        this.runs = runs;
+        this.stepRows = stepRows;
+        this.log = log;
+        this.decisions = decisions;
+        this.members = members;
+        this.instances = instances;
+    }
+
+    public List<RunSummary> runsOf(Long instanceId) {
+        return runs.findByInstance(TenantContext.requireTenantId(), instanceId).stream().map(r -> {
+            CutoverRun run = r.run();
+            return new RunSummary(r.getId(), run.name(), run.kind(), run.state(), run.plannedT0(), run.actualT0(), run.outcome(), run.endedAt());
+        }).toList();
+    }
+
+    /** Whether the reader may schedule runs of this instance (a project manager). */
+    public boolean mayScheduleRuns() {
+        return RunAccess.myRole().managesProjects();
+    }
+
+    public RunScreen screen(Long runId) {
+        return screen(runId, LOG_SHOWN);
+    }
+
+    /** The run with {@code logLines} of its log, newest first (the report asks for all of them). */
+    public RunScreen screen(Long runId, int logLines) {
+        Long tenantId = TenantContext.requireTenantId();
+        RunStore.LoadedRun run = store.read(runId);
+        StoredRun stored = run.stored();
+        CutoverRun life = stored.run();
+        InstanceHeader instance = instances.header(stored.getInstanceId());
+        Map<Long, String> names = members.activeMembers().stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
+        Instant now = store.now();
+        Instant asOf = life.endedAt() != null ? life.endedAt() : now;
+        RunForecast forecast = RunForecast.of(run.steps(), life.t0(stored.zone()), asOf);
+        Long me = RunStore.me().accountId();
+        boolean mayRun = RunAccess.mayRun(stored) && !life.isReadOnly();
+
+        List<RunScreen.StepRow> rows = new ArrayList<>();
+        int done = 0;
+        int counted = 0;
+        for (RunPlan.StepInfo info : run.plan().steps().values()) {
+            StepProgress progress = run.steps().progress(info.key());
+            StepTimes times = forecast.step(info.key());
+            RunbookStep step = run.plan().runbook().step(info.key());
+            String role = run.plan().ownerRole(info.key());
+            List<Long> holders = role == null ? List.of() : run.holders(role);
+            boolean counts = !step.rollback() || run.steps().rollbackInvoked();
+            if (counts && progress.state() != StepState.ABANDONED) {
+                counted++;
+                if (progress.state().letsSuccessorsStart()) {
+                    done++;
+                }
+            }
+            boolean late = times.scheduled() && (progress.state() == StepState.IN_PROGRESS && asOf.isAfter(times.plannedFinish())
+                    || progress.state().isOpen() && asOf.isAfter(times.plannedStart()));
+            rows.add(new RunScreen.StepRow(info.key(), info.position(), info.sectionTitle(), info.sectionRole(), info.step().title(),
+                    info.step().description(), info.step().type(), role, holders.stream().map(id -> names.getOrDefault(id, "Former member")).toList(),
+                    progress.state(), times.plannedStart(), times.plannedFinish(), times.forecastStart(), times.forecastFinish(),
+                    progress.startedAt(), progress.finishedAt(), progress.startedBy() == null ? null : progress.startedBy().name(),
+                    progress.finishedBy() == null ? null : progress.finishedBy().name(), times.variance(), times.critical(), late,
+                    step.evidenceRequired(), progress.evidence(), progress.reason(), info.step().rollbackTrigger(),
+                    info.step().rollbackInstructions(),
+                    progress.state() == StepState.WAITING ? run.steps().openPredecessors(info.key()).stream().map(RunbookStep::title).toList() : List.of(),
+                    info.step().durationMinutes(), holders.contains(me), !life.isReadOnly() && RunAccess.mayWork(run, info.key())));
+        }
+
+        RollbackInvocation rollback = run.steps().rollback();
+        RunScreen.Header header = new RunScreen.Header(run.id(), life.name(), life.kind(), life.state(), instance.id(), instance.name(),
+                instance.projectId(), instance.projectKey(), instance.projectName(), life.plannedT0(), life.actualT0(),
+                life.actualT0() != null ? life.actualT0() : life.plannedT0(), life.plannedStart(), forecast.plannedEnd(),
+                forecast.forecastEnd(), forecast.variance(), stored.zone(), stored.getLeadUserId(),
+                names.getOrDefault(stored.getLeadUserId(), "Former member"), life.pauseReason(), life.outcome(), life.endNote(),
+                life.endedAt(), rollback == null ? null : new RunScreen.Rollback(rollback.by().name(), rollback.at(), rollback.reason()),
+                done, counted, now);
+
+        return new RunScreen(header, rows, decisions(tenantId, run, names, me), roster(run, names), logLines(tenantId, run.id(), logLines),
+                new RunScreen.You(me, mayRun, RunAccess.leads(stored)));
+    }
+
+    private List<RunScreen.DecisionView> decisions(Long tenantId, RunStore.LoadedRun run, Map<Long, String> names, Long me) {
+        List<StoredDecision> stored = decisions.findByRun(tenantId, run.id());
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<StoredVote>> votesByDecision = new HashMap<>();
+        decisions.votesOf(tenantId, stored.stream().map(StoredDecision::getId).toList())
+                .forEach(v -> votesByDecision.computeIfAbsent(v.getDecisionId(), k -> new ArrayList<>()).add(v));
+        Actor lead = new Actor(run.stored().getLeadUserId(), names.getOrDefault(run.stored().getLeadUserId(), "the run lead"));
+        List<RunScreen.DecisionView> views = new ArrayList<>();
+        for (StoredDecision d : stored) {
+            List<StoredVote> rows = votesByDecision.getOrDefault(d.getId(), List.of());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            GoNoGoDecision decision = d.decision(lead, rows);
+            List<RunScreen.Approval> approvals = rows.stream().map(r -> {
+                var vote = r.vote();
+                return new RunScreen.Approval(r.approver().accountId(), r.approver().name(), vote == null ? null : vote.verdict(),
+                        vote == null ? null : vote.comment(), vote == null ? null : vote.at());
+            }).toList();
+            boolean iMayVote = !decision.isTaken() && !run.stored().run().isReadOnly()
+                    && rows.stream().anyMatch(r -> r.approver().accountId() == me)
+                    && run.steps().state(d.getStepKey()) != StepState.WAITING;
+            views.add(new RunScreen.DecisionView(d.getStepKey(), decision.title(), approvals, decision.outcome(), decision.takenAt(),
+                    decision.overrule() == null ? null : decision.overrule().by().name(),
+                    decision.overrule() == null ? null : decision.overrule().reason(), iMayVote));
+        }
+        return views;
+    }
+
+    private static List<RunScreen.RoleHolders> roster(RunStore.LoadedRun run, Map<Long, String> names) {
+        return run.plan().ownerRoles().stream().map(role -> {
+            List<Long> ids = run.holders(role);
+            return new RunScreen.RoleHolders(role, ids, ids.stream().map(id -> names.getOrDefault(id, "Former member")).toList());
+        }).toList();
+    }
+
+    private List<RunScreen.LogLine> logLines(Long tenantId, Long runId, int lines) {
+        return log.findLatest(tenantId, runId, PageRequest.of(0, Math.max(1, lines))).stream().map(StoredLogEntry::entry)
+                .map(e -> new RunScreen.LogLine(e.at(), e.by().name(), e.what(), e.reason(), e.override())).toList();
+    }
+}

@@ -1,0 +1,149 @@
+package app.cadence.cutover.service;
+
+import app.cadence.cutover.domain.Actor;
+import app.cadence.cutover.domain.RosterAssignment;
+import app.cadence.cutover.domain.RosterAssignmentRepository;
+import app.cadence.cutover.domain.RunLogEntry;
+import app.cadence.cutover.domain.RunSteps;
+import app.cadence.cutover.domain.StepProgress;
+import app.cadence.cutover.domain.StoredLogEntry;
+import app.cadence.cutover.domain.StoredLogEntryRepository;
+import app.cadence.cutover.domain.StoredRun;
+import app.cadence.cutover.domain.StoredRunRepository;
+import app.cadence.cutover.domain.StoredStep;
+import app.cadence.cutover.domain.StoredStepRepository;
+import app.cadence.cutover.events.RunChanged;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.tenancy.service.ChangedBy;
+import app.cadence.tenancy.service.TenantContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the run services share: loading a run with its plan, step states and roster; saving the
+ * steps that changed with their log; announcing the change. Package-private: the services are
+ * the API.
+ */
+@Component
+class RunStore {
+
+    /** A run as the services work on it: stored rows, the plan, the steps as the domain sees them, the roster. */
+    record LoadedRun(StoredRun stored, RunPlan plan, Map<UUID, StoredStep> rows, RunSteps steps, List<RosterAssignment> roster) {
+
+        Long id() {
+            return Objects.requireNonNull(stored.getId());
+        }
+
+        /** The members holding a role in this run. */
+        List<Long> holders(String role) {
+            return roster.stream().filter(a -> a.getRoleName().equalsIgnoreCase(role)).map(RosterAssignment::getUserId).toList();
+        }
+    }
+
+    private final StoredRunRepository runs;
+    private final StoredStepRepository steps;
+    private final StoredLogEntryRepository log;
+    private final RosterAssignmentRepository roster;
+    private final RunPlans plans;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RunStore(StoredRunRepository runs, StoredStepRepository steps, StoredLogEntryRepository log, RosterAssignmentRepository roster,
+             RunPlans plans, ApplicationEventPublisher events, Clock clock) {
+        this.runs = runs;
+        this.steps = steps;
+        this.log = log;
+        this.roster = roster;
+        this.plans = plans;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    RunPlan plan(StoredRun run) {
+        return plans.of(run.getTemplateVersionId());
+    }
+
+    /** How long before T0 a run of this version begins: its first step's planned start. */
+    Duration leadTimeOf(Long templateVersionId) {
+        return plans.of(templateVersionId).runbook().leadTime();
+    }
+
+    StoredRun find(Long runId) {
+        return runs.findInTenant(runId, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Run", runId));
+    }
+
+    /** The run locked for a change until the transaction ends, with everything a change reads. */
+    LoadedRun lock(Long runId) {
+        return load(runs.lockInTenant(runId, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Run", runId)));
+    }
+
+    LoadedRun read(Long runId) {
+        return load(find(runId));
+    }
+
+    private LoadedRun load(StoredRun run) {
+        Long tenantId = TenantContext.requireTenantId();
+        RunPlan plan = plans.of(run.getTemplateVersionId());
+        Map<UUID, StoredStep> rows = new HashMap<>();
+        List<StepProgress> stored = new ArrayList<>();
+        for (StoredStep row : steps.findByRun(tenantId, run.getId())) {
+            if (plan.runbook().contains(row.getStepKey())) {
+                rows.put(row.getStepKey(), row);
+                stored.add(row.progress());
+            }
+        }
+        RunSteps restored = RunSteps.restore(plan.runbook(), stored, run.rollback());
+        return new LoadedRun(run, plan, rows, restored, roster.findByRun(tenantId, run.getId()));
+    }
+
+    /** Rows for every step of a new run, in their first states (the steps without predecessors ready). */
+    void createSteps(Long runId, RunSteps fresh) {
+        steps.saveAll(fresh.all().stream().map(p -> new StoredStep(runId, p)).toList());
+    }
+
+    /** Writes the steps whose progress changed, and returns their keys. */
+    List<UUID> saveSteps(LoadedRun run, RunSteps after) {
+        List<UUID> changed = new ArrayList<>();
+        for (StepProgress progress : after.all()) {
+            StoredStep row = run.rows().get(progress.key());
+            if (row == null) {
+                steps.save(new StoredStep(run.id(), progress));
+                changed.add(progress.key());
+            } else if (row.store(progress)) {
+                changed.add(progress.key());
+            }
+        }
+        run.stored().storeRollback(after.rollback());
+        return changed;
+    }
+
+    void log(Long runId, List<RunLogEntry> entries) {
+        log.saveAll(entries.stream().map(e -> new StoredLogEntry(runId, e)).toList());
+    }
+
+    /** Tells the run's screens, and whoever follows runs (notifications), what changed. */
+    void announce(StoredRun run, String change, List<UUID> stepKeys, List<RunChanged.ReadyStep> ready) {
+        events.publishEvent(new RunChanged(TenantContext.requireTenantId(), Objects.requireNonNull(run.getId()), run.getInstanceId(),
+                run.getProjectId(), change, stepKeys, ready, ChangedBy.current(), now()));
+    }
+
+    /** The signed-in member as the run log names them. */
+    static Actor me() {
+        return TenantContext.currentUser().map(u -> new Actor(u.userId(), u.displayName()))
+                .orElseThrow(() -> new AccessDeniedException("Sign in to work on a run."));
+    }
+}

@@ -1,0 +1,322 @@
+package app.cadence.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.cadence.cutover.domain.CutoverRuleException;
+import app.cadence.cutover.domain.RunOutcome;
+import app.cadence.cutover.domain.RunState;
+import app.cadence.cutover.domain.StepState;
+import app.cadence.cutover.domain.Verdict;
+import app.cadence.cutover.service.CutoverRuns;
+import app.cadence.cutover.service.GoNoGoVoting;
+import app.cadence.cutover.service.RunReading;
+import app.cadence.cutover.service.RunScreen;
+import app.cadence.cutover.service.RunStepWork;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.support.Fixtures;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.IntegrationTest;
+import app.cadence.support.SampleTemplates;
+import app.cadence.support.TestClock;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantProvisioning;
+import app.cadence.tenancy.service.TenantScope;
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Running a cutover: rehearsals and the go-live, step states and overrides, the roster, go/no-go
+ * votes, rollback — through the services, with the role matrix and tenant isolation.
+ */
+@IntegrationTest
+class CutoverRunServiceTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
+    @Autowired TenantProvisioning provisioning;
+    @Autowired InstanceApplication applying;
+    @Autowired app.cadence.work.service.InstanceReading instances;
+    @Autowired CutoverRuns runs;
+    @Autowired RunStepWork steps;
+    @Autowired GoNoGoVoting voting;
+    @Autowired RunReading reading;
+    @Autowired TestClock clock;
+
+    Tenant tenant;
+    Member pm;
+    Member pmo;
+    Member dataLead;
+    Member networkEngineer;
+    Member viewer;
+    Long instanceId;
+    Instant t0;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant("Cutover");
+        provisioning.changeTimeZone(tenant.id(), ZoneOffset.UTC);
+        pmo = fixtures.member(tenant, Role.PMO);
+        pm = fixtures.member(tenant, Role.PM);
+        dataLead = fixtures.member(tenant, Role.CONTRIBUTOR);
+        networkEngineer = fixtures.member(tenant, Role.CONTRIBUTOR);
+        viewer = fixtures.member(tenant, Role.VIEWER);
+        Long projectId = fixtures.project(pm, "GL-" + UUID.randomUUID().toString().substring(0, 4), "Go-live");
+        Long templateId = fixtures.publishedTemplate(pmo, "Go-live runbook", SampleTemplates.goLiveRunbook());
+        LocalDateTime at = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusHours(4).withMinute(0).withSecond(0).withNano(0);
+        t0 = at.toInstant(ZoneOffset.UTC);
+        instanceId = as(pm, () -> {
+            Long versionId = applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
+            return applying.instantiate(new InstantiationRequest(projectId, templateId, versionId, "Go-live runbook", Anchors.at(at)));
+        });
+    }
+
+    <T> T as(Member member, Supplier<T> action) {
+        return scope.call(member.userId(), member.tenantId(), action);
+    }
+
+    void as(Member member, Runnable action) {
+        scope.run(member.userId(), member.tenantId(), action);
+    }
+
+    RunScreen screen(Member member, Long runId) {
+        return as(member, () -> reading.screen(runId));
+    }
+
+    RunScreen.StepRow step(RunScreen screen, String title) {
+        return screen.steps().stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    UUID key(Long runId, String title) {
+        return step(screen(pm, runId), title).key();
+    }
+
+    @Test
+    void aRehearsalIsScheduledFromTheInstanceWithItsStepsWaitingOrReady() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+
+        RunScreen screen = screen(viewer, runId);
+        assertThat(screen.header().name()).isEqualTo("Rehearsal 1");
+        assertThat(screen.header().state()).isEqualTo(RunState.SCHEDULED);
+        assertThat(screen.header().plannedT0()).isEqualTo(t0);
+        assertThat(screen.steps()).extracting(RunScreen.StepRow::title, RunScreen.StepRow::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Freeze changes", StepState.READY),
+                org.assertj.core.groups.Tuple.tuple("Migrate data", StepState.WAITING),
+                org.assertj.core.groups.Tuple.tuple("Go/no-go", StepState.WAITING),
+                org.assertj.core.groups.Tuple.tuple("Switch DNS", StepState.WAITING),
+                org.assertj.core.groups.Tuple.tuple("Restore the old system", StepState.WAITING));
+        assertThat(step(screen, "Freeze changes").plannedStart()).isEqualTo(t0.minus(Duration.ofHours(3)));
+        assertThat(screen.header().stepsCounted()).as("rollback steps do not count until rollback is invoked").isEqualTo(4);
+        assertThat(screen.you().mayRun()).isFalse();
+        assertThat(as(pm, () -> runs.scheduleRehearsal(instanceId, null))).isNotEqualTo(runId);
+        assertThat(as(pm, () -> reading.runsOf(instanceId))).extracting(RunReading.RunSummary::name).containsExactly("Rehearsal 1", "Rehearsal 2");
+    }
+
+    @Test
+    void oneGoLivePerInstanceAndOnlyProjectManagersScheduleRuns() {
+        as(pm, () -> runs.scheduleLiveRun(instanceId, t0.plus(Duration.ofDays(7))));
+        assertThatThrownBy(() -> as(pm, () -> runs.scheduleLiveRun(instanceId, null))).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("already has its go-live run");
+        assertThatThrownBy(() -> as(dataLead, () -> runs.scheduleRehearsal(instanceId, null))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(viewer, () -> runs.scheduleRehearsal(instanceId, null))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aContributorWorksTheStepsOfTheRoleTheyHoldAndAStepBecomesReadyWhenItsPredecessorIsDone() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        UUID freeze = key(runId, "Freeze changes");
+        assertThatThrownBy(() -> as(pm, () -> steps.start(runId, freeze, null))).isInstanceOf(CutoverRuleException.class)
+                .hasMessageContaining("has not started");
+        as(pm, () -> runs.start(runId));
+
+        assertThatThrownBy(() -> as(dataLead, () -> steps.start(runId, freeze, null))).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("Data lead");
+        as(pm, () -> runs.assignRole(runId, "Data lead", List.of(dataLead.userId())));
+        as(dataLead, () -> steps.start(runId, freeze, null));
+        clock.advance(Duration.ofMinutes(50));
+        as(dataLead, () -> steps.complete(runId, freeze, null, null));
+
+        RunScreen screen = screen(dataLead, runId);
+        assertThat(step(screen, "Freeze changes").state()).isEqualTo(StepState.DONE);
+        assertThat(step(screen, "Freeze changes").finishedBy()).isEqualTo(dataLead.name());
+        assertThat(step(screen, "Migrate data").state()).isEqualTo(StepState.READY);
+        assertThat(step(screen, "Migrate data").mine()).isTrue();
+        assertThat(step(screen, "Switch DNS").mayWork()).as("not the data lead's step").isFalse();
+        assertThat(screen.log()).extracting(RunScreen.LogLine::what).contains("Started “Freeze changes”", "Roster: Data lead → " + dataLead.name());
+        assertThatThrownBy(() -> as(viewer, () -> steps.start(runId, key(runId, "Migrate data"), null))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void startingAStepWhosePredecessorsAreOpenNeedsAnOverrideWithAReasonAndIsLogged() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        as(pm, () -> runs.start(runId));
+        UUID migrate = key(runId, "Migrate data");
+
+        assertThatThrownBy(() -> as(pm, () -> steps.start(runId, migrate, null))).isInstanceOf(CutoverRuleException.class)
+                .hasMessageContaining("waiting for “Freeze changes”");
+        as(pm, () -> steps.start(runId, migrate, "Freeze done by hand on the old console"));
+
+        RunScreen screen = screen(pm, runId);
+        assertThat(step(screen, "Migrate data").state()).isEqualTo(StepState.IN_PROGRESS);
+        assertThat(screen.log()).anySatisfy(line -> {
+            assertThat(line.what()).isEqualTo("Started “Migrate data”");
+            assertThat(line.override()).isTrue();
+            assertThat(line.reason()).isEqualTo("Freeze done by hand on the old console");
+        });
+    }
+
+    @Test
+    void aPausedRunStartsNoStepButRecordsTheOnesUnderWay() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        as(pm, () -> runs.start(runId));
+        UUID freeze = key(runId, "Freeze changes");
+        as(pm, () -> steps.start(runId, freeze, null));
+        as(pm, () -> runs.pause(runId, "Data centre power check"));
+
+        assertThatThrownBy(() -> as(pm, () -> steps.start(runId, key(runId, "Migrate data"), "in a hurry"))).isInstanceOf(CutoverRuleException.class)
+                .hasMessageContaining("paused");
+        as(pm, () -> steps.complete(runId, freeze, null, null));
+        assertThat(screen(pm, runId).header().pauseReason()).isEqualTo("Data centre power check");
+        as(pm, () -> runs.resume(runId));
+        as(pm, () -> steps.start(runId, key(runId, "Migrate data"), null));
+        assertThat(screen(pm, runId).header().state()).isEqualTo(RunState.RUNNING);
+    }
+
+    @Test
+    void twoApproversVotingGoFinishTheCheckpointAndTheNextStepIsReady() {
+        Long runId = readyForTheDecision();
+        UUID decide = key(runId, "Go/no-go");
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId(), networkEngineer.userId())));
+
+        assertThatThrownBy(() -> as(dataLead, () -> voting.vote(runId, decide, Verdict.GO, null))).isInstanceOf(CutoverRuleException.class)
+                .hasMessageContaining("Only the approvers");
+        as(pmo, () -> voting.vote(runId, decide, Verdict.GO, "Data reconciled"));
+        RunScreen half = screen(pm, runId);
+        assertThat(step(half, "Go/no-go").state()).as("the first vote starts the checkpoint").isEqualTo(StepState.IN_PROGRESS);
+        assertThat(half.decisions().getFirst().outcome()).isNull();
+        as(networkEngineer, () -> voting.vote(runId, decide, Verdict.GO_WITH_CONDITIONS, "Keep the old DNS TTL low for 24 hours"));
+
+        RunScreen screen = screen(pm, runId);
+        assertThat(step(screen, "Go/no-go").state()).isEqualTo(StepState.DONE);
+        assertThat(step(screen, "Go/no-go").evidence()).contains("Go with conditions", "Keep the old DNS TTL low");
+        assertThat(step(screen, "Switch DNS").state()).isEqualTo(StepState.READY);
+        assertThat(step(screen, "Restore the old system").state()).as("rollback waits for its invocation").isEqualTo(StepState.WAITING);
+        assertThat(screen.decisions().getFirst().outcome()).isEqualTo(Verdict.GO_WITH_CONDITIONS);
+        assertThat(screen.decisions().getFirst().approvals()).extracting(RunScreen.Approval::verdict)
+                .containsExactly(Verdict.GO, Verdict.GO_WITH_CONDITIONS);
+    }
+
+    @Test
+    void aNoGoFailsTheCheckpointAndRollbackAbandonsTheForwardStepsAndReadiesTheRollbackBranch() {
+        Long runId = readyForTheDecision();
+        UUID decide = key(runId, "Go/no-go");
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId())));
+        as(pmo, () -> voting.vote(runId, decide, Verdict.NO_GO, "Reconciliation off by 3%"));
+        assertThat(step(screen(pm, runId), "Go/no-go").state()).isEqualTo(StepState.FAILED);
+        assertThat(step(screen(pm, runId), "Switch DNS").state()).isEqualTo(StepState.WAITING);
+
+        assertThatThrownBy(() -> as(dataLead, () -> runs.invokeRollback(runId, "No-go"))).isInstanceOf(AccessDeniedException.class);
+        as(pm, () -> runs.invokeRollback(runId, "No-go at the checkpoint"));
+
+        RunScreen screen = screen(pm, runId);
+        assertThat(step(screen, "Switch DNS").state()).isEqualTo(StepState.ABANDONED);
+        assertThat(step(screen, "Restore the old system").state()).isEqualTo(StepState.READY);
+        assertThat(screen.header().rollback().reason()).isEqualTo("No-go at the checkpoint");
+        as(pm, () -> steps.complete(runId, key(runId, "Restore the old system"), null, null));
+        as(pm, () -> runs.end(runId, RunOutcome.ROLLED_BACK, "Rolled back after the no-go"));
+        RunScreen ended = screen(pm, runId);
+        assertThat(ended.header().outcome()).isEqualTo(RunOutcome.ROLLED_BACK);
+        assertThat(ended.header().readOnly()).isTrue();
+        assertThat(ended.steps()).allMatch(s -> !s.mayWork());
+        assertThatThrownBy(() -> as(pm, () -> steps.skip(runId, key(runId, "Switch DNS"), "late"))).isInstanceOf(CutoverRuleException.class);
+    }
+
+    @Test
+    void theRunLeadMayOverruleANoGoWithAReason() {
+        Long runId = readyForTheDecision();
+        UUID decide = key(runId, "Go/no-go");
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId())));
+        as(pmo, () -> voting.vote(runId, decide, Verdict.NO_GO, "Reconciliation off by 3%"));
+
+        assertThatThrownBy(() -> as(pmo, () -> voting.overrule(runId, decide, "I disagree"))).isInstanceOf(CutoverRuleException.class)
+                .hasMessageContaining("Only the run lead");
+        as(pm, () -> voting.overrule(runId, decide, "Difference explained: test accounts"));
+
+        RunScreen screen = screen(pm, runId);
+        assertThat(step(screen, "Go/no-go").state()).isEqualTo(StepState.DONE);
+        assertThat(screen.decisions().getFirst().overruledBy()).isEqualTo(pm.name());
+        assertThat(step(screen, "Switch DNS").state()).isEqualTo(StepState.READY);
+    }
+
+    @Test
+    void aLateStepMovesTheForecastEnd() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        clock.advance(Duration.between(clock.instant(), t0.minus(Duration.ofHours(3))));
+        as(pm, () -> runs.start(runId));
+        UUID freeze = key(runId, "Freeze changes");
+        as(pm, () -> steps.start(runId, freeze, null));
+        RunScreen onTime = screen(pm, runId);
+        assertThat(onTime.header().variance()).isEqualTo(Duration.ZERO);
+
+        clock.advance(Duration.ofMinutes(100));
+        RunScreen late = screen(pm, runId);
+        // Freeze takes 1h40 instead of 1h: migrate and the go/no-go move 40 minutes; the DNS switch
+        // was booked 30 minutes after the go/no-go ends, so the run ends 10 minutes late.
+        assertThat(step(late, "Freeze changes").late()).isTrue();
+        assertThat(step(late, "Go/no-go").forecastFinish()).isEqualTo(step(late, "Go/no-go").plannedFinish().plus(Duration.ofMinutes(40)));
+        assertThat(late.header().variance()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(late.header().forecastEnd()).isEqualTo(late.header().plannedEnd().plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void anotherTenantCanNeitherReadNorChangeARun() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        Tenant other = fixtures.tenant("Other");
+        Member intruder = fixtures.member(other, Role.ADMIN);
+
+        assertThatThrownBy(() -> as(intruder, () -> reading.screen(runId))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(intruder, () -> runs.start(runId))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(intruder, () -> steps.start(runId, UUID.randomUUID(), null))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(intruder, () -> runs.scheduleRehearsal(instanceId, null))).isInstanceOf(RecordNotFoundException.class);
+        assertThat(as(intruder, () -> reading.runsOf(instanceId))).isEmpty();
+        assertThat(screen(pm, runId).header().state()).isEqualTo(RunState.SCHEDULED);
+    }
+
+    @Test
+    void aRunbookWithARunUnderWayIsNotRemovedAndOneWithFinishedRunsTakesThemWithIt() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        as(pm, () -> runs.start(runId));
+        long version = as(pm, () -> instances.details(instanceId).version());
+        assertThatThrownBy(() -> as(pm, () -> applying.delete(instanceId, version))).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("end it before removing");
+
+        as(pm, () -> runs.end(runId, RunOutcome.ABANDONED, "Rehearsal cancelled"));
+        as(pm, () -> applying.delete(instanceId, version));
+        assertThatThrownBy(() -> screen(pm, runId)).isInstanceOf(RecordNotFoundException.class);
+    }
+
+    /** A started rehearsal whose freeze and migrate steps are done: the go/no-go is ready. */
+    private Long readyForTheDecision() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        as(pm, () -> runs.start(runId));
+        as(pm, () -> steps.complete(runId, key(runId, "Freeze changes"), null, null));
+        as(pm, () -> steps.complete(runId, key(runId, "Migrate data"), null, null));
+        assertThat(step(screen(pm, runId), "Go/no-go").state()).isEqualTo(StepState.READY);
+        return runId;
+    }
+}
