@@ -69,8 +69,27 @@ class RunStore {
         this.clock = clock;
     }
 
+    /** When a recorded change happens: now, or the time a run entered after the fact is being recorded at. */
     Instant now() {
-        return clock.instant();
+        Instant recorded = RECORDED_AT.get();
+        return recorded != null ? recorded : clock.instant();
+    }
+
+    private static final ThreadLocal<Instant> RECORDED_AT = new ThreadLocal<>();
+
+    /** Runs {@code actions} with every change stamped {@code at} (see {@link CutoverRuns#recordAt}). */
+    static void recordAt(Instant at, Runnable actions) {
+        Instant outer = RECORDED_AT.get();
+        RECORDED_AT.set(at);
+        try {
+            actions.run();
+        } finally {
+            if (outer == null) {
+                RECORDED_AT.remove();
+            } else {
+                RECORDED_AT.set(outer);
+            }
+        }
     }
 
     RunPlan plan(StoredRun run) {
