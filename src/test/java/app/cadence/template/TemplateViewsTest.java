@@ -165,7 +165,7 @@ class TemplateViewsTest extends KaribuTest {
     void aTwoThousandStepTemplateOpensFastOnItsPageAndInTheDesigner() {
         // The largest template the importer takes, in one section: the shape that broke the page (C12, finding 8).
         String file = SampleTemplates.longRunbookFile(TemplateContent.MAX_ITEMS);
-        Long id = scope.call(pmo.userId(), pmo.tenantId(), () -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
+        Long id = scope.call(pmo.userId(), pmo.tenantId(), () -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)).templateId());
         login(pmo.authentication());
 
         long start = System.nanoTime();
