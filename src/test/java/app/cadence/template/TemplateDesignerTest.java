@@ -146,6 +146,32 @@ class TemplateDesignerTest extends KaribuTest {
     }
 
     @Test
+    void aSectionTurnedIntoRollbackIsCheckedOnlyAgainstItsOwnSteps() {
+        Long id = create(TemplateKind.CUTOVER, "Rollback runbook");
+        navigate("templates/design/" + id);
+        _click(_get(Button.class, spec -> spec.withText("Add section")));
+        addStep("Back up the database", StepType.TASK, "-1d", "4h");
+        _click(_get(Button.class, spec -> spec.withText("Add section")));
+        @SuppressWarnings("unchecked")
+        List<Button> addItem = _find(Button.class, spec -> spec.withText("Add item"));
+        _click(addItem.get(1));
+        type(_get(TextField.class, spec -> spec.withLabel("Title")), "Restore the database");
+        type(_get(TextField.class, spec -> spec.withLabel("Offset from T0")), "-1d");
+        type(_get(TextField.class, spec -> spec.withLabel("Planned duration")), "2h");
+        selectPredecessor("Back up the database");
+        _click(_get(Button.class, spec -> spec.withText("Add")));
+        assertThat(shownWarnings()).singleElement().asString().startsWith("“Restore the database” is planned to start at T−1d");
+
+        // A rollback step runs when rollback is invoked: its offset against a go-live step is not compared.
+        @SuppressWarnings("unchecked")
+        List<Select<SectionRole>> phases = (List<Select<SectionRole>>) (List<?>) _find(Select.class,
+                spec -> spec.withPredicate(sel -> "Section role".equals(sel.getAriaLabel().orElse(null))));
+        type(phases.get(1), SectionRole.ROLLBACK);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("schedule-warnings"))).isEmpty();
+        assertThat(markedRows()).isEmpty();
+    }
+
+    @Test
     void aSoundDraftPublishesWithoutTheTimingsQuestion() {
         Long id = create(TemplateKind.CUTOVER, "Sound runbook");
         navigate("templates/design/" + id);

@@ -284,7 +284,8 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
             role.setValue(section.role);
             role.addValueChangeListener(e -> {
                 section.role = e.getValue();
-                markDirty();
+                // Drawn again: moving a section into or out of rollback changes which steps are checked.
+                changed();
             });
             header.add(role);
         }
