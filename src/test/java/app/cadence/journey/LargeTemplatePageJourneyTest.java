@@ -60,7 +60,7 @@ class LargeTemplatePageJourneyTest {
     void aTwoThousandStepTemplateOpensOnItsPageAndInTheDesigner() throws IOException {
         Long tenantId = tenants.findBySlug("acme").orElseThrow().getId();
         Long userId = users.findByEmail(PMO_EMAIL).orElseThrow().getId();
-        Long id = scope.call(userId, tenantId, () -> transfer.importFile(SampleTemplates.longRunbookFile(TemplateContent.MAX_ITEMS).getBytes(StandardCharsets.UTF_8)));
+        Long id = scope.call(userId, tenantId, () -> transfer.importFile(SampleTemplates.longRunbookFile(TemplateContent.MAX_ITEMS).getBytes(StandardCharsets.UTF_8)).templateId());
         pmo = new JourneyBrowser(port, "large-template");
         pmo.signIn(PMO_EMAIL);
 

@@ -31,6 +31,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,89 @@ class TemplateDesignerTest extends KaribuTest {
         var diff = scope.call(pmo.userId(), pmo.tenantId(), () -> library.compare(id, versions.get(1).id(), versions.get(0).id()));
         assertThat(diff.entries()).extracting(e -> e.change().name() + " " + e.title())
                 .containsExactlyInAnyOrder("MOVED Go/no-go: migration signed off", "MOVED Rollback database");
+    }
+
+    @Test
+    void aStepStartingBeforeItsPredecessorFinishesIsFlaggedInTheDesignerAndPublishingAsksToConfirm() {
+        Long id = create(TemplateKind.CUTOVER, "Overlapping runbook");
+        navigate("templates/design/" + id);
+        _click(_get(Button.class, spec -> spec.withText("Add section")));
+        addStep("Freeze changes", StepType.TASK, "-2h", "30m");
+        addStep("Start data migration", StepType.TASK, "-2h", "1h", "Freeze changes");
+
+        String warning = "“Start data migration” is planned to start at T−2h, before its predecessor “Freeze changes” finishes at T−1h 30m.";
+        assertThat(shownWarnings()).containsExactly(warning);
+        // The step that starts too early is marked in its section and in the timeline; its predecessor is not.
+        assertThat(markedRows()).hasSize(2).allSatisfy(row -> assertThat(row).contains("T−2h", "Start data migration"));
+
+        // A warning is not an error: the draft saves with it.
+        _click(_get(Button.class, spec -> spec.withText("Save draft *")));
+        assertThat(draftOf(id).scheduleWarnings()).extracting(w -> w.message()).containsExactly(warning);
+        assertThat(shownWarnings()).containsExactly(warning);
+
+        // Publishing lists the warning and waits for the publisher to confirm the timings.
+        navigate("templates/" + id);
+        _click(_get(Button.class, spec -> spec.withText("Publish draft…")));
+        Dialog dialog = _get(Dialog.class);
+        assertThat(_find(dialog, com.vaadin.flow.component.html.ListItem.class)).extracting(li -> li.getText()).containsExactly(warning);
+        type(_get(TextArea.class, spec -> spec.withLabel("What changed in this version?")), "Overlap agreed with the DBAs");
+        Button publish = _get(dialog, Button.class, spec -> spec.withText("Publish"));
+        assertThat(publish.isEnabled()).isFalse();
+        type(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withLabel("I have checked these timings")), true);
+        _click(publish);
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(scope.call(pmo.userId(), pmo.tenantId(), () -> library.details(id)).versions().getFirst().number()).isEqualTo(1);
+
+        // In the next draft, moving the step after its predecessor clears the warning and the marks.
+        _click(_get(Button.class, spec -> spec.withText("Start a new draft")));
+        assertThat(shownWarnings()).containsExactly(warning);
+        rowAction("Start data migration", "Edit “Start data migration”");
+        type(_get(TextField.class, spec -> spec.withLabel("Offset from T0")), "-1h 30m");
+        _click(_get(Button.class, spec -> spec.withText("Apply")));
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("schedule-warnings"))).isEmpty();
+        assertThat(markedRows()).isEmpty();
+    }
+
+    @Test
+    void aSectionTurnedIntoRollbackIsCheckedOnlyAgainstItsOwnSteps() {
+        Long id = create(TemplateKind.CUTOVER, "Rollback runbook");
+        navigate("templates/design/" + id);
+        _click(_get(Button.class, spec -> spec.withText("Add section")));
+        addStep("Back up the database", StepType.TASK, "-1d", "4h");
+        _click(_get(Button.class, spec -> spec.withText("Add section")));
+        @SuppressWarnings("unchecked")
+        List<Button> addItem = _find(Button.class, spec -> spec.withText("Add item"));
+        _click(addItem.get(1));
+        type(_get(TextField.class, spec -> spec.withLabel("Title")), "Restore the database");
+        type(_get(TextField.class, spec -> spec.withLabel("Offset from T0")), "-1d");
+        type(_get(TextField.class, spec -> spec.withLabel("Planned duration")), "2h");
+        selectPredecessor("Back up the database");
+        _click(_get(Button.class, spec -> spec.withText("Add")));
+        assertThat(shownWarnings()).singleElement().asString().startsWith("“Restore the database” is planned to start at T−1d");
+
+        // A rollback step runs when rollback is invoked: its offset against a go-live step is not compared.
+        @SuppressWarnings("unchecked")
+        List<Select<SectionRole>> phases = (List<Select<SectionRole>>) (List<?>) _find(Select.class,
+                spec -> spec.withPredicate(sel -> "Section role".equals(sel.getAriaLabel().orElse(null))));
+        type(phases.get(1), SectionRole.ROLLBACK);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("schedule-warnings"))).isEmpty();
+        assertThat(markedRows()).isEmpty();
+    }
+
+    @Test
+    void aSoundDraftPublishesWithoutTheTimingsQuestion() {
+        Long id = create(TemplateKind.CUTOVER, "Sound runbook");
+        navigate("templates/design/" + id);
+        _click(_get(Button.class, spec -> spec.withText("Add section")));
+        addStep("Freeze changes", StepType.TASK, "-2h", "30m");
+        addStep("Start data migration", StepType.TASK, "-1h 30m", "1h", "Freeze changes");
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("schedule-warnings"))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withText("Save draft *")));
+
+        navigate("templates/" + id);
+        _click(_get(Button.class, spec -> spec.withText("Publish draft…")));
+        assertThat(_find(com.vaadin.flow.component.checkbox.Checkbox.class)).isEmpty();
+        assertThat(_get(_get(Dialog.class), Button.class, spec -> spec.withText("Publish")).isEnabled()).isTrue();
     }
 
     @Test
@@ -201,6 +285,26 @@ class TemplateDesignerTest extends KaribuTest {
             }
         }
         throw new AssertionError("No row “" + itemTitle + "” with an action “" + ariaLabel + "”");
+    }
+
+    private List<String> shownWarnings() {
+        com.vaadin.flow.component.html.Div list = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("schedule-warnings"));
+        return _find(list, com.vaadin.flow.component.html.ListItem.class).stream().map(li -> li.getText()).toList();
+    }
+
+    /** The rows of every grid on screen (the sections' and the timeline) marked as starting too early, as text. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<String> markedRows() {
+        List<String> marked = new java.util.ArrayList<>();
+        for (Grid grid : _find(Grid.class)) {
+            for (int row = 0; row < GridKt._size(grid); row++) {
+                Object item = GridKt._get(grid, row);
+                if (grid.getPartNameGenerator() != null && "schedule-warning".equals(grid.getPartNameGenerator().apply(item))) {
+                    marked.add(String.join(" ", GridKt._getFormattedRow(grid, row)));
+                }
+            }
+        }
+        return marked;
     }
 
     private void selectPredecessor(String title) {

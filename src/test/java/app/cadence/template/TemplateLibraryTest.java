@@ -114,6 +114,21 @@ class TemplateLibraryTest {
     }
 
     @Test
+    void scheduleWarningsDoNotStopSavingOrPublishingAndTheHistoryKeepsThem() {
+        var freeze = ScheduleCheckTest.step("Freeze changes", "-2h", "30m");
+        var migrate = ScheduleCheckTest.step("Start data migration", "-2h", "1h", freeze);
+        TemplateContent overlapping = ScheduleCheckTest.runbook(
+                ScheduleCheckTest.section("Execution", app.cadence.template.domain.SectionRole.EXECUTION, freeze, migrate));
+
+        Long id = as(pmo, () -> library.create("Overlapping runbook", null, overlapping, "Created"));
+        // Advisory: the screen asks the publisher to confirm the timings; the service accepts them.
+        assertThat(as(pmo, () -> library.publish(id, "First cut"))).isEqualTo(1);
+
+        assertThat(as(pmo, () -> library.details(id)).changes()).extracting(c -> c.summary()).first()
+                .isEqualTo("Published version 1: First cut (with 1 schedule warning)");
+    }
+
+    @Test
     void aStaleDraftSaveIsRefusedNamingWhoSaved() {
         Long id = as(pmo, () -> library.create("Shared draft", null, retro("A"), "Created"));
         long loaded = as(pmo, () -> library.details(id)).versions().getFirst().version();

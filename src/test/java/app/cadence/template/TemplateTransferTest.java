@@ -55,7 +55,7 @@ class TemplateTransferTest {
         ExportFile file = as(() -> transfer.export(erp.id(), versionId));
         assertThat(file.fileName()).isEqualTo("erp-go-live-cutover-runbook-v1.json");
 
-        Long imported = as(() -> transfer.importFile(file.bytes()));
+        Long imported = as(() -> transfer.importFile(file.bytes()).templateId());
 
         var details = as(() -> library.details(imported));
         assertThat(details.name()).isEqualTo("ERP go-live cutover runbook (2)");
@@ -144,10 +144,10 @@ class TemplateTransferTest {
                  "sections":[{"key":"%s","title":"%s","role":"EXECUTION","items":[%s]}]}"""
                 .formatted(name, "D".repeat(2_000), UUID.randomUUID(), "S".repeat(200), steps);
 
-        Long imported = as(() -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
+        Long imported = as(() -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)).templateId());
         assertThat(as(() -> library.details(imported)).name()).isEqualTo(name);
         // The same file again gets a numbered name that still fits the column.
-        Long again = as(() -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
+        Long again = as(() -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)).templateId());
         assertThat(as(() -> library.details(again)).name()).isEqualTo("N".repeat(116) + " (2)");
 
         as(() -> library.publish(imported, "At every limit"));
@@ -204,6 +204,25 @@ class TemplateTransferTest {
                 .isInstanceOf(app.cadence.shared.domain.RecordNotFoundException.class);
         assertThatThrownBy(() -> scope.call(foreign.userId(), foreign.tenantId(), () -> transfer.copyTo(erp.id(), versionId, thiefTwo.id())))
                 .isInstanceOf(app.cadence.shared.domain.RecordNotFoundException.class);
+    }
+
+    @Test
+    void aRunbookWithOverlappingStepsIsImportedAndItsScheduleWarningsReturned() {
+        UUID freeze = UUID.randomUUID();
+        UUID migrate = UUID.randomUUID();
+        String file = doc("CUTOVER", step(freeze, "Freeze changes", "").replace("\"duration\":\"30m\"", "\"duration\":\"2h\"") + ","
+                + step(migrate, "Start data migration", ",\"predecessors\":[\"" + freeze + "\"]").replace("\"predecessors\":[],", ""));
+
+        TemplateTransfer.Imported imported = as(() -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(imported.scheduleWarnings()).extracting(w -> w.message()).containsExactly(
+                "“Start data migration” is planned to start at T−1h, before its predecessor “Freeze changes” finishes at T+1h.");
+        assertThat(as(() -> library.draft(imported.templateId())).orElseThrow().content().scheduleWarnings())
+                .isEqualTo(imported.scheduleWarnings());
+        // The exported starter runbook is clean.
+        TemplateRow erp = row("ERP go-live cutover runbook");
+        Long versionId = as(() -> library.details(erp.id())).versions().getFirst().id();
+        assertThat(as(() -> transfer.importFile(transfer.export(erp.id(), versionId).bytes())).scheduleWarnings()).isEmpty();
     }
 
     @Test

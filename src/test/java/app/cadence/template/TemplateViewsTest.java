@@ -26,6 +26,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -153,6 +154,51 @@ class TemplateViewsTest extends KaribuTest {
     }
 
     @Test
+    void anImportWithOverlappingStepsListsTheWarningsAndOffersTheDesigner() {
+        String freeze = java.util.UUID.randomUUID().toString();
+        String file = """
+                {"format":"cadence-template","formatVersion":1,"name":"Overlapping import","kind":"CUTOVER",
+                 "sections":[{"key":"%s","title":"Run","role":"EXECUTION","items":[
+                   {"key":"%s","title":"Freeze changes","type":"TASK","offset":"-2h","duration":"30m"},
+                   {"key":"%s","title":"Start data migration","type":"TASK","offset":"-2h","duration":"1h","predecessors":["%s"]}]}]}"""
+                .formatted(java.util.UUID.randomUUID(), freeze, java.util.UUID.randomUUID(), freeze);
+        login(pmo.authentication());
+        navigate("templates");
+        _click(_get(Button.class, spec -> spec.withText("Import…")));
+        upload("overlap.json", file);
+
+        // Imported, not refused: the dialog now lists what to check and offers the designer.
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Imported: check the timings");
+        assertThat(_find(dialog, ListItem.class)).extracting(ListItem::getText).containsExactly(
+                "“Start data migration” is planned to start at T−2h, before its predecessor “Freeze changes” finishes at T−1h 30m.");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Open in the designer")));
+        assertThat(currentView()).isInstanceOf(app.cadence.template.ui.TemplateDesignerView.class);
+        assertThat(_find(ListItem.class)).extracting(ListItem::getText).singleElement().asString().contains("“Start data migration”");
+    }
+
+    @Test
+    void aCleanImportOpensTheNewTemplate() throws Exception {
+        Long erp = idOf("ERP go-live cutover runbook");
+        Long version = scope.call(pmo.userId(), pmo.tenantId(), () -> library.details(erp)).versions().getFirst().id();
+        byte[] exported = scope.call(pmo.userId(), pmo.tenantId(), () -> transfer.export(erp, version)).bytes();
+        login(pmo.authentication());
+        navigate("templates");
+        _click(_get(Button.class, spec -> spec.withText("Import…")));
+        upload("erp.json", new String(exported, StandardCharsets.UTF_8));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(currentView()).isInstanceOf(TemplateView.class);
+        assertThat(_find(ListItem.class)).isEmpty();
+    }
+
+    private void upload(String fileName, String json) {
+        com.vaadin.flow.component.upload.Upload upload = _get(com.vaadin.flow.component.upload.Upload.class);
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(upload, fileName, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+    }
+
+    @Test
     void anotherTenantsTemplateIsNotFound() {
         Member foreign = fixtures.member(fixtures.tenant("Elsewhere"), Role.PMO);
         Long erp = idOf("ERP go-live cutover runbook");
@@ -165,7 +211,7 @@ class TemplateViewsTest extends KaribuTest {
     void aTwoThousandStepTemplateOpensFastOnItsPageAndInTheDesigner() {
         // The largest template the importer takes, in one section: the shape that broke the page (C12, finding 8).
         String file = SampleTemplates.longRunbookFile(TemplateContent.MAX_ITEMS);
-        Long id = scope.call(pmo.userId(), pmo.tenantId(), () -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)));
+        Long id = scope.call(pmo.userId(), pmo.tenantId(), () -> transfer.importFile(file.getBytes(StandardCharsets.UTF_8)).templateId());
         login(pmo.authentication());
 
         long start = System.nanoTime();

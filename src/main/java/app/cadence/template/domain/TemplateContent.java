@@ -202,6 +202,14 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
     }
 
     /**
+     * Steps planned to start before a predecessor finishes: advisory, unlike {@link #problems()},
+     * so content with warnings still saves. See {@link ScheduleCheck} for which steps are compared.
+     */
+    public List<ScheduleWarning> scheduleWarnings() {
+        return ScheduleCheck.of(this);
+    }
+
+    /**
      * The most characters a field may hold, by the label {@link TemplateItem#fields()} gives it.
      * The designer's inputs use the same numbers, so that what it accepts also saves and applies.
      */

@@ -231,7 +231,11 @@ public class TemplateLibrary {
         int number = versions.lastNumber(templateId, TenantContext.requireTenantId()) + 1;
         draft.publish(number, note, clock.instant(), TenantContext.currentUserName());
         template.touch(clock.instant(), TenantContext.currentUserName());
-        record(template, TemplateChanged.Change.PUBLISHED, number, "Published version " + number + ": " + note);
+        // Schedule warnings are advisory (the screen asks the publisher to confirm them); the history
+        // keeps that the version went out with them, for whoever wonders later why a step overlaps.
+        int warnings = content.scheduleWarnings().size();
+        record(template, TemplateChanged.Change.PUBLISHED, number, "Published version " + number + ": " + note
+                + (warnings == 0 ? "" : " (with " + warnings + (warnings == 1 ? " schedule warning)" : " schedule warnings)")));
         return number;
     }
 

@@ -2,6 +2,7 @@ package app.cadence.template.service;
 
 import app.cadence.shared.UploadLimits;
 import app.cadence.shared.domain.RuleViolationException;
+import app.cadence.template.domain.ScheduleWarning;
 import app.cadence.template.domain.Template;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
@@ -83,12 +84,21 @@ public class TemplateTransfer {
         return new ExportFile((slug.isEmpty() ? "template" : slug) + "-" + suffix + ".json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The new draft template, and the timings in it the importer should check (advisory, never a refusal). */
+    public record Imported(Long templateId, List<ScheduleWarning> scheduleWarnings) {
+        public Imported {
+            scheduleWarnings = List.copyOf(scheduleWarnings);
+        }
+    }
+
     /**
      * Imports a file as a new draft template. Anything wrong with it is refused with a message
-     * naming the problem and its place, and then nothing at all is imported.
+     * naming the problem and its place, and then nothing at all is imported. Schedule warnings do
+     * not refuse it: a runbook written elsewhere often overlaps steps on purpose, and the designer
+     * is where to fix them.
      */
     @RolesAllowed(RoleSets.PORTFOLIO_OFFICE)
-    public Long importFile(byte[] bytes) {
+    public Imported importFile(byte[] bytes) {
         if (bytes.length > uploadLimits.maxFileBytes()) {
             throw new RuleViolationException(null, "The file is larger than " + uploadLimits.label()
                     + "; template files are much smaller. Check that you chose the right file.");
@@ -109,7 +119,7 @@ public class TemplateTransfer {
             throw new RuleViolationException(null, "Nothing was imported. " + listed(problems) + " Correct the file and import it again.");
         }
         String name = freeName(document.name() == null ? "Imported " + content.kind().label().toLowerCase(Locale.ROOT) : document.name());
-        return library.create(name, document.description(), content, "Imported");
+        return new Imported(library.create(name, document.description(), content, "Imported"), content.scheduleWarnings());
     }
 
     private static String listed(List<String> problems) {

@@ -10,6 +10,7 @@ import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.RelativeTime;
 import app.cadence.template.domain.RetroPrompt;
 import app.cadence.template.domain.RetroSettings;
+import app.cadence.template.domain.ScheduleWarning;
 import app.cadence.template.domain.SectionRole;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
@@ -86,6 +87,9 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     private final Div retroSettings = new Div();
     private final VerticalLayout sectionsLayout = new VerticalLayout();
     private final Details timeline = new Details("Planned timeline");
+    private final ScheduleWarningsList scheduleWarnings = new ScheduleWarningsList();
+    /** The warnings of what is on screen, by the step that starts too early: rows to mark. */
+    private Map<UUID, List<String>> warningsByStep = Map.of();
     private final Button save = new Button("Save draft");
     private final List<SectionDraft> sections = new ArrayList<>();
     private TemplateDetails details;
@@ -131,7 +135,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         });
         retroSettings.add(new HorizontalLayout(retroFormat, votingBudget, anonymous));
         sectionsLayout.setPadding(false);
-        add(heading, status, toolbar, retroSettings, timeline, sectionsLayout);
+        add(heading, status, toolbar, retroSettings, scheduleWarnings, timeline, sectionsLayout);
     }
 
     @Override
@@ -216,6 +220,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
 
     private void render() {
         save.setText(dirty ? "Save draft *" : "Save draft");
+        checkSchedule();
         sectionsLayout.removeAll();
         if (sections.isEmpty()) {
             sectionsLayout.add(new Paragraph("This draft has no sections yet. Add a section, then add items to it."));
@@ -228,6 +233,25 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         if (kind == TemplateKind.CUTOVER) {
             renderTimeline();
         }
+    }
+
+    /** Checked on every edit, before the grids are drawn, so that they can mark the rows concerned. */
+    private void checkSchedule() {
+        List<ScheduleWarning> warnings = content().scheduleWarnings();
+        warningsByStep = warnings.stream().collect(Collectors.groupingBy(ScheduleWarning::stepKey,
+                Collectors.mapping(ScheduleWarning::message, Collectors.toList())));
+        scheduleWarnings.show(warnings, "These steps are planned to start before a step they wait for finishes. Change an offset or a "
+                + "duration, or keep the overlap if it is intended: the draft saves either way, and publishing asks you to confirm.");
+    }
+
+    /** Marks a step that starts before a predecessor finishes, with the warning as its tooltip. */
+    private @Nullable String warningPart(UUID stepKey) {
+        return warningsByStep.containsKey(stepKey) ? "schedule-warning" : null;
+    }
+
+    private @Nullable String warningTooltip(UUID stepKey) {
+        List<String> messages = warningsByStep.get(stepKey);
+        return messages == null ? null : String.join(" ", messages);
     }
 
     private Component sectionCard(SectionDraft section, int index, Map<UUID, String> titles) {
@@ -260,7 +284,8 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
             role.setValue(section.role);
             role.addValueChangeListener(e -> {
                 section.role = e.getValue();
-                markDirty();
+                // Drawn again: moving a section into or out of rollback changes which steps are checked.
+                changed();
             });
             header.add(role);
         }
@@ -284,7 +309,8 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         switch (kind) {
             case CUTOVER -> {
                 grid.addColumn(i -> RelativeTime.clock(((CutoverStep) i).offsetMinutes())).setHeader("Planned").setAutoWidth(true).setFlexGrow(0);
-                grid.addColumn(TemplateItem::title).setHeader("Step").setFlexGrow(3);
+                grid.addColumn(TemplateItem::title).setHeader("Step").setFlexGrow(3).setTooltipGenerator(i -> warningTooltip(i.key()));
+                grid.setPartNameGenerator(i -> warningPart(i.key()));
                 grid.addColumn(i -> ((CutoverStep) i).type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
                 grid.addColumn(i -> RelativeTime.formatDuration(((CutoverStep) i).durationMinutes())).setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
                 grid.addColumn(i -> ((CutoverStep) i).ownerRole() == null ? "" : ((CutoverStep) i).ownerRole()).setHeader("Owner").setFlexGrow(1);
@@ -378,14 +404,14 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     }
 
     private void renderTimeline() {
-        record Row(String start, String end, String title, String section) {
+        record Row(UUID key, String start, String end, String title, String section) {
         }
         List<Row> rows = sections.stream().flatMap(s -> s.items.stream().map(i -> (CutoverStep) i)
                         .map(step -> new Object[] {step, s.title}))
                 .sorted(Comparator.comparingInt(o -> ((CutoverStep) o[0]).offsetMinutes()))
                 .map(o -> {
                     CutoverStep step = (CutoverStep) o[0];
-                    return new Row(RelativeTime.clock(step.offsetMinutes()), RelativeTime.clock(step.offsetMinutes() + step.durationMinutes()),
+                    return new Row(step.key(), RelativeTime.clock(step.offsetMinutes()), RelativeTime.clock(step.offsetMinutes() + step.durationMinutes()),
                             step.title(), (String) o[1]);
                 })
                 .toList();
@@ -395,8 +421,9 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         fitOrScroll(grid, rows.size());
         grid.addColumn(Row::start).setHeader("Starts").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Row::end).setHeader("Ends").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Row::title).setHeader("Step").setFlexGrow(3);
+        grid.addColumn(Row::title).setHeader("Step").setFlexGrow(3).setTooltipGenerator(r -> warningTooltip(r.key()));
         grid.addColumn(Row::section).setHeader("Section").setFlexGrow(1);
+        grid.setPartNameGenerator(r -> warningPart(r.key()));
         grid.setItems(rows);
         timeline.removeAll();
         timeline.add(grid);

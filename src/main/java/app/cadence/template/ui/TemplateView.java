@@ -11,6 +11,7 @@ import app.cadence.template.domain.CommunicationEntry;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.RelativeTime;
 import app.cadence.template.domain.RetroPrompt;
+import app.cadence.template.domain.ScheduleWarning;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
@@ -28,6 +29,7 @@ import app.cadence.tenancy.service.TenantChoice;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -351,6 +353,18 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
             }
         });
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        List<ScheduleWarning> warnings = library.draft(details.id()).map(d -> d.content().scheduleWarnings()).orElse(List.of());
+        if (!warnings.isEmpty()) {
+            // Advisory, so not a refusal: the overlap may be intended. But it must not go out unseen.
+            ScheduleWarningsList list = new ScheduleWarningsList();
+            list.show(warnings, "Project teams will plan with these timings. Correct them in the designer, or confirm that they are intended.");
+            list.setWidth("32rem");
+            Checkbox checked = new Checkbox("I have checked these timings");
+            checked.addClassName("timings-checked");
+            publish.setEnabled(false);
+            checked.addValueChangeListener(e -> publish.setEnabled(e.getValue()));
+            dialog.add(list, checked);
+        }
         dialog.getFooter().add(cancel, publish);
         dialog.open();
     }

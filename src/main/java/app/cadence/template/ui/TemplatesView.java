@@ -192,10 +192,14 @@ public class TemplatesView extends VerticalLayout {
         // Runs in the UI's lock already: the handler hands the file over through ui.access.
         Upload upload = new Upload(new BoundedUploadHandler(uploadLimits.maxFileBytes(), (metadata, bytes) -> {
             try {
-                Long id = transfer.importFile(bytes);
-                dialog.close();
+                TemplateTransfer.Imported imported = transfer.importFile(bytes);
                 UserMessages.showSuccess("“" + metadata.fileName() + "” was imported as a new draft template.");
-                ui.navigate(TemplateView.class, String.valueOf(id));
+                if (imported.scheduleWarnings().isEmpty()) {
+                    dialog.close();
+                    ui.navigate(TemplateView.class, String.valueOf(imported.templateId()));
+                } else {
+                    showImportedWithWarnings(dialog, imported);
+                }
             } catch (RuntimeException e) {
                 problem.setText(UserMessages.describe(e));
                 problem.setVisible(true);
@@ -219,6 +223,27 @@ public class TemplatesView extends VerticalLayout {
         dialog.add(help, upload, problem);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();
+    }
+
+    /**
+     * The import succeeded but some steps overlap their predecessors: the dialog now lists them (not
+     * a refusal, the overlap may be intended) and offers the designer, where they are corrected.
+     */
+    private void showImportedWithWarnings(Dialog dialog, TemplateTransfer.Imported imported) {
+        dialog.setHeaderTitle("Imported: check the timings");
+        dialog.removeAll();
+        dialog.getFooter().removeAll();
+        ScheduleWarningsList warnings = new ScheduleWarningsList();
+        warnings.show(imported.scheduleWarnings(), "The template was imported as a new draft. These steps are planned to start before a "
+                + "step they wait for finishes: correct them in the designer, or keep them if the overlap is intended.");
+        warnings.setMaxWidth("40rem");
+        dialog.add(warnings);
+        Button design = new Button("Open in the designer", e -> {
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate(TemplateDesignerView.class, imported.templateId()));
+        });
+        design.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()), design);
     }
 
     private static @Nullable String blankToNull(String text) {
