@@ -15,12 +15,15 @@ import app.cadence.work.service.InstanceViews.ItemView;
 import app.cadence.project.service.ProjectService;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.StarterLibrary;
+import app.cadence.template.domain.SectionRole;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.PlatformOperators;
 import app.cadence.tenancy.service.TenantProvisioning;
 import app.cadence.tenancy.service.TenantScope;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +123,7 @@ class DemoDataSeeder implements ApplicationRunner {
                     "Delivered on SharePoint Online; post-implementation review complete.");
         });
         seedWork(acme, pm, dev);
+        seedRuns(acme, pm, pmo, dev);
         scope.run(globexPm, globex, () -> {
             project("GLX-FIN", "Oracle Fusion Financials go-live", globexPm, ProjectStatus.ACTIVE, today.minusDays(183), today.plusDays(30),
                     "Financials and procurement for 12 legal entities; parallel run in the month before go-live.");
@@ -220,9 +224,39 @@ class DemoDataSeeder implements ApplicationRunner {
         });
     }
 
+    /**
+     * Cutover runs (issue C7): CLOUD-02's rehearsal of two days ago, run to its end with two late
+     * steps and a GO from two approvers; ERP-01's runbook with its go-live next Saturday and a
+     * dress rehearsal under way now.
+     */
+    private void seedRuns(Long acme, Long pm, Long pmo, Long dev) {
+        ZoneId zone = ZoneId.of("Europe/London");
+        Long cloudRehearsal = scope.call(pm, acme, () -> reading.instancesOf(projectIds.get("CLOUD-02")).getFirst().id());
+        demoRuns.finishedRehearsal(acme, pm, pmo, dev, cloudRehearsal, Map.of(
+                "Final replication sync and promote the cloud database", Duration.ofMinutes(25),
+                "Switch DNS to the cloud load balancer", Duration.ofMinutes(15)));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDateTime saturday = today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY)).atTime(18, 0);
+        Long erpRunbook = scope.call(pm, acme, () -> applying.instantiate(new InstantiationRequest(projectIds.get("ERP-01"),
+                template("ERP go-live cutover runbook"), latest("ERP go-live cutover runbook"), "Go-live cutover runbook",
+                Anchors.at(saturday))));
+        demoRuns.goLive(acme, pm, pmo, dev, erpRunbook, saturday.atZone(zone).toInstant());
+        demoRuns.rehearsalUnderWay(acme, pm, pmo, dev, erpRunbook, clock.instant(), Duration.ofHours(30));
+    }
+
+    @Autowired
+    void setDemoRuns(DemoRuns demoRuns) {
+        this.demoRuns = demoRuns;
+    }
+
+    @SuppressWarnings("NullAway.Init")
+    private DemoRuns demoRuns;
+
     /** Marks every item already due as done, with an evidence link where one is required, except the last {@code leftOver}. */
     private void completePastItems(Long instanceId, int leftOver) {
+        // Rollback steps run only if rollback is invoked: a rehearsal that went well leaves them open.
         List<ItemView> due = reading.details(instanceId).items().stream()
+                .filter(i -> i.sectionRole() != SectionRole.ROLLBACK)
                 .filter(i -> i.dueAt() != null && i.dueAt().isBefore(clock.instant())).toList();
         for (ItemView item : due.subList(0, Math.max(0, due.size() - leftOver))) {
             itemWork.update(new ItemUpdate(item.id(), item.version(), ItemStatus.DONE, null, item.assigneeUserId(), item.dueAt(),
