@@ -100,20 +100,22 @@ class PortfolioTest {
         runbook = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
         retro = fixtures.publishedTemplate(pmo, "Retro", new TemplateContent(TemplateKind.RETROSPECTIVE, List.of(new TemplateSection(
                 UUID.randomUUID(), "Board", null, List.of(new RetroPrompt(UUID.randomUUID(), "Start", null, false),
-                new RetroPrompt(UUID.randomUUID(), "Stop", null, false)))), null));
+                new RetroPrompt(UUID.randomUUID(), "Stop", null, false), new RetroPrompt(UUID.randomUUID(), "Continue", null, false)))), null));
 
         // RED-1: T0 two hours ago; extract, load and sign-off are due (T0-4h, T0-1h, T0); extract is done.
         red = fixtures.project(pm, "RED-1", "Overdue cutover");
         Long redRunbook = apply(red, runbook, Anchors.at(now().minusHours(2)));
         as(pm, () -> itemWork.update(ItemUpdate.from(item(redRunbook, "Extract legacy data")).withStatus(ItemStatus.DONE, null)));
 
-        // AMBER-2: T0 tomorrow, nothing due; the rollback step (off the critical path) is blocked. A retro: one done, one N/A.
+        // AMBER-2: T0 tomorrow, nothing due; the rollback step is blocked, which counts for nothing (it runs only if
+        // rollback is invoked). A retro: one done, one N/A, one blocked (off any critical path).
         amber = fixtures.project(pm, "AMBER-2", "Blocked rollback");
         Long amberRunbook = apply(amber, runbook, Anchors.at(now().plusDays(1)));
         as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRunbook, "Restore backup")).withStatus(ItemStatus.BLOCKED, "No backup space")));
         Long amberRetro = apply(amber, retro, Anchors.at(now().plusDays(2)));
         as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRetro, "Start")).withStatus(ItemStatus.DONE, null)));
         as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRetro, "Stop")).withStatus(ItemStatus.NOT_APPLICABLE, null)));
+        as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRetro, "Continue")).withStatus(ItemStatus.BLOCKED, "Waiting for the team")));
 
         // GREEN-3: nothing applied. OVER-4: nothing applied, set to red by hand.
         green = fixtures.project(pm, "GREEN-3", "Quiet project");
@@ -148,7 +150,7 @@ class PortfolioTest {
         PortfolioRow r = row(rows, red);
         assertThat(r.health()).isEqualTo(Health.RED);
         assertThat(r.healthReason()).isEqualTo("2 of 3 due items overdue (67%) — more than 10%.");
-        assertThat(r.cutoverPercent()).isEqualTo(25);
+        assertThat(r.cutoverPercent()).as("1 of the 3 forward steps; the rollback step does not count").isEqualTo(33);
         assertThat(r.communicationPercent()).isNull();
         assertThat(r.retrospectivePercent()).isNull();
         assertThat(r.overdue()).isEqualTo(2);
@@ -159,7 +161,7 @@ class PortfolioTest {
         assertThat(a.health()).isEqualTo(Health.AMBER);
         assertThat(a.healthReason()).isEqualTo("1 item blocked.");
         assertThat(a.cutoverPercent()).isZero();
-        assertThat(a.retrospectivePercent()).isEqualTo(100); // the N/A prompt is left out
+        assertThat(a.retrospectivePercent()).isEqualTo(50); // the N/A prompt is left out
         assertThat(a.blocked()).isEqualTo(1);
         assertThat(a.nextKeyDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))).isEqualTo(a.goLiveDate());
 

@@ -124,7 +124,7 @@ class InstanceServiceTest {
         assertThat(details.items()).allMatch(i -> i.status() == ItemStatus.OPEN && i.assigneeUserId() == null);
 
         assertThat(as(viewer, () -> reading.instancesOf(projectId))).singleElement()
-                .satisfies(p -> assertThat(p.items()).isEqualTo(4));
+                .satisfies(p -> assertThat(p.items()).as("the rollback step counts only once rollback is invoked").isEqualTo(3));
         assertThat(as(viewer, () -> audit.projectHistory(projectId, HistoryFilter.none(), 0, 10)))
                 .anySatisfy(e -> assertThat(e.after()).contains("Applied").contains("as “Live runbook” with 4 items"));
     }
@@ -284,9 +284,11 @@ class InstanceServiceTest {
         ItemView doneOne = item(as(contributor, () -> reading.details(later)), "Extract legacy data");
         as(contributor, () -> itemWork.update(ItemUpdate.from(doneOne).withStatus(ItemStatus.DONE, null)));
 
+        // 2 × 4 steps assigned, one done; the two rollback steps run only if rollback is invoked.
         List<MyWorkRow> work = as(contributor, () -> reading.myWork(0, 50));
-        assertThat(work).hasSize(7);
-        assertThat(as(contributor, () -> reading.countMyWork())).isEqualTo(7);
+        assertThat(work).hasSize(5);
+        assertThat(as(contributor, () -> reading.countMyWork())).isEqualTo(5);
+        assertThat(work).extracting(MyWorkRow::title).doesNotContain("Restore backup");
         // "Soon" has T0 in 3 hours: its extract (due T0-4h) is already overdue and leads.
         assertThat(work.getFirst().title()).isEqualTo("Extract legacy data");
         assertThat(work.getFirst().instanceName()).isEqualTo("Soon");

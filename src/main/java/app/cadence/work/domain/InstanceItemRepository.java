@@ -32,13 +32,15 @@ public interface InstanceItemRepository extends JpaRepository<InstanceItem, Long
                    coalesce(sum(case when it.status = app.cadence.work.domain.ItemStatus.BLOCKED and it.criticalPath = true then 1 else 0 end), 0)
               from InstanceItem it
              where it.tenantId = :tenantId and it.projectId = :projectId
-               and it.status <> app.cadence.work.domain.ItemStatus.NOT_APPLICABLE""")
+               and it.status <> app.cadence.work.domain.ItemStatus.NOT_APPLICABLE
+               and (it.sectionRole is null or it.sectionRole <> app.cadence.template.domain.SectionRole.ROLLBACK)""")
     List<Object[]> healthCounts(Long tenantId, Long projectId, Instant now);
 
     @Query("""
             select it.title from InstanceItem it
              where it.tenantId = :tenantId and it.projectId = :projectId
                and it.status = app.cadence.work.domain.ItemStatus.BLOCKED and it.criticalPath = true
+               and (it.sectionRole is null or it.sectionRole <> app.cadence.template.domain.SectionRole.ROLLBACK)
              order by it.dueAt, it.id""")
     List<String> blockedOnCriticalPath(Long tenantId, Long projectId, Pageable first);
 
@@ -50,6 +52,7 @@ public interface InstanceItemRepository extends JpaRepository<InstanceItem, Long
              where it.tenantId = :tenantId and it.assigneeUserId = :userId
                and it.status in (app.cadence.work.domain.ItemStatus.OPEN, app.cadence.work.domain.ItemStatus.IN_PROGRESS,
                                  app.cadence.work.domain.ItemStatus.BLOCKED)
+               and (it.sectionRole is null or it.sectionRole <> app.cadence.template.domain.SectionRole.ROLLBACK)
              order by case when it.dueAt is null then 1 else 0 end, it.dueAt, it.id""")
     List<MyWorkItem> findMyWork(Long tenantId, Long userId, Pageable page);
 
@@ -57,7 +60,8 @@ public interface InstanceItemRepository extends JpaRepository<InstanceItem, Long
             select count(it) from InstanceItem it
              where it.tenantId = :tenantId and it.assigneeUserId = :userId
                and it.status in (app.cadence.work.domain.ItemStatus.OPEN, app.cadence.work.domain.ItemStatus.IN_PROGRESS,
-                                 app.cadence.work.domain.ItemStatus.BLOCKED)""")
+                                 app.cadence.work.domain.ItemStatus.BLOCKED)
+               and (it.sectionRole is null or it.sectionRole <> app.cadence.template.domain.SectionRole.ROLLBACK)""")
     long countMyWork(Long tenantId, Long userId);
 
     @Modifying

@@ -65,7 +65,7 @@ public class ProjectRollups {
             // Only a project created before its row could exist lacks one; the row is rebuilt from its items.
             em.createNativeQuery("insert into project_rollup (tenant_id, project_id, " + COLUMNS + ", last_item_update)"
                             + " select p.tenant_id, p.project_id, " + COUNTS + ", max(it.updated_at) from (" + ProjectSql.PROJECTS + ") p"
-                            + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE'"
+                            + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE' and " + WorkSql.COUNTED + ""
                             + " where p.project_id = :project group by p.tenant_id, p.project_id")
                     .setParameter("tenant", tenantId).setParameter("project", projectId).executeUpdate();
         }
@@ -78,7 +78,7 @@ public class ProjectRollups {
      */
     public RollupCounts countsOfInstance(Long tenantId, Long instanceId) {
         List<?> rows = em.createNativeQuery("select it.status, it.due_at, it.critical_path, it.instance_kind from instance_item it"
-                        + " where it.tenant_id = :tenant and it.instance_id = :instance for update")
+                        + " where it.tenant_id = :tenant and it.instance_id = :instance and " + WorkSql.COUNTED + " for update")
                 .setParameter("tenant", tenantId).setParameter("instance", instanceId).getResultList();
         RollupCounts sum = RollupCounts.NONE;
         for (Object row : rows) {
@@ -107,7 +107,7 @@ public class ProjectRollups {
     /** Every project's counts as its items say now: the truth the stored rows must match. */
     public Map<Long, RollupCounts> countedFromItems(Long tenantId) {
         return byProject(em.createNativeQuery("select p.project_id, " + COUNTS + " from (" + ProjectSql.PROJECTS + ") p"
-                        + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE'"
+                        + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE' and " + WorkSql.COUNTED + ""
                         + " group by p.project_id")
                 .setParameter("tenant", tenantId).getResultList());
     }
@@ -120,7 +120,7 @@ public class ProjectRollups {
         em.createNativeQuery("delete from project_rollup where tenant_id = :tenant").setParameter("tenant", tenantId).executeUpdate();
         return em.createNativeQuery("insert into project_rollup (tenant_id, project_id, " + COLUMNS + ", last_item_update)"
                         + " select p.tenant_id, p.project_id, " + COUNTS + ", max(it.updated_at) from (" + ProjectSql.PROJECTS + ") p"
-                        + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE'"
+                        + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE' and " + WorkSql.COUNTED + ""
                         + " group by p.tenant_id, p.project_id")
                 .setParameter("tenant", tenantId).executeUpdate();
     }

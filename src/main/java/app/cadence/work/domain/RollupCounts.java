@@ -1,11 +1,12 @@
 package app.cadence.work.domain;
 
+import app.cadence.template.domain.SectionRole;
 import app.cadence.template.domain.TemplateKind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What items add to their project's row in {@code project_rollup}: the counts that do not
- * depend on the time of day. Not-applicable items count for nothing. A change to an item is
+ * depend on the time of day. Not-applicable items and rollback steps count for nothing. A change to an item is
  * applied as {@code after.minus(before)}, so concurrent changes to one project add up instead
  * of overwriting each other.
  */
@@ -16,6 +17,9 @@ public record RollupCounts(long items, long doneDated, long blocked, long blocke
     public static final RollupCounts NONE = new RollupCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public static RollupCounts of(InstanceItem item) {
+        if (item.getSectionRole() == SectionRole.ROLLBACK) {
+            return NONE; // runs only if rollback is invoked: see WorkSql.COUNTED
+        }
         return of(item.getStatus(), item.getDueAt() != null, item.isCriticalPath(), item.getInstanceKind());
     }
 

@@ -14,6 +14,14 @@ public final class WorkSql {
     private static final String OUTSTANDING = "('" + ItemStatus.OPEN + "', '" + ItemStatus.IN_PROGRESS + "', '" + ItemStatus.BLOCKED + "')";
 
     /**
+     * The items that count towards progress, health and the roll-up, as a predicate on
+     * {@code it}: not the rollback steps of a runbook, which run only if rollback is invoked (a
+     * run's screen counts them then). Not-applicable items are left out separately, by status.
+     */
+    public static final String COUNTED = "(it.section_role is null or it.section_role <> 'ROLLBACK')";
+
+
+    /**
      * Per project of the tenant, the counts kept by every item change: {@code project_id, items,
      * done_dated, blocked, blocked_critical, cut_items, cut_done, com_items, com_done, ret_items,
      * ret_done, last_item_update}. A project nothing was applied to has no row.
@@ -36,9 +44,9 @@ public final class WorkSql {
                    sum(case when it.status <> 'DONE' then 1 else 0 end) as outstanding_due,
                    sum(case when it.status = 'DONE' then 1 else 0 end) as done_later
               from instance_item it
-             where it.tenant_id = :tenant
+             where it.tenant_id = :tenant and %2$s
                and ((it.status in %1$s and it.due_at <= :now) or (it.status = 'DONE' and it.due_at > :now))
-             group by it.project_id""".formatted(OUTSTANDING);
+             group by it.project_id""".formatted(OUTSTANDING, COUNTED);
 
     private WorkSql() {
     }
@@ -54,6 +62,7 @@ public final class WorkSql {
                 (select it2.title from instance_item it2 use index (ix_item_tenant_project_status)
                   where it2.tenant_id = :tenant and it2.project_id = %s
                     and it2.status = 'BLOCKED' and it2.critical_path = true
+                    and (it2.section_role is null or it2.section_role <> 'ROLLBACK')
                   order by it2.due_at, it2.id limit 1)""".formatted(projectIdColumn);
     }
 }

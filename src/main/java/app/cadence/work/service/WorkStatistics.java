@@ -2,6 +2,7 @@ package app.cadence.work.service;
 
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
+import app.cadence.work.domain.WorkSql;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -49,7 +50,7 @@ public class WorkStatistics {
         }
         // Items due after the last instant or done before the first one count nowhere: left out by the index.
         Query query = em.createNativeQuery("select " + sums + " from instance_item it"
-                + " where it.tenant_id = :tenant and it.status <> 'NOT_APPLICABLE' and it.due_at < :last"
+                + " where it.tenant_id = :tenant and it.status <> 'NOT_APPLICABLE' and " + WorkSql.COUNTED + " and it.due_at < :last"
                 + " and (it.completed_at is null or it.completed_at > :first)");
         query.setParameter("tenant", TenantContext.requireTenantId());
         query.setParameter("first", ends.getFirst());
