@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import com.vaadin.flow.shared.Registration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -214,12 +215,17 @@ class ScreensFollowChangesJourneyTest {
      * chooses Done, short of saving. Returns the step's title.
      */
     static String prepareToTickAnOpenStep(JourneyBrowser pm, JourneyBrowser pmo) {
+        return prepareToTickAnOpenStep(pm, pmo, title -> !title.equals(OTHER_JOURNEYS_STEP));
+    }
+
+    /** The same, for an open step whose title {@code eligible} accepts (a journey on a database of its own may take any). */
+    static String prepareToTickAnOpenStep(JourneyBrowser pm, JourneyBrowser pmo, Predicate<String> eligible) {
         for (JourneyBrowser window : new JourneyBrowser[] {pm, pmo}) {
             window.js().executeScript("document.querySelector('.instance-view vaadin-grid').scrollToIndex(10000);");
         }
         String step = pm.until("an open step to tick", d -> d.findElements(By.cssSelector("vaadin-grid-cell-content vaadin-button.item-title"))
                 .stream().filter(WebElement::isDisplayed).map(pm::text)
-                .filter(title -> !title.equals(OTHER_JOURNEYS_STEP) && markDone(pm, title) != null).findFirst().orElse(null));
+                .filter(title -> eligible.test(title) && markDone(pm, title) != null).findFirst().orElse(null));
         pmo.until("the same step in the PMO's window", d -> markDone(pmo, step) != null);
         pm.clickItemTitle(step);
         WebElement panel = pm.itemPanel(step);

@@ -7,7 +7,9 @@ import static app.cadence.journey.ScreensFollowChangesJourneyTest.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cadence.support.NodeProcess;
+import app.cadence.support.RedisServer;
 import app.cadence.support.ScratchDatabase;
+import app.cadence.support.WebClient;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.lettuce.core.RedisClient;
@@ -17,6 +19,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,20 +47,32 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
 /**
- * Two nodes for real: two production jars on one fresh MariaDB database and one Redis, behind
- * HAProxy with sticky sessions (the very {@code docker/haproxy.cfg} the two-node compose file
- * uses), and two headless Chromium windows pinned to different nodes by HAProxy's
- * {@code SERVERID} cookie. pm@acme ticks a step of CLOUD-02's runbook through one node; pmo@acme's
- * open runbook on the other node shows it within a second (the delay from the change's notice on
- * Redis, and from the click, is printed). Then each browser asks for a password reset through its
- * node, both nodes' outbox dispatchers poll every second against a real SMTP server (GreenMail),
- * and every mail arrives exactly once.
+ * Two nodes for real: two production jars on one fresh MariaDB database and a Redis server of the
+ * test's own, behind HAProxy with sticky sessions (the very {@code docker/haproxy.cfg} the
+ * two-node compose file uses), and two headless Chromium windows pinned to different nodes by
+ * HAProxy's {@code SERVERID} cookie.
+ *
+ * <ol>
+ * <li>pm@acme ticks a step of CLOUD-02's runbook through one node; pmo@acme's open runbook on the
+ * other node shows it within a second (the delay from the change's notice on Redis, and from the
+ * click, is printed).</li>
+ * <li>Redis is killed (SIGKILL). Each node logs once that it is unreachable; pm ticks another step
+ * and the save succeeds; both nodes stay ready while {@code /actuator/health} says DOWN (503)
+ * with the {@code redis} component DOWN, shown to the platform operator only; pmo's open screen
+ * does not follow (nothing carries the notice), and shows the step after a reload: nothing lost.</li>
+ * <li>Redis starts again on the same port. Each node logs once that it is back; pm ticks a third
+ * step and pmo's open screen shows it without reload within a second of the click.</li>
+ * <li>Each browser asks for a password reset through its node, both nodes' outbox dispatchers poll
+ * every second against a real SMTP server (GreenMail), and every mail arrives exactly once; the
+ * nodes' logs hold no ERROR line (the outage is logged as one WARN per node).</li>
+ * </ol>
  *
  * <p>Needs {@code target/cadence-0.1.0-SNAPSHOT.jar} ({@code bin/mvn -Pproduction -DskipTests
  * package}), MariaDB at 127.0.0.1:3306 with the {@code cadence_test} user (rights on
- * {@code cadence\_test%}), Redis at 127.0.0.1:6379, {@code /usr/sbin/haproxy}, Chromium and
- * chromedriver. Run by {@code .ci/run} as {@code bin/mvn -B test -Ptwo-nodes}. The nodes' logs and
- * screenshots go to {@code target/two-nodes/} and {@code target/journey-screenshots/two-nodes-*}.
+ * {@code cadence\_test%}), {@code redis-server} on the PATH (started on a free port, so killing it
+ * harms nothing else), {@code /usr/sbin/haproxy}, Chromium and chromedriver. Run by
+ * {@code .ci/run} as {@code bin/mvn -B test -Ptwo-nodes}. The nodes', HAProxy's and Redis's logs go
+ * to {@code target/two-nodes/}, screenshots to {@code target/journey-screenshots/two-nodes-*}.
  */
 @Tag("twonode")
 class TwoNodesJourneyTest {
@@ -62,15 +80,17 @@ class TwoNodesJourneyTest {
     private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     private static final Path HAPROXY_CONFIG = Path.of("docker", "haproxy.cfg");
     private static final Path LOGS = Path.of("target", "two-nodes");
-    private static final String DATABASE = "cadence_test_twonode";
-    private static final String REDIS_URL = env("CADENCE_TWONODE_REDIS_URL", "redis://127.0.0.1:6379");
-    /** A channel of this run's own, so that other Cadence nodes or tests on the same Redis do not interfere. */
-    private static final String CHANNEL = "cadence:twonode:" + System.nanoTime();
+    /** A database of this run's own: another checkout running this journey on the same server keeps its own. */
+    private static final String DATABASE = "cadence_test_twonode_" + ProcessHandle.current().pid();
+    /** The default channel: the Redis server is this run's own. */
+    private static final String CHANNEL = "cadence:live";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final List<NodeProcess> nodes = new ArrayList<>();
     private static ScratchDatabase database;
     private static Process haproxy;
+    private static RedisServer redisServer;
     private static GreenMail smtp;
     private static RedisClient redis;
     private static StatefulRedisPubSubConnection<String, String> notices;
@@ -96,15 +116,9 @@ class TwoNodesJourneyTest {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
-        redis = RedisClient.create(REDIS_URL);
-        notices = redis.connectPubSub();
-        notices.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                firstNoticeAt.compareAndSet(0, System.currentTimeMillis());
-            }
-        });
-        notices.sync().subscribe(CHANNEL);
+        redisServer = RedisServer.start(LOGS);
+        redis = RedisClient.create(redisServer.url());
+        listenForNotices();
 
         String mailKey = NodeProcess.newMailKey();
         lbPort = NodeProcess.freePort();
@@ -146,6 +160,9 @@ class TwoNodesJourneyTest {
         if (redis != null) {
             redis.shutdown();
         }
+        if (redisServer != null) {
+            redisServer.close();
+        }
         if (smtp != null) {
             smtp.stop();
         }
@@ -170,7 +187,7 @@ class TwoNodesJourneyTest {
     }
 
     private void journey() throws Exception {
-        var state = new Object() { String pmNode; String pmoNode; String step; String progressBefore; };
+        var state = new Object() { String pmNode; String pmoNode; String step; String progressBefore; long savedAt; };
 
         step("pinned", () -> {
             pm.signIn("pm@acme.example");
@@ -193,39 +210,125 @@ class TwoNodesJourneyTest {
 
         step("step-chosen", () -> {
             state.step = ScreensFollowChangesJourneyTest.prepareToTickAnOpenStep(pm, pmo);
-            pmo.waitForVaadin();
-            state.progressBefore = progress(pmo);
+            state.progressBefore = watchProgress(pmo);
             assertThat(progress(pm)).isEqualTo(state.progressBefore);
-            pmo.js().executeScript("""
-                    const text = document.querySelector('.instance-view .progress-text');
-                    window.__progressChangedAt = 0;
-                    new MutationObserver(() => { if (!window.__progressChangedAt) { window.__progressChangedAt = Date.now(); } })
-                        .observe(text, {childList: true, characterData: true, subtree: true});
-                    """);
         });
 
         step("ticked", () -> {
-            WebElement panel = pm.itemPanel(state.step);
-            pm.js().executeScript("arguments[0].addEventListener('click', () => window.__clickedAt = Date.now(), true);", pm.button(panel, "Save"));
-            firstNoticeAt.set(0);
-            pm.click("Save", () -> pm.button(panel, "Save"));
-            pm.until("the step done in the PM's window", d -> markDone(pm, state.step) == null);
-            String after = pmo.until("the new progress in the PMO's window on the other node, without reload", d -> {
-                String now = progress(pmo);
-                return now.equals(state.progressBefore) ? null : now;
-            });
-            long changedAt = ((Number) pmo.js().executeScript("return window.__progressChangedAt;")).longValue();
-            long clickedAt = ((Number) pm.js().executeScript("return window.__clickedAt;")).longValue();
-            long noticeAt = firstNoticeAt.get();
-            assertThat(noticeAt).as("the change's notice was published on Redis").isPositive();
-            long fromNotice = changedAt - noticeAt;
+            Delays delays = tickAndAwaitOtherNode(state.step, state.progressBefore);
             System.out.println("[two-nodes] Live update across nodes: " + state.pmoNode + "'s screen showed the step ticked on "
-                    + state.pmNode + " " + fromNotice + " ms after its notice reached Redis (" + (changedAt - clickedAt)
+                    + state.pmNode + " " + delays.fromNotice() + " ms after its notice reached Redis (" + delays.fromClick()
                     + " ms after the PM clicked Save)");
-            assertThat(fromNotice).as("from the notice on Redis to the other node's screen").isLessThan(1000);
-            assertThat(done(after)).isEqualTo(done(state.progressBefore) + 1);
-            pmo.until("the step done in the PMO's window", d -> markDone(pmo, state.step) == null);
-            assertThat(pmo.js().executeScript("return window.__progressChangedAt > 0;")).as("the same page, not reloaded").isEqualTo(true);
+            assertThat(delays.fromNotice()).as("from the notice on Redis to the other node's screen").isLessThan(1000);
+        });
+
+        // The rehearsal has two open steps left; this run needs three ticks: the PM reopens the one
+        // just ticked (the other node follows that too).
+        step("reopened", () -> {
+            String progressBefore = progress(pmo);
+            pm.clickItemTitle(state.step);
+            WebElement panel = pm.itemPanel(state.step);
+            pm.click("the Status select", () -> pm.field(panel, "vaadin-select", "Status"));
+            pm.click("Open in the Status list", () -> pm.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(WebElement::isDisplayed).filter(i -> pm.text(i).equals("Open")).findFirst().orElse(null));
+            pm.until("Open chosen", d -> pm.selectedLabel(pm.field(panel, "vaadin-select", "Status")).equals("Open"));
+            pm.click("Save", () -> pm.button(panel, "Save"));
+            pm.until("the step open again in the PM's window", d -> markDone(pm, state.step) != null);
+            pmo.until("the step open again in the PMO's window on the other node", d -> markDone(pmo, state.step) != null);
+            assertThat(done(progress(pmo))).isEqualTo(done(progressBefore) - 1);
+        });
+
+        // Redis dies (SIGKILL): no request fails, nothing is lost, each node says so once and stays ready.
+        step("redis-killed", () -> {
+            notices.close(); // the test's own subscriber: a new one listens once Redis is back
+            redisServer.kill();
+            for (NodeProcess node : nodes) {
+                awaitLogLines(node, redisSays("is unreachable"), 1);
+            }
+            System.out.println("[two-nodes] Redis on :" + redisServer.port() + " killed; both nodes logged once that it is unreachable");
+        });
+
+        step("ticked-without-redis", () -> {
+            state.progressBefore = progress(pmo);
+            state.step = ScreensFollowChangesJourneyTest.prepareToTickAnOpenStep(pm, pmo, anyStep -> true);
+            WebElement panel = pm.itemPanel(state.step);
+            pm.click("Save", () -> pm.button(panel, "Save"));
+            state.savedAt = System.nanoTime();
+            pm.until("the step done in the PM's window", d -> markDone(pm, state.step) == null);
+            pm.until("the new progress in the PM's window", d -> done(progress(pm)) == done(state.progressBefore) + 1);
+            pm.waitForVaadin();
+            assertThat(errorNotifications(pm)).as("error notifications in the PM's window: the save succeeded").isEmpty();
+        });
+
+        step("health-without-redis", () -> {
+            for (NodeProcess node : nodes) {
+                assertThat(NodeProcess.status(node.uri().resolve("actuator/health/readiness").toString(), null))
+                        .as("%s's readiness without Redis: HAProxy keeps routing to it", node.name()).isEqualTo(200);
+                HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(node.uri().resolve("actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                WebClient operator = new WebClient(node.port());
+                operator.signIn("operator@cadence.example", JourneyBrowser.PASSWORD);
+                HttpResponse<String> forOperator = operator.get("/actuator/health");
+                System.out.println("[two-nodes] without Redis, " + node.name() + ": readiness 200; /actuator/health "
+                        + anonymous.statusCode() + " " + anonymous.body() + " to anyone; to the operator "
+                        + forOperator.statusCode() + " with components " + components(forOperator.body()));
+                assertThat(anonymous.statusCode()).as("the overall health, for monitoring: Redis is a component").isEqualTo(503);
+                assertThat(anonymous.body()).as("components only for the operator").doesNotContain("redis", "components");
+                assertThat(forOperator.body()).as("%s's health for the operator", node.name()).contains("\"redis\":{\"status\":\"DOWN\"");
+                assertThat(forOperator.body()).contains("\"db\":{\"status\":\"UP\"", "\"readinessState\":{\"status\":\"UP\"");
+            }
+        });
+
+        step("seen-on-navigation", () -> {
+            // Nothing carries the change to the other node now: its open screen still shows the old progress…
+            long waited = Duration.ofNanos(System.nanoTime() - state.savedAt).toMillis();
+            if (waited < 1500) {
+                Thread.sleep(1500 - waited);
+            }
+            assertThat(progress(pmo)).as("the other node's open screen, with no Redis between the nodes").isEqualTo(state.progressBefore);
+            // …and the next navigation reads it from the database: nothing was lost.
+            pmo.driver().navigate().refresh();
+            pmo.until("the instance heading after reload", d -> d.findElements(By.cssSelector(".instance-view h2")).size() == 1);
+            pmo.waitForVaadin();
+            pmo.js().executeScript("document.querySelector('.instance-view vaadin-grid').scrollToIndex(10000);");
+            pmo.until("the step shown done in the PMO's window after reload",
+                    d -> pmo.itemTitle(state.step) != null && markDone(pmo, state.step) == null);
+            assertThat(done(progress(pmo))).isEqualTo(done(state.progressBefore) + 1);
+            System.out.println("[two-nodes] without Redis, " + state.pmoNode + "'s open screen kept \"" + state.progressBefore
+                    + "\" for 1.5 s; after a reload it showed \"" + progress(pmo) + "\"");
+            for (NodeProcess node : nodes) {
+                assertThat(logLines(node, redisSays("is unreachable"))).as("%s says once that Redis is unreachable", node.name()).isEqualTo(1);
+            }
+        });
+
+        // Redis returns on the same port: each node says so once, and updates flow again at once.
+        step("redis-back", () -> {
+            long restarted = System.nanoTime();
+            redisServer.restart();
+            for (NodeProcess node : nodes) {
+                awaitLogLines(node, redisSays("is back"), 1);
+            }
+            listenForNotices();
+            System.out.println("[two-nodes] Redis restarted on :" + redisServer.port() + "; both nodes logged that it is back within "
+                    + Duration.ofNanos(System.nanoTime() - restarted).toMillis() + " ms");
+        });
+
+        step("step-chosen-after-redis-returned", () -> {
+            state.step = ScreensFollowChangesJourneyTest.prepareToTickAnOpenStep(pm, pmo, anyStep -> true);
+            state.progressBefore = watchProgress(pmo);
+            assertThat(progress(pm)).isEqualTo(state.progressBefore);
+        });
+
+        step("ticked-after-redis-returned", () -> {
+            Delays delays = tickAndAwaitOtherNode(state.step, state.progressBefore);
+            System.out.println("[two-nodes] After Redis returned: " + state.pmoNode + "'s screen showed the step ticked on "
+                    + state.pmNode + " " + delays.fromClick() + " ms after the PM clicked Save (" + delays.fromNotice()
+                    + " ms after its notice reached Redis)");
+            assertThat(delays.fromClick()).as("from the PM's click to the other node's screen, Redis back").isLessThan(1000);
+            for (NodeProcess node : nodes) {
+                assertThat(logLines(node, redisSays("is unreachable"))).as("%s: one outage, one line", node.name()).isEqualTo(1);
+                assertThat(logLines(node, redisSays("is back"))).as(node.name()).isEqualTo(1);
+            }
         });
 
         Map<String, String> resetThrough = Map.of("pm@acme.example", state.pmNode, "pmo@acme.example", state.pmoNode);
@@ -268,12 +371,69 @@ class TwoNodesJourneyTest {
             System.out.println("[two-nodes] ShedLock rows shared by both nodes: " + locks);
             assertThat(locks).as("the outbox dispatcher and the retention purge lock in the shared table").contains("mail-outbox", "retention-purge");
         }
-        for (String node : List.of("node-a", "node-b")) {
-            assertThat(Files.readString(LOGS.resolve(node + ".log"))).as(node + "'s log").doesNotContain(" ERROR ");
+        for (NodeProcess node : nodes) {
+            List<String> warnings;
+            try (var lines = Files.lines(node.log())) {
+                warnings = lines.filter(line -> line.contains(" WARN ")).toList();
+            }
+            List<String> aboutRedis = warnings.stream().filter(line -> line.contains(":" + redisServer.port())).toList();
+            System.out.println("[two-nodes] " + node.name() + "'s log: no ERROR, " + warnings.size() + " WARN lines, "
+                    + aboutRedis.size() + " about Redis: " + aboutRedis.stream().map(line -> line.substring(line.indexOf(" : ") + 3)).toList());
+            assertThat(Files.readString(node.log())).as(node.name() + "'s log").doesNotContain(" ERROR ");
+            assertThat(aboutRedis).as("%s's warnings about Redis: one for the outage, not one per event or reconnection attempt", node.name())
+                    .singleElement().asString().contains(redisSays("is unreachable"));
         }
     }
 
     // --- the journey's steps -----------------------------------------------------------------
+
+    /** How long a change took to show on the other node's open screen. */
+    private record Delays(long fromClick, long fromNotice) {
+    }
+
+    /**
+     * Saves the step the PM's item panel holds, ready to be done, and waits until the PMO's window
+     * on the other node shows the new progress without reload: the delays from the click on Save
+     * and from the change's notice on Redis.
+     */
+    private Delays tickAndAwaitOtherNode(String step, String progressBefore) {
+        WebElement panel = pm.itemPanel(step);
+        pm.js().executeScript("arguments[0].addEventListener('click', () => window.__clickedAt = Date.now(), true);", pm.button(panel, "Save"));
+        firstNoticeAt.set(0);
+        pm.click("Save", () -> pm.button(panel, "Save"));
+        pm.until("the step done in the PM's window", d -> markDone(pm, step) == null);
+        String after = pmo.until("the new progress in the PMO's window on the other node, without reload", d -> {
+            String now = progress(pmo);
+            return now.equals(progressBefore) ? null : now;
+        });
+        long changedAt = ((Number) pmo.js().executeScript("return window.__progressChangedAt;")).longValue();
+        long clickedAt = ((Number) pm.js().executeScript("return window.__clickedAt;")).longValue();
+        long noticeAt = firstNoticeAt.get();
+        assertThat(noticeAt).as("the change's notice was published on Redis").isPositive();
+        assertThat(done(after)).isEqualTo(done(progressBefore) + 1);
+        pmo.until("the step done in the PMO's window", d -> markDone(pmo, step) == null);
+        assertThat(pmo.js().executeScript("return window.__progressChangedAt > 0;")).as("the same page, not reloaded").isEqualTo(true);
+        assertThat(errorNotifications(pm)).as("error notifications in the PM's window").isEmpty();
+        return new Delays(changedAt - clickedAt, changedAt - noticeAt);
+    }
+
+    /** Notes in the window when its progress text first changes from now on; returns the text now. */
+    private static String watchProgress(JourneyBrowser window) {
+        window.waitForVaadin();
+        window.js().executeScript("""
+                const text = document.querySelector('.instance-view .progress-text');
+                window.__progressChangedAt = 0;
+                new MutationObserver(() => { if (!window.__progressChangedAt) { window.__progressChangedAt = Date.now(); } })
+                    .observe(text, {childList: true, characterData: true, subtree: true});
+                """);
+        return progress(window);
+    }
+
+    /** The texts of the error notifications the window shows (UserMessages.showError). */
+    private static List<String> errorNotifications(JourneyBrowser window) {
+        return window.driver().findElements(By.cssSelector("vaadin-notification-card[theme~='error']")).stream()
+                .map(window::text).toList();
+    }
 
     private static void askForReset(JourneyBrowser window, String email) {
         window.driver().get(window.url("/forgot-password"));
@@ -306,10 +466,41 @@ class TwoNodesJourneyTest {
 
     // --- the cluster ---------------------------------------------------------------------------
 
+    /** What RedisLiveUpdates logs when this run's Redis goes ("is unreachable") and returns ("is back"). */
+    private static String redisSays(String what) {
+        return "Redis at 127.0.0.1:" + redisServer.port() + " " + what;
+    }
+
+    /** The lines of the node's log that contain {@code text}. */
+    private static long logLines(NodeProcess node, String text) throws IOException {
+        try (var lines = Files.lines(node.log())) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
+    /** Waits (up to 20 s) until the node's log has {@code count} lines containing {@code text}. */
+    private static void awaitLogLines(NodeProcess node, String text, long count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (logLines(node, text) < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(logLines(node, text)).as("lines saying \"%s\" in %s", text, node.log()).isEqualTo(count);
+    }
+
+    /** The health components and their status, from the operator's view of {@code /actuator/health}. */
+    private static String components(String health) {
+        var matcher = Pattern.compile("\"(\\w+)\":\\{\"status\":\"(\\w+)\"").matcher(health);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group(1) + " " + matcher.group(2));
+        }
+        return String.join(", ", found);
+    }
+
     private static NodeProcess startNode(String name, int smtpPort, String mailKey, boolean demoData) throws IOException {
         NodeProcess node = NodeProcess.on(database, LOGS, name)
                 .argument("--cadence.mail.poll-interval=PT1S").argument("--cadence.retention.interval=PT2S")
-                .redis(REDIS_URL, CHANNEL)
+                .redis(redisServer.url(), CHANNEL)
                 .mailKey(mailKey)
                 .demoData(demoData)
                 .env("CADENCE_BASE_URL", "http://localhost:" + lbPort)
@@ -336,8 +527,15 @@ class TwoNodesJourneyTest {
         assertThat(seen).as("HAProxy routes to both nodes (its log: %s)", LOGS.resolve("haproxy.log")).containsExactlyInAnyOrder("node-a", "node-b");
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    /** The test's own subscriber on the nodes' channel: when a change's notice reached Redis. */
+    private static void listenForNotices() {
+        notices = redis.connectPubSub();
+        notices.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                firstNoticeAt.compareAndSet(0, System.currentTimeMillis());
+            }
+        });
+        notices.sync().subscribe(CHANNEL);
     }
 }
