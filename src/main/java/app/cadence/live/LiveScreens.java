@@ -61,7 +61,22 @@ public class LiveScreens implements DisposableBean {
      * the changes made by others since the last refresh.
      */
     public Following follow(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh) {
-        Following following = new Following(view, topics, refresh);
+        return follow(view, topics, refresh, true);
+    }
+
+    /**
+     * Like {@link #follow}, but also hears the changes this screen made itself: for a part of the
+     * page that the change did not redraw, such as the header's notification count when an action
+     * on the page notifies the person who took it.
+     */
+    public Following followIncludingOwnChanges(Component view, Supplier<Collection<String>> topics,
+                                               Consumer<List<LiveMessage>> refresh) {
+        return follow(view, topics, refresh, false);
+    }
+
+    private Following follow(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh,
+                             boolean skipOwnChanges) {
+        Following following = new Following(view, topics, refresh, skipOwnChanges);
         view.addAttachListener(e -> following.start(e.getUI()));
         view.addDetachListener(e -> following.stop());
         view.getUI().ifPresent(following::start);
@@ -95,6 +110,7 @@ public class LiveScreens implements DisposableBean {
         private final Component view;
         private final Supplier<Collection<String>> topics;
         private final Consumer<List<LiveMessage>> refresh;
+        private final boolean skipOwnChanges;
         /** Changed on attach and detach only, under the session lock. */
         private final List<Registration> registrations = new ArrayList<>();
         private volatile @Nullable UI ui;
@@ -104,10 +120,12 @@ public class LiveScreens implements DisposableBean {
         private boolean scheduled;
         private long lastRefreshNanos = System.nanoTime() - DEBOUNCE.toNanos();
 
-        private Following(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh) {
+        private Following(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh,
+                          boolean skipOwnChanges) {
             this.view = view;
             this.topics = topics;
             this.refresh = refresh;
+            this.skipOwnChanges = skipOwnChanges;
         }
 
         /** The view now shows other topics (e.g. another instance): listen to those instead. */
@@ -128,7 +146,7 @@ public class LiveScreens implements DisposableBean {
             ui = attachedTo;
             origin = originOf(attachedTo);
             for (String topic : topics.get()) {
-                String resolved = topic.equals(Topic.MY_WORK) ? userId.map(Topic::myWork).orElse(null) : topic;
+                String resolved = Topic.resolve(topic, userId);
                 if (resolved != null) {
                     registrations.add(live.register(new Channel(tenantId.get(), resolved), this::receive));
                 }
@@ -146,7 +164,7 @@ public class LiveScreens implements DisposableBean {
 
         /** On the publishing thread: only notes the message and schedules a refresh. */
         private void receive(LiveMessage message) {
-            if (message.origin() != null && message.origin().equals(origin)) {
+            if (skipOwnChanges && message.origin() != null && message.origin().equals(origin)) {
                 return; // this screen made the change and already shows it
             }
             long delayNanos;

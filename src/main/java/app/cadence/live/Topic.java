@@ -2,7 +2,8 @@ package app.cadence.live;
 
 /**
  * What a channel is about, inside one tenant: an instance, a cutover run, a project, the
- * portfolio, a template, the template library or one person's My work. The tenant is not part of the topic: {@link LiveScreens} adds the
+ * portfolio, a template, the template library, one person's My work or one person's
+ * notifications. The tenant is not part of the topic: {@link LiveScreens} adds the
  * session's tenant, so a screen can never name another tenant's channel.
  */
 public final class Topic {
@@ -12,6 +13,9 @@ public final class Topic {
 
     /** The signed-in person's My work: resolved to {@link #myWork(Long)} of the session's user when a screen follows it. */
     public static final String MY_WORK = "my-work";
+
+    /** The signed-in person's notifications: resolved to {@link #notifications(Long)} of the session's user when a screen follows it. */
+    public static final String MY_NOTIFICATIONS = "my-notifications";
 
     /** The tenant's template library: every template change concerns it. */
     public static final String TEMPLATES = "templates";
@@ -42,5 +46,21 @@ public final class Topic {
 
     public static String myWork(Long userId) {
         return MY_WORK + ":" + userId;
+    }
+
+    public static String notifications(Long userId) {
+        return "notifications:" + userId;
+    }
+
+    /**
+     * The channel topic a screen follows: a personal topic ({@link #MY_WORK}, {@link #MY_NOTIFICATIONS})
+     * becomes the session user's own, or none without a user; any other topic stays as it is.
+     */
+    static @org.jspecify.annotations.Nullable String resolve(String topic, java.util.Optional<Long> userId) {
+        return switch (topic) {
+            case MY_WORK -> userId.map(Topic::myWork).orElse(null);
+            case MY_NOTIFICATIONS -> userId.map(Topic::notifications).orElse(null);
+            default -> topic;
+        };
     }
 }

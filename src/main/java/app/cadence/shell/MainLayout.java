@@ -2,6 +2,7 @@ package app.cadence.shell;
 
 import app.cadence.admin.service.OrganisationSettings;
 import app.cadence.admin.ui.OrganisationBrand;
+import app.cadence.notify.ui.NotificationBell;
 import app.cadence.operator.ui.OperatorPage;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
@@ -63,10 +64,13 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final TenantSettings settings;
     /** The organisation's logo and accent colour (issue C5); the colour is set on this layout. */
     private final OrganisationBrand organisationBrand;
+    /** The signed-in person's notifications with their unread count (issue C7). */
+    private final NotificationBell notificationBell;
 
     MainLayout(AuthenticationContext authentication, TenantSelectionService tenants,
-               TenantSettings settings, OrganisationSettings organisation) {
+               TenantSettings settings, OrganisationSettings organisation, NotificationBell notificationBell) {
         this.authentication = authentication;
+        this.notificationBell = notificationBell;
         this.settings = settings;
         this.tenantSwitcher = new TenantSwitcher(tenants);
         this.organisationBrand = new OrganisationBrand(organisation, this, tenantSwitcher::refresh);
@@ -111,6 +115,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
                 organisationBrand.setVisible(false); // an operator outside any organisation: no organisation's branding
             }
             buildUserMenu();
+            notificationBell.refresh();
         }
     }
 
@@ -154,7 +159,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         viewTitle.addClassName("app-view-title");
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         userMenu.addClassName("app-user-menu");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, organisationBrand, tenantSwitcher, userMenu);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, organisationBrand, tenantSwitcher, notificationBell, userMenu);
         bar.addClassName("app-navbar");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);

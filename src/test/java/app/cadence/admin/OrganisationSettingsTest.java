@@ -108,6 +108,27 @@ class OrganisationSettingsTest {
         assertThat(saved.name()).hasSize(120);
     }
 
+    @Test
+    void theLateStepThresholdIsFifteenMinutesUntilTheAdminChangesIt() {
+        Member pm = fixtures.member(tenant, Role.PM);
+        Settings loaded = as(admin, settings::load);
+        assertThat(loaded.lateStepMinutes()).isEqualTo(15);
+        assertThat(as(pm, tenantSettings::lateStepThreshold)).isEqualTo(java.time.Duration.ofMinutes(15));
+
+        Settings saved = as(admin, () -> settings.save(new SettingsChange(loaded.name(), loaded.timeZone(), "", 30, loaded.version())));
+        assertThat(saved.lateStepMinutes()).isEqualTo(30);
+        assertThat(as(pm, tenantSettings::lateStepThreshold)).isEqualTo(java.time.Duration.ofMinutes(30));
+        // A change without the field keeps it.
+        Settings renamed = as(admin, () -> settings.save(new SettingsChange("Renamed", "UTC", "", saved.version())));
+        assertThat(renamed.lateStepMinutes()).isEqualTo(30);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -5, 1441})
+    void refusesALateStepThresholdOutsideOneMinuteToADay(int minutes) {
+        assertRefused(new SettingsChange(tenant.name(), "UTC", "", minutes, version()), "lateStepMinutes");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "Mars/Olympus_Mons", "+05:00", "europe/london"})
     void refusesAZoneNotInTheList(String zone) {

@@ -70,6 +70,8 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("select-tenant").open(EVERY_ROLE).forwards().andOperator(),
             row("portfolio").open(EVERY_ROLE),
             row("my-work").open(EVERY_ROLE),
+            // Only the signed-in person's own notices: nothing of another tenant to find.
+            row("notifications").open(EVERY_ROLE),
             row("projects").open(EVERY_ROLE),
             row("programs").open(EVERY_ROLE),
             row("templates").open(EVERY_ROLE),

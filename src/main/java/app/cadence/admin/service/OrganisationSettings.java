@@ -52,11 +52,18 @@ public class OrganisationSettings {
     private static final String SUBJECT_TYPE = "Organisation";
 
     /** The form as loaded: {@code accentColour} is "" for Cadence's own colour. */
-    public record Settings(String name, String timeZone, String accentColour, long version, @Nullable LogoInfo logo) {
+    public record Settings(String name, String timeZone, String accentColour, int lateStepMinutes, long version, @Nullable LogoInfo logo) {
     }
 
-    /** What the ADMIN submits; {@code version} is the one they loaded. */
-    public record SettingsChange(String name, String timeZone, String accentColour, long version) {
+    /**
+     * What the ADMIN submits; {@code version} is the one they loaded. {@code lateStepMinutes}: how
+     * late a cutover step may run before its owner is notified; null leaves it as it is.
+     */
+    public record SettingsChange(String name, String timeZone, String accentColour, @Nullable Integer lateStepMinutes, long version) {
+
+        public SettingsChange(String name, String timeZone, String accentColour, long version) {
+            this(name, timeZone, accentColour, null, version);
+        }
     }
 
     /** About the stored logo, without its bytes; {@code version} changes with every replacement. */
@@ -125,7 +132,7 @@ public class OrganisationSettings {
     public Settings load() {
         Profile profile = profiles.current();
         return new Settings(profile.name(), profile.zone().getId(), Objects.requireNonNullElse(profile.accentColour(), ""),
-                profile.version(), logos.findForTenant(profile.tenantId()).map(OrganisationSettings::info).orElse(null));
+                profile.lateStepMinutes(), profile.version(), logos.findForTenant(profile.tenantId()).map(OrganisationSettings::info).orElse(null));
     }
 
     /**
@@ -138,6 +145,7 @@ public class OrganisationSettings {
         ZoneId zone = validZone(change.timeZone());
         AccentColour accent = AccentColour.parse(change.accentColour()).orElse(null);
         Profile before = profiles.current();
+        int lateStepMinutes = change.lateStepMinutes() == null ? before.lateStepMinutes() : validLateStepMinutes(change.lateStepMinutes());
         if (before.version() != change.version()) {
             // Another ADMIN saved since this form was loaded: applying it would silently undo their change.
             throw new ObjectOptimisticLockingFailureException("Tenant", before.tenantId());
@@ -162,6 +170,12 @@ public class OrganisationSettings {
             profiles.changeAccentColour(newColour);
             changes.add("accent colour " + colourLabel(oldColour) + " → " + colourLabel(newColour));
             audit.changed(subject(before.tenantId(), name), "Accent colour", colourLabel(oldColour), colourLabel(newColour));
+        }
+        if (lateStepMinutes != before.lateStepMinutes()) {
+            profiles.changeLateStepMinutes(lateStepMinutes);
+            changes.add("late step threshold " + before.lateStepMinutes() + " → " + lateStepMinutes + " minutes");
+            audit.changed(subject(before.tenantId(), name), "Late step threshold (minutes)", Integer.toString(before.lateStepMinutes()),
+                    Integer.toString(lateStepMinutes));
         }
         if (!changes.isEmpty()) {
             securityLog.recordInCurrentTenant(SecurityEventType.SETTINGS_CHANGED, name, capitalised(String.join("; ", changes)));
@@ -227,6 +241,15 @@ public class OrganisationSettings {
             throw new RuleViolationException("name", "The name cannot contain line breaks, tabs or other control characters.");
         }
         return name;
+    }
+
+    private static int validLateStepMinutes(int minutes) {
+        if (minutes < TenantProfiles.LATE_STEP_MINUTES_MIN || minutes > TenantProfiles.LATE_STEP_MINUTES_MAX) {
+            throw new RuleViolationException("lateStepMinutes", "Enter how many minutes late a cutover step may run before its owner "
+                    + "is notified: a whole number from " + TenantProfiles.LATE_STEP_MINUTES_MIN + " to "
+                    + TenantProfiles.LATE_STEP_MINUTES_MAX + " (a day).");
+        }
+        return minutes;
     }
 
     private static ZoneId validZone(@Nullable String input) {

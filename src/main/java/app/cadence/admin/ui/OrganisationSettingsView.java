@@ -27,6 +27,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeLeaveEvent;
@@ -56,10 +57,12 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
     private final TextField name = new TextField("Display name");
     private final ComboBox<String> timeZone = new ComboBox<>("Time zone");
     private final TextField accentColour = new TextField("Accent colour");
+    private final IntegerField lateStepMinutes = new IntegerField("Late step threshold (minutes)");
     private final Span swatch = new Span();
     private final Button save = new Button("Save", VaadinIcon.CHECK.create());
     private final Button discard = new Button("Discard changes");
-    private final Map<String, HasValidation> fieldsByProperty = Map.of("name", name, "timeZone", timeZone, "accentColour", accentColour);
+    private final Map<String, HasValidation> fieldsByProperty = Map.of("name", name, "timeZone", timeZone, "accentColour", accentColour,
+            "lateStepMinutes", lateStepMinutes);
 
     private final Div logoPreview = new Div();
     private final Paragraph logoFacts = new Paragraph();
@@ -97,6 +100,13 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
         HorizontalLayout colourRow = new HorizontalLayout(accentColour, swatch);
         colourRow.setAlignItems(FlexComponent.Alignment.BASELINE);
 
+        lateStepMinutes.setMin(TenantProfiles.LATE_STEP_MINUTES_MIN);
+        lateStepMinutes.setMax(TenantProfiles.LATE_STEP_MINUTES_MAX);
+        lateStepMinutes.setStepButtonsVisible(true);
+        lateStepMinutes.setRequiredIndicatorVisible(true);
+        lateStepMinutes.setHelperText("When a cutover step runs this many minutes later than planned, its owner is notified.");
+        lateStepMinutes.setWidth("16rem");
+
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         discard.addClickListener(e -> show(settings.load()));
@@ -105,12 +115,13 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
 
         name.addValueChangeListener(e -> changed(name));
         timeZone.addValueChangeListener(e -> changed(timeZone));
+        lateStepMinutes.addValueChangeListener(e -> changed(lateStepMinutes));
         accentColour.addValueChangeListener(e -> {
             changed(accentColour);
             showSwatch();
         });
 
-        add(name, timeZone, colourRow, actions, logoSection());
+        add(name, timeZone, colourRow, lateStepMinutes, actions, logoSection());
         loaded = settings.load();
         show(loaded);
     }
@@ -164,6 +175,7 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
         name.setValue(s.name());
         timeZone.setValue(s.timeZone());
         accentColour.setValue(s.accentColour());
+        lateStepMinutes.setValue(s.lateStepMinutes());
         fieldsByProperty.values().forEach(f -> f.setInvalid(false));
         showSwatch();
         showLogo(s.logo());
@@ -178,7 +190,8 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
     private boolean hasChanges() {
         return !Objects.equals(name.getValue(), loaded.name())
                 || !Objects.equals(Objects.requireNonNullElse(timeZone.getValue(), ""), loaded.timeZone())
-                || !Objects.equals(accentColour.getValue(), loaded.accentColour());
+                || !Objects.equals(accentColour.getValue(), loaded.accentColour())
+                || !Objects.equals(lateStepMinutes.getValue(), loaded.lateStepMinutes());
     }
 
     private void updateButtons() {
@@ -201,7 +214,8 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
 
     private void save() {
         SettingsChange change = new SettingsChange(name.getValue(), Objects.requireNonNullElse(timeZone.getValue(), ""),
-                accentColour.getValue(), loaded.version());
+                // Empty or not a number: 0, which the service refuses with the field's message.
+                accentColour.getValue(), Objects.requireNonNullElse(lateStepMinutes.getValue(), 0), loaded.version());
         try {
             Settings saved = settings.save(change);
             show(saved);

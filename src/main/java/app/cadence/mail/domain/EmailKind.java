@@ -8,6 +8,8 @@ public enum EmailKind {
     INVITATION("Invitation"),
     PASSWORD_RESET("Password reset"),
     SIGN_UP("Sign-up confirmation"),
+    /** A notice of the notification service (a step is ready, a vote awaits): no secret in it. */
+    NOTIFICATION("Notification"),
     OTHER("Other");
 
     private final String label;

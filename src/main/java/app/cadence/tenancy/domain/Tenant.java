@@ -21,6 +21,11 @@ public class Tenant extends AbstractEntity {
 
     public static final int NAME_MAX = 120;
 
+    /** Bounds of {@link #getLateStepMinutes()}: at least a minute, at most a day. */
+    public static final int LATE_STEP_MINUTES_MIN = 1;
+    public static final int LATE_STEP_MINUTES_MAX = 24 * 60;
+    public static final int LATE_STEP_MINUTES_DEFAULT = 15;
+
     @Column(nullable = false, unique = true, length = 60)
     private String slug;
 
@@ -39,6 +44,10 @@ public class Tenant extends AbstractEntity {
     /** #rrggbb, checked before it gets here; null: Cadence's own colour. */
     @Column(name = "accent_colour", length = 7)
     private @Nullable String accentColour;
+
+    /** How late a cutover step may run before its owner is told (issue C7). */
+    @Column(name = "late_step_minutes", nullable = false)
+    private int lateStepMinutes = LATE_STEP_MINUTES_DEFAULT;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -123,6 +132,17 @@ public class Tenant extends AbstractEntity {
 
     public void changeAccentColour(@Nullable String colour) {
         this.accentColour = colour;
+    }
+
+    public int getLateStepMinutes() {
+        return lateStepMinutes;
+    }
+
+    public void changeLateStepMinutes(int minutes) {
+        if (minutes < LATE_STEP_MINUTES_MIN || minutes > LATE_STEP_MINUTES_MAX) {
+            throw new IllegalArgumentException("late step threshold out of range: " + minutes);
+        }
+        this.lateStepMinutes = minutes;
     }
 
     public long getVersion() {

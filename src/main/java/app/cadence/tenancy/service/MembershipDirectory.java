@@ -27,6 +27,17 @@ public class MembershipDirectory {
                 .toList();
     }
 
+    /** Those of the given people who are active members of the current tenant (one statement); nobody without a tenant. */
+    public List<MemberSummary> activeMembers(java.util.Collection<Long> userIds) {
+        Long tenantId = TenantContext.currentTenantId().orElse(TenantContext.NO_TENANT);
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return memberships.findActiveMembers(tenantId, userIds).stream()
+                .map(m -> new MemberSummary(m.getUser().getId(), m.getUser().getDisplayName(), m.getUser().getEmail(), m.getRole()))
+                .toList();
+    }
+
     public boolean isActiveMember(Long userId) {
         return activeMembers().stream().anyMatch(m -> m.userId().equals(userId));
     }

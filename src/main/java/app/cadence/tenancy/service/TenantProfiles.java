@@ -25,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantProfiles {
 
     /** {@code version} guards against two ADMINs saving over each other. */
-    public record Profile(Long tenantId, String name, ZoneId zone, @Nullable String accentColour, long version) {
+    public record Profile(Long tenantId, String name, ZoneId zone, @Nullable String accentColour, int lateStepMinutes, long version) {
     }
 
     public static final int NAME_MAX = Tenant.NAME_MAX;
+    public static final int LATE_STEP_MINUTES_MIN = Tenant.LATE_STEP_MINUTES_MIN;
+    public static final int LATE_STEP_MINUTES_MAX = Tenant.LATE_STEP_MINUTES_MAX;
 
     private final TenantRepository tenants;
 
@@ -40,7 +42,7 @@ public class TenantProfiles {
     @PreAuthorize("isAuthenticated()")
     public Profile current() {
         Tenant t = currentTenant();
-        return new Profile(t.getId(), t.getName(), t.getTimeZone(), t.getAccentColour(), t.getVersion());
+        return new Profile(t.getId(), t.getName(), t.getTimeZone(), t.getAccentColour(), t.getLateStepMinutes(), t.getVersion());
     }
 
     @RolesAllowed(RoleSets.ADMINISTRATORS)
@@ -51,6 +53,11 @@ public class TenantProfiles {
     @RolesAllowed(RoleSets.ADMINISTRATORS)
     public void changeAccentColour(@Nullable String colour) {
         currentTenant().changeAccentColour(colour);
+    }
+
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
+    public void changeLateStepMinutes(int minutes) {
+        currentTenant().changeLateStepMinutes(minutes);
     }
 
     private Tenant currentTenant() {

@@ -54,6 +54,17 @@ public class TenantSettings {
         return zone;
     }
 
+    /**
+     * How late a cutover step may run before its owner is notified (issue C7); the default when no
+     * tenant is selected. Read where lateness is judged (a job in the tenant's scope), not per screen,
+     * so it is not cached.
+     */
+    public Duration lateStepThreshold() {
+        int minutes = TenantContext.currentTenantId().flatMap(tenants::findById).map(t -> t.getLateStepMinutes())
+                .orElse(app.cadence.tenancy.domain.Tenant.LATE_STEP_MINUTES_DEFAULT);
+        return Duration.ofMinutes(minutes);
+    }
+
     /** After the tenant's zone changed on this node; called by provisioning, with or without a signed-in user. */
     @PreAuthorize("permitAll()")
     public void forget(Long tenantId) {

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.notify.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.notify.service;
+
+import org.jspecify.annotations.NullMarked;

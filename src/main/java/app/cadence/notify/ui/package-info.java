@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.notify.ui;
+
+import org.jspecify.annotations.NullMarked;
