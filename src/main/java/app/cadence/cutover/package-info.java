@@ -4,7 +4,7 @@
  * runbook's steps) comes from the template module; a run keeps its own states, times and log.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"project :: events", "template :: api", "work :: api", "work :: ui", "tenancy :: api", "live", "shared"})
+@ApplicationModule(allowedDependencies = {"project :: events", "template :: api", "work :: api", "work :: ui", "tenancy :: api", "live", "notify :: api", "shared"})
 package app.cadence.cutover;
 
 import org.jspecify.annotations.NullMarked;

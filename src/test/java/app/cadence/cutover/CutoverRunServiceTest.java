@@ -8,6 +8,7 @@ import app.cadence.cutover.domain.RunOutcome;
 import app.cadence.cutover.domain.RunState;
 import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.domain.Verdict;
+import app.cadence.notify.domain.NotificationKind;
 import app.cadence.cutover.service.CutoverRuns;
 import app.cadence.cutover.service.GoNoGoVoting;
 import app.cadence.cutover.service.RunReading;
@@ -57,6 +58,8 @@ class CutoverRunServiceTest {
     @Autowired GoNoGoVoting voting;
     @Autowired RunReading reading;
     @Autowired TestClock clock;
+    @Autowired app.cadence.notify.service.Notifications notifications;
+    @Autowired app.cadence.cutover.service.LateStepWatch lateWatch;
 
     Tenant tenant;
     Member pm;
@@ -308,6 +311,31 @@ class CutoverRunServiceTest {
         as(pm, () -> runs.end(runId, RunOutcome.ABANDONED, "Rehearsal cancelled"));
         as(pm, () -> applying.delete(instanceId, version));
         assertThatThrownBy(() -> screen(pm, runId)).isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void peopleAreToldWhatARunAsksOfThemAndALateStepOnce() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        as(pm, () -> runs.assignRole(runId, "Data lead", List.of(dataLead.userId())));
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId(), networkEngineer.userId())));
+        clock.advance(Duration.between(clock.instant(), t0.minus(Duration.ofHours(3))));
+        as(pm, () -> runs.start(runId));
+        as(pm, () -> steps.complete(runId, key(runId, "Freeze changes"), null, null));
+        assertThat(as(dataLead, () -> notifications.recent(0, 10))).extracting(n -> n.kind(), n -> n.title(), n -> n.link())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(NotificationKind.STEP_READY, "Your step is ready: Migrate data", "/runs/" + runId));
+
+        as(dataLead, () -> steps.start(runId, key(runId, "Migrate data"), null));
+        clock.advance(Duration.ofMinutes(90)); // a one-hour step, 30 minutes over: past the 15-minute threshold
+        assertThat(lateWatch.checkAll()).isGreaterThanOrEqualTo(1);
+        assertThat(lateWatch.checkAll()).as("told once").isZero();
+        assertThat(as(dataLead, () -> notifications.recent(0, 10))).extracting(n -> n.title()).contains("Late by 30 min: Migrate data");
+
+        as(dataLead, () -> steps.complete(runId, key(runId, "Migrate data"), null, null));
+        assertThat(as(pmo, () -> notifications.recent(0, 10))).extracting(n -> n.kind()).contains(NotificationKind.VOTE_AWAITED);
+        as(pm, () -> runs.invokeRollback(runId, "Rehearsal stopped"));
+        assertThat(as(networkEngineer, () -> notifications.recent(0, 10))).extracting(n -> n.title()).contains("Rollback invoked in Rehearsal 1");
+        assertThat(as(pm, () -> notifications.recent(0, 10))).as("nobody is told of their own action")
+                .extracting(n -> n.kind()).doesNotContain(NotificationKind.ROLLBACK_INVOKED);
     }
 
     /** A started rehearsal whose freeze and migrate steps are done: the go/no-go is ready. */
