@@ -150,6 +150,9 @@ class CutoverRunServiceTest {
         assertThatThrownBy(() -> as(dataLead, () -> steps.start(runId, freeze, null))).isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("Data lead");
         as(pm, () -> runs.assignRole(runId, "Data lead", List.of(dataLead.userId())));
+        assertThat(as(dataLead, () -> reading.myRunSteps())).extracting(RunReading.MyRunStep::title, RunReading.MyRunStep::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Freeze changes", StepState.READY));
+        assertThat(as(networkEngineer, () -> reading.myRunSteps())).isEmpty();
         as(dataLead, () -> steps.start(runId, freeze, null));
         clock.advance(Duration.ofMinutes(50));
         as(dataLead, () -> steps.complete(runId, freeze, null, null));
@@ -159,6 +162,7 @@ class CutoverRunServiceTest {
         assertThat(step(screen, "Freeze changes").finishedBy()).isEqualTo(dataLead.name());
         assertThat(step(screen, "Migrate data").state()).isEqualTo(StepState.READY);
         assertThat(step(screen, "Migrate data").mine()).isTrue();
+        assertThat(as(dataLead, () -> reading.myRunSteps())).extracting(RunReading.MyRunStep::title).containsExactly("Migrate data");
         assertThat(step(screen, "Switch DNS").mayWork()).as("not the data lead's step").isFalse();
         assertThat(screen.log()).extracting(RunScreen.LogLine::what).contains("Started “Freeze changes”", "Roster: Data lead → " + dataLead.name());
         assertThatThrownBy(() -> as(viewer, () -> steps.start(runId, key(runId, "Migrate data"), null))).isInstanceOf(AccessDeniedException.class);

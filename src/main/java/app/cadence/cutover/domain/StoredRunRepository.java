@@ -26,6 +26,13 @@ public interface StoredRunRepository extends JpaRepository<StoredRun, Long> {
     @Query("select r from StoredRun r where r.tenantId = :tenantId and r.instanceId = :instanceId order by r.runNumber")
     List<StoredRun> findByInstance(Long tenantId, Long instanceId);
 
+    /** The runs in which the member holds a role of the roster. */
+    @Query("""
+            select r from StoredRun r where r.tenantId = :tenantId and r.id in
+              (select a.runId from RosterAssignment a where a.tenantId = :tenantId and a.userId = :userId)
+             order by r.plannedT0""")
+    List<StoredRun> findWhereHolding(Long tenantId, Long userId);
+
     @Query("select r.id from StoredRun r where r.tenantId = :tenantId and r.instanceId = :instanceId")
     List<Long> idsOfInstance(Long tenantId, Long instanceId);
 

@@ -37,7 +37,9 @@ public record RunChanged(Long tenantId, Long runId, Long instanceId, Long projec
 
     @Override
     public LiveMessage toLiveMessage() {
-        return new LiveMessage(tenantId, Set.of(Topic.run(runId), Topic.runsOf(instanceId)), SUBJECT, runId, Set.of(change),
-                changedBy.userId(), changedBy.displayName(), at, null);
+        Set<String> topics = new java.util.LinkedHashSet<>(List.of(Topic.run(runId), Topic.runsOf(instanceId)));
+        // A step that became ready shows in its owners' My work.
+        readySteps.forEach(step -> step.owners().forEach(owner -> topics.add(Topic.myWork(owner))));
+        return new LiveMessage(tenantId, topics, SUBJECT, runId, Set.of(change), changedBy.userId(), changedBy.displayName(), at, null);
     }
 }

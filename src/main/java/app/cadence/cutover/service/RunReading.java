@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -78,6 +79,46 @@ public class RunReading {
             CutoverRun run = r.run();
             return new RunSummary(r.getId(), run.name(), run.kind(), run.state(), run.plannedT0(), run.actualT0(), run.outcome(), run.endedAt());
         }).toList();
+    }
+
+    /** A step of a running run that waits for the signed-in person: ready to start, or under way. */
+    public record MyRunStep(Long runId, String runName, Long instanceId, String instanceName, UUID stepKey, String title,
+                            String ownerRole, StepState state, Instant plannedStart) {
+    }
+
+    /**
+     * The steps of running or paused runs that are ready or in progress and belong to a role the
+     * signed-in person holds in that run's roster, soonest planned first: for My work.
+     */
+    public List<MyRunStep> myRunSteps() {
+        Long tenantId = TenantContext.requireTenantId();
+        Long me = RunStore.me().accountId();
+        List<MyRunStep> mine = new ArrayList<>();
+        for (StoredRun run : runs.findWhereHolding(tenantId, me)) {
+            CutoverRun life = run.run();
+            if (life.state() != RunState.RUNNING && life.state() != RunState.PAUSED) {
+                continue;
+            }
+            RunStore.LoadedRun loaded = store.read(run.getId());
+            RunForecast forecast = RunForecast.of(loaded.steps(), life.t0(run.zone()), store.now());
+            String instanceName = null;
+            for (StepProgress progress : loaded.steps().all()) {
+                if (progress.state() != StepState.READY && progress.state() != StepState.IN_PROGRESS) {
+                    continue;
+                }
+                String role = loaded.plan().ownerRole(progress.key());
+                if (role == null || !loaded.holders(role).contains(me)) {
+                    continue;
+                }
+                if (instanceName == null) {
+                    instanceName = instances.header(run.getInstanceId()).name();
+                }
+                mine.add(new MyRunStep(run.getId(), life.name(), run.getInstanceId(), instanceName, progress.key(),
+                        loaded.plan().step(progress.key()).step().title(), role, progress.state(), forecast.step(progress.key()).plannedStart()));
+            }
+        }
+        mine.sort(java.util.Comparator.comparing(MyRunStep::plannedStart));
+        return mine;
     }
 
     /** Whether the reader may schedule runs of this instance (a project manager). */

@@ -48,7 +48,8 @@ public class MyWorkView extends VerticalLayout {
     private final Grid<MyWorkRow> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
 
-    MyWorkView(InstanceReading reading, ItemWork itemWork, TenantSettings settings, Clock clock, LiveScreens live) {
+    MyWorkView(InstanceReading reading, ItemWork itemWork, TenantSettings settings, Clock clock, LiveScreens live,
+               java.util.List<MyWorkSection> sections) {
         this.itemWork = itemWork;
         this.reading = reading;
         this.zone = settings.zone();
@@ -67,12 +68,19 @@ public class MyWorkView extends VerticalLayout {
         grid.setItems(query -> reading.myWork(query.getOffset(), query.getLimit()).stream(),
                 query -> Math.toIntExact(reading.countMyWork()));
         summary.addClassName("hint");
-        add(new H2("My work"), summary, grid);
+        com.vaadin.flow.component.html.Div sectionsHolder = new com.vaadin.flow.component.html.Div();
+        Runnable showSections = () -> {
+            sectionsHolder.removeAll();
+            sections.forEach(section -> section.create().ifPresent(sectionsHolder::add));
+        };
+        showSections.run();
+        add(new H2("My work"), sectionsHolder, summary, grid);
         updateSummary();
         // Items assigned to or taken from this person, and changes to them, show without a reload.
         live.follow(this, () -> java.util.List.of(Topic.MY_WORK), changes -> {
             grid.getDataProvider().refreshAll();
             updateSummary();
+            showSections.run();
         });
     }
 
