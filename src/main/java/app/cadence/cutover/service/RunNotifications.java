@@ -1,13 +1,11 @@
 package app.cadence.cutover.service;
 
-import app.cadence.cutover.domain.CutoverRun;
 import app.cadence.cutover.domain.StoredDecisionRepository;
 import app.cadence.cutover.domain.StoredVote;
 import app.cadence.cutover.events.RunChanged;
 import app.cadence.notify.domain.NotificationKind;
 import app.cadence.notify.service.NotificationRequest;
 import app.cadence.notify.service.Notifications;
-import app.cadence.template.domain.StepType;
 import app.cadence.tenancy.service.TenantContext;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,44 +35,40 @@ class RunNotifications {
 
     @EventListener
     void on(RunChanged change) {
-        if (change.readySteps().isEmpty() && !"ROLLBACK_INVOKED".equals(change.change())) {
-            return;
-        }
-        RunStore.LoadedRun run = store.read(change.runId());
-        CutoverRun life = run.stored().run();
         String link = "/runs/" + change.runId();
         Long actor = change.changedBy().userId();
+        // Everything a ready step needs is in the event: a tick of a step reads nothing more here.
         for (RunChanged.ReadyStep ready : change.readySteps()) {
-            boolean gate = run.plan().step(ready.key()).step().type() == StepType.GO_NO_GO;
             Set<Long> owners = without(ready.owners(), actor);
             if (!owners.isEmpty()) {
                 notifications.send(NotificationRequest.to(owners, NotificationKind.STEP_READY, "Your step is ready: " + ready.title())
-                        .withBody(life.name() + " · " + life.kind().name().toLowerCase().replace('_', ' ') + " run").withLink(link));
+                        .withBody(change.runName()).withLink(link));
             }
-            if (gate) {
-                Set<Long> approvers = without(approversOf(run, ready), actor);
+            if (ready.goNoGo()) {
+                Set<Long> approvers = without(approversOf(change.runId(), ready.key()), actor);
                 if (!approvers.isEmpty()) {
                     notifications.send(NotificationRequest.to(approvers, NotificationKind.VOTE_AWAITED, "Your go/no-go vote is awaited: " + ready.title())
-                            .withBody(life.name()).withLink(link));
+                            .withBody(change.runName()).withLink(link));
                 }
             }
         }
         if ("ROLLBACK_INVOKED".equals(change.change())) {
+            RunStore.LoadedRun run = store.read(change.runId());
             Set<Long> everyone = new LinkedHashSet<>();
             run.roster().forEach(a -> everyone.add(a.getUserId()));
             everyone.add(run.stored().getLeadUserId());
             Set<Long> told = without(List.copyOf(everyone), actor);
             if (!told.isEmpty()) {
                 String why = run.steps().rollback() == null ? null : run.steps().rollback().reason();
-                notifications.send(NotificationRequest.to(told, NotificationKind.ROLLBACK_INVOKED, "Rollback invoked in " + life.name())
+                notifications.send(NotificationRequest.to(told, NotificationKind.ROLLBACK_INVOKED, "Rollback invoked in " + change.runName())
                         .withBody(change.changedBy().displayName() + (why == null ? "" : ": " + why)).withLink(link));
             }
         }
     }
 
-    private List<Long> approversOf(RunStore.LoadedRun run, RunChanged.ReadyStep step) {
+    private List<Long> approversOf(Long runId, java.util.UUID stepKey) {
         Long tenantId = TenantContext.requireTenantId();
-        return decisions.findByStep(tenantId, run.id(), step.key())
+        return decisions.findByStep(tenantId, runId, stepKey)
                 .map(d -> decisions.votesOf(tenantId, List.of(Objects.requireNonNull(d.getId()))).stream()
                         .map(StoredVote::approver).map(a -> a.accountId()).toList())
                 .orElse(List.of());

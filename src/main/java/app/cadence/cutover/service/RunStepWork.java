@@ -85,7 +85,9 @@ public class RunStepWork {
     static List<RunChanged.ReadyStep> ready(RunStore.LoadedRun run, List<UUID> keys) {
         return keys.stream().map(key -> {
             String role = run.plan().ownerRole(key);
-            return new RunChanged.ReadyStep(key, run.plan().step(key).step().title(), role == null ? List.of() : run.holders(role));
+            var step = run.plan().step(key).step();
+            return new RunChanged.ReadyStep(key, step.title(), step.type() == app.cadence.template.domain.StepType.GO_NO_GO,
+                    role == null ? List.of() : run.holders(role));
         }).toList();
     }
 }

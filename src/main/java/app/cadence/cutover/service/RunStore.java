@@ -156,7 +156,7 @@ class RunStore {
 
     /** Tells the run's screens, and whoever follows runs (notifications), what changed. */
     void announce(StoredRun run, String change, List<UUID> stepKeys, List<RunChanged.ReadyStep> ready) {
-        events.publishEvent(new RunChanged(TenantContext.requireTenantId(), Objects.requireNonNull(run.getId()), run.getInstanceId(),
+        events.publishEvent(new RunChanged(TenantContext.requireTenantId(), Objects.requireNonNull(run.getId()), run.run().name(), run.getInstanceId(),
                 run.getProjectId(), change, stepKeys, ready, ChangedBy.current(), now()));
     }
 
