@@ -57,7 +57,7 @@ final class DecisionsPanel extends Div {
     void show(RunScreen screen) {
         removeAll();
         add(new H3("Go/no-go"));
-        RunTimes times = new RunTimes(screen.header().t0(), screen.header().zone());
+        RunTimes times = RunTimes.of(screen.header());
         List<StepRow> checkpoints = screen.steps().stream().filter(s -> s.type() == StepType.GO_NO_GO).toList();
         if (checkpoints.isEmpty()) {
             Span none = new Span("This runbook has no go/no-go checkpoint.");
@@ -82,7 +82,7 @@ final class DecisionsPanel extends Div {
         Div head = new Div(title, outcome);
         head.addClassName("decision-head");
         card.add(head);
-        Span when = new Span("Planned " + times.both(step.plannedStart()) + (decision != null && decision.takenAt() != null
+        Span when = new Span("Planned " + times.planned(step.plannedStart()) + (decision != null && decision.takenAt() != null
                 ? " · decided " + times.both(decision.takenAt()) : ""));
         when.addClassName("decision-when");
         card.add(when);

@@ -22,21 +22,28 @@ import java.util.function.Function;
  */
 final class NowBoard extends Div {
 
-    /** Cards per column; the rest are in the runbook. */
-    static final int SHOWN = 8;
+    /** Cards per column; the rest are in the runbook. Fewer on a phone, where the columns stack. */
+    static final int SHOWN = 5;
+    static final int SHOWN_NARROW = 3;
     static final Duration NEXT = Duration.ofHours(2);
 
     private final StepActions actions;
+    private int shown = SHOWN;
 
     NowBoard(StepActions actions) {
         this.actions = actions;
         addClassName("now-board");
     }
 
+    /** Shows fewer cards per column on a narrow screen; takes effect at the next {@link #show}. */
+    void narrow(boolean narrow) {
+        shown = narrow ? SHOWN_NARROW : SHOWN;
+    }
+
     void show(RunScreen screen) {
         removeAll();
         Instant now = screen.header().now();
-        RunTimes times = new RunTimes(screen.header().t0(), screen.header().zone());
+        RunTimes times = RunTimes.of(screen.header());
         List<StepRow> steps = screen.steps();
         List<StepRow> mine = steps.stream()
                 .filter(s -> s.mine() && (s.state() == StepState.IN_PROGRESS || s.state() == StepState.READY || s.state() == StepState.WAITING)
@@ -77,9 +84,9 @@ final class NowBoard extends Div {
             column.add(none);
             return column;
         }
-        steps.stream().limit(SHOWN).forEach(step -> column.add(card(step, timing.apply(step))));
-        if (total > SHOWN) {
-            Span more = new Span("and " + (total - SHOWN) + " more in the runbook below");
+        steps.stream().limit(shown).forEach(step -> column.add(card(step, timing.apply(step))));
+        if (total > shown) {
+            Span more = new Span("and " + (total - shown) + " more in the runbook below");
             more.addClassName("now-more");
             column.add(more);
         }
@@ -103,7 +110,10 @@ final class NowBoard extends Div {
         StepActions.Action primary = actions.primary(step);
         if (primary != null) {
             Button button = new Button(primary.label, e -> actions.run(primary, step));
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, primary == StepActions.Action.DONE ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_PRIMARY);
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            if (primary == StepActions.Action.DONE) {
+                button.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+            }
             button.addClassName("now-card-action");
             button.getElement().setAttribute("aria-label", primary.label + " “" + step.title() + "”");
             card.add(button);
@@ -132,7 +142,7 @@ final class NowBoard extends Div {
             return span;
         }
         Instant expected = Objects.requireNonNullElse(step.forecastStart(), step.plannedStart());
-        span.setText((step.state() == StepState.READY ? "Ready · planned " + times.both(step.plannedStart()) : "Expected " + times.both(expected))
+        span.setText((step.state() == StepState.READY ? "Ready · planned " + times.planned(step.plannedStart()) : "Expected " + times.both(expected))
                 + (step.state() == StepState.WAITING && !step.waitingFor().isEmpty() ? " · after " + String.join(", ", step.waitingFor()) : ""));
         return span;
     }
@@ -145,7 +155,9 @@ final class NowBoard extends Div {
     private static Span lateBy(StepRow step, Instant now) {
         boolean running = step.state() == StepState.IN_PROGRESS;
         Duration by = Duration.between(running ? step.plannedFinish() : step.plannedStart(), now);
-        Span span = new Span((running ? "Should have finished " : "Should have started ") + RunTimes.hoursMinutes(by) + " ago");
+        long minutes = Math.max(1, by.toMinutes());
+        Span span = new Span((running ? "Should have finished " : "Should have started ") + app.cadence.template.domain.RelativeTime.formatDuration(
+                (int) Math.min(minutes, app.cadence.template.domain.RelativeTime.LIMIT_MINUTES)) + " ago");
         span.addClassNames("now-card-time", "late-text");
         return span;
     }

@@ -22,11 +22,35 @@ final class RunTimes {
     static final String DASH = "—";
 
     private final Instant t0;
+    private final Instant plannedT0;
     private final ZoneId zone;
 
     RunTimes(Instant t0, ZoneId zone) {
+        this(t0, t0, zone);
+    }
+
+    /**
+     * @param t0        the clock's T0 (actual once the run started): forecast and actual times are relative to it
+     * @param plannedT0 the plan's T0: planned times are relative to it, so they read as the runbook's offsets
+     */
+    RunTimes(Instant t0, Instant plannedT0, ZoneId zone) {
         this.t0 = t0;
+        this.plannedT0 = plannedT0;
         this.zone = zone;
+    }
+
+    static RunTimes of(app.cadence.cutover.service.RunScreen.Header header) {
+        return new RunTimes(header.t0(), header.plannedT0(), header.zone());
+    }
+
+    /** A planned time, relative to the planned T0, and its date and time: {@code T−2h · Sat 14 Jun 22:00}. */
+    String planned(@Nullable Instant at) {
+        return at == null ? DASH : new RunTimes(plannedT0, zone).both(at);
+    }
+
+    /** A planned start and finish relative to the planned T0: {@code T−3h → T−2h}. */
+    String plannedSpan(@Nullable Instant start, @Nullable Instant finish) {
+        return new RunTimes(plannedT0, zone).relativeSpan(start, finish);
     }
 
     /** T-relative, rounded to the minute: {@code T−2h}, {@code T+45m}, {@code T0}. */
@@ -101,8 +125,11 @@ final class RunTimes {
         if (minutes == 0) {
             return "on time";
         }
-        return (minutes > 0 ? "+" : String.valueOf(TMinusNotation.MINUS)) + hoursMinutes(Duration.ofMinutes(minutes))
-                + (minutes > 0 ? " late" : " early");
+        long abs = Math.abs(minutes);
+        // A day or more reads better in days and hours than as 82:01.
+        String amount = abs < 24 * 60 ? hoursMinutes(Duration.ofMinutes(abs))
+                : app.cadence.template.domain.RelativeTime.formatDuration((int) Math.min(abs, app.cadence.template.domain.RelativeTime.LIMIT_MINUTES));
+        return (minutes > 0 ? "+" : String.valueOf(TMinusNotation.MINUS)) + amount + (minutes > 0 ? " late" : " early");
     }
 
     /** The class a variance is shown with: late in red, early in green. */

@@ -259,11 +259,11 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
             }
         });
 
-        Div main = new Div(now, table, timeline);
-        main.addClassName("run-main");
         Div side = new Div(decisions, roster, log);
         side.addClassName("run-side");
-        add(header, main, side);
+        // A grid of areas: the Now board beside the decisions, roster and log; the runbook and the
+        // timeline across the whole width below (one column on narrow screens, the Now board first).
+        add(header, now, side, table, timeline);
     }
 
     private static Div fact(String label, com.vaadin.flow.component.Component value) {
@@ -288,7 +288,7 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private void show(RunScreen read) {
         this.screen = read;
         RunScreen.Header h = read.header();
-        RunTimes times = new RunTimes(h.t0(), h.zone());
+        RunTimes times = RunTimes.of(h);
         back.setHref("instances/" + h.instanceId());
         back.setText("← " + h.projectKey() + " · " + h.projectName() + " · " + h.instanceName());
         name.setText(h.name());
@@ -414,7 +414,7 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
 
     private void askStart() {
         RunScreen.Header h = current().header();
-        RunTimes times = new RunTimes(h.t0(), h.zone());
+        RunTimes times = RunTimes.of(h);
         Duration lead = Duration.between(h.plannedStart(), h.plannedT0());
         new Ask("Start " + h.name() + " now?", "Start now")
                 .say("The run begins now and its clock counts from here: T0 becomes " + RunTimes.hoursMinutes(lead) + " from now"
@@ -570,6 +570,10 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
         if (table != null && narrowNow != narrow) {
             narrow = narrowNow;
             table.compact(narrowNow);
+            Objects.requireNonNull(now).narrow(narrowNow);
+            if (screen != null) {
+                now.show(screen);
+            }
         }
     }
 }

@@ -58,6 +58,8 @@ final class RunbookTable extends Div {
     private final Span count = new Span();
     private final Div panel = new Div();
     private final List<Grid.Column<StepRow>> wideColumns = new ArrayList<>();
+    private Grid.@Nullable Column<StepRow> stepColumn;
+    private Grid.@Nullable Column<StepRow> stateColumn;
     private @Nullable RunScreen screen;
     private @Nullable RunTimes times;
     private @Nullable UUID selected;
@@ -116,6 +118,7 @@ final class RunbookTable extends Div {
                         .withProperty("note", this::note)
                         .withProperty("when", this::when))
                 .setHeader("Step").setFlexGrow(3).setWidth("14rem").setKey("step");
+        stepColumn = grid.getColumnByKey("step");
         wideColumns.add(grid.addColumn(LitRenderer.<StepRow>of("<div class=\"rb-two\"><span>${item.role}</span><span class=\"rb-sub\">${item.owners}</span></div>")
                         .withProperty("role", s -> s.ownerRole() == null ? "—" : s.ownerRole())
                         .withProperty("owners", s -> s.owners().isEmpty() ? "nobody on the roster" : String.join(", ", s.owners())))
@@ -124,8 +127,9 @@ final class RunbookTable extends Div {
                         .withProperty("cls", s -> "step-state-" + s.state().name().toLowerCase(Locale.ROOT).replace('_', '-') + (s.late() ? " step-late" : ""))
                         .withProperty("state", s -> s.state().label() + (s.late() ? " · late" : "")))
                 .setHeader("State").setWidth("7.5rem").setFlexGrow(0).setKey("state");
+        stateColumn = grid.getColumnByKey("state");
         wideColumns.add(grid.addColumn(twoLines()
-                        .withProperty("a", s -> times().relativeSpan(s.plannedStart(), s.plannedFinish()))
+                        .withProperty("a", s -> times().plannedSpan(s.plannedStart(), s.plannedFinish()))
                         .withProperty("b", s -> times().span(s.plannedStart(), s.plannedFinish())))
                 .setHeader("Planned").setWidth("11rem").setFlexGrow(1).setKey("planned"));
         wideColumns.add(grid.addColumn(twoLines()
@@ -149,7 +153,7 @@ final class RunbookTable extends Div {
                             StepActions.Action a = actions.primary(s);
                             return a == null ? "" : a.label;
                         })
-                        .withProperty("theme", s -> s.state() == StepState.IN_PROGRESS ? "success" : "primary")
+                        .withProperty("theme", s -> s.state() == StepState.IN_PROGRESS ? "primary success" : "primary")
                         .withProperty("title", StepRow::title)
                         .withFunction("act", s -> current(s.key()).ifPresent(step -> {
                             StepActions.Action a = actions.primary(step);
@@ -247,7 +251,7 @@ final class RunbookTable extends Div {
 
     void show(RunScreen read) {
         this.screen = read;
-        this.times = new RunTimes(read.header().t0(), read.header().zone());
+        this.times = RunTimes.of(read.header());
         rows.clear();
         rows.addAll(read.steps());
         LinkedHashSet<String> sections = new LinkedHashSet<>();
@@ -340,6 +344,8 @@ final class RunbookTable extends Div {
     /** Narrow screens: step, state and action only (the step says when). */
     void compact(boolean narrow) {
         wideColumns.forEach(c -> c.setVisible(!narrow));
+        Objects.requireNonNull(stepColumn).setWidth(narrow ? "9rem" : "14rem");
+        Objects.requireNonNull(stateColumn).setWidth(narrow ? "6.5rem" : "7.5rem");
         if (narrow) {
             addClassName("runbook-compact");
         } else {
@@ -375,7 +381,7 @@ final class RunbookTable extends Div {
         }
         panel.add(fact("Section", s.sectionTitle() + (s.rollback() ? " (rollback)" : "")),
                 fact("Owner", NowBoard.owners(s)),
-                fact("Planned", times.both(s.plannedStart()) + " → " + times.both(s.plannedFinish()) + " (" + RunTimes.hoursMinutes(java.time.Duration.ofMinutes(s.durationMinutes())) + ")"),
+                fact("Planned", times.planned(s.plannedStart()) + " → " + times.planned(s.plannedFinish()) + " (" + RunTimes.hoursMinutes(java.time.Duration.ofMinutes(s.durationMinutes())) + ")"),
                 fact("Forecast", s.forecastStart() == null ? "—" : times.both(s.forecastStart()) + " → " + times.both(s.forecastFinish())),
                 fact("Actual", s.actualStart() == null ? "not started" : times.both(s.actualStart()) + (s.startedBy() == null ? "" : " (" + s.startedBy() + ")")
                         + " → " + (s.actualFinish() == null ? "…" : times.both(s.actualFinish()) + (s.finishedBy() == null ? "" : " (" + s.finishedBy() + ")"))),
@@ -412,7 +418,10 @@ final class RunbookTable extends Div {
             Button button = new Button(action.label, e -> actions.run(action, s));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
             if (action == actions.primary(s)) {
-                button.addThemeVariants(action == StepActions.Action.DONE ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_PRIMARY);
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                if (action == StepActions.Action.DONE) {
+                    button.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+                }
             }
             if (action == StepActions.Action.FAIL) {
                 button.addThemeVariants(ButtonVariant.LUMO_ERROR);
