@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The planned-versus-actual timeline of a run, drawn on the server as SVG text: one row per step
@@ -31,6 +32,15 @@ final class RunTimeline {
     }
 
     static String svg(RunScreen screen) {
+        return svg(screen, null);
+    }
+
+    /**
+     * @param around null for the whole run; otherwise the time either side of now (once the run
+     *               has started) or of T0 (before) — a cutover with weeks of hypercare is otherwise
+     *               a few pixels wide
+     */
+    static String svg(RunScreen screen, @Nullable Duration around) {
         RunScreen.Header header = screen.header();
         Instant asOf = header.endedAt() != null ? header.endedAt() : header.now();
         List<StepRow> steps = screen.steps();
@@ -52,6 +62,11 @@ final class RunTimeline {
         long span = Math.max(60, Duration.between(from, to).getSeconds());
         from = from.minusSeconds(span / 40);
         to = to.plusSeconds(span / 40);
+        if (around != null) {
+            Instant centre = started ? asOf : header.t0();
+            from = centre.minus(around);
+            to = centre.plus(around);
+        }
         Scale x = new Scale(from, to);
         int height = TOP + Math.max(1, steps.size()) * ROW + 8;
         boolean rollbackInvoked = header.rollback() != null;
@@ -66,8 +81,10 @@ final class RunTimeline {
         for (int i = 0; i < steps.size(); i++) {
             row(svg, x, steps.get(i), TOP + i * ROW, asOf, rollbackInvoked);
         }
-        line(svg, x.at(header.t0()), height, "#37474f", "T0", true);
-        if (started && header.endedAt() == null) {
+        if (x.shows(header.t0(), header.t0())) {
+            line(svg, x.at(header.t0()), height, "#37474f", "", true);
+        }
+        if (started && header.endedAt() == null && x.shows(asOf, asOf)) {
             line(svg, x.at(asOf), height, "#d32f2f", "now", false);
         }
         return svg.append("</svg>").toString();
@@ -121,8 +138,10 @@ final class RunTimeline {
                 + (s.ownerRole() == null ? "" : " — " + s.ownerRole()))).append("</title>");
         svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-size=\"11\" fill=\"%s\"%s>%s</text>", y + 11,
                 idle ? "#9e9e9e" : s.late() ? "#c62828" : "#263238", s.critical() ? " font-weight=\"bold\"" : "", escape(label)));
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"5\" fill=\"%s\"/>",
-                x.at(s.plannedStart()), y + 2, x.width(s.plannedStart(), s.plannedFinish()), idle ? "#e0e0e0" : "#b0bec5"));
+        if (x.shows(s.plannedStart(), s.plannedFinish())) {
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"5\" fill=\"%s\"/>",
+                    x.at(s.plannedStart()), y + 2, x.width(s.plannedStart(), s.plannedFinish()), idle ? "#e0e0e0" : "#b0bec5"));
+        }
         if (s.actualStart() != null) {
             Instant end = s.actualFinish() != null ? s.actualFinish() : asOf;
             String fill = switch (s.state()) {
@@ -131,13 +150,15 @@ final class RunTimeline {
                 case SKIPPED, ABANDONED -> "#9e9e9e";
                 default -> "#1565c0";
             };
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"%s\"/>",
-                    x.at(s.actualStart()), y + 8, x.width(s.actualStart(), end), fill));
+            if (x.shows(s.actualStart(), end)) {
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"%s\"/>",
+                        x.at(s.actualStart()), y + 8, x.width(s.actualStart(), end), fill));
+            }
         }
         boolean finished = s.actualFinish() != null || s.state() == StepState.ABANDONED;
         if (!finished && s.forecastStart() != null && s.forecastFinish() != null) {
             Instant start = s.actualStart() != null && asOf.isAfter(s.forecastStart()) ? asOf : s.forecastStart();
-            if (s.forecastFinish().isAfter(start)) {
+            if (s.forecastFinish().isAfter(start) && x.shows(start, s.forecastFinish())) {
                 svg.append(String.format(Locale.ROOT,
                         "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"none\" stroke=\"%s\" stroke-dasharray=\"3 2\"/>",
                         x.at(start), y + 8, x.width(start, s.forecastFinish()), idle ? "#bdbdbd" : s.critical() ? "#c62828" : "#1565c0"));
@@ -156,9 +177,16 @@ final class RunTimeline {
     /** Maps moments to x positions in the chart area. */
     private record Scale(Instant from, Instant to) {
 
+        /** The x of a moment, held to the chart's edges when outside the window shown. */
         double at(Instant at) {
             double total = Math.max(1, Duration.between(from, to).toMillis());
-            return LABEL + (WIDTH - LABEL - RIGHT) * (Duration.between(from, at).toMillis() / total);
+            Instant held = at.isBefore(from) ? from : at.isAfter(to) ? to : at;
+            return LABEL + (WIDTH - LABEL - RIGHT) * (Duration.between(from, held).toMillis() / total);
+        }
+
+        /** Whether any of the span falls in the window shown. */
+        boolean shows(Instant start, Instant end) {
+            return !end.isBefore(from) && !start.isAfter(to);
         }
 
         double width(Instant start, Instant end) {

@@ -147,6 +147,8 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private final Div controls = new Div();
     private final Div timelineBox = new Div();
     private final Details timeline = new Details("Timeline: planned and actual");
+    private final RadioButtonGroup<Zoom> zoom = new RadioButtonGroup<>();
+    private boolean zoomChosen;
     private @Nullable NowBoard now;
     private @Nullable RunbookTable table;
     private @Nullable DecisionsPanel decisions;
@@ -249,7 +251,17 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
         header.addClassName("run-header");
 
         timelineBox.addClassName("run-timeline");
-        timeline.add(timelineBox);
+        zoom.setItems(Zoom.values());
+        zoom.setItemLabelGenerator(z -> z.label);
+        zoom.setValue(Zoom.WHOLE);
+        zoom.addClassName("run-timeline-zoom");
+        zoom.addValueChangeListener(e -> {
+            if (e.isFromClient() && screen != null && timeline.isOpened()) {
+                zoomChosen = true;
+                drawTimeline(screen);
+            }
+        });
+        timeline.add(zoom, timelineBox);
         timeline.addClassName("run-timeline-details");
         timeline.addOpenedChangeListener(e -> {
             if (e.isOpened() && screen != null) {
@@ -332,8 +344,27 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     }
 
     private void drawTimeline(RunScreen read) {
+        if (!zoomChosen) {
+            // Weeks of hypercare would squeeze the night itself into a few pixels: start close up.
+            Instant first = read.steps().stream().map(RunScreen.StepRow::plannedStart).min(Instant::compareTo).orElse(read.header().t0());
+            Instant last = read.steps().stream().map(RunScreen.StepRow::plannedFinish).max(Instant::compareTo).orElse(read.header().t0());
+            zoom.setValue(Duration.between(first, last).compareTo(Duration.ofDays(2)) > 0 ? Zoom.DAY : Zoom.WHOLE);
+        }
         timelineBox.removeAll();
-        timelineBox.add(new Svg(RunTimeline.svg(read)));
+        timelineBox.add(new Svg(RunTimeline.svg(read, zoom.getValue() == null ? null : zoom.getValue().around)));
+    }
+
+    /** How much of the run the timeline shows. */
+    enum Zoom {
+        WHOLE("Whole run", null), DAY("12 hours either side of now", Duration.ofHours(12)), HOURS("2 hours either side of now", Duration.ofHours(2));
+
+        final String label;
+        final @Nullable Duration around;
+
+        Zoom(String label, @Nullable Duration around) {
+            this.label = label;
+            this.around = around;
+        }
     }
 
     private void showBanners(RunScreen read, RunTimes times) {

@@ -39,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunbookTable extends Div {
 
+    /** Up to this many steps the table grows to show them all; beyond, it scrolls. */
+    static final int ALL_ROWS_VISIBLE = 25;
+
     private static final Pattern WEB_LINK = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
 
     private final StepActions actions;
@@ -161,7 +164,7 @@ final class RunbookTable extends Div {
                                 actions.run(a, step);
                             }
                         })))
-                .setHeader("").setWidth("6rem").setFlexGrow(0).setKey("action");
+                .setHeader("").setWidth("6rem").setFlexGrow(0).setKey("action").setFrozenToEnd(true);
         grid.setPartNameGenerator(this::parts);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.isFromClient() || e.getValue() != null) {
@@ -264,6 +267,8 @@ final class RunbookTable extends Div {
         });
         keepChoice(section, List.copyOf(sections));
         keepChoice(role, List.copyOf(roles));
+        // A short runbook shows whole; a long one scrolls inside the table.
+        grid.setAllRowsVisible(rows.size() <= ALL_ROWS_VISIBLE);
         data.refreshAll();
         filter();
         if (selected != null) {

@@ -48,6 +48,8 @@ class RunTimelineTest {
         assertThat(svg).startsWith("<svg").endsWith("</svg>")
                 .doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
                 .contains(">T0<", ">now<", "T\u22122h", "#2 Switch DNS");
+        assertThat(RunTimeline.svg(screen(List.of(step(1, "Early", StepState.DONE, -600, SectionRole.EXECUTION)), T0), Duration.ofHours(1)))
+                .as("zoomed to an hour either side: the step ten hours before is outside").contains("#1 Early</text></g>");
         assertThat(svg.split("<g>", -1)).hasSize(4);
     }
 
