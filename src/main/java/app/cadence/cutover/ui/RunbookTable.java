@@ -240,7 +240,7 @@ final class RunbookTable extends Div {
             return "Finished " + times().wall(step.actualFinish());
         }
         if (step.actualStart() != null) {
-            return "Started " + times().wall(step.actualStart()) + " · planned to finish " + times().both(step.plannedFinish());
+            return "Started " + times().wall(step.actualStart()) + " · planned to finish " + times().planned(step.plannedFinish());
         }
         return "Expected " + times().both(step.forecastStart() != null ? step.forecastStart() : step.plannedStart());
     }
