@@ -126,6 +126,15 @@ public class RunReading {
         return RunAccess.myRole().managesProjects();
     }
 
+    /**
+     * The members who can hold a role, approve a go/no-go or lead a run: the organisation's active
+     * members except viewers, by name. For the run screen's pickers (views read members through this service).
+     */
+    public List<MemberSummary> rosterCandidates() {
+        return members.activeMembers().stream().filter(m -> m.role() != app.cadence.tenancy.domain.Role.VIEWER)
+                .sorted(java.util.Comparator.comparing(MemberSummary::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
     public RunScreen screen(Long runId) {
         return screen(runId, LOG_SHOWN);
     }
