@@ -143,13 +143,14 @@ final class RunReportDocument {
                 table.addCell(cell);
             }
             table.addCell(cell(String.valueOf(step.position() + 1)));
-            Phrase what = new Phrase(step.title(), SMALL_BOLD);
+            Phrase what = new Phrase("", SMALL);
+            what.add(new Chunk(step.title(), SMALL_BOLD));
             what.add(new Chunk("\n" + (step.ownerRole() == null ? "No owner role" : step.ownerRole())
                     + (step.owners().isEmpty() ? "" : ": " + String.join(", ", step.owners())), SMALL));
             table.addCell(cell(what));
             table.addCell(cell(step.state().label() + (step.critical() ? "\ncritical path" : "")));
-            table.addCell(cell(run.plannedStart(step) + " → " + run.plannedFinish(step) + "\n" + times.wall(step.plannedStart())
-                    + " → " + times.wall(step.plannedFinish())));
+            table.addCell(cell(run.plannedStart(step) + " → " + run.plannedFinish(step) + "\n"
+                    + times.wallSpan(step.plannedStart(), step.plannedFinish())));
             table.addCell(cell(actual(step)));
             table.addCell(cell(RunTimeText.variance(step.variance())));
             table.addCell(cell(evidence(step)));
@@ -217,9 +218,12 @@ final class RunReportDocument {
                     + (decision.takenAt() == null ? "" : ", taken " + times.both(decision.takenAt()));
             Paragraph title = new Paragraph(decision.title() + " — " + outcome, ReportFonts.bold(9));
             title.setSpacingBefore(4);
+            title.setSpacingAfter(4);
             document.add(title);
             if (decision.overruledBy() != null) {
-                document.add(new Paragraph("The no-go was overruled by " + decision.overruledBy() + ": " + text(decision.overruleReason()), BODY));
+                Paragraph overruled = new Paragraph("The no-go was overruled by " + decision.overruledBy() + ": " + text(decision.overruleReason()), BODY);
+                overruled.setSpacingAfter(4);
+                document.add(overruled);
             }
             PdfPTable votes = new PdfPTable(new float[] {20, 14, 46, 20});
             votes.setWidthPercentage(100);

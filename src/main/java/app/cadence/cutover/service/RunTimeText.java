@@ -18,6 +18,7 @@ public final class RunTimeText {
 
     public static final String NONE = "—";
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.UK);
 
@@ -53,6 +54,12 @@ public final class RunTimeText {
     /** The date and time in the run's zone: {@code Sat 14 Jun 22:00}. */
     public String wall(@Nullable Instant at) {
         return at == null ? NONE : DAY_TIME.format(at.atZone(zone));
+    }
+
+    /** A start and a finish on the wall, the day written once when it does not change: {@code Sat 14 Jun 21:00–22:00}. */
+    public String wallSpan(Instant start, Instant finish) {
+        boolean sameDay = start.atZone(zone).toLocalDate().equals(finish.atZone(zone).toLocalDate());
+        return wall(start) + (sameDay ? "–" + TIME.format(finish.atZone(zone)) : " → " + wall(finish));
     }
 
     /** On the clock and on the wall: {@code T+45m · Sat 14 Jun 22:45}. */
