@@ -93,6 +93,9 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("admin/settings").open(EnumSet.of(Role.ADMIN)),
             row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
             row("instances/:___url_parameter").open(EVERY_ROLE).at(s -> "instances/" + s.instance()),
+            row("runs/:runId/print").open(EVERY_ROLE).at(s -> "runs/" + s.run() + "/print"),
+            // The same run twice is refused on the page (a sentence), but only after both were found in the reader's organisation.
+            row("runs/compare").open(EVERY_ROLE).at(s -> "runs/compare?a=" + s.run() + "&b=" + s.run()),
             row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),
             row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
             // The project only preselects; the page itself is the same for every project.
@@ -104,6 +107,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     @Autowired TenantScope scope;
     @Autowired TemplateLibrary templates;
     @Autowired InstanceApplication applying;
+    @Autowired app.cadence.cutover.service.CutoverRuns runs;
 
     private Routes routes;
     private Sample sample;
@@ -113,7 +117,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     private CadenceAuthentication operator;
 
     /** Tenant A's objects, and words that appear only in them: seen by a foreigner = a leak. */
-    record Sample(Long project, Long instance, Long template, Long draftTemplate, List<String> secrets) {
+    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, List<String> secrets) {
     }
 
     @BeforeEach
@@ -141,7 +145,8 @@ class RouteAccessMatrixTest extends KaribuTest {
         String instanceName = "Secret go-live " + projectKey;
         Long instance = scope.call(pmo.userId(), pmo.tenantId(), () -> applying.instantiate(new InstantiationRequest(
                 project, template, version, instanceName, Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))));
-        sample = new Sample(project, instance, template, draft, List.of(projectKey, projectName, templateName, draftName, instanceName));
+        Long run = scope.call(pmo.userId(), pmo.tenantId(), () -> runs.scheduleRehearsal(instance, null));
+        sample = new Sample(project, instance, run, template, draft, List.of(projectKey, projectName, templateName, draftName, instanceName));
     }
 
     @Test

@@ -63,11 +63,12 @@ public class RunComparison {
     }
 
     public Comparison compare(Long firstRunId, Long secondRunId) {
+        // Both read first: another organisation's run is "not found" whatever else is wrong with the request.
+        RunScreen first = reading.screen(firstRunId, 1);
+        RunScreen second = reading.screen(secondRunId, 1);
         if (firstRunId.equals(secondRunId)) {
             throw new RuleViolationException(null, "Choose two different runs to compare: this is the same run twice.");
         }
-        RunScreen first = reading.screen(firstRunId, 1);
-        RunScreen second = reading.screen(secondRunId, 1);
         if (!first.header().instanceId().equals(second.header().instanceId())) {
             throw new RuleViolationException(null, "“" + first.header().name() + "” and “" + second.header().name()
                     + "” are runs of different runbooks, so their steps cannot be compared. Compare runs of the same runbook, "

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 @Route(RunCompareView.ROUTE)
 @PageTitle("Compare runs · Cadence")
 @RolesAllowed(RoleSets.MEMBERS)
-class RunCompareView extends VerticalLayout implements BeforeEnterObserver {
+public class RunCompareView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ROUTE = "runs/compare";
 

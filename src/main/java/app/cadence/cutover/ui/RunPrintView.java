@@ -35,7 +35,7 @@ import java.util.Optional;
  */
 @Route(value = RunPrintView.ROUTE, autoLayout = false)
 @RolesAllowed(RoleSets.MEMBERS)
-class RunPrintView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class RunPrintView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ROUTE = "runs/:runId(^[0-9]{1,18}$)/print";
 
