@@ -52,6 +52,8 @@ class FileAccessMatrixTest {
         TABLE.put("portfolio XLSX (/portfolio)", EVERY_ROLE);
         TABLE.put("portfolio status pack PDF (/portfolio)", EVERY_ROLE);
         TABLE.put("template JSON export (/templates/{id})", EVERY_ROLE);
+        TABLE.put("run report PDF (/runs/{id})", EVERY_ROLE);
+        TABLE.put("runbook XLSX (/runs/{id})", EVERY_ROLE);
         TABLE.put("organisation logo (header, /admin/settings)", EVERY_ROLE);
         TABLE.put("template import upload (/templates)", EnumSet.of(Role.ADMIN, Role.PMO));
         TABLE.put("logo upload (/admin/settings)", EnumSet.of(Role.ADMIN));
@@ -64,23 +66,31 @@ class FileAccessMatrixTest {
     @Autowired TemplateTransfer transfer;
     @Autowired TemplateLibrary templates;
     @Autowired OrganisationSettings settings;
+    @Autowired app.cadence.cutover.service.RunReport runReport;
+    @Autowired app.cadence.cutover.service.RunbookSpreadsheet runbook;
+    @Autowired app.cadence.work.service.InstanceApplication applying;
+    @Autowired app.cadence.cutover.service.CutoverRuns runs;
 
     private Tenant tenant;
     private String projectName;
     private Long templateId;
     private Long versionId;
     private byte[] templateFile;
+    private Long runId;
 
     @BeforeEach
     void organisationWithAProjectATemplateAndALogo() {
         tenant = fixtures.tenant("Files");
         Member admin = fixtures.member(tenant, Role.ADMIN);
         projectName = Fixtures.unique("Warehouse move");
-        fixtures.project(admin, "WH-1", projectName);
+        Long projectId = fixtures.project(admin, "WH-1", projectName);
         templateId = fixtures.publishedTemplate(admin, "Files runbook", SampleTemplates.runbook());
         scope.run(admin.userId(), tenant.id(), () -> settings.replaceLogo(LogoImages.png(40, 20)));
         versionId = scope.call(admin.userId(), tenant.id(), () -> templates.details(templateId).versions().getFirst().id());
         templateFile = scope.call(admin.userId(), tenant.id(), () -> transfer.export(templateId, versionId).bytes());
+        runId = scope.call(admin.userId(), tenant.id(), () -> runs.scheduleRehearsal(applying.instantiate(
+                new app.cadence.work.service.InstanceViews.InstantiationRequest(projectId, templateId, versionId, "Files runbook",
+                        app.cadence.work.domain.Anchors.at(java.time.LocalDateTime.of(2027, 3, 6, 20, 0)))), null));
     }
 
     @Test
@@ -105,6 +115,8 @@ class FileAccessMatrixTest {
         scope.run(stranger.userId(), stranger.tenantId(), () -> {
             assertThat(csv()).doesNotContain(projectName);
             assertThat(refused(() -> transfer.export(templateId, versionId))).as("this organisation's template").isTrue();
+            assertThat(refused(() -> runReport.pdf(runId))).as("this organisation's run report").isTrue();
+            assertThat(refused(() -> runbook.xlsx(runId))).as("this organisation's runbook").isTrue();
             assertThat(settings.logo()).as("the stranger's own organisation has no logo").isEmpty();
         });
     }
@@ -116,6 +128,8 @@ class FileAccessMatrixTest {
         handlers.put("portfolio XLSX (/portfolio)", m -> !refused(() -> export.writeXlsx(PortfolioFilter.none(), Sort.unsorted(), new ByteArrayOutputStream())));
         handlers.put("portfolio status pack PDF (/portfolio)", m -> !refused(() -> statusPack.write(PortfolioFilter.none(), Sort.unsorted(), new ByteArrayOutputStream())));
         handlers.put("template JSON export (/templates/{id})", m -> !refused(() -> transfer.export(templateId, versionId)));
+        handlers.put("run report PDF (/runs/{id})", m -> !refused(() -> runReport.pdf(runId)));
+        handlers.put("runbook XLSX (/runs/{id})", m -> !refused(() -> runbook.xlsx(runId)));
         handlers.put("organisation logo (header, /admin/settings)", m -> !refused(() -> assertThat(settings.logo()).isPresent()));
         handlers.put("template import upload (/templates)", m -> !refused(() -> transfer.importFile(templateFile)));
         handlers.put("logo upload (/admin/settings)", m -> !refused(() -> settings.replaceLogo(LogoImages.png(48, 24))));

@@ -94,6 +94,9 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
             row("instances/:___url_parameter").open(EVERY_ROLE).at(s -> "instances/" + s.instance()),
             row("runs/:___url_parameter").open(EVERY_ROLE).at(s -> "runs/" + s.run()),
+            row("runs/:runId/print").open(EVERY_ROLE).at(s -> "runs/" + s.run() + "/print"),
+            // The same run twice is refused on the page (a sentence), but only after both were found in the reader's organisation.
+            row("runs/compare").open(EVERY_ROLE).at(s -> "runs/compare?a=" + s.run() + "&b=" + s.run()),
             row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),
             row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
             // The project only preselects; the page itself is the same for every project.

@@ -3,6 +3,7 @@ package app.cadence.portfolio.service;
 import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.domain.PortfolioRow;
+import app.cadence.shared.SpreadsheetText;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
@@ -47,12 +48,6 @@ public class PortfolioExport {
     private static final int LAST_NUMBER = 16;
     /** The columns written as dates: start, go-live, close, next key date, last update. */
     private static final java.util.Set<Integer> DATES = java.util.Set.of(8, 9, 10, 11, 17);
-    /**
-     * The characters that can start a formula: = + - @ and their full-width twins (U+FF1D, U+FF0B,
-     * U+FF0D, U+FF20), which some East Asian input methods type and some spreadsheets fold to ASCII.
-     */
-    private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
-
     /** Rows kept in memory by the XLSX writer; older ones go to a temporary file. */
     private static final int XLSX_WINDOW = 200;
     static final List<String> HEADERS = List.of("Key", "Name", "Status", "Health", "Health set by hand", "Health reason", "Program", "Project manager",
@@ -133,7 +128,7 @@ public class PortfolioExport {
                         cell.setCellStyle(day);
                     } else {
                         cell.setCellValue(values.get(c)); // a string cell, never a formula
-                        if (startsFormula(values.get(c), 0, values.get(c).length())) {
+                        if (SpreadsheetText.startsFormula(values.get(c))) {
                             cell.setCellStyle(literal);
                         }
                     }
@@ -181,7 +176,7 @@ public class PortfolioExport {
     }
 
     /**
-     * One CSV line (RFC 4180). Every text cell is quoted and neutralised (see {@link #neutralise});
+     * One CSV line (RFC 4180). Every text cell is quoted and neutralised (see {@link SpreadsheetText#neutralise});
      * the numbers and dates that this class writes itself are left bare so that a spreadsheet reads
      * them as numbers and dates.
      */
@@ -195,7 +190,7 @@ public class PortfolioExport {
             if (isOurNumberOrDate(i, value)) {
                 line.append(value);
             } else {
-                line.append('"').append(neutralise(value).replace("\"", "\"\"")).append('"');
+                line.append('"').append(SpreadsheetText.neutralise(value).replace("\"", "\"\"")).append('"');
             }
         }
         return line.append("\r\n").toString();
@@ -204,58 +199,6 @@ public class PortfolioExport {
     /** Column {@code c} of a data row holds a number or date this class formatted, never user text. */
     private static boolean isOurNumberOrDate(int c, String value) {
         return (c >= FIRST_NUMBER && c <= LAST_NUMBER || DATES.contains(c)) && (value.isEmpty() || value.matches("[0-9][0-9-]*"));
-    }
-
-    /**
-     * Makes a text cell inert in a spreadsheet (CSV injection, OWASP's advice): a cell that would
-     * start a formula gets an apostrophe in front, so that Excel, LibreOffice and Google Sheets
-     * show it as text. "Would start a formula" is judged after what spreadsheets skip before a
-     * formula — ASCII and Unicode spaces (e.g. the no-break space U+00A0), zero-width characters
-     * and double quotes — because {@code " =1+1"} is live in some of them. Tab and carriage return
-     * count as formula starts too.
-     * <p>
-     * Excel in locales with a decimal comma splits CSV on {@code ;} and some readers do so even
-     * inside quotes, so every {@code ;} starts a cell as far as this check goes: a formula start
-     * after one gets an apostrophe right after the {@code ;} ({@code x;=2*3} becomes
-     * {@code x;'=2*3}). Text where {@code -} or {@code +} follows anything else ("Phase 1 - build")
-     * is left alone.
-     */
-    static String neutralise(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2);
-        int cellStart = 0; // where the current ;-delimited piece starts
-        for (int i = 0; i <= value.length(); i++) {
-            if (i == value.length() || value.charAt(i) == ';') {
-                if (startsFormula(value, cellStart, i)) {
-                    out.append('\'');
-                }
-                out.append(value, cellStart, i);
-                if (i < value.length()) {
-                    out.append(';');
-                }
-                cellStart = i + 1;
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean startsFormula(String value, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c == '\t' || c == '\r' || FORMULA_STARTS.indexOf(c) >= 0) {
-                return true;
-            }
-            if (!skippedBeforeFormula(c)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** What a spreadsheet may pass over before it decides whether a cell is a formula. */
-    private static boolean skippedBeforeFormula(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) // ASCII, Unicode spaces incl. U+00A0, U+2007, U+202F
-                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' // zero-width
-                || c == '"';
     }
 
     private static String text(@Nullable String value) {
