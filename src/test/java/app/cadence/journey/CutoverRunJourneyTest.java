@@ -69,6 +69,10 @@ class CutoverRunJourneyTest {
     @Autowired GoNoGoVoting voting;
     @Autowired RunReading reading;
 
+    /** Where the PM's Chromium saves the run report; JUnit deletes it after the browser has closed. */
+    @org.junit.jupiter.api.io.TempDir
+    private java.nio.file.Path downloads;
+
     private JourneyBrowser pm;
     private JourneyBrowser dev;
     private JourneyBrowser pmo;
@@ -85,7 +89,7 @@ class CutoverRunJourneyTest {
 
     @BeforeEach
     void startBrowsers() throws IOException {
-        pm = new JourneyBrowser(port, "A-pm");
+        pm = new JourneyBrowser(port, "A-pm", downloads);
         dev = new JourneyBrowser(port, "B-dev");
         pmo = new JourneyBrowser(port, "C-pmo");
         acme = tenants.findBySlug("acme").orElseThrow().getId();
@@ -153,6 +157,21 @@ class CutoverRunJourneyTest {
                 window.until("the decision GO on every screen", d -> text(window, ".decision-outcome").startsWith("Go"));
             }
             assertThat(stateOf(runId, GATE)).isEqualTo(StepState.DONE);
+        });
+
+        step("run-report", () -> {
+            pm.click("Run report (PDF)", () -> JourneyBrowser.shown(pm.driver().findElement(By.tagName("body")), "a.export-run-report"));
+            java.nio.file.Path pdf = pm.until("the run report in " + downloads, d -> {
+                try (var files = java.nio.file.Files.list(downloads)) {
+                    List<java.nio.file.Path> done = files.filter(f -> f.toString().endsWith(".pdf")).toList();
+                    return done.size() == 1 && java.nio.file.Files.size(done.getFirst()) > 0 ? done.getFirst() : null;
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            String text = app.cadence.support.PdfText.of(java.nio.file.Files.readAllBytes(pdf));
+            assertThat(text).contains("CLOUD-02", "Rehearsal", "Diego Alvarez", "Priya Raman", "Marcus Webb", "T−");
+            assertThat(text.replaceAll("\\s+", " ")).contains("Lower DNS TTLs");
         });
 
         Long second = rehearsal();

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -270,23 +268,8 @@ class PmoExportsThePortfolioJourneyTest {
         throw new AssertionError("no column “" + name + "” in the XLSX header");
     }
 
-    /** The text of every page of the PDF. */
     private static String pdfText(byte[] pdf) {
-        try {
-            PdfReader reader = new PdfReader(pdf);
-            try {
-                PdfTextExtractor extractor = new PdfTextExtractor(reader);
-                StringBuilder text = new StringBuilder();
-                for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                    text.append(extractor.getTextFromPage(page)).append('\n');
-                }
-                return text.toString();
-            } finally {
-                reader.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return app.cadence.support.PdfText.of(pdf);
     }
 
     // --- steps and screenshots ---------------------------------------------------------------

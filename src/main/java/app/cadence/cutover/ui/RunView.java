@@ -7,8 +7,10 @@ import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.service.CutoverRuns;
 import app.cadence.cutover.service.GoNoGoVoting;
 import app.cadence.cutover.service.RunReading;
+import app.cadence.cutover.service.RunReport;
 import app.cadence.cutover.service.RunScreen;
 import app.cadence.cutover.service.RunStepWork;
+import app.cadence.cutover.service.RunbookSpreadsheet;
 import app.cadence.live.LiveScreens;
 import app.cadence.live.Topic;
 import app.cadence.shared.domain.RecordNotFoundException;
@@ -145,6 +147,10 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private final Span progressText = new Span();
     private final Div banners = new Div();
     private final Div controls = new Div();
+    /** The run's report and exports, placed once the run (and so its runbook) is known. */
+    private final Div exports = new Div();
+    private final RunReport report;
+    private final RunbookSpreadsheet spreadsheet;
     private final Div timelineBox = new Div();
     private final Details timeline = new Details("Timeline: planned and actual");
     private final RadioButtonGroup<Zoom> zoom = new RadioButtonGroup<>();
@@ -156,7 +162,10 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private final RunLogPanel log = new RunLogPanel();
     private boolean narrow;
 
-    RunView(RunReading reading, CutoverRuns runs, RunStepWork work, GoNoGoVoting voting, LiveScreens live) {
+    RunView(RunReading reading, CutoverRuns runs, RunStepWork work, GoNoGoVoting voting, LiveScreens live, RunReport report,
+            RunbookSpreadsheet spreadsheet) {
+        this.report = report;
+        this.spreadsheet = spreadsheet;
         this.reading = reading;
         this.runs = runs;
         this.work = work;
@@ -176,6 +185,7 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
         if (runId == null) {
             runId = id;
             build();
+            exports.add(RunExports.forRun(id, read.header().instanceId(), report, spreadsheet, reading));
             live.follow(this, () -> List.of(Topic.run(id)), changes -> refresh());
         }
         show(read);
@@ -246,7 +256,8 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
 
         banners.addClassName("run-banners");
         controls.addClassName("run-controls");
-        Div header = new Div(back, titleRow, new Div(clock, facts), banners, controls);
+        exports.addClassName("run-exports-holder");
+        Div header = new Div(back, titleRow, new Div(clock, facts), banners, controls, exports);
         header.getChildren().skip(2).findFirst().ifPresent(c -> c.getElement().getClassList().add("run-clock-row"));
         header.addClassName("run-header");
 
