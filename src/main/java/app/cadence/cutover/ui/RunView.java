@@ -327,8 +327,14 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
 
         plannedEnd.setText(times.both(h.plannedEnd()));
         forecastEnd.setText(times.both(h.forecastEnd()));
-        variance.setText(RunTimes.variance(h.variance()));
-        variance.getElement().setAttribute("class", "run-variance " + RunTimes.varianceClass(h.variance()));
+        if (h.rollback() != null) {
+            // Against the go-live plan a rolled-back run ends "days early": say what it is instead.
+            variance.setText("Rolled back: the go-live plan no longer applies");
+            variance.getElement().setAttribute("class", "run-variance");
+        } else {
+            variance.setText(RunTimes.variance(h.variance()));
+            variance.getElement().setAttribute("class", "run-variance " + RunTimes.varianceClass(h.variance()));
+        }
         progress.setValue(h.stepsCounted() == 0 ? 0 : (double) h.stepsDone() / h.stepsCounted());
         progressText.setText(h.stepsDone() + " of " + h.stepsCounted() + " steps done"
                 + (h.rollback() == null && read.steps().stream().anyMatch(RunScreen.StepRow::rollback) ? " (rollback steps not counted)" : ""));
