@@ -33,6 +33,7 @@ final class PushChannel implements WebSocket.Listener {
     private final CompletableFuture<String> handshake = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile WebSocket socket;
+    private volatile String closedBecause = "";
 
     private PushChannel(Consumer<String> messages) {
         this.messages = messages;
@@ -64,6 +65,11 @@ final class PushChannel implements WebSocket.Listener {
 
     boolean isOpen() {
         return socket != null && !socket.isInputClosed() && !closed.isDone();
+    }
+
+    /** Why the connection is closed, if the server closed it or it failed; empty otherwise. */
+    String closedBecause() {
+        return closedBecause;
     }
 
     void close() {
@@ -123,6 +129,7 @@ final class PushChannel implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closedBecause = "closed by the server: " + statusCode + " " + reason;
         closed.complete(null);
         handshake.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
         return null;
@@ -130,6 +137,7 @@ final class PushChannel implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        closedBecause = "failed: " + error;
         closed.completeExceptionally(error);
         handshake.completeExceptionally(error);
     }
