@@ -67,6 +67,12 @@ final class PushChannel implements WebSocket.Listener {
         return socket != null && !socket.isInputClosed() && !closed.isDone();
     }
 
+    /** The heartbeat padding the handshake ({@code trackingId|interval|padding|}) names: {@code X} by default. */
+    private String padding() {
+        String[] fields = handshake.getNow("").split("\\|", -1);
+        return fields.length > 2 && !fields[2].isEmpty() ? fields[2] : "X";
+    }
+
     /** Why the connection is closed, if the server closed it or it failed; empty otherwise. */
     String closedBecause() {
         return closedBecause;
@@ -94,7 +100,7 @@ final class PushChannel implements WebSocket.Listener {
             for (String message : complete) {
                 if (!handshake.isDone()) {
                     handshake.complete(message);
-                } else {
+                } else if (!message.equals(padding())) { // the server's heartbeat, skipped as atmosphere.js does
                     messages.accept(message);
                 }
             }
