@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,6 +34,11 @@ import org.springframework.beans.factory.DisposableBean;
  * HTTP request (push runs as {@code WEBSOCKET_XHR}) that passes the whole security filter chain,
  * so a member who was demoted, deactivated, suspended or signed out since their last click gets
  * nothing pushed that they may no longer see.
+ *
+ * <p>The first message after a quiet {@link #DEBOUNCE} goes out at once; only what follows within
+ * it waits for the rest of it. Each screen's push runs on a virtual thread of its own, so 50
+ * screens of one runbook are not pushed one after another on one thread, and a screen whose
+ * previous push is still being written (Vaadin waits for it) holds up no other screen.
  */
 @org.springframework.stereotype.Component
 public class LiveScreens implements DisposableBean {
@@ -45,11 +52,13 @@ public class LiveScreens implements DisposableBean {
     private static final String ORIGIN = LiveScreens.class.getName() + ".origin";
 
     private final LiveUpdates live;
+    /** Only waits out the debounce; the pushes themselves run on {@link #pushes}. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-screens");
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService pushes = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("live-screens-push-", 0).factory());
 
     LiveScreens(LiveUpdates live) {
         this.live = live;
@@ -102,6 +111,7 @@ public class LiveScreens implements DisposableBean {
     @Override
     public void destroy() {
         timer.shutdownNow();
+        pushes.shutdownNow();
     }
 
     /** One view's subscription: registered while attached, removed on detach. */
@@ -179,7 +189,15 @@ public class LiveScreens implements DisposableBean {
                 scheduled = true;
                 delayNanos = Math.max(0, lastRefreshNanos + DEBOUNCE.toNanos() - System.nanoTime());
             }
-            timer.schedule(this::askForRefresh, delayNanos, TimeUnit.NANOSECONDS);
+            try {
+                if (delayNanos == 0) {
+                    pushes.execute(this::askForRefresh);
+                } else {
+                    timer.schedule(() -> pushes.execute(this::askForRefresh), delayNanos, TimeUnit.NANOSECONDS);
+                }
+            } catch (RejectedExecutionException e) {
+                // The application is stopping.
+            }
         }
 
         private void askForRefresh() {

@@ -132,7 +132,9 @@ class FanOutBenchmark {
         try (NodeProcess node = NodeProcess.on(database, LOGS, "one-node").demoData(true).start()) {
             node.awaitReady(START_TIMEOUT);
             say("fanout", "one node ready (in-process broadcaster, no Redis), pid " + node.pid());
-            fanOut("one node (in-process)", List.of(node), null);
+            if (UIS > 0) {
+                fanOut("one node (in-process)", List.of(node), null);
+            }
             heapPerIdleUi(node);
             assertThat(Files.readString(node.log())).as("the node's log").doesNotContain(" ERROR ");
         }
@@ -141,6 +143,9 @@ class FanOutBenchmark {
     @Test
     @Order(2)
     void twoNodesThroughRedis() throws Exception {
+        if (UIS == 0) {
+            return; // -Dcadence.fanout.uis=0: the heap only
+        }
         RedisClient redis = RedisClient.create(REDIS_URL);
         AtomicLong noticeAt = new AtomicLong();
         try (StatefulRedisPubSubConnection<String, String> notices = redis.connectPubSub()) {
@@ -284,22 +289,45 @@ class FanOutBenchmark {
         // Warm-up: class loading and caches must not count as sessions.
         close(portfolioSessions(node, 3, false));
         close(portfolioSessions(node, 3, true));
-        long base = liveHeap(node);
+        Map<String, long[]> baseHistogram = histogram(node);
+        long base = total(baseHistogram);
         List<FlowUi> withoutPush = portfolioSessions(node, HEAP_SESSIONS, false);
-        long afterWithout = liveHeap(node);
+        Map<String, long[]> withoutHistogram = histogram(node);
+        long afterWithout = total(withoutHistogram);
         List<FlowUi> withPush = portfolioSessions(node, HEAP_SESSIONS, true);
-        long afterWith = liveHeap(node);
+        Map<String, long[]> withHistogram = histogram(node);
+        long afterWith = total(withHistogram);
         long perUiWithout = (afterWithout - base) / HEAP_SESSIONS;
         long perUiWith = (afterWith - afterWithout) / HEAP_SESSIONS;
-        for (FlowUi ui : withPush) {
-            assertThat(ui.isPushOpen()).as("UI %d's push connection still open", ui.uiId()).isTrue();
-        }
+        List<String> closed = withPush.stream().filter(ui -> !ui.isPushOpen()).map(FlowUi::pushClosedBecause).toList();
         say("heap", "live heap per idle signed-in session on the portfolio (real sessions, production jar, " + HEAP_SESSIONS
                 + " per batch): without push " + kb(perUiWithout) + ", with push " + kb(perUiWith) + " (" + kb(perUiWith - perUiWithout)
                 + " more) — target < 300 KB: " + verdict(perUiWith / 1024, 300) + "; live heap " + mb(base) + " → " + mb(afterWithout)
-                + " → " + mb(afterWith));
+                + " → " + mb(afterWith) + (closed.isEmpty() ? "" : "; " + closed.size() + " push connections closed meanwhile: " + closed.getFirst()));
+        assertThat(closed).as("push connections closed before the heap was measured").isEmpty();
+        say("heap", "what a UI with push holds more than one without (per UI, the 12 largest differences by class; instances and bytes): "
+                + pushShare(baseHistogram, withoutHistogram, withHistogram));
         close(withoutPush);
         close(withPush);
+    }
+
+    /** Per class, (with push − without) − (without − base), divided by the batch size: what push adds per UI. */
+    private static String pushShare(Map<String, long[]> base, Map<String, long[]> without, Map<String, long[]> with) {
+        Map<String, long[]> extra = new java.util.HashMap<>();
+        for (String type : with.keySet()) {
+            long[] b = base.getOrDefault(type, new long[2]);
+            long[] wo = without.getOrDefault(type, new long[2]);
+            long[] w = with.get(type);
+            extra.put(type, new long[] {(w[0] - wo[0]) - (wo[0] - b[0]), (w[1] - wo[1]) - (wo[1] - b[1])});
+        }
+        return extra.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(12)
+                .map(e -> e.getKey() + " " + String.format("%.1f", e.getValue()[0] / (double) HEAP_SESSIONS) + " × = "
+                        + kb(e.getValue()[1] / HEAP_SESSIONS))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private static long total(Map<String, long[]> histogram) {
+        return histogram.get("Total")[1];
     }
 
     /** Signs in {@code count} sessions one after another, each with the portfolio open (and its push connection, if asked). */
@@ -319,20 +347,32 @@ class FanOutBenchmark {
         return uis;
     }
 
-    /** Live objects' bytes in the node's heap: {@code jcmd GC.class_histogram} collects garbage first, then counts. */
-    private static long liveHeap(NodeProcess node) throws IOException, InterruptedException {
-        long last = 0;
+    /**
+     * Live objects in the node's heap by class (instances, bytes; the sum under {@code Total}):
+     * {@code jcmd GC.class_histogram} collects garbage first, then counts.
+     */
+    private static Map<String, long[]> histogram(NodeProcess node) throws IOException, InterruptedException {
+        String out = "";
         for (int i = 0; i < 2; i++) { // the second right after the first: whatever the first freed late is gone
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     String.valueOf(node.pid()), "GC.class_histogram").redirectErrorStream(true).start();
-            String out = new String(jcmd.getInputStream().readAllBytes());
+            out = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor(60, TimeUnit.SECONDS);
-            String total = out.lines().filter(l -> l.startsWith("Total")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No total in jcmd's histogram: " + out));
-            String[] fields = total.trim().split("\\s+");
-            last = Long.parseLong(fields[fields.length - 1]);
         }
-        return last;
+        Map<String, long[]> byClass = new java.util.HashMap<>();
+        for (String line : out.lines().toList()) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 4 && fields[0].endsWith(":")) { // " num: instances bytes class [module]"
+                byClass.merge(fields[3], new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])},
+                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            } else if (fields.length >= 3 && fields[0].equals("Total")) {
+                byClass.put("Total", new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
+            }
+        }
+        if (!byClass.containsKey("Total")) {
+            throw new IllegalStateException("No total in jcmd's histogram: " + out);
+        }
+        return byClass;
     }
 
     // --- helpers -----------------------------------------------------------------------------

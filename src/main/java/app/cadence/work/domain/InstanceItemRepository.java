@@ -14,6 +14,9 @@ public interface InstanceItemRepository extends JpaRepository<InstanceItem, Long
     @Query("select it from InstanceItem it where it.id = :id and it.tenantId = :tenantId")
     Optional<InstanceItem> findInTenant(Long id, Long tenantId);
 
+    @Query("select it from InstanceItem it where it.id in :ids and it.tenantId = :tenantId")
+    List<InstanceItem> findAllInTenant(Collection<Long> ids, Long tenantId);
+
     @Query("select it from InstanceItem it where it.id in :ids and it.tenantId = :tenantId and it.instanceId = :instanceId")
     List<InstanceItem> findAllInInstance(Collection<Long> ids, Long instanceId, Long tenantId);
 

@@ -18,9 +18,11 @@ import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.ItemView;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.NamedInterface;
@@ -38,10 +40,13 @@ public class InstanceReading {
     private final InstanceRepository instances;
     private final InstanceItemRepository items;
     private final MembershipDirectory members;
+    private final ChangedItemReads changedItemReads;
     private final Clock clock;
 
-    InstanceReading(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, MembershipDirectory members, Clock clock) {
+    InstanceReading(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, MembershipDirectory members,
+                    ChangedItemReads changedItemReads, Clock clock) {
         this.records = records;
+        this.changedItemReads = changedItemReads;
         this.instances = instances;
         this.items = items;
         this.members = members;
@@ -75,6 +80,28 @@ public class InstanceReading {
         InstanceItem item = records.findItem(itemId);
         Map<Long, String> names = records.names();
         return records.view(item, names, InstanceRecords.selection().role(), InstanceRecords.currentUserId());
+    }
+
+    /**
+     * The items of an instance that others just changed, as they are now, for an open instance
+     * page to follow the change without reading the whole instance: {@code changes} names each
+     * item with the time of the change the page heard of. One read per item and change is shared
+     * for a moment by the pages of the tenant that follow it ({@link ChangedItemReads}); what the
+     * reader may change is the reader's own. Items not (or no longer) in this instance are left out.
+     */
+    public List<ItemView> changedItems(Long instanceId, Map<Long, Instant> changes) {
+        Long tenantId = InstanceRecords.tenantId();
+        Role role = InstanceRecords.selection().role();
+        Long myId = InstanceRecords.currentUserId();
+        Map<Long, ChangedItemReads.SharedItem> read = changedItemReads.read(tenantId, changes, ids -> {
+            List<InstanceItem> found = items.findAllInTenant(ids, tenantId);
+            Map<Long, String> names = found.stream().anyMatch(i -> i.getAssigneeUserId() != null) ? records.names() : Map.of();
+            return found.stream().collect(Collectors.toMap(InstanceItem::getId,
+                    i -> new ChangedItemReads.SharedItem(i.getInstanceId(), i.getAssigneeUserId(), records.sharedView(i, names))));
+        });
+        return changes.keySet().stream().map(read::get).filter(Objects::nonNull).filter(shared -> shared.instanceId().equals(instanceId))
+                .map(shared -> shared.view().withEditable(ItemPermissions.editable(role, myId.equals(shared.assigneeUserId()))))
+                .toList();
     }
 
     /** The current user's outstanding items across the tenant's projects, soonest due first (overdue ones lead). */

@@ -53,7 +53,15 @@ class InstanceRecords {
     }
 
     ItemView view(InstanceItem item, Map<Long, String> names, Role role, Long myId) {
-        Set<ItemField> editable = ItemPermissions.editable(role, myId.equals(item.getAssigneeUserId()));
+        return view(item, names, ItemPermissions.editable(role, myId.equals(item.getAssigneeUserId())));
+    }
+
+    /** The item as every member of the tenant sees it, with nothing editable: {@link ItemView#withEditable} adds the reader's rights. */
+    ItemView sharedView(InstanceItem item, Map<Long, String> names) {
+        return view(item, names, Set.of());
+    }
+
+    private static ItemView view(InstanceItem item, Map<Long, String> names, Set<ItemField> editable) {
         return new ItemView(item.getId(), item.getVersion(), item.getKey(), item.getSectionKey(), item.getSectionTitle(),
                 item.getSectionRole(), item.getTitle(), item.getDetails(), item.getStepType(), item.getOwnerRole(),
                 item.getDurationMinutes(), item.isEvidenceRequired(), item.isCriticalPath(), item.getStatus(),

@@ -49,6 +49,13 @@ public final class InstanceViews {
         public boolean canEdit(ItemField field) {
             return editable.contains(field);
         }
+
+        /** The same item as another reader sees it: with what that reader may change. */
+        public ItemView withEditable(Set<ItemField> fields) {
+            return new ItemView(id, version, key, sectionKey, sectionTitle, sectionRole, title, details, stepType, ownerRole,
+                    durationMinutes, evidenceRequired, criticalPath, status, assigneeUserId, assigneeName, dueAt, startedAt,
+                    completedAt, completedBy, notes, evidenceUrl, blockedReason, updatedBy, updatedAt, fields);
+        }
     }
 
     /** An instance page: the instance, its items in order, and who items can be assigned to. */

@@ -57,6 +57,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,14 +80,75 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
     private static final DateTimeFormatter ANCHOR = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.UK);
 
-    /** A row of the tree: a section heading or an item. */
+    /**
+     * At most this many items changed by others are read and refreshed one by one; more (a bulk
+     * change of a large runbook) reload the whole instance in one read.
+     */
+    public static final int MAX_FOLLOWED_ITEMS = 50;
+
+    /**
+     * A row of the tree: a section heading or an item. A row is the same object while the page
+     * shows the instance (equal by section key or item id), so a change refreshes that row alone.
+     */
     sealed interface Row permits SectionRow, ItemRow {
     }
 
-    record SectionRow(UUID key, String title, long done, long counted) implements Row {
+    static final class SectionRow implements Row {
+        private final UUID key;
+        private final String title;
+        private long done;
+        private long counted;
+
+        SectionRow(UUID key, String title, long done, long counted) {
+            this.key = key;
+            this.title = title;
+            this.done = done;
+            this.counted = counted;
+        }
+
+        String title() {
+            return title;
+        }
+
+        long done() {
+            return done;
+        }
+
+        long counted() {
+            return counted;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SectionRow s && s.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
     }
 
-    record ItemRow(ItemView item) implements Row {
+    static final class ItemRow implements Row {
+        private ItemView item;
+
+        ItemRow(ItemView item) {
+            this.item = item;
+        }
+
+        ItemView item() {
+            return item;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ItemRow r && r.item.id().equals(item.id());
+        }
+
+        @Override
+        public int hashCode() {
+            return item.id().hashCode();
+        }
     }
 
     enum Show {
@@ -123,6 +185,9 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private @Nullable ItemPanel panel;
     private @Nullable InstanceDetails details;
     private final Map<Long, ItemView> itemsById = new LinkedHashMap<>();
+    /** The rows the grid shows now, by item id and by section key: what a change refreshes in place. */
+    private final Map<Long, ItemRow> rowsById = new HashMap<>();
+    private final Map<UUID, SectionRow> sectionRows = new HashMap<>();
     private boolean leavingConfirmed;
     private final List<InstancePageSection> sections;
     /** What other modules show of this instance (a cutover's runs), replaced when another instance is shown. */
@@ -449,6 +514,11 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
      * Others changed this instance: rows, section counts and progress follow. The open item
      * follows too, unless the user has typed into it: then their input stays and the panel says
      * who changed the item. Selected rows stay selected unless they changed.
+     *
+     * <p>When the messages name items (up to {@link #MAX_FOLLOWED_ITEMS}), only those are read
+     * again (a read the pages following the same change share) and only their rows and sections
+     * are refreshed; the progress is counted from the rows in memory. Anything else reloads the
+     * instance.
      */
     private void followChanges(List<LiveMessage> changes) {
         InstanceDetails shown = details;
@@ -460,17 +530,20 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         boolean typing = open != null && open.hasChanges();
         Map<Long, String> changedBy = new LinkedHashMap<>();
         changes.stream().filter(m -> ItemChanged.SUBJECT.equals(m.subject())).forEach(m -> changedBy.put(m.subjectId(), m.changedByName()));
-        List<Long> keepSelected = grid.getSelectedItems().stream().filter(r -> r instanceof ItemRow).map(r -> ((ItemRow) r).item().id())
-                .filter(itemId -> !changedBy.containsKey(itemId)).toList();
+        grid.getSelectedItems().stream().filter(r -> r instanceof ItemRow ir && changedBy.containsKey(ir.item().id())).toList()
+                .forEach(grid::deselect);
         try {
-            load(shown.id());
+            if (!followItems(shown, changes)) {
+                List<Long> keepSelected = grid.getSelectedItems().stream().filter(r -> r instanceof ItemRow).map(r -> ((ItemRow) r).item().id()).toList();
+                load(shown.id());
+                keepSelected.stream().map(rowsById::get).filter(Objects::nonNull).forEach(grid::select);
+            }
         } catch (RecordNotFoundException e) {
             String who = changes.getLast().changedByName();
             UserMessages.showError(new app.cadence.shared.domain.RuleViolationException(null,
                     who + " removed “" + shown.name() + "” from " + shown.projectKey() + ". Go back to the project to see what is left."));
             return;
         }
-        keepSelected.stream().map(itemsById::get).filter(Objects::nonNull).map(ItemRow::new).forEach(grid::select);
         if (openItem != null && changedBy.containsKey(openItem) && itemsById.containsKey(openItem)) {
             if (typing) {
                 Objects.requireNonNull(open).changedMeanwhile(changedBy.get(openItem));
@@ -478,6 +551,27 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
                 show(itemsById.get(openItem));
             }
         }
+    }
+
+    /**
+     * Follows changes that name only items of this page, at most {@link #MAX_FOLLOWED_ITEMS}:
+     * reads those again and refreshes their rows. False when the instance must be reloaded instead.
+     */
+    private boolean followItems(InstanceDetails shown, List<LiveMessage> changes) {
+        if (changes.stream().anyMatch(m -> !ItemChanged.SUBJECT.equals(m.subject()))) {
+            return false;
+        }
+        Map<Long, Instant> latest = new HashMap<>();
+        changes.forEach(m -> latest.merge(m.subjectId(), m.at(), (a, b) -> a.isAfter(b) ? a : b));
+        if (latest.size() > MAX_FOLLOWED_ITEMS || !itemsById.keySet().containsAll(latest.keySet())) {
+            return false;
+        }
+        List<ItemView> fresh = reading.changedItems(shown.id(), latest);
+        if (fresh.size() != latest.size()) {
+            return false; // an item went away meanwhile: the instance changed more than its items
+        }
+        replaceItems(fresh);
+        return true;
     }
 
     /** Opens an item in the panel; unsaved input for another item is only dropped when the user agrees. */
@@ -523,16 +617,54 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
 
     /** After one item was saved: the row, the section counts and the progress follow. */
     private void saved(ItemView item) {
-        itemsById.put(item.id(), item);
-        refreshRows();
+        replaceItems(List.of(item));
     }
 
-    private void refreshRows() {
+    /**
+     * Items changed (saved here or by others): their rows and their sections' counts are
+     * refreshed in place, and the progress is counted again from the rows in memory. Only when a
+     * change moves an item into or out of the filter is the tree rebuilt (still without a read).
+     */
+    private void replaceItems(List<ItemView> changed) {
         if (details == null) {
             return;
         }
         Instant now = clock.instant();
-        Long me = details.currentUserId();
+        Predicate<ItemView> filter = filter(now);
+        boolean reshaped = false;
+        for (ItemView item : changed) {
+            ItemView before = itemsById.put(item.id(), item);
+            reshaped |= before == null || filter.test(before) != filter.test(item) || (filter.test(item) && !rowsById.containsKey(item.id()));
+        }
+        if (reshaped) {
+            refreshRows();
+            return;
+        }
+        var rows = grid.getDataProvider();
+        java.util.Set<UUID> sections = new java.util.HashSet<>();
+        for (ItemView item : changed) {
+            ItemRow row = rowsById.get(item.id());
+            if (row != null) {
+                row.item = item;
+                rows.refreshItem(row);
+            }
+            sections.add(item.sectionKey());
+        }
+        for (UUID key : sections) {
+            SectionRow section = sectionRows.get(key);
+            if (section != null) {
+                List<ItemView> inSection = itemsById.values().stream().filter(i -> i.sectionKey().equals(key)).toList();
+                section.counted = inSection.stream().filter(i -> i.status().countsTowardsProgress()).count();
+                section.done = inSection.stream().filter(i -> i.status() == ItemStatus.DONE).count();
+                rows.refreshItem(section);
+            }
+        }
+        updateProgress(now);
+    }
+
+    /** The rows the filters let through. */
+    private Predicate<ItemView> filter(Instant now) {
+        Long me = Objects.requireNonNull(details).currentUserId();
         Predicate<ItemView> filter = switch (show.getValue() == null ? Show.ALL : show.getValue()) {
             case ALL -> i -> true;
             case OPEN -> i -> i.status().isOutstanding();
@@ -542,6 +674,17 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         if (mine.getValue()) {
             filter = filter.and(i -> me.equals(i.assigneeUserId()));
         }
+        return filter;
+    }
+
+    private void refreshRows() {
+        if (details == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Predicate<ItemView> filter = filter(now);
+        rowsById.clear();
+        sectionRows.clear();
         TreeData<Row> tree = new TreeData<>();
         Map<UUID, List<ItemView>> bySection = new LinkedHashMap<>();
         itemsById.values().forEach(i -> bySection.computeIfAbsent(i.sectionKey(), k -> new ArrayList<>()).add(i));
@@ -554,7 +697,12 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
             long done = section.stream().filter(i -> i.status() == ItemStatus.DONE).count();
             SectionRow heading = new SectionRow(section.getFirst().sectionKey(), section.getFirst().sectionTitle(), done, counted);
             tree.addItem(null, heading);
-            shown.forEach(i -> tree.addItem(heading, new ItemRow(i)));
+            sectionRows.put(heading.key, heading);
+            shown.forEach(i -> {
+                ItemRow row = new ItemRow(i);
+                rowsById.put(i.id(), row);
+                tree.addItem(heading, row);
+            });
         }
         grid.setDataProvider(new TreeDataProvider<>(tree));
         grid.expand(tree.getRootItems());

@@ -239,6 +239,12 @@ public final class FlowUi implements AutoCloseable {
         return p != null && p.isOpen();
     }
 
+    /** Why the push connection closed, if the server closed it or it failed. */
+    public String pushClosedBecause() {
+        PushChannel p = push;
+        return p == null ? "never opened" : p.closedBecause();
+    }
+
     @Override
     public void close() {
         PushChannel p = push;

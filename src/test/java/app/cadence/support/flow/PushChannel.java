@@ -33,6 +33,7 @@ final class PushChannel implements WebSocket.Listener {
     private final CompletableFuture<String> handshake = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile WebSocket socket;
+    private volatile String closedBecause = "";
 
     private PushChannel(Consumer<String> messages) {
         this.messages = messages;
@@ -66,6 +67,17 @@ final class PushChannel implements WebSocket.Listener {
         return socket != null && !socket.isInputClosed() && !closed.isDone();
     }
 
+    /** The heartbeat padding the handshake ({@code trackingId|interval|padding|}) names: {@code X} by default. */
+    private String padding() {
+        String[] fields = handshake.getNow("").split("\\|", -1);
+        return fields.length > 2 && !fields[2].isEmpty() ? fields[2] : "X";
+    }
+
+    /** Why the connection is closed, if the server closed it or it failed; empty otherwise. */
+    String closedBecause() {
+        return closedBecause;
+    }
+
     void close() {
         WebSocket s = socket;
         if (s != null && !s.isOutputClosed()) {
@@ -88,7 +100,7 @@ final class PushChannel implements WebSocket.Listener {
             for (String message : complete) {
                 if (!handshake.isDone()) {
                     handshake.complete(message);
-                } else {
+                } else if (!message.equals(padding())) { // the server's heartbeat, skipped as atmosphere.js does
                     messages.accept(message);
                 }
             }
@@ -123,6 +135,7 @@ final class PushChannel implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closedBecause = "closed by the server: " + statusCode + " " + reason;
         closed.complete(null);
         handshake.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
         return null;
@@ -130,6 +143,7 @@ final class PushChannel implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        closedBecause = "failed: " + error;
         closed.completeExceptionally(error);
         handshake.completeExceptionally(error);
     }

@@ -1,0 +1,38 @@
+package app.cadence.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.spring.SpringServlet;
+import jakarta.websocket.server.ServerContainer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The push WebSockets' receive sizes reach Tomcat and Atmosphere (see {@link PushConnections}):
+ * the real embedded Tomcat, not a mock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:cadence-push-sizes;DB_CLOSE_DELAY=-1"})
+class PushConnectionsTest {
+
+    @Autowired WebApplicationContext context;
+    @Autowired ServletRegistrationBean<SpringServlet> vaadinServlet;
+
+    @Test
+    void tomcatAllocatesSmallReceiveBuffersPerWebSocket() {
+        ServerContainer container = (ServerContainer) context.getServletContext().getAttribute(ServerContainer.class.getName());
+        assertThat(container.getDefaultMaxTextMessageBufferSize()).isEqualTo(PushConnections.RECEIVE_BUFFER);
+        assertThat(container.getDefaultMaxBinaryMessageBufferSize()).isEqualTo(PushConnections.RECEIVE_BUFFER);
+    }
+
+    @Test
+    void atmosphereKeepsTheSameLimitSoTomcatNeverGrowsThem() {
+        // Vaadin sets 16384 unless the servlet has the parameter; Atmosphere applies it to each session on open.
+        assertThat(vaadinServlet.getInitParameters())
+                .containsEntry("org.atmosphere.websocket.maxTextMessageSize", String.valueOf(PushConnections.RECEIVE_BUFFER))
+                .containsEntry("org.atmosphere.websocket.maxBinaryMessageSize", String.valueOf(PushConnections.RECEIVE_BUFFER));
+    }
+}
