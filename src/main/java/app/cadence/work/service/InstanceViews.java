@@ -42,8 +42,19 @@ public final class InstanceViews {
                            @Nullable String completedBy, @Nullable String notes, @Nullable String evidenceUrl,
                            @Nullable String blockedReason, String updatedBy, Instant updatedAt, Set<ItemField> editable) {
 
+        /** Outstanding past its due time; a rollback step never is: it runs only if rollback is invoked. */
         public boolean overdue(Instant now) {
-            return status.isOutstanding() && dueAt != null && dueAt.isBefore(now);
+            return !rollback() && status.isOutstanding() && dueAt != null && dueAt.isBefore(now);
+        }
+
+        /** A step of the runbook's rollback branch. */
+        public boolean rollback() {
+            return sectionRole == SectionRole.ROLLBACK;
+        }
+
+        /** Counts towards the instance's progress: not not-applicable, not a rollback step. */
+        public boolean counts() {
+            return !rollback() && status.countsTowardsProgress();
         }
 
         public boolean canEdit(ItemField field) {

@@ -710,14 +710,16 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void updateProgress(Instant now) {
-        long counted = itemsById.values().stream().filter(i -> i.status().countsTowardsProgress()).count();
-        long done = itemsById.values().stream().filter(i -> i.status() == ItemStatus.DONE).count();
-        long notApplicable = itemsById.size() - counted;
+        long counted = itemsById.values().stream().filter(ItemView::counts).count();
+        long done = itemsById.values().stream().filter(i -> i.counts() && i.status() == ItemStatus.DONE).count();
+        long rollback = itemsById.values().stream().filter(ItemView::rollback).count();
+        long notApplicable = itemsById.size() - counted - rollback;
         long overdue = itemsById.values().stream().filter(i -> i.overdue(now)).count();
         long blocked = itemsById.values().stream().filter(i -> i.status() == ItemStatus.BLOCKED).count();
         progress.setValue(counted == 0 ? 0 : (double) done / counted);
         String text = done + " of " + counted + " done (" + (counted == 0 ? 0 : Math.round(done * 100.0 / counted)) + "%)"
                 + (notApplicable > 0 ? " · " + notApplicable + " not applicable, not counted" : "")
+                + (rollback > 0 ? " · " + rollback + " rollback " + (rollback == 1 ? "step" : "steps") + " counted only if rollback is invoked" : "")
                 + (overdue > 0 ? " · " + overdue + " overdue" : "")
                 + (blocked > 0 ? " · " + blocked + " blocked" : "");
         progressText.setText(text);
