@@ -43,6 +43,7 @@ public sealed interface StepRecurrence {
     }
 
     /** Every {@code hours} hours of elapsed time, for {@code days} days. */
+    @NamedInterface("api")
     record EveryHours(int hours, int days) implements StepRecurrence {
         @Override
         public String label() {
@@ -51,6 +52,7 @@ public sealed interface StepRecurrence {
     }
 
     /** Once a day at a wall-clock time in the organisation's zone, for {@code days} days. */
+    @NamedInterface("api")
     record DailyAt(LocalTime time, int days) implements StepRecurrence {
 
         public DailyAt {
