@@ -35,14 +35,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Hypercare in a run: recurring checks dated from the run's clock (across a daylight-saving
@@ -50,7 +48,7 @@ import org.springframework.context.annotation.Import;
  * the run, and another organisation seeing and touching none of it.
  */
 @IntegrationTest
-@Import(HypercareChecksTest.Announcements.class)
+@RecordApplicationEvents // rather than a listener bean of its own: that would start a second application context
 class HypercareChecksTest {
 
     @Autowired Fixtures fixtures;
@@ -62,18 +60,7 @@ class HypercareChecksTest {
     @Autowired RunReading reading;
     @Autowired HypercareChecks hypercare;
     @Autowired TestClock clock;
-    @Autowired Announcements announcements;
-
-    /** The run changes announced, for the assertion that hypercare is announced like any other change. */
-    @TestConfiguration
-    static class Announcements {
-        final List<RunChanged> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(RunChanged change) {
-            seen.add(change);
-        }
-    }
+    @Autowired ApplicationEvents events;
 
     record Setting(Tenant tenant, Member pm, Member supportLead, Member bystander, Member viewer, Long runId, Instant t0) {
     }
@@ -168,7 +155,7 @@ class HypercareChecksTest {
         as(s.pm(), () -> runs.start(s.runId()));
         as(s.pm(), () -> steps.complete(s.runId(), key(s, "Switch over"), null, null));
         as(s.pm(), () -> steps.complete(s.runId(), key(s, "Go live"), null, null));
-        announcements.seen.clear();
+        events.clear();
 
         clock.advance(Duration.between(clock.instant(), day.plus(Duration.ofHours(24 + 8)).plus(Duration.ofMinutes(30))));
         List<HypercareBoard.Occurrence> standUps = of(board(s.supportLead(), s), "Daily stand-up");
@@ -190,7 +177,7 @@ class HypercareChecksTest {
                 .hasMessageContaining("it can be ticked from");
         assertThatThrownBy(() -> as(s.pm(), () -> hypercare.miss(s.runId(), second, "Nobody came"))).isInstanceOf(CutoverRuleException.class)
                 .hasMessageContaining("once that time has passed");
-        assertThat(announcements.seen).extracting(RunChanged::change).containsExactly("HYPERCARE_CHECK_DONE");
+        assertThat(events.stream(RunChanged.class)).extracting(RunChanged::change).containsExactly("HYPERCARE_CHECK_DONE");
 
         clock.advance(Duration.ofDays(2).plus(Duration.ofHours(1)));
         assertThatThrownBy(() -> as(s.pm(), () -> hypercare.miss(s.runId(), second, " "))).isInstanceOf(CutoverRuleException.class)
