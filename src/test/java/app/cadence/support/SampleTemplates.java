@@ -2,10 +2,12 @@ package app.cadence.support;
 
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.SectionRole;
+import app.cadence.template.domain.StepRecurrence;
 import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.domain.TemplateSection;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,6 +55,28 @@ public final class SampleTemplates {
         return new TemplateContent(TemplateKind.CUTOVER, List.of(
                 new TemplateSection(UUID.randomUUID(), "Go-live", SectionRole.EXECUTION, List.of(freeze, migrate, decide, dns)),
                 new TemplateSection(UUID.randomUUID(), "Rollback", SectionRole.ROLLBACK, List.of(restore))), null);
+    }
+
+    /**
+     * A runbook that goes live and then runs hypercare: switch over (T−1h, 1h) → go live (T0,
+     * milestone); hypercare, owned by the support lead: a daily stand-up (T+2h, 30m, daily at 09:00
+     * for 3 days) and an error watch (T0, 15m, every 8 hours for 2 days), both after the go-live;
+     * the exit review (T+4d, 1h, milestone, evidence required) after both.
+     */
+    public static TemplateContent hypercareRunbook() {
+        CutoverStep switchOver = new CutoverStep(UUID.randomUUID(), "Switch over", null, StepType.TASK, -60, 60, "Cutover manager",
+                List.of(), null, null, false);
+        CutoverStep goLive = new CutoverStep(UUID.randomUUID(), "Go live", null, StepType.MILESTONE, 0, 0, "Cutover manager",
+                List.of(switchOver.key()), null, null, false);
+        CutoverStep standUp = new CutoverStep(UUID.randomUUID(), "Daily stand-up", null, StepType.TASK, 120, 30, "Support lead",
+                List.of(goLive.key()), null, null, false).withRecurrence(new StepRecurrence.DailyAt(LocalTime.of(9, 0), 3));
+        CutoverStep watch = new CutoverStep(UUID.randomUUID(), "Watch errors", null, StepType.TASK, 0, 15, "Support lead",
+                List.of(goLive.key()), null, null, false).withRecurrence(new StepRecurrence.EveryHours(8, 2));
+        CutoverStep exit = new CutoverStep(UUID.randomUUID(), "Hypercare exit review", null, StepType.MILESTONE, 4 * 24 * 60, 60,
+                "Project manager", List.of(standUp.key(), watch.key()), null, null, true);
+        return new TemplateContent(TemplateKind.CUTOVER, List.of(
+                new TemplateSection(UUID.randomUUID(), "Go-live", SectionRole.EXECUTION, List.of(switchOver, goLive)),
+                new TemplateSection(UUID.randomUUID(), "Hypercare", SectionRole.HYPERCARE, List.of(standUp, watch, exit))), null);
     }
 
     /**

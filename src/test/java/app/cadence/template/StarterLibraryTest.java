@@ -56,6 +56,10 @@ class StarterLibraryTest {
         assertThat(runbook.sections()).extracting(TemplateSection::role).containsExactly(
                 SectionRole.PREPARATION, SectionRole.EXECUTION, SectionRole.VALIDATION, SectionRole.ROLLBACK, SectionRole.HYPERCARE);
         assertThat(runbook.items().map(CutoverStep.class::cast).filter(s -> s.type() == StepType.GO_NO_GO)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(runbook.items().map(CutoverStep.class::cast).filter(s -> s.recurrence() != null))
+                .extracting(CutoverStep::title, s -> s.recurrence().label())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Hypercare daily stand-up: incidents, data fixes, user questions",
+                        "Daily at 09:00 for 14 days"));
     }
 
     @Test

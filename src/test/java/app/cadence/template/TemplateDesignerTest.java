@@ -17,6 +17,7 @@ import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.domain.StepRecurrence;
 import app.cadence.template.ui.TemplateDesignerView;
 import app.cadence.template.ui.TemplateView;
 import app.cadence.tenancy.domain.Role;
@@ -169,6 +170,39 @@ class TemplateDesignerTest extends KaribuTest {
         type(phases.get(1), SectionRole.ROLLBACK);
         assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("schedule-warnings"))).isEmpty();
         assertThat(markedRows()).isEmpty();
+    }
+
+    @Test
+    void aStepOfAHypercareSectionMayRecurDailyAtATime() {
+        Long id = create(TemplateKind.CUTOVER, "Hypercare runbook");
+        navigate("templates/design/" + id);
+        _click(_get(Button.class, spec -> spec.withText("Add section")));
+        _click(_get(Button.class, spec -> spec.withText("Add item")));
+        assertThat(_find(Select.class, spec -> spec.withPredicate(sel -> "Recurs".equals(sel.getAriaLabel().orElse(null)))))
+                .as("only hypercare checks recur").isEmpty();
+        _click(_get(Button.class, spec -> spec.withText("Cancel")));
+
+        @SuppressWarnings("unchecked")
+        Select<SectionRole> phase = _get(Select.class, spec -> spec.withPredicate(sel -> "Section role".equals(sel.getAriaLabel().orElse(null))));
+        type(phase, SectionRole.HYPERCARE);
+        _click(_get(Button.class, spec -> spec.withText("Add item")));
+        type(_get(TextField.class, spec -> spec.withLabel("Title")), "Daily stand-up");
+        type(_get(TextField.class, spec -> spec.withLabel("Offset from T0")), "+1d");
+        Select<Object> recurs = recursSelect();
+        assertThat(recurs.isVisible()).isTrue();
+        type(recurs, recurs.getListDataView().getItems().filter(m -> m.toString().equals("DAILY_AT")).findFirst().orElseThrow());
+        type(_get(com.vaadin.flow.component.timepicker.TimePicker.class, spec -> spec.withLabel("At")), java.time.LocalTime.of(9, 30));
+        type(_get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withLabel("For (days)")), 10);
+        _click(_get(Button.class, spec -> spec.withText("Add")));
+        _click(_get(Button.class, spec -> spec.withText("Save draft *")));
+
+        assertThat(draftOf(id).items().map(i -> (CutoverStep) i)).singleElement()
+                .satisfies(step -> assertThat(step.recurrence()).isEqualTo(new StepRecurrence.DailyAt(java.time.LocalTime.of(9, 30), 10)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<Object> recursSelect() {
+        return _get(Select.class, spec -> spec.withPredicate(sel -> "Recurs".equals(sel.getAriaLabel().orElse(null))));
     }
 
     @Test

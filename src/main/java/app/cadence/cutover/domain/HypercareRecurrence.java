@@ -1,5 +1,6 @@
 package app.cadence.cutover.domain;
 
+import app.cadence.template.domain.StepRecurrence;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -19,6 +20,14 @@ public sealed interface HypercareRecurrence {
     int MAX_DAYS = 90;
 
     int days();
+
+    /** The rule a runbook's step carries, as the run expands it. */
+    static HypercareRecurrence of(StepRecurrence rule) {
+        return switch (rule) {
+            case StepRecurrence.EveryHours every -> new EveryHours(every.hours(), every.days());
+            case StepRecurrence.DailyAt daily -> new DailyAt(daily.time(), daily.days());
+        };
+    }
 
     /** The occurrences after {@code start} (the end of go-live), in the organisation's zone. */
     List<ZonedDateTime> occurrences(Instant start, ZoneId zone);

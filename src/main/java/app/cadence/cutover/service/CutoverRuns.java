@@ -54,15 +54,17 @@ public class CutoverRuns {
     private final InstanceHeaders instances;
     private final MembershipDirectory members;
     private final GoNoGoVoting voting;
+    private final HypercareSchedule hypercare;
 
     CutoverRuns(RunStore store, StoredRunRepository runs, RosterAssignmentRepository roster, InstanceHeaders instances,
-                MembershipDirectory members, GoNoGoVoting voting) {
+                MembershipDirectory members, GoNoGoVoting voting, HypercareSchedule hypercare) {
         this.store = store;
         this.runs = runs;
         this.roster = roster;
         this.instances = instances;
         this.members = members;
         this.voting = voting;
+        this.hypercare = hypercare;
     }
 
     /** Schedules the next dress rehearsal of a cutover instance, its planned T0 the instance's unless given. Returns its id. */
@@ -124,7 +126,9 @@ public class CutoverRuns {
     }
 
     public void start(Long runId) {
-        change(runId, "start the run", "RUN_STARTED", run -> run.start(RunStore.me(), store.now()));
+        RunStore.LoadedRun run = store.lock(runId);
+        apply(run, "start the run", "RUN_STARTED", r -> r.start(RunStore.me(), store.now()));
+        hypercare.expandReady(run, store.now());
     }
 
     public void pause(Long runId, @Nullable String reason) {

@@ -3,6 +3,7 @@ package app.cadence.cutover.service;
 import app.cadence.cutover.domain.CutoverRun;
 import app.cadence.cutover.domain.RosterAssignmentRepository;
 import app.cadence.cutover.domain.RunState;
+import app.cadence.cutover.domain.StoredCheckRepository;
 import app.cadence.cutover.domain.StoredDecisionRepository;
 import app.cadence.cutover.domain.StoredLogEntryRepository;
 import app.cadence.cutover.domain.StoredRun;
@@ -28,14 +29,16 @@ class RunRemoval {
     private final StoredLogEntryRepository log;
     private final RosterAssignmentRepository roster;
     private final StoredDecisionRepository decisions;
+    private final StoredCheckRepository checks;
 
     RunRemoval(StoredRunRepository runs, StoredStepRepository steps, StoredLogEntryRepository log, RosterAssignmentRepository roster,
-               StoredDecisionRepository decisions) {
+               StoredDecisionRepository decisions, StoredCheckRepository checks) {
         this.runs = runs;
         this.steps = steps;
         this.log = log;
         this.roster = roster;
         this.decisions = decisions;
+        this.checks = checks;
     }
 
     @EventListener
@@ -55,6 +58,7 @@ class RunRemoval {
         });
         List<Long> ids = affected.stream().map(StoredRun::getId).map(Objects::requireNonNull).toList();
         Long tenantId = change.tenantId();
+        checks.deleteByRuns(tenantId, ids);
         decisions.deleteVotesOfRuns(tenantId, ids);
         decisions.deleteByRuns(tenantId, ids);
         roster.deleteByRuns(tenantId, ids);

@@ -55,16 +55,18 @@ class RunStore {
     private final StoredLogEntryRepository log;
     private final RosterAssignmentRepository roster;
     private final RunPlans plans;
+    private final HypercareSchedule hypercare;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RunStore(StoredRunRepository runs, StoredStepRepository steps, StoredLogEntryRepository log, RosterAssignmentRepository roster,
-             RunPlans plans, ApplicationEventPublisher events, Clock clock) {
+             RunPlans plans, HypercareSchedule hypercare, ApplicationEventPublisher events, Clock clock) {
         this.runs = runs;
         this.steps = steps;
         this.log = log;
         this.roster = roster;
         this.plans = plans;
+        this.hypercare = hypercare;
         this.events = events;
         this.clock = clock;
     }
@@ -147,6 +149,8 @@ class RunStore {
             }
         }
         run.stored().storeRollback(after.rollback());
+        // Every change of steps passes here, so this is where a hypercare check that became ready gets its dates.
+        hypercare.expandNewlyReady(run, run.steps(), after, now());
         return changed;
     }
 

@@ -6,6 +6,7 @@ import app.cadence.cutover.domain.RunState;
 import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.service.CutoverRuns;
 import app.cadence.cutover.service.GoNoGoVoting;
+import app.cadence.cutover.service.HypercareChecks;
 import app.cadence.cutover.service.RunReading;
 import app.cadence.cutover.service.RunReport;
 import app.cadence.cutover.service.RunScreen;
@@ -151,6 +152,9 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private final Div exports = new Div();
     private final RunReport report;
     private final RunbookSpreadsheet spreadsheet;
+    private final HypercareChecks hypercareChecks;
+    /** The hypercare checks and exit sign-off; hides itself when the runbook has none. */
+    private @Nullable HypercarePanel hypercare;
     private final Div timelineBox = new Div();
     private final Details timeline = new Details("Timeline: planned and actual");
     private final RadioButtonGroup<Zoom> zoom = new RadioButtonGroup<>();
@@ -163,7 +167,8 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private boolean narrow;
 
     RunView(RunReading reading, CutoverRuns runs, RunStepWork work, GoNoGoVoting voting, LiveScreens live, RunReport report,
-            RunbookSpreadsheet spreadsheet) {
+            RunbookSpreadsheet spreadsheet, HypercareChecks hypercareChecks) {
+        this.hypercareChecks = hypercareChecks;
         this.report = report;
         this.spreadsheet = spreadsheet;
         this.reading = reading;
@@ -186,6 +191,8 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
             runId = id;
             build();
             exports.add(RunExports.forRun(id, read.header().instanceId(), report, spreadsheet, reading));
+            hypercare = HypercarePanel.of(id, hypercareChecks);
+            addComponentAtIndex(indexOf(table), hypercare);
             live.follow(this, () -> List.of(Topic.run(id)), changes -> refresh());
         }
         show(read);
@@ -301,6 +308,9 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     void refresh() {
         try {
             show(reading.screen(id()));
+            if (hypercare != null) {
+                hypercare.refresh();
+            }
         } catch (RecordNotFoundException e) {
             banners.removeAll();
             banners.add(banner("This run no longer exists: the runbook it belonged to was removed.", "run-banner-gone"));

@@ -7,15 +7,34 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
-/** A step of a cutover runbook, planned relative to T0 (the moment of switch-over). */
+/**
+ * A step of a cutover runbook, planned relative to T0 (the moment of switch-over).
+ *
+ * @param recurrence how a hypercare check recurs after go-live; null for a step done once
+ */
 @NamedInterface("api")
 public record CutoverStep(UUID key, String title, @Nullable String description, StepType type,
                           int offsetMinutes, int durationMinutes, @Nullable String ownerRole,
                           List<UUID> predecessors, @Nullable String rollbackTrigger,
-                          @Nullable String rollbackInstructions, boolean evidenceRequired) implements TemplateItem {
+                          @Nullable String rollbackInstructions, boolean evidenceRequired,
+                          @Nullable StepRecurrence recurrence) implements TemplateItem {
 
     public CutoverStep {
         predecessors = List.copyOf(predecessors);
+    }
+
+    /** A step done once: most steps of a runbook. */
+    public CutoverStep(UUID key, String title, @Nullable String description, StepType type, int offsetMinutes, int durationMinutes,
+                       @Nullable String ownerRole, List<UUID> predecessors, @Nullable String rollbackTrigger,
+                       @Nullable String rollbackInstructions, boolean evidenceRequired) {
+        this(key, title, description, type, offsetMinutes, durationMinutes, ownerRole, predecessors, rollbackTrigger,
+                rollbackInstructions, evidenceRequired, null);
+    }
+
+    /** This step recurring as given (null: done once). */
+    public CutoverStep withRecurrence(@Nullable StepRecurrence rule) {
+        return new CutoverStep(key, title, description, type, offsetMinutes, durationMinutes, ownerRole, predecessors, rollbackTrigger,
+                rollbackInstructions, evidenceRequired, rule);
     }
 
     /** This step no longer waiting for any of the given steps (removed from the runbook). */
@@ -24,7 +43,8 @@ public record CutoverStep(UUID key, String title, @Nullable String description, 
             return this;
         }
         return new CutoverStep(key, title, description, type, offsetMinutes, durationMinutes, ownerRole,
-                predecessors.stream().filter(p -> !keys.contains(p)).toList(), rollbackTrigger, rollbackInstructions, evidenceRequired);
+                predecessors.stream().filter(p -> !keys.contains(p)).toList(), rollbackTrigger, rollbackInstructions, evidenceRequired,
+                recurrence);
     }
 
     @Override
@@ -40,6 +60,7 @@ public record CutoverStep(UUID key, String title, @Nullable String description, 
         f.put("Rollback trigger", text(rollbackTrigger));
         f.put("Rollback instructions", text(rollbackInstructions));
         f.put("Evidence required", evidenceRequired ? "Yes" : "No");
+        f.put("Recurs", recurrence == null ? "" : recurrence.label());
         return f;
     }
 

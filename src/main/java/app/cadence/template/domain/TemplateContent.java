@@ -178,6 +178,9 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
                     problems.add(itemAt + ": the step has " + number(step.predecessors().size()) + " predecessors; at most "
                             + number(MAX_PREDECESSORS) + " are allowed. Keep the ones it really waits for.");
                 }
+                if (item instanceof CutoverStep step && step.recurrence() != null) {
+                    recurrenceProblem(step, section).ifPresent(problems::add);
+                }
                 if (!kindOf(item).equals(kind)) {
                     problems.add("Item “" + item.title() + "” does not belong in a " + kind.label() + ".");
                 }
@@ -199,6 +202,24 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
             predecessorCycle().ifPresent(cycle -> problems.add("Predecessors form a cycle: " + String.join(" → ", cycle) + "."));
         }
         return problems;
+    }
+
+    /**
+     * Only a hypercare check recurs: a run expands it into dated occurrences after go-live, which
+     * means nothing for a step of the cutover night. A go/no-go or a milestone happens once.
+     */
+    private static Optional<String> recurrenceProblem(CutoverStep step, TemplateSection section) {
+        StepRecurrence rule = java.util.Objects.requireNonNull(step.recurrence());
+        String named = "Step “" + shorten(step.title()) + "”";
+        if (section.role() != SectionRole.HYPERCARE) {
+            return Optional.of(named + " recurs, but only the checks of a hypercare section can recur. Move it to a hypercare section "
+                    + "or make it a one-off step.");
+        }
+        if (step.type() != StepType.TASK && step.type() != StepType.COMMUNICATION) {
+            return Optional.of(named + " is a " + step.type().label().toLowerCase(Locale.ROOT)
+                    + " and happens once; only tasks and communications recur.");
+        }
+        return rule.problem().map(p -> named + " " + p);
     }
 
     /**

@@ -8,12 +8,14 @@ import app.cadence.template.domain.RelativeTime;
 import app.cadence.template.domain.RetroPrompt;
 import app.cadence.template.domain.RetroSettings;
 import app.cadence.template.domain.SectionRole;
+import app.cadence.template.domain.StepRecurrence;
 import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.domain.TemplateSection;
 import app.cadence.tenancy.service.TenantScope;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -139,7 +141,8 @@ public class StarterLibrary {
                 s.step("rb-restart", "Restart legacy interfaces and batch jobs", StepType.TASK, "+4h 30m", "1h", "Integration lead", false, "rb-restore"),
                 s.step("rb-tell", "Tell users the legacy system remains live", StepType.COMMUNICATION, "+5h 30m", "30m", "Change manager", false, "rb-restart"));
         TemplateSection hypercare = s.section("Hypercare", SectionRole.HYPERCARE,
-                s.step("hc-standup", "Hypercare daily stand-up: incidents, data fixes, user questions", StepType.TASK, "+1d", "30m", "Cutover manager", false, "golive"),
+                s.step("hc-standup", "Hypercare daily stand-up: incidents, data fixes, user questions", StepType.TASK, "+1d", "30m", "Cutover manager", false, "golive")
+                        .withRecurrence(new StepRecurrence.DailyAt(LocalTime.of(9, 0), 14)),
                 s.step("hc-close", "Support the first period-end close on the new system", StepType.TASK, "+7d", "2d", "Finance lead", false, "golive"),
                 s.step("hc-exit", "Hypercare exit review and handover to support", StepType.MILESTONE, "+14d", "1h", "Project manager", true, "hc-close"));
         return new TemplateContent(TemplateKind.CUTOVER, List.of(preparation, execution, validation, rollback, hypercare), null);
@@ -165,7 +168,8 @@ public class StarterLibrary {
                 s.step("rb-dns", "Point DNS back to the on-premises load balancer", StepType.TASK, "+1h 20m", "10m", "Network engineer", false),
                 s.step("rb-db", "Make the on-premises database primary again", StepType.TASK, "+1h 30m", "30m", "Database administrator", true, "rb-dns"));
         TemplateSection hypercare = s.section("Hypercare", SectionRole.HYPERCARE,
-                s.step("hc-watch", "Watch costs, performance and errors daily", StepType.TASK, "+1d", "30m", "Site reliability engineer", false, "live"),
+                s.step("hc-watch", "Watch costs, performance and errors daily", StepType.TASK, "+1d", "30m", "Site reliability engineer", false, "live")
+                        .withRecurrence(new StepRecurrence.DailyAt(LocalTime.of(9, 0), 30)),
                 s.step("hc-decom", "Decommission on-premises servers after the agreed period", StepType.MILESTONE, "+30d", "1d", "Infrastructure lead", true, "hc-watch"));
         return new TemplateContent(TemplateKind.CUTOVER, List.of(preparation, execution, validation, rollback, hypercare), null);
     }

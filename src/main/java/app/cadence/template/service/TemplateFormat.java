@@ -8,11 +8,15 @@ import app.cadence.template.domain.RelativeTime;
 import app.cadence.template.domain.RetroPrompt;
 import app.cadence.template.domain.RetroSettings;
 import app.cadence.template.domain.SectionRole;
+import app.cadence.template.domain.StepRecurrence;
 import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.domain.TemplateSection;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +38,7 @@ public final class TemplateFormat {
 
     public static final int FORMAT_VERSION = 1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private TemplateFormat() {
     }
@@ -77,6 +82,9 @@ public final class TemplateFormat {
                 putText(node, "rollbackTrigger", s.rollbackTrigger());
                 putText(node, "rollbackInstructions", s.rollbackInstructions());
                 node.put("evidenceRequired", s.evidenceRequired());
+                if (s.recurrence() != null) {
+                    writeRecurrence(node.putObject("recurrence"), s.recurrence());
+                }
             }
             case RetroPrompt r -> {
                 putText(node, "prompt", r.prompt());
@@ -93,6 +101,14 @@ public final class TemplateFormat {
                 node.put("offsetDays", c.offsetDays());
             }
         }
+    }
+
+    private static void writeRecurrence(ObjectNode node, StepRecurrence recurrence) {
+        switch (recurrence) {
+            case StepRecurrence.EveryHours every -> node.put("everyHours", every.hours());
+            case StepRecurrence.DailyAt daily -> node.put("dailyAt", HH_MM.format(daily.time()));
+        }
+        node.put("days", recurrence.days());
     }
 
     private static void putText(ObjectNode node, String field, @Nullable String value) {
@@ -198,7 +214,7 @@ public final class TemplateFormat {
         return switch (kind) {
             case CUTOVER -> {
                 onlyFields(n, at, "key", "title", "description", "type", "offset", "duration", "ownerRole", "predecessors",
-                        "rollbackTrigger", "rollbackInstructions", "evidenceRequired");
+                        "rollbackTrigger", "rollbackInstructions", "evidenceRequired", "recurrence");
                 List<UUID> predecessors = new ArrayList<>();
                 if (n.has("predecessors")) {
                     JsonNode p = array(n, "predecessors", at);
@@ -209,7 +225,8 @@ public final class TemplateFormat {
                 yield new CutoverStep(key, title, optionalText(n, "description", at), enumValue(n, "type", StepType.class, at),
                         relative(n, "offset", at, true), relative(n, "duration", at, false), optionalText(n, "ownerRole", at),
                         predecessors, optionalText(n, "rollbackTrigger", at), optionalText(n, "rollbackInstructions", at),
-                        n.has("evidenceRequired") && bool(n, "evidenceRequired", at));
+                        n.has("evidenceRequired") && bool(n, "evidenceRequired", at),
+                        n.has("recurrence") && !n.get("recurrence").isNull() ? recurrence(object(n, "recurrence", at), at + "recurrence.") : null);
             }
             case RETROSPECTIVE -> {
                 onlyFields(n, at, "key", "title", "prompt", "rating");
@@ -223,6 +240,28 @@ public final class TemplateFormat {
                         n.has("offsetDays") ? integer(n, "offsetDays", at) : 0);
             }
         };
+    }
+
+    /**
+     * {@code {"everyHours": 4, "days": 3}} or {@code {"dailyAt": "09:00", "days": 14}}. The numbers'
+     * ranges are the content's rules ({@link TemplateContent#problems()}), checked with the others.
+     */
+    private static StepRecurrence recurrence(JsonNode n, String at) {
+        onlyFields(n, at, "everyHours", "dailyAt", "days");
+        if (n.has("everyHours") == n.has("dailyAt")) {
+            throw new TemplateFormatException(at.substring(0, at.length() - 1)
+                    + ": give either everyHours (e.g. 4) or dailyAt (e.g. \"09:00\"), with days.");
+        }
+        int days = integer(n, "days", at);
+        if (n.has("everyHours")) {
+            return new StepRecurrence.EveryHours(integer(n, "everyHours", at), days);
+        }
+        String time = text(n, "dailyAt", at);
+        try {
+            return new StepRecurrence.DailyAt(LocalTime.parse(time, HH_MM), days);
+        } catch (DateTimeParseException e) {
+            throw new TemplateFormatException(at + "dailyAt: “" + time + "” is not a time of day. Use 24-hour HH:mm, e.g. 09:00.");
+        }
     }
 
     private static void onlyFields(JsonNode node, String at, String... allowed) {

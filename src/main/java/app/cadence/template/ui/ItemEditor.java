@@ -6,6 +6,7 @@ import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.PlanAnchor;
 import app.cadence.template.domain.RelativeTime;
 import app.cadence.template.domain.RetroPrompt;
+import app.cadence.template.domain.SectionRole;
 import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
@@ -50,6 +51,7 @@ class ItemEditor extends Dialog {
     private final TextArea rollbackTrigger = new TextArea("Rollback trigger");
     private final TextArea rollbackInstructions = new TextArea("Rollback instructions");
     private final Checkbox evidence = new Checkbox("Evidence required");
+    private final RecurrenceInput recurrence = new RecurrenceInput();
     private final TextArea prompt = new TextArea("Prompt");
     private final Checkbox rating = new Checkbox("Rating question (1–5) instead of a board column");
     private final TextField audience = new TextField("Audience");
@@ -60,7 +62,11 @@ class ItemEditor extends Dialog {
     private final Select<PlanAnchor> anchor = new Select<>();
     private final IntegerField offsetDays = new IntegerField("Offset (days)");
 
-    ItemEditor(TemplateKind kind, @Nullable TemplateItem existing, List<CutoverStep> otherSteps,
+    /**
+     * @param sectionRole the role of the section the item goes into: a hypercare section's steps may
+     *                    recur (a step that recurs elsewhere shows the field too, so it can be undone)
+     */
+    ItemEditor(TemplateKind kind, @Nullable SectionRole sectionRole, @Nullable TemplateItem existing, List<CutoverStep> otherSteps,
                Function<TemplateItem, Optional<String>> check, java.util.function.Consumer<TemplateItem> onSave) {
         this.kind = kind;
         this.key = existing == null ? UUID.randomUUID() : existing.key();
@@ -97,6 +103,9 @@ class ItemEditor extends Dialog {
                 form.add(predecessors, 2);
                 form.add(description, 2);
                 form.add(rollbackTrigger, rollbackInstructions, evidence);
+                form.add(recurrence, 2);
+                recurrence.setVisible(sectionRole == SectionRole.HYPERCARE
+                        || existing instanceof CutoverStep step && step.recurrence() != null);
             }
             case RETROSPECTIVE -> {
                 prompt.setHelperText("The question that invites cards, or the question to rate");
@@ -155,6 +164,7 @@ class ItemEditor extends Dialog {
                 rollbackTrigger.setValue(text(s.rollbackTrigger()));
                 rollbackInstructions.setValue(text(s.rollbackInstructions()));
                 evidence.setValue(s.evidenceRequired());
+                recurrence.setValue(s.recurrence());
             }
             case RetroPrompt r -> {
                 prompt.setValue(text(r.prompt()));
@@ -176,7 +186,7 @@ class ItemEditor extends Dialog {
     private void save() {
         List<Runnable> clear = List.of(() -> title.setInvalid(false), () -> offset.setInvalid(false),
                 () -> duration.setInvalid(false), () -> audience.setInvalid(false), () -> predecessors.setInvalid(false),
-                () -> offsetDays.setInvalid(false));
+                () -> offsetDays.setInvalid(false), () -> recurrence.setInvalid(false));
         clear.forEach(Runnable::run);
         boolean ok = true;
         if (title.getValue().isBlank()) {
@@ -189,6 +199,10 @@ class ItemEditor extends Dialog {
                     ok = invalid(predecessors, "A step can wait for at most " + TemplateContent.MAX_PREDECESSORS
                             + " predecessors; keep the ones it really waits for.");
                 }
+                Optional<String> incomplete = recurrence.isVisible() ? recurrence.problem() : Optional.empty();
+                if (incomplete.isPresent()) {
+                    ok = invalid(recurrence, incomplete.get());
+                }
                 Integer offsetMinutes = parse(offset, true);
                 Integer durationMinutes = parse(duration, false);
                 ok &= offsetMinutes != null && durationMinutes != null;
@@ -196,7 +210,8 @@ class ItemEditor extends Dialog {
                     item = new CutoverStep(key, title.getValue().strip(), blank(description.getValue()), type.getValue(),
                             offsetMinutes, durationMinutes, blank(ownerRole.getValue()),
                             predecessors.getSelectedItems().stream().map(CutoverStep::key).toList(),
-                            blank(rollbackTrigger.getValue()), blank(rollbackInstructions.getValue()), evidence.getValue());
+                            blank(rollbackTrigger.getValue()), blank(rollbackInstructions.getValue()), evidence.getValue(),
+                            recurrence.isVisible() ? recurrence.entered() : null);
                 }
             }
             case RETROSPECTIVE -> {

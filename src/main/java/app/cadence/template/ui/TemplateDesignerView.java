@@ -362,7 +362,7 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     private void editItem(SectionDraft section, @Nullable TemplateItem existing) {
         List<TemplateItem> all = sections.stream().flatMap(s -> s.items.stream()).toList();
         UUID self = existing == null ? UUID.randomUUID() : existing.key();
-        new ItemEditor(kind, existing, ItemEditor.steps(all, self), candidate -> content().cycleIfPut(section.key, candidate),
+        new ItemEditor(kind, section.role, existing, ItemEditor.steps(all, self), candidate -> content().cycleIfPut(section.key, candidate),
                 item -> show(content().withItem(section.key, item))).open();
     }
 
