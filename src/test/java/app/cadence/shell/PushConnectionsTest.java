@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.spring.SpringServlet;
 import jakarta.websocket.server.ServerContainer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,10 +13,15 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The push WebSockets' receive sizes reach Tomcat and Atmosphere (see {@link PushConnections}):
- * the real embedded Tomcat, not a mock.
+ * the real embedded Tomcat, not a mock. It runs with the browser journeys, on their server: the
+ * same properties, so the same application context — a second context in one test JVM would
+ * replace Spring Security's static context holder strategy under the first one's tests.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:cadence-push-sizes;DB_CLOSE_DELAY=-1"})
+        "cadence.demo-data=true",
+        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
+        "vaadin.devmode.devTools.enabled=false"})
 class PushConnectionsTest {
 
     @Autowired WebApplicationContext context;
