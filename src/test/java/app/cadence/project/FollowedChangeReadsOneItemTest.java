@@ -59,6 +59,7 @@ class FollowedChangeReadsOneItemTest extends KaribuTest {
     Member viewer;
     Long instanceId;
     Statistics statistics;
+    @Autowired app.cadence.support.TestClock clock;
 
     @BeforeEach
     void setUp() {
@@ -71,7 +72,8 @@ class FollowedChangeReadsOneItemTest extends KaribuTest {
         Long versionId = as(pm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst()
                 .orElseThrow().latest().id());
         instanceId = as(pm, () -> applying.instantiate(new InstantiationRequest(projectId, templateId, versionId, "Live",
-                Anchors.at(LocalDateTime.of(2026, 3, 3, 18, 0)))));
+                // T0 well ahead of the shared test clock (other tests move it on): nothing is overdue.
+                Anchors.at(LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(30).withNano(0)))));
         statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
     }
 
