@@ -60,6 +60,8 @@ public final class FlowUi implements AutoCloseable {
     private int nextClientId;
     private final List<java.util.function.Consumer<Received>> observers = new CopyOnWriteArrayList<>();
     private volatile PushChannel push;
+    /** How long the calling thread's last UIDL request took on the wire: from sending it to its answer's body (not applying it). */
+    private static final ThreadLocal<Long> LAST_ROUND_TRIP = ThreadLocal.withInitial(() -> 0L);
 
     private FlowUi(FlowClient client, int uiId, String csrfToken, String pushId) {
         this.client = client;
@@ -206,6 +208,15 @@ public final class FlowUi implements AutoCloseable {
         }
     }
 
+    /**
+     * The wire time of the last UIDL request this thread sent (a click, a property change): from
+     * the request leaving to its answer's body arriving, in nanoseconds. Excludes waiting for a
+     * message of the same UI still in flight, and applying the answer to the tree.
+     */
+    public static long lastRoundTripNanos() {
+        return LAST_ROUND_TRIP.get();
+    }
+
     // --- push ------------------------------------------------------------------------------------
 
     /** Opens the push connection (server to client over a WebSocket) and waits for Atmosphere's handshake. */
@@ -260,7 +271,9 @@ public final class FlowUi implements AutoCloseable {
                 body.put("syncId", lastSyncId);
             }
             body.put("clientId", nextClientId++);
+            long sent = System.nanoTime();
             HttpResponse<String> answer = client.post("?v-r=uidl&v-uiId=" + uiId, body.toString());
+            LAST_ROUND_TRIP.set(System.nanoTime() - sent);
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("UIDL request of UI " + uiId + " answered " + answer.statusCode() + ": " + answer.body());
             }
@@ -341,8 +354,15 @@ public final class FlowUi implements AutoCloseable {
         }
     }
 
-    /** The value of {@code return <literal>} inside the awaited wrapper, or null: no JavaScript runs here. */
+    /**
+     * The value of {@code return <literal>} inside the awaited wrapper; for Flow's request of the
+     * browser's details ({@code Page.retrieveExtendedClientDetails}), those of a desktop browser
+     * with a 1920×1080 screen in London; otherwise null: no JavaScript runs here.
+     */
     private static JsonNode resultOf(String script) {
+        if (script.contains("Vaadin.Flow.getBrowserDetailsParameters()")) {
+            return desktopBrowserDetails();
+        }
         int start = script.indexOf("(async function(){");
         int end = script.indexOf("})()");
         if (start >= 0 && end > start) {
@@ -352,6 +372,15 @@ public final class FlowUi implements AutoCloseable {
             }
         }
         return Uidl.NODES.nullNode();
+    }
+
+    /** What {@code Vaadin.Flow.getBrowserDetailsParameters()} gives in a desktop browser (strings, as the browser sends them). */
+    private static JsonNode desktopBrowserDetails() {
+        ObjectNode details = Uidl.object();
+        details.put("v-sw", "1920").put("v-sh", "1080").put("v-ww", "1920").put("v-wh", "960").put("v-bw", "1920").put("v-bh", "960")
+                .put("v-tzo", "0").put("v-rtzo", "0").put("v-dstd", "0").put("v-dston", "false").put("v-tzid", "Europe/London")
+                .put("v-curdate", String.valueOf(System.currentTimeMillis())).put("v-td", "false").put("v-pr", "1").put("v-np", "Win32");
+        return details;
     }
 
     private static Object defaultEventData(String expression) {
