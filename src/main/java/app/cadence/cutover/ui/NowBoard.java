@@ -11,9 +11,14 @@ import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The war room's "Now": your next steps (when you hold a role), then what is in progress (elapsed
@@ -29,6 +34,16 @@ final class NowBoard extends Div {
 
     private final StepActions actions;
     private int shown = SHOWN;
+    private @Nullable RunScreen screen;
+    /**
+     * The cards' action buttons, by column, step and action. Every refresh draws the cards anew,
+     * but moves these buttons into them rather than making new ones: a refresh comes whenever
+     * someone else changes the run, and a click on a button it replaced would reach nothing (Flow
+     * ignores an event for a component that no longer exists), so the person's Start or Done
+     * would be lost without a word — often, with thirty people at work.
+     */
+    private Map<String, Button> buttons = new HashMap<>();
+    private Map<String, Button> previousButtons = new HashMap<>();
 
     NowBoard(StepActions actions) {
         this.actions = actions;
@@ -41,6 +56,9 @@ final class NowBoard extends Div {
     }
 
     void show(RunScreen screen) {
+        this.screen = screen;
+        previousButtons = buttons;
+        buttons = new HashMap<>();
         removeAll();
         Instant now = screen.header().now();
         RunTimes times = RunTimes.of(screen.header());
@@ -84,7 +102,7 @@ final class NowBoard extends Div {
             column.add(none);
             return column;
         }
-        steps.stream().limit(shown).forEach(step -> column.add(card(step, timing.apply(step))));
+        steps.stream().limit(shown).forEach(step -> column.add(card(className, step, timing.apply(step))));
         if (total > shown) {
             Span more = new Span("and " + (total - shown) + " more in the runbook below");
             more.addClassName("now-more");
@@ -93,7 +111,7 @@ final class NowBoard extends Div {
         return column;
     }
 
-    private Div card(StepRow step, Span timing) {
+    private Div card(String columnClass, StepRow step, Span timing) {
         Div card = new Div();
         card.addClassName("now-card");
         if (step.late()) {
@@ -109,16 +127,31 @@ final class NowBoard extends Div {
         card.add(title, owners, timing);
         StepActions.Action primary = actions.primary(step);
         if (primary != null) {
-            Button button = new Button(primary.label, e -> actions.run(primary, step));
+            card.add(button(columnClass + " " + step.key() + " " + primary, step, primary));
+        }
+        return card;
+    }
+
+    /** The card's one-click action: the button drawn last time for this column, step and action, or a new one. */
+    private Button button(String id, StepRow step, StepActions.Action primary) {
+        Button button = previousButtons.remove(id);
+        if (button == null) {
+            UUID key = step.key();
+            // The step as last read when clicked: the button outlives the refresh that drew it.
+            button = new Button(primary.label, e -> current(key).filter(s -> actions.primary(s) == primary).ifPresent(s -> actions.run(primary, s)));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             if (primary == StepActions.Action.DONE) {
                 button.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
             }
             button.addClassName("now-card-action");
-            button.getElement().setAttribute("aria-label", primary.label + " “" + step.title() + "”");
-            card.add(button);
         }
-        return card;
+        button.getElement().setAttribute("aria-label", primary.label + " “" + step.title() + "”");
+        buttons.put(id, button);
+        return button;
+    }
+
+    private Optional<StepRow> current(UUID key) {
+        return screen == null ? Optional.empty() : screen.steps().stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
     static String owners(StepRow step) {

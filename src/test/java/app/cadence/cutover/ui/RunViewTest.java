@@ -358,6 +358,30 @@ class RunViewTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withClasses("step-panel-title")).getText()).isEqualTo("#2 Migrate data");
     }
 
+    /**
+     * Someone else's change redraws the Now board while the person is about to click Start: the
+     * button they see must still be the one on the screen (same component, same state node), or
+     * Flow drops their click as an event for a component that no longer exists — seen 20–30 % of
+     * the time with 30 people working one run (RunSimulationBenchmark).
+     */
+    @Test
+    void aClickOnTheNowBoardSurvivesARedrawBySomeoneElsesChange() {
+        as(pm, () -> runs.start(runId));
+        as(pm, () -> runs.assignRole(runId, "Data lead", List.of(dataLead.userId())));
+        open(dataLead);
+        Button start = cardAction("now-mine", "Freeze changes");
+        int node = start.getElement().getNode().getId();
+
+        elsewhere(pm, () -> runs.assignRole(runId, "Data lead", List.of(dataLead.userId(), pm.userId())));
+        awaitScreen(() -> _find(Span.class, spec -> spec.withClasses("now-card-owners")).stream().anyMatch(o -> o.getText().contains(pm.name())));
+
+        assertThat(cardAction("now-mine", "Freeze changes")).isSameAs(start);
+        assertThat(start.getElement().getNode().getId()).isEqualTo(node);
+        assertThat(start.getElement().getNode().isAttached()).isTrue();
+        _click(start);
+        assertThat(column("now-in-progress")).containsExactly("#1 Freeze changes");
+    }
+
     @Test
     void keyboardShortcutsMoveTheSelectionAndWorkTheSelectedStep() {
         as(pm, () -> runs.start(runId));

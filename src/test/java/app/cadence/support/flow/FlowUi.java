@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * as Flow's client does.
  *
  * <p>What it sends is what Flow's client sends: UIDL messages ({@code csrfToken}, {@code rpc},
- * {@code syncId}, {@code clientId}) as XHR POSTs to {@code ?v-r=uidl&v-uiId=N}, one at a time;
+ * {@code syncId}, {@code clientId}) as XHR POSTs to {@code ?v-r=uidl&v-uiId=N}, one at a time
+ * (what is invoked while one is in flight goes together in the next);
  * heartbeats to {@code ?v-r=heartbeat}. It runs no JavaScript, but answers the two kinds of script
  * the server waits for: a grid's {@code $connector.confirm(id)} (the grid connector calls
  * {@code $server.confirmUpdate(id)}) and a script whose result the server awaits
@@ -55,11 +55,14 @@ public final class FlowUi implements AutoCloseable {
     private final TreeMap<Integer, JsonNode> early = new TreeMap<>();
     private int lastSyncId = -1;
     private boolean expired;
-    /** Flow's client sends one message at a time, numbered from 0. */
-    private final ReentrantLock sending = new ReentrantLock(true);
+    /** Flow's client sends one message at a time, numbered from 0; what is invoked meanwhile waits here. */
+    private final List<Queued> queue = new ArrayList<>();
+    private boolean inFlight;
     private int nextClientId;
     private final List<java.util.function.Consumer<Received>> observers = new CopyOnWriteArrayList<>();
     private volatile PushChannel push;
+    /** Per thread: the wire time of the message that carried its last invocations. */
+    private static final ThreadLocal<Long> LAST_ROUND_TRIP = ThreadLocal.withInitial(() -> 0L);
 
     private FlowUi(FlowClient client, int uiId, String csrfToken, String pushId) {
         this.client = client;
@@ -206,6 +209,15 @@ public final class FlowUi implements AutoCloseable {
         }
     }
 
+    /**
+     * The wire time of the UIDL message that carried this thread's last invocations (a click, a
+     * property change): from sending it to its answer's body arriving, in nanoseconds. Excludes
+     * waiting for a message of the same UI still in flight, and applying the answer to the tree.
+     */
+    public static long lastRoundTripNanos() {
+        return LAST_ROUND_TRIP.get();
+    }
+
     // --- push ------------------------------------------------------------------------------------
 
     /** Opens the push connection (server to client over a WebSocket) and waits for Atmosphere's handshake. */
@@ -255,27 +267,84 @@ public final class FlowUi implements AutoCloseable {
 
     // --- the wire ----------------------------------------------------------------------------
 
-    /** Sends invocations as one UIDL message and applies the answer; waits for a message in flight. */
+    /**
+     * Sends invocations and waits until the answer that carried them is applied. As Flow's client
+     * does: one message in flight at a time; invocations made meanwhile (a click, a script's
+     * answer) wait in a queue and all go together in the next message.
+     */
     void send(Iterable<? extends JsonNode> rpcs) {
-        sending.lock();
-        try {
-            ObjectNode body = Uidl.object().put("csrfToken", csrfToken);
-            ArrayNode list = body.putArray("rpc");
-            rpcs.forEach(list::add);
-            synchronized (state) {
-                body.put("syncId", lastSyncId);
-            }
-            body.put("clientId", nextClientId++);
-            HttpResponse<String> answer = client.post("?v-r=uidl&v-uiId=" + uiId, body.toString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("UIDL request of UI " + uiId + " answered " + answer.statusCode() + ": " + answer.body());
-            }
-            for (JsonNode message : Uidl.messages(answer.body())) {
-                receive(message, false);
-            }
-        } finally {
-            sending.unlock();
+        List<JsonNode> invocations = new ArrayList<>();
+        rpcs.forEach(invocations::add);
+        Queued queued = new Queued(invocations, new java.util.concurrent.CompletableFuture<>());
+        boolean sender;
+        synchronized (queue) {
+            queue.add(queued);
+            sender = !inFlight;
+            inFlight = true;
         }
+        if (sender) {
+            // This thread sends until the queue is empty, on a thread of its own once its own invocations are answered.
+            drain(queued);
+        }
+        try {
+            LAST_ROUND_TRIP.set(queued.answered().join());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private record Queued(List<JsonNode> rpcs, java.util.concurrent.CompletableFuture<Long> answered) {
+    }
+
+    private void drain(Queued mine) {
+        while (true) {
+            List<Queued> batch;
+            synchronized (queue) {
+                if (queue.isEmpty()) {
+                    inFlight = false;
+                    return;
+                }
+                batch = new ArrayList<>(queue);
+                queue.clear();
+            }
+            try {
+                long wire = sendNow(batch.stream().flatMap(q -> q.rpcs().stream()).toList());
+                batch.forEach(q -> q.answered().complete(wire));
+            } catch (RuntimeException e) {
+                batch.forEach(q -> q.answered().completeExceptionally(e));
+            }
+            if (batch.contains(mine)) {
+                synchronized (queue) {
+                    if (queue.isEmpty()) {
+                        inFlight = false;
+                        return;
+                    }
+                }
+                Thread.ofVirtual().name("flow-ui-" + uiId + "-sender").start(() -> drain(null));
+                return;
+            }
+        }
+    }
+
+    /** One UIDL message with these invocations; applies the answer. Returns its wire time in nanoseconds. */
+    private long sendNow(List<JsonNode> rpcs) {
+        ObjectNode body = Uidl.object().put("csrfToken", csrfToken);
+        ArrayNode list = body.putArray("rpc");
+        rpcs.forEach(list::add);
+        synchronized (state) {
+            body.put("syncId", lastSyncId);
+        }
+        body.put("clientId", nextClientId++);
+        long sent = System.nanoTime();
+        HttpResponse<String> answer = client.post("?v-r=uidl&v-uiId=" + uiId, body.toString());
+        long wire = System.nanoTime() - sent;
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("UIDL request of UI " + uiId + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        for (JsonNode message : Uidl.messages(answer.body())) {
+            receive(message, false);
+        }
+        return wire;
     }
 
     /** Applies a server message in syncId order (keeping early ones), then answers what must be answered. */
@@ -347,8 +416,15 @@ public final class FlowUi implements AutoCloseable {
         }
     }
 
-    /** The value of {@code return <literal>} inside the awaited wrapper, or null: no JavaScript runs here. */
+    /**
+     * The value of {@code return <literal>} inside the awaited wrapper; for Flow's request of the
+     * browser's details ({@code Page.retrieveExtendedClientDetails}), those of a desktop browser
+     * with a 1920×1080 screen in London; otherwise null: no JavaScript runs here.
+     */
     private static JsonNode resultOf(String script) {
+        if (script.contains("Vaadin.Flow.getBrowserDetailsParameters()")) {
+            return desktopBrowserDetails();
+        }
         int start = script.indexOf("(async function(){");
         int end = script.indexOf("})()");
         if (start >= 0 && end > start) {
@@ -358,6 +434,15 @@ public final class FlowUi implements AutoCloseable {
             }
         }
         return Uidl.NODES.nullNode();
+    }
+
+    /** What {@code Vaadin.Flow.getBrowserDetailsParameters()} gives in a desktop browser (strings, as the browser sends them). */
+    private static JsonNode desktopBrowserDetails() {
+        ObjectNode details = Uidl.object();
+        details.put("v-sw", "1920").put("v-sh", "1080").put("v-ww", "1920").put("v-wh", "960").put("v-bw", "1920").put("v-bh", "960")
+                .put("v-tzo", "0").put("v-rtzo", "0").put("v-dstd", "0").put("v-dston", "false").put("v-tzid", "Europe/London")
+                .put("v-curdate", String.valueOf(System.currentTimeMillis())).put("v-td", "false").put("v-pr", "1").put("v-np", "Win32");
+        return details;
     }
 
     private static Object defaultEventData(String expression) {
