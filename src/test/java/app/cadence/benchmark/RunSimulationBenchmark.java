@@ -98,6 +98,8 @@ class RunSimulationBenchmark {
     private static final int MAX_ACTIONS = Integer.getInteger("cadence.runsim.actions", Integer.MAX_VALUE);
     private static final int THINK_MIN = Integer.getInteger("cadence.runsim.think-min", 4000);
     private static final int THINK_MAX = Integer.getInteger("cadence.runsim.think-max", 12000);
+    /** {@code -Dcadence.runsim.jfr=true}: the node records a flight recording to {@code target/run-sim/run-sim.jfr}. */
+    private static final boolean JFR = Boolean.getBoolean("cadence.runsim.jfr");
     private static final Path LOGS = Path.of("target", "run-sim");
     private static final String DATABASE = "cadence_test_runsim";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -143,9 +145,14 @@ class RunSimulationBenchmark {
         Files.createDirectories(LOGS);
         database = ScratchDatabase.create(DATABASE);
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-        try (NodeProcess node = NodeProcess.on(database, LOGS, "run-sim").demoData(true)
+        NodeProcess.Builder configured = NodeProcess.on(database, LOGS, "run-sim").demoData(true)
                 // Flow says at DEBUG when it ignores a click on a component that was redrawn meanwhile: counted at the end.
-                .argument("--logging.level.com.vaadin.flow.server.communication.rpc.AbstractRpcInvocationHandler=DEBUG").start()) {
+                .argument("--logging.level.com.vaadin.flow.server.communication.rpc.AbstractRpcInvocationHandler=DEBUG");
+        if (JFR) {
+            // Where the node's time goes: a flight recording, written when the node stops.
+            configured.env("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + LOGS.resolve("run-sim.jfr").toAbsolutePath());
+        }
+        try (NodeProcess node = configured.start()) {
             node.awaitReady(START_TIMEOUT);
             say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + "; "
                     + PEOPLE + " people, " + STEPS_PER_PERSON + " steps each, think " + THINK_MIN + "–" + THINK_MAX + " ms, for "
