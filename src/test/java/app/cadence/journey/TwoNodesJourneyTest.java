@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -443,10 +444,25 @@ class TwoNodesJourneyTest {
         window.until("the link-sent notice", d -> JourneyBrowser.shown(d.findElement(By.tagName("body")), ".reset-link-sent"));
     }
 
+    /**
+     * The password-reset mails the SMTP server received for these people: other mail to them (the
+     * demo's cutover notifications) is told apart by the outbox id every mail carries.
+     */
     private static List<MimeMessage> mailsTo(Set<String> recipients) throws MessagingException {
+        Set<String> resets = new HashSet<>();
+        try (Connection c = database.connect();
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select id from outbox_message where kind = 'PASSWORD_RESET'")) {
+            while (r.next()) {
+                resets.add(String.valueOf(r.getLong(1)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> recipients.contains(a.toString()))) {
+            if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> recipients.contains(a.toString()))
+                    && resets.contains(m.getHeader("X-Cadence-Outbox-Id", null))) {
                 found.add(m);
             }
         }
