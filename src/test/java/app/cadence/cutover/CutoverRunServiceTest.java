@@ -169,6 +169,40 @@ class CutoverRunServiceTest {
     }
 
     @Test
+    void theScreensOfOneRunShareOneReadUntilTheRunChangesAndEachStillSaysWhatIsTheirs() {
+        Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        as(pm, () -> runs.start(runId));
+        as(pm, () -> runs.assignRole(runId, "Data lead", List.of(dataLead.userId())));
+        UUID freeze = key(runId, "Freeze changes");
+
+        long signingIn = statements(() -> as(dataLead, () -> reading.mayScheduleRuns()));
+        assertThat(statements(() -> screen(dataLead, runId)) - signingIn).as("the run's row only: the rest was read for the PM's screen").isEqualTo(1);
+        assertThat(step(screen(dataLead, runId), "Freeze changes").mine()).isTrue();
+        assertThat(step(screen(pm, runId), "Freeze changes").mine()).isFalse();
+        assertThat(step(screen(networkEngineer, runId), "Freeze changes").mayWork()).isFalse();
+
+        as(dataLead, () -> steps.start(runId, freeze, null));
+        long afterChange = statements(() -> screen(pm, runId));
+        assertThat(afterChange).as("a change raises the run's version: the next screen reads it all again").isGreaterThan(1);
+        assertThat(step(screen(pm, runId), "Freeze changes").state()).isEqualTo(StepState.IN_PROGRESS);
+        assertThat(screen(networkEngineer, runId).log()).extracting(RunScreen.LogLine::what).contains("Started “Freeze changes”");
+    }
+
+    @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
+    long statements(Runnable action) {
+        org.hibernate.stat.Statistics statistics = entityManagerFactory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        try {
+            action.run();
+            return statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
+    @Test
     void startingAStepWhosePredecessorsAreOpenNeedsAnOverrideWithAReasonAndIsLogged() {
         Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
         as(pm, () -> runs.start(runId));

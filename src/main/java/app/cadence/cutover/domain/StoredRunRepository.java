@@ -17,9 +17,11 @@ public interface StoredRunRepository extends JpaRepository<StoredRun, Long> {
 
     /**
      * The run, locked until the transaction ends: every change to a run's steps reads all of them
-     * and writes the ones that changed, so two changes to one run must not interleave.
+     * and writes the ones that changed, so two changes to one run must not interleave. Its version
+     * goes up with every change of the run, whichever of its rows the change writes: the run
+     * screen's shared read (RunSnapshots) relies on it to tell a current read from a stale one.
      */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_FORCE_INCREMENT)
     @Query("select r from StoredRun r where r.id = :id and r.tenantId = :tenantId")
     Optional<StoredRun> lockInTenant(Long id, Long tenantId);
 

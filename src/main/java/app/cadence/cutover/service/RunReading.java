@@ -62,9 +62,11 @@ public class RunReading {
     private final StoredDecisionRepository decisions;
     private final MembershipDirectory members;
     private final InstanceHeaders instances;
+    private final RunSnapshots snapshots;
 
     RunReading(RunStore store, StoredRunRepository runs, StoredStepRepository stepRows, StoredLogEntryRepository log,
-               StoredDecisionRepository decisions, MembershipDirectory members, InstanceHeaders instances) {
+               StoredDecisionRepository decisions, MembershipDirectory members, InstanceHeaders instances, RunSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.store = store;
         this.runs = runs;
         this.stepRows = stepRows;
@@ -142,14 +144,21 @@ public class RunReading {
     /** The run with {@code logLines} of its log, newest first (the report asks for all of them). */
     public RunScreen screen(Long runId, int logLines) {
         Long tenantId = TenantContext.requireTenantId();
-        RunStore.LoadedRun run = store.read(runId);
-        StoredRun stored = run.stored();
+        StoredRun stored = store.find(runId);
+        RunSnapshots.Snapshot shared = logLines == LOG_SHOWN ? snapshots.at(tenantId, runId, stored.getVersion()) : null;
+        if (shared == null) {
+            shared = read(tenantId, stored, logLines);
+            if (logLines == LOG_SHOWN) {
+                snapshots.keep(tenantId, runId, shared);
+            }
+        }
+        RunStore.LoadedRun run = new RunStore.LoadedRun(stored, shared.plan(), shared.rows(), shared.steps(), shared.roster());
         CutoverRun life = stored.run();
-        InstanceHeader instance = instances.header(stored.getInstanceId());
-        Map<Long, String> names = members.activeMembers().stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
+        InstanceHeader instance = shared.instance();
+        Map<Long, String> names = shared.names();
         Instant now = store.now();
         Instant asOf = life.endedAt() != null ? life.endedAt() : now;
-        RunForecast forecast = RunForecast.of(run.steps(), life.t0(stored.zone()), asOf);
+        RunForecast forecast = RunForecast.of(run.steps(), life.t0(stored.zone()), life.endedAt() != null ? asOf : toTheMinute(now));
         Long me = RunStore.me().accountId();
         boolean mayRun = RunAccess.mayRun(stored) && !life.isReadOnly();
 
@@ -191,18 +200,42 @@ public class RunReading {
                 life.endedAt(), rollback == null ? null : new RunScreen.Rollback(rollback.by().name(), rollback.at(), rollback.reason()),
                 done, counted, now);
 
-        return new RunScreen(header, rows, decisions(tenantId, run, names, me), roster(run, names), logLines(tenantId, run.id(), logLines),
+        return new RunScreen(header, rows, decisions(shared, run, names, me), roster(run, names), shared.log(),
                 new RunScreen.You(me, mayRun, RunAccess.leads(stored)));
     }
 
-    private List<RunScreen.DecisionView> decisions(Long tenantId, RunStore.LoadedRun run, Map<Long, String> names, Long me) {
-        List<StoredDecision> stored = decisions.findByRun(tenantId, run.id());
+    /** Everything the screen shows of a run besides its row, read in one go (seven statements). */
+    private RunSnapshots.Snapshot read(Long tenantId, StoredRun stored, int logLines) {
+        long readAt = snapshots.now();
+        RunStore.LoadedRun run = store.load(stored);
+        InstanceHeader instance = instances.header(stored.getInstanceId());
+        Map<Long, String> names = members.activeMembers().stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
+        List<StoredDecision> decided = decisions.findByRun(tenantId, run.id());
+        Map<Long, List<StoredVote>> votesByDecision = new HashMap<>();
+        if (!decided.isEmpty()) {
+            decisions.votesOf(tenantId, decided.stream().map(StoredDecision::getId).toList())
+                    .forEach(v -> votesByDecision.computeIfAbsent(v.getDecisionId(), k -> new ArrayList<>()).add(v));
+        }
+        return new RunSnapshots.Snapshot(stored.getVersion(), readAt, run.plan(), Map.copyOf(run.rows()), run.steps(), List.copyOf(run.roster()),
+                instance, Map.copyOf(names), List.copyOf(decided), Map.copyOf(votesByDecision), logLines(tenantId, run.id(), logLines));
+    }
+
+    /**
+     * The forecast is made from the next whole minute: screens show minutes, and a forecast that
+     * moved by the second would make every open screen redraw every late step on every refresh
+     * for a change nobody can see.
+     */
+    static Instant toTheMinute(Instant now) {
+        Instant down = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return down.equals(now) ? now : down.plus(java.time.Duration.ofMinutes(1));
+    }
+
+    private List<RunScreen.DecisionView> decisions(RunSnapshots.Snapshot shared, RunStore.LoadedRun run, Map<Long, String> names, Long me) {
+        List<StoredDecision> stored = shared.decisions();
         if (stored.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<StoredVote>> votesByDecision = new HashMap<>();
-        decisions.votesOf(tenantId, stored.stream().map(StoredDecision::getId).toList())
-                .forEach(v -> votesByDecision.computeIfAbsent(v.getDecisionId(), k -> new ArrayList<>()).add(v));
+        Map<Long, List<StoredVote>> votesByDecision = shared.votes();
         Actor lead = new Actor(run.stored().getLeadUserId(), names.getOrDefault(run.stored().getLeadUserId(), "the run lead"));
         List<RunScreen.DecisionView> views = new ArrayList<>();
         for (StoredDecision d : stored) {

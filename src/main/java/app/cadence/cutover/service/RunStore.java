@@ -116,7 +116,7 @@ class RunStore {
         return load(find(runId));
     }
 
-    private LoadedRun load(StoredRun run) {
+    LoadedRun load(StoredRun run) {
         Long tenantId = TenantContext.requireTenantId();
         RunPlan plan = plans.of(run.getTemplateVersionId());
         Map<UUID, StoredStep> rows = new HashMap<>();

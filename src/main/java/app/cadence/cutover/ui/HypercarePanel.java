@@ -39,6 +39,8 @@ public class HypercarePanel extends VerticalLayout {
     private final Long runId;
     private final HypercareChecks checks;
     private boolean allDays;
+    /** The runbook has no hypercare: the panel stays hidden. */
+    private boolean none;
 
     private HypercarePanel(Long runId, HypercareChecks checks) {
         this.runId = runId;
@@ -54,10 +56,16 @@ public class HypercarePanel extends VerticalLayout {
 
     /** Reads the run's hypercare again and redraws it. */
     public void refresh() {
+        if (none) {
+            return;
+        }
         removeAll();
         HypercareBoard board = checks.occurrences(runId);
         setVisible(!board.isEmpty());
         if (board.isEmpty()) {
+            // Whether a run has hypercare checks is its runbook's to say, and a run's runbook does
+            // not change: no need to read it again on every change of the run.
+            none = true;
             return;
         }
         add(new H3("Hypercare"));

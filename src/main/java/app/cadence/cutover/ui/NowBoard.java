@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,15 +36,16 @@ final class NowBoard extends Div {
     private final StepActions actions;
     private int shown = SHOWN;
     private @Nullable RunScreen screen;
+    /** What each drawn column shows, in order: a column is drawn again only when this changes. */
+    private List<Column> drawn = List.of();
     /**
-     * The cards' action buttons, by column, step and action. Every refresh draws the cards anew,
-     * but moves these buttons into them rather than making new ones: a refresh comes whenever
-     * someone else changes the run, and a click on a button it replaced would reach nothing (Flow
-     * ignores an event for a component that no longer exists), so the person's Start or Done
-     * would be lost without a word — often, with thirty people at work.
+     * The cards' action buttons, by column, step and action. A column drawn again gets these
+     * buttons moved into its new cards rather than new ones: a redraw comes whenever someone else
+     * changes the run, and a click on a button it replaced would reach nothing (Flow ignores an
+     * event for a component that no longer exists), so the person's Start or Done would be lost
+     * without a word — often, with thirty people at work.
      */
-    private Map<String, Button> buttons = new HashMap<>();
-    private Map<String, Button> previousButtons = new HashMap<>();
+    private final Map<String, Button> buttons = new HashMap<>();
 
     NowBoard(StepActions actions) {
         this.actions = actions;
@@ -55,14 +57,41 @@ final class NowBoard extends Div {
         shown = narrow ? SHOWN_NARROW : SHOWN;
     }
 
+    /** What a column shows; records, so that an unchanged column is not sent to the browser again. */
+    private record Column(String title, String className, List<Card> cards, int total, String empty) {
+    }
+
+    private record Card(UUID key, int number, String title, String owners, Timing timing, boolean late, boolean mine,
+                        StepActions.@Nullable Action primary) {
+    }
+
+    /** A card's time line; {@code since} and {@code planned} let the browser's clock keep an elapsed time current. */
+    private record Timing(String text, List<String> classes, @Nullable Long since, int planned) {
+    }
+
     void show(RunScreen screen) {
         this.screen = screen;
-        previousButtons = buttons;
-        buttons = new HashMap<>();
-        removeAll();
+        List<Column> columns = columns(screen);
+        if (columns.size() != drawn.size()) {
+            removeAll();
+            buttons.clear();
+            columns.forEach(c -> add(draw(c)));
+        } else {
+            for (int i = 0; i < columns.size(); i++) {
+                if (!columns.get(i).equals(drawn.get(i))) {
+                    Div column = draw(columns.get(i));
+                    replace(getComponentAt(i), column);
+                }
+            }
+        }
+        drawn = columns;
+    }
+
+    private List<Column> columns(RunScreen screen) {
         Instant now = screen.header().now();
         RunTimes times = RunTimes.of(screen.header());
         List<StepRow> steps = screen.steps();
+        List<Column> columns = new ArrayList<>();
         List<StepRow> mine = steps.stream()
                 .filter(s -> s.mine() && (s.state() == StepState.IN_PROGRESS || s.state() == StepState.READY || s.state() == StepState.WAITING)
                         && s.rollback() == (screen.header().rollback() != null))
@@ -70,74 +99,96 @@ final class NowBoard extends Div {
                         .thenComparing(NowBoard::expectedStart))
                 .limit(3).toList();
         if (!mine.isEmpty()) {
-            add(column("Your next steps", "now-mine", mine, mine.size(), s -> timing(s, now, times),
-                    "Nothing of yours right now."));
+            columns.add(column("Your next steps", "now-mine", mine, s -> timing(s, now, times), "Nothing of yours right now."));
         }
         List<StepRow> inProgress = steps.stream().filter(s -> s.state() == StepState.IN_PROGRESS).toList();
-        add(column("In progress", "now-in-progress", inProgress, inProgress.size(), s -> timing(s, now, times), "Nothing in progress."));
+        columns.add(column("In progress", "now-in-progress", inProgress, s -> timing(s, now, times), "Nothing in progress."));
         List<StepRow> ready = steps.stream().filter(s -> s.state() == StepState.READY).sorted(Comparator.comparing(NowBoard::expectedStart)).toList();
-        add(column("Ready to start", "now-ready", ready, ready.size(), s -> timing(s, now, times), "Nothing ready: waiting for steps under way."));
+        columns.add(column("Ready to start", "now-ready", ready, s -> timing(s, now, times), "Nothing ready: waiting for steps under way."));
         Instant horizon = now.plus(NEXT);
         List<StepRow> next = steps.stream().filter(s -> s.state() == StepState.WAITING && s.rollback() == (screen.header().rollback() != null))
                 .filter(s -> s.forecastStart() != null && !s.forecastStart().isAfter(horizon))
                 .sorted(Comparator.comparing(NowBoard::expectedStart)).toList();
-        add(column("Next 2 hours", "now-next", next, next.size(), s -> timing(s, now, times), "Nothing else due in the next two hours."));
+        columns.add(column("Next 2 hours", "now-next", next, s -> timing(s, now, times), "Nothing else due in the next two hours."));
         List<StepRow> late = steps.stream().filter(StepRow::late).sorted(Comparator.comparing(StepRow::plannedStart)).toList();
-        add(column("Late", "now-late", late, late.size(), s -> lateBy(s, now), "Nothing late."));
+        columns.add(column("Late", "now-late", late, s -> lateBy(s, now), "Nothing late."));
+        return columns;
     }
 
     private static Instant expectedStart(StepRow step) {
         return step.actualStart() != null ? step.actualStart() : step.forecastStart() != null ? step.forecastStart() : step.plannedStart();
     }
 
-    private Div column(String title, String className, List<StepRow> steps, int total, Function<StepRow, Span> timing, String empty) {
+    private Column column(String title, String className, List<StepRow> steps, Function<StepRow, Timing> timing, String empty) {
+        List<Card> cards = steps.stream().limit(shown)
+                .map(s -> new Card(s.key(), RunbookTable.number(s), s.title(), owners(s), timing.apply(s), s.late(), s.mine(),
+                        actions.primary(s)))
+                .toList();
+        return new Column(title, className, cards, steps.size(), empty);
+    }
+
+    private Div draw(Column model) {
         Div column = new Div();
-        column.addClassNames("now-column", className);
-        H3 heading = new H3(title + (total > 0 ? " (" + total + ")" : ""));
+        column.addClassNames("now-column", model.className());
+        H3 heading = new H3(model.title() + (model.total() > 0 ? " (" + model.total() + ")" : ""));
         heading.addClassName("now-heading");
         column.add(heading);
-        if (steps.isEmpty()) {
-            Span none = new Span(empty);
+        Map<String, Button> unused = new HashMap<>();
+        buttons.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(model.className() + " ")) {
+                unused.put(e.getKey(), e.getValue());
+                return true;
+            }
+            return false;
+        });
+        if (model.cards().isEmpty()) {
+            Span none = new Span(model.empty());
             none.addClassName("now-empty");
             column.add(none);
             return column;
         }
-        steps.stream().limit(shown).forEach(step -> column.add(card(className, step, timing.apply(step))));
-        if (total > shown) {
-            Span more = new Span("and " + (total - shown) + " more in the runbook below");
+        model.cards().forEach(card -> column.add(card(model.className(), card, unused)));
+        if (model.total() > shown) {
+            Span more = new Span("and " + (model.total() - shown) + " more in the runbook below");
             more.addClassName("now-more");
             column.add(more);
         }
         return column;
     }
 
-    private Div card(String columnClass, StepRow step, Span timing) {
+    private Div card(String columnClass, Card model, Map<String, Button> unused) {
         Div card = new Div();
         card.addClassName("now-card");
-        if (step.late()) {
+        if (model.late()) {
             card.addClassName("now-card-late");
         }
-        if (step.mine()) {
+        if (model.mine()) {
             card.addClassName("now-card-mine");
         }
-        Span title = new Span("#" + RunbookTable.number(step) + " " + step.title());
+        Span title = new Span("#" + model.number() + " " + model.title());
         title.addClassName("now-card-title");
-        Span owners = new Span(owners(step));
+        Span owners = new Span(model.owners());
         owners.addClassName("now-card-owners");
+        Span timing = new Span(model.timing().text());
+        model.timing().classes().forEach(timing::addClassName);
+        if (model.timing().since() != null) {
+            timing.getElement().setAttribute("data-since", String.valueOf(model.timing().since()));
+            timing.getElement().setAttribute("data-planned", String.valueOf(model.timing().planned()));
+        }
         card.add(title, owners, timing);
-        StepActions.Action primary = actions.primary(step);
+        StepActions.Action primary = model.primary();
         if (primary != null) {
-            card.add(button(columnClass + " " + step.key() + " " + primary, step, primary));
+            card.add(button(columnClass + " " + model.key() + " " + primary, model, primary, unused));
         }
         return card;
     }
 
     /** The card's one-click action: the button drawn last time for this column, step and action, or a new one. */
-    private Button button(String id, StepRow step, StepActions.Action primary) {
-        Button button = previousButtons.remove(id);
+    private Button button(String id, Card card, StepActions.Action primary, Map<String, Button> unused) {
+        Button button = unused.remove(id);
         if (button == null) {
-            UUID key = step.key();
-            // The step as last read when clicked: the button outlives the refresh that drew it.
+            UUID key = card.key();
+            // The step as last read when clicked: the button outlives the redraw that drew it.
             button = new Button(primary.label, e -> current(key).filter(s -> actions.primary(s) == primary).ifPresent(s -> actions.run(primary, s)));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             if (primary == StepActions.Action.DONE) {
@@ -145,7 +196,7 @@ final class NowBoard extends Div {
             }
             button.addClassName("now-card-action");
         }
-        button.getElement().setAttribute("aria-label", primary.label + " “" + step.title() + "”");
+        button.getElement().setAttribute("aria-label", primary.label + " “" + card.title() + "”");
         buttons.put(id, button);
         return button;
     }
@@ -160,24 +211,17 @@ final class NowBoard extends Div {
     }
 
     /** In progress: elapsed of planned (ticking in the browser); otherwise when it is expected. */
-    private static Span timing(StepRow step, Instant now, RunTimes times) {
-        Span span = new Span();
-        span.addClassName("now-card-time");
+    private static Timing timing(StepRow step, Instant now, RunTimes times) {
         if (step.state() == StepState.IN_PROGRESS && step.actualStart() != null) {
             Duration elapsed = Duration.between(step.actualStart(), now);
-            span.setText(elapsedText(elapsed, step.durationMinutes()));
-            span.addClassName("elapsed");
-            span.getElement().setAttribute("data-since", String.valueOf(step.actualStart().toEpochMilli()));
-            span.getElement().setAttribute("data-planned", String.valueOf(step.durationMinutes()));
-            if (elapsed.toMinutes() > step.durationMinutes()) {
-                span.addClassName("over");
-            }
-            return span;
+            List<String> classes = elapsed.toMinutes() > step.durationMinutes()
+                    ? List.of("now-card-time", "elapsed", "over") : List.of("now-card-time", "elapsed");
+            return new Timing(elapsedText(elapsed, step.durationMinutes()), classes, step.actualStart().toEpochMilli(), step.durationMinutes());
         }
         Instant expected = Objects.requireNonNullElse(step.forecastStart(), step.plannedStart());
-        span.setText((step.state() == StepState.READY ? "Ready · planned " + times.planned(step.plannedStart()) : "Expected " + times.both(expected))
-                + (step.state() == StepState.WAITING && !step.waitingFor().isEmpty() ? " · after " + String.join(", ", step.waitingFor()) : ""));
-        return span;
+        String text = (step.state() == StepState.READY ? "Ready · planned " + times.planned(step.plannedStart()) : "Expected " + times.both(expected))
+                + (step.state() == StepState.WAITING && !step.waitingFor().isEmpty() ? " · after " + String.join(", ", step.waitingFor()) : "");
+        return new Timing(text, List.of("now-card-time"), null, 0);
     }
 
     /** "0:42 of 1:00" — the browser's clock keeps it current (see the run view's script). */
@@ -185,13 +229,12 @@ final class NowBoard extends Div {
         return RunTimes.hoursMinutes(elapsed.isNegative() ? Duration.ZERO : elapsed) + " of " + RunTimes.hoursMinutes(Duration.ofMinutes(plannedMinutes));
     }
 
-    private static Span lateBy(StepRow step, Instant now) {
+    private static Timing lateBy(StepRow step, Instant now) {
         boolean running = step.state() == StepState.IN_PROGRESS;
         Duration by = Duration.between(running ? step.plannedFinish() : step.plannedStart(), now);
         long minutes = Math.max(1, by.toMinutes());
-        Span span = new Span((running ? "Should have finished " : "Should have started ") + app.cadence.template.domain.RelativeTime.formatDuration(
-                (int) Math.min(minutes, app.cadence.template.domain.RelativeTime.LIMIT_MINUTES)) + " ago");
-        span.addClassNames("now-card-time", "late-text");
-        return span;
+        String text = (running ? "Should have finished " : "Should have started ") + app.cadence.template.domain.RelativeTime.formatDuration(
+                (int) Math.min(minutes, app.cadence.template.domain.RelativeTime.LIMIT_MINUTES)) + " ago";
+        return new Timing(text, List.of("now-card-time", "late-text"), null, 0);
     }
 }

@@ -16,6 +16,7 @@ import app.cadence.live.LiveScreens;
 import app.cadence.live.Topic;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.ui.UserMessages;
+import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TMinusNotation;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.MemberSummary;
@@ -210,8 +211,13 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
         attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> compact(details.getWindowInnerWidth() < NARROW));
         attachEvent.getUI().getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < NARROW));
         if (screen != null) {
+            drawnFrom.put(clock, clockFrom(screen));
             startClock(screen);
         }
+    }
+
+    private static List<Object> clockFrom(RunScreen read) {
+        return List.of(read.header().t0(), Objects.toString(read.header().endedAt()), read.header().zone());
     }
 
     private Long id() {
@@ -349,19 +355,39 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
         progressText.setText(h.stepsDone() + " of " + h.stepsCounted() + " steps done"
                 + (h.rollback() == null && read.steps().stream().anyMatch(RunScreen.StepRow::rollback) ? " (rollback steps not counted)" : ""));
 
-        showBanners(read, times);
-        showControls(read);
+        // With thirty people on a run every screen refreshes often: each part is drawn again only
+        // when what it shows changed, so a refresh sends the browser little more than the change.
+        RunScreen.Header h0 = h;
+        List<Object> state = List.of(h.state(), Objects.toString(h.rollback()), Objects.toString(h.pauseReason()), Objects.toString(h.outcome()),
+                Objects.toString(h.endNote()), Objects.toString(h.endedAt()), h.plannedStart(), h.t0(), h.plannedT0(), h.zone(), read.you());
+        if (changed(banners, state)) {
+            showBanners(read, times);
+            showControls(read);
+        }
         Objects.requireNonNull(now).show(read);
         Objects.requireNonNull(table).show(read);
-        Objects.requireNonNull(decisions).show(read);
-        Objects.requireNonNull(roster).show(read);
+        if (changed(decisions, List.of(read.decisions(), read.steps().stream().filter(s -> s.type() == StepType.GO_NO_GO).toList(), state,
+                h0.leadUserId()))) {
+            Objects.requireNonNull(decisions).show(read);
+        }
+        if (changed(roster, List.of(read.roster(), read.you()))) {
+            Objects.requireNonNull(roster).show(read);
+        }
         log.show(read);
         if (timeline.isOpened()) {
             drawTimeline(read);
         }
-        if (isAttached()) {
+        if (isAttached() && changed(clock, clockFrom(read))) {
             startClock(read);
         }
+    }
+
+    /** What each part of the screen was last drawn from. */
+    private final java.util.Map<Object, Object> drawnFrom = new java.util.HashMap<>();
+
+    /** Whether {@code part} must be drawn again: what it shows differs from what it was drawn from. */
+    private boolean changed(Object part, Object from) {
+        return !from.equals(drawnFrom.put(part, from));
     }
 
     private void startClock(RunScreen read) {

@@ -21,11 +21,13 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -252,9 +254,17 @@ final class RunbookTable extends Div {
         return step.startedBy() == null ? "" : "started by " + step.startedBy();
     }
 
+    /**
+     * Shows the run as read now. Someone else's change usually alters a few steps; only those rows
+     * are sent to the browser again (thirty people on one run refresh every screen often), unless
+     * what the rows are drawn against changed — T0, the rollback, the steps a filter lets through.
+     */
     void show(RunScreen read) {
+        RunScreen before = this.screen;
         this.screen = read;
         this.times = RunTimes.of(read.header());
+        List<StepRow> changed = changedRows(before, read);
+        Set<UUID> shownBefore = shownKeys();
         rows.clear();
         rows.addAll(read.steps());
         LinkedHashSet<String> sections = new LinkedHashSet<>();
@@ -269,12 +279,48 @@ final class RunbookTable extends Div {
         keepChoice(role, List.copyOf(roles));
         // A short runbook shows whole; a long one scrolls inside the table.
         grid.setAllRowsVisible(rows.size() <= ALL_ROWS_VISIBLE);
-        data.refreshAll();
-        filter();
-        if (selected != null) {
-            current(selected).ifPresent(grid::select);
+        if (changed == null || !shownKeys().equals(shownBefore)) {
+            data.refreshAll();
+            filter();
+        } else {
+            changed.forEach(data::refreshItem);
         }
-        showPanel();
+        if (selected != null) {
+            Optional<StepRow> now = current(selected);
+            now.ifPresent(grid::select);
+            if (changed == null || now.isEmpty() || changed.stream().anyMatch(r -> r.key().equals(selected))) {
+                showPanel();
+            }
+        } else if (changed == null) {
+            showPanel();
+        }
+    }
+
+    /** The rows that differ from what was shown, or null when the whole table must be drawn again. */
+    private static @Nullable List<StepRow> changedRows(@Nullable RunScreen before, RunScreen now) {
+        if (before == null || before.steps().size() != now.steps().size()
+                || !before.header().t0().equals(now.header().t0()) || !before.header().zone().equals(now.header().zone())
+                || (before.header().rollback() == null) != (now.header().rollback() == null)) {
+            return null;
+        }
+        List<StepRow> changed = new ArrayList<>();
+        for (int i = 0; i < now.steps().size(); i++) {
+            StepRow was = before.steps().get(i);
+            StepRow is = now.steps().get(i);
+            if (!was.key().equals(is.key())) {
+                return null;
+            }
+            if (!was.equals(is)) {
+                changed.add(is);
+            }
+        }
+        return changed;
+    }
+
+    private Set<UUID> shownKeys() {
+        Set<UUID> keys = new HashSet<>();
+        rows.stream().filter(this::matches).forEach(r -> keys.add(r.key()));
+        return keys;
     }
 
     private static void keepChoice(Select<String> select, List<String> items) {
