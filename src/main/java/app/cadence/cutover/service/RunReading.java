@@ -1,5 +1,6 @@
 package app.cadence.cutover.service;
 
+import app.cadence.cutover.domain.DecisionCondition;
 import app.cadence.cutover.domain.GoNoGoDecision;
 import app.cadence.cutover.domain.RunForecast;
 import app.cadence.cutover.domain.RunKind;
@@ -9,6 +10,8 @@ import app.cadence.cutover.domain.RunbookStep;
 import app.cadence.cutover.domain.StepProgress;
 import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.domain.StepTimes;
+import app.cadence.cutover.domain.StoredCondition;
+import app.cadence.cutover.domain.StoredConditionRepository;
 import app.cadence.cutover.domain.StoredDecision;
 import app.cadence.cutover.domain.StoredDecisionRepository;
 import app.cadence.cutover.domain.StoredLogEntry;
@@ -20,6 +23,7 @@ import app.cadence.cutover.domain.StoredVote;
 import app.cadence.cutover.domain.CutoverRun;
 import app.cadence.cutover.domain.RollbackInvocation;
 import app.cadence.cutover.domain.Actor;
+import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.tenancy.service.MembershipDirectory;
@@ -60,16 +64,19 @@ public class RunReading {
     private final StoredStepRepository stepRows;
     private final StoredLogEntryRepository log;
     private final StoredDecisionRepository decisions;
+    private final StoredConditionRepository conditionRows;
     private final MembershipDirectory members;
     private final InstanceHeaders instances;
 
     RunReading(RunStore store, StoredRunRepository runs, StoredStepRepository stepRows, StoredLogEntryRepository log,
-               StoredDecisionRepository decisions, MembershipDirectory members, InstanceHeaders instances) {
+               StoredDecisionRepository decisions, StoredConditionRepository conditionRows, MembershipDirectory members,
+               InstanceHeaders instances) {
         this.store = store;
         this.runs = runs;
         this.stepRows = stepRows;
         this.log = log;
         this.decisions = decisions;
+        this.conditionRows = conditionRows;
         this.members = members;
         this.instances = instances;
     }
@@ -204,13 +211,23 @@ public class RunReading {
         decisions.votesOf(tenantId, stored.stream().map(StoredDecision::getId).toList())
                 .forEach(v -> votesByDecision.computeIfAbsent(v.getDecisionId(), k -> new ArrayList<>()).add(v));
         Actor lead = new Actor(run.stored().getLeadUserId(), names.getOrDefault(run.stored().getLeadUserId(), "the run lead"));
-        List<RunScreen.DecisionView> views = new ArrayList<>();
+        List<Opened> opened = new ArrayList<>();
         for (StoredDecision d : stored) {
             List<StoredVote> rows = votesByDecision.getOrDefault(d.getId(), List.of());
-            if (rows.isEmpty()) {
-                continue;
+            if (!rows.isEmpty()) {
+                opened.add(new Opened(d, d.decision(lead, rows)));
             }
-            GoNoGoDecision decision = d.decision(lead, rows);
+        }
+        // Only a decision taken with conditions has any to follow up: most runs never read the table.
+        Map<Long, List<StoredCondition>> followedUp = new HashMap<>();
+        if (opened.stream().anyMatch(o -> !DecisionCondition.of(o.decision()).isEmpty())) {
+            conditionRows.findByRun(tenantId, run.id()).forEach(c -> followedUp.computeIfAbsent(c.getDecisionId(), k -> new ArrayList<>()).add(c));
+        }
+        List<RunScreen.DecisionView> views = new ArrayList<>();
+        for (Opened o : opened) {
+            StoredDecision d = o.stored();
+            GoNoGoDecision decision = o.decision();
+            List<StoredVote> rows = votesByDecision.getOrDefault(d.getId(), List.of());
             List<RunScreen.Approval> approvals = rows.stream().map(r -> {
                 var vote = r.vote();
                 return new RunScreen.Approval(r.approver().accountId(), r.approver().name(), vote == null ? null : vote.verdict(),
@@ -221,9 +238,30 @@ public class RunReading {
                     && run.steps().state(d.getStepKey()) != StepState.WAITING;
             views.add(new RunScreen.DecisionView(d.getStepKey(), decision.title(), approvals, decision.outcome(), decision.takenAt(),
                     decision.overrule() == null ? null : decision.overrule().by().name(),
-                    decision.overrule() == null ? null : decision.overrule().reason(), iMayVote));
+                    decision.overrule() == null ? null : decision.overrule().reason(), iMayVote,
+                    conditions(run, decision, followedUp.getOrDefault(d.getId(), List.of()))));
         }
         return views;
+    }
+
+    /** A decision with approvers named, as stored and as the domain sees it. */
+    private record Opened(StoredDecision stored, GoNoGoDecision decision) {
+    }
+
+    /** A decision's conditions as last recorded in {@code rows}, and whether the reader may change each. */
+    private static List<RunScreen.Condition> conditions(RunStore.LoadedRun run, GoNoGoDecision decision, List<StoredCondition> rows) {
+        List<DecisionCondition> set = DecisionCondition.of(decision);
+        if (set.isEmpty()) {
+            return List.of();
+        }
+        Actor me = RunStore.me();
+        boolean mayChange = !run.stored().run().isReadOnly() && RunAccess.myRole() != Role.VIEWER;
+        boolean mayRun = RunAccess.mayRun(run.stored());
+        return set.stream()
+                .map(c -> rows.stream().filter(r -> r.getApproverId() == c.approver().accountId()).findFirst().map(r -> r.applyTo(c)).orElse(c))
+                .map(c -> new RunScreen.Condition(c.approver().accountId(), c.approver().name(), c.text(), c.setAt(), c.state(),
+                        c.changedBy() == null ? null : c.changedBy().name(), c.changedAt(), c.note(), mayChange && c.mayBeChangedBy(me, mayRun)))
+                .toList();
     }
 
     private static List<RunScreen.RoleHolders> roster(RunStore.LoadedRun run, Map<Long, String> names) {
