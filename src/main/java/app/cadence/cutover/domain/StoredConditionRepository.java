@@ -1,7 +1,6 @@
 package app.cadence.cutover.domain;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -9,9 +8,6 @@ import org.springframework.data.jpa.repository.Query;
 
 /** How far the conditions of a run's decisions were followed up; every query names the tenant (the filter is only a safety net). */
 public interface StoredConditionRepository extends JpaRepository<StoredCondition, Long> {
-
-    @Query("select c from StoredCondition c where c.tenantId = :tenantId and c.runId = :runId order by c.id")
-    List<StoredCondition> findByRun(Long tenantId, Long runId);
 
     @Query("select c from StoredCondition c where c.tenantId = :tenantId and c.runId = :runId and c.decisionId = :decisionId "
             + "and c.approverId = :approverId")

@@ -11,7 +11,6 @@ import app.cadence.cutover.domain.StepProgress;
 import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.domain.StepTimes;
 import app.cadence.cutover.domain.StoredCondition;
-import app.cadence.cutover.domain.StoredConditionRepository;
 import app.cadence.cutover.domain.StoredDecision;
 import app.cadence.cutover.domain.StoredDecisionRepository;
 import app.cadence.cutover.domain.StoredLogEntry;
@@ -64,19 +63,16 @@ public class RunReading {
     private final StoredStepRepository stepRows;
     private final StoredLogEntryRepository log;
     private final StoredDecisionRepository decisions;
-    private final StoredConditionRepository conditionRows;
     private final MembershipDirectory members;
     private final InstanceHeaders instances;
 
     RunReading(RunStore store, StoredRunRepository runs, StoredStepRepository stepRows, StoredLogEntryRepository log,
-               StoredDecisionRepository decisions, StoredConditionRepository conditionRows, MembershipDirectory members,
-               InstanceHeaders instances) {
+               StoredDecisionRepository decisions, MembershipDirectory members, InstanceHeaders instances) {
         this.store = store;
         this.runs = runs;
         this.stepRows = stepRows;
         this.log = log;
         this.decisions = decisions;
-        this.conditionRows = conditionRows;
         this.members = members;
         this.instances = instances;
     }
@@ -208,8 +204,14 @@ public class RunReading {
             return List.of();
         }
         Map<Long, List<StoredVote>> votesByDecision = new HashMap<>();
-        decisions.votesOf(tenantId, stored.stream().map(StoredDecision::getId).toList())
-                .forEach(v -> votesByDecision.computeIfAbsent(v.getDecisionId(), k -> new ArrayList<>()).add(v));
+        Map<Long, List<StoredCondition>> followedUp = new HashMap<>();
+        for (Object[] row : decisions.votesWithConditionsOf(tenantId, stored.stream().map(StoredDecision::getId).toList())) {
+            StoredVote vote = (StoredVote) row[0];
+            votesByDecision.computeIfAbsent(vote.getDecisionId(), k -> new ArrayList<>()).add(vote);
+            if (row[1] instanceof StoredCondition condition) {
+                followedUp.computeIfAbsent(condition.getDecisionId(), k -> new ArrayList<>()).add(condition);
+            }
+        }
         Actor lead = new Actor(run.stored().getLeadUserId(), names.getOrDefault(run.stored().getLeadUserId(), "the run lead"));
         List<Opened> opened = new ArrayList<>();
         for (StoredDecision d : stored) {
@@ -217,11 +219,6 @@ public class RunReading {
             if (!rows.isEmpty()) {
                 opened.add(new Opened(d, d.decision(lead, rows)));
             }
-        }
-        // Only a decision taken with conditions has any to follow up: most runs never read the table.
-        Map<Long, List<StoredCondition>> followedUp = new HashMap<>();
-        if (opened.stream().anyMatch(o -> !DecisionCondition.of(o.decision()).isEmpty())) {
-            conditionRows.findByRun(tenantId, run.id()).forEach(c -> followedUp.computeIfAbsent(c.getDecisionId(), k -> new ArrayList<>()).add(c));
         }
         List<RunScreen.DecisionView> views = new ArrayList<>();
         for (Opened o : opened) {
