@@ -3,13 +3,16 @@ package app.cadence.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cadence.cutover.domain.ConditionState;
 import app.cadence.cutover.domain.CutoverRuleException;
 import app.cadence.cutover.domain.RunOutcome;
 import app.cadence.cutover.domain.RunState;
 import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.domain.Verdict;
 import app.cadence.notify.domain.NotificationKind;
+import app.cadence.cutover.events.RunChanged;
 import app.cadence.cutover.service.CutoverRuns;
+import app.cadence.cutover.service.DecisionConditions;
 import app.cadence.cutover.service.GoNoGoVoting;
 import app.cadence.cutover.service.RunReading;
 import app.cadence.cutover.service.RunScreen;
@@ -40,12 +43,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Running a cutover: rehearsals and the go-live, step states and overrides, the roster, go/no-go
  * votes, rollback — through the services, with the role matrix and tenant isolation.
  */
 @IntegrationTest
+@RecordApplicationEvents // rather than a listener bean of its own: that would start a second application context
 class CutoverRunServiceTest {
 
     @Autowired Fixtures fixtures;
@@ -56,6 +62,8 @@ class CutoverRunServiceTest {
     @Autowired CutoverRuns runs;
     @Autowired RunStepWork steps;
     @Autowired GoNoGoVoting voting;
+    @Autowired DecisionConditions conditions;
+    @Autowired ApplicationEvents events;
     @Autowired RunReading reading;
     @Autowired TestClock clock;
     @Autowired app.cadence.notify.service.Notifications notifications;
@@ -305,6 +313,81 @@ class CutoverRunServiceTest {
     }
 
     @Test
+    void theConditionsOfAGoWithConditionsAreFollowedUpByWhoeverRunsTheRunOrTheApproverWhoSetThem() {
+        Long runId = readyForTheDecision();
+        UUID decide = key(runId, "Go/no-go");
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId(), networkEngineer.userId())));
+        as(pmo, () -> voting.vote(runId, decide, Verdict.GO_WITH_CONDITIONS, "Hypercare desk staffed until Monday"));
+        assertThat(screen(pm, runId).decisions().getFirst().conditions()).as("nothing to follow up before the decision is taken").isEmpty();
+        as(networkEngineer, () -> voting.vote(runId, decide, Verdict.GO_WITH_CONDITIONS, "Keep the old DNS TTL low for 24 hours"));
+
+        RunScreen taken = screen(networkEngineer, runId);
+        assertThat(taken.decisions().getFirst().conditions()).extracting(RunScreen.Condition::approver, RunScreen.Condition::text,
+                RunScreen.Condition::state, RunScreen.Condition::mayChange).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(pmo.name(), "Hypercare desk staffed until Monday", ConditionState.OPEN, false),
+                org.assertj.core.groups.Tuple.tuple(networkEngineer.name(), "Keep the old DNS TTL low for 24 hours", ConditionState.OPEN, true));
+        assertThat(taken.openConditions()).isEqualTo(2);
+        assertThat(screen(pm, runId).decisions().getFirst().conditions()).allMatch(RunScreen.Condition::mayChange);
+        assertThat(screen(dataLead, runId).decisions().getFirst().conditions()).noneMatch(RunScreen.Condition::mayChange);
+        assertThat(screen(viewer, runId).decisions().getFirst().conditions()).noneMatch(RunScreen.Condition::mayChange);
+
+        assertThatThrownBy(() -> as(dataLead, () -> conditions.markMet(runId, decide, networkEngineer.userId(), null)))
+                .isInstanceOf(CutoverRuleException.class).hasMessageContaining("Only the run lead, a project manager or " + networkEngineer.name());
+        assertThatThrownBy(() -> as(networkEngineer, () -> conditions.markMet(runId, decide, pmo.userId(), null)))
+                .as("not the condition they set").isInstanceOf(CutoverRuleException.class);
+        assertThatThrownBy(() -> as(viewer, () -> conditions.markMet(runId, decide, pmo.userId(), null))).isInstanceOf(AccessDeniedException.class);
+        events.clear();
+        clock.advance(Duration.ofMinutes(5));
+        as(networkEngineer, () -> conditions.markMet(runId, decide, networkEngineer.userId(), "TTL at 60 s, checked on all three resolvers"));
+        as(pm, () -> conditions.markMet(runId, decide, pmo.userId(), null));
+        assertThat(events.stream(RunChanged.class)).extracting(RunChanged::change, RunChanged::stepKeys).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CONDITION_MET", List.of(decide)), org.assertj.core.groups.Tuple.tuple("CONDITION_MET", List.of(decide)));
+        assertThatThrownBy(() -> as(pmo, () -> conditions.markMet(runId, decide, pmo.userId(), null))).isInstanceOf(CutoverRuleException.class)
+                .hasMessageContaining("already marked met by " + pm.name());
+
+        RunScreen met = screen(pm, runId);
+        RunScreen.Condition dns = met.decisions().getFirst().conditions().get(1);
+        assertThat(dns.state()).isEqualTo(ConditionState.MET);
+        assertThat(dns.changedBy()).isEqualTo(networkEngineer.name());
+        assertThat(dns.changedAt()).isEqualTo(clock.instant());
+        assertThat(dns.note()).isEqualTo("TTL at 60 s, checked on all three resolvers");
+        assertThat(met.openConditions()).isZero();
+
+        assertThatThrownBy(() -> as(pm, () -> conditions.reopen(runId, decide, pmo.userId(), " "))).isInstanceOf(CutoverRuleException.class)
+                .hasMessageContaining("Say why");
+        as(pmo, () -> conditions.reopen(runId, decide, pmo.userId(), "Only one person on the desk on Sunday"));
+        RunScreen reopened = screen(pm, runId);
+        assertThat(reopened.openConditions()).isEqualTo(1);
+        assertThat(reopened.decisions().getFirst().conditions().getFirst()).extracting(RunScreen.Condition::state, RunScreen.Condition::changedBy,
+                RunScreen.Condition::note).containsExactly(ConditionState.OPEN, pmo.name(), "Only one person on the desk on Sunday");
+        assertThat(reopened.log()).extracting(RunScreen.LogLine::by, RunScreen.LogLine::what, RunScreen.LogLine::reason).contains(
+                org.assertj.core.groups.Tuple.tuple(networkEngineer.name(), "Condition met on “Go/no-go”: “Keep the old DNS TTL low for 24 hours” ("
+                        + networkEngineer.name() + ")", "TTL at 60 s, checked on all three resolvers"),
+                org.assertj.core.groups.Tuple.tuple(pm.name(), "Condition met on “Go/no-go”: “Hypercare desk staffed until Monday” (" + pmo.name() + ")", null),
+                org.assertj.core.groups.Tuple.tuple(pmo.name(), "Condition reopened on “Go/no-go”: “Hypercare desk staffed until Monday” ("
+                        + pmo.name() + ")", "Only one person on the desk on Sunday"));
+        assertThat(events.stream(RunChanged.class)).extracting(RunChanged::change).endsWith("CONDITION_REOPENED");
+    }
+
+    @Test
+    void anEndedRunsConditionsAreReadOnly() {
+        Long runId = readyForTheDecision();
+        UUID decide = key(runId, "Go/no-go");
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId())));
+        as(pmo, () -> voting.vote(runId, decide, Verdict.GO_WITH_CONDITIONS, "Hypercare desk staffed until Monday"));
+        as(pm, () -> runs.end(runId, RunOutcome.COMPLETED, "Rehearsal done"));
+
+        assertThat(screen(pm, runId).decisions().getFirst().conditions()).singleElement().satisfies(c -> {
+            assertThat(c.state()).isEqualTo(ConditionState.OPEN);
+            assertThat(c.mayChange()).isFalse();
+        });
+        assertThatThrownBy(() -> as(pm, () -> conditions.markMet(runId, decide, pmo.userId(), "Done after all")))
+                .isInstanceOf(CutoverRuleException.class).hasMessage("Rehearsal 1 has ended; a finished run is read-only, so its conditions stay as they were at the end.");
+        assertThatThrownBy(() -> as(pmo, () -> conditions.reopen(runId, decide, pmo.userId(), "Changed my mind")))
+                .isInstanceOf(CutoverRuleException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
     void aLateStepMovesTheForecastEnd() {
         Long runId = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
         clock.advance(Duration.between(clock.instant(), t0.minus(Duration.ofHours(3))));
@@ -336,6 +419,28 @@ class CutoverRunServiceTest {
         assertThatThrownBy(() -> as(intruder, () -> runs.scheduleRehearsal(instanceId, null))).isInstanceOf(RecordNotFoundException.class);
         assertThat(as(intruder, () -> reading.runsOf(instanceId))).isEmpty();
         assertThat(screen(pm, runId).header().state()).isEqualTo(RunState.SCHEDULED);
+    }
+
+    @Test
+    void anotherTenantCanNeitherReadNorChangeACondition() {
+        Long runId = readyForTheDecision();
+        UUID decide = key(runId, "Go/no-go");
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId())));
+        as(pmo, () -> voting.vote(runId, decide, Verdict.GO_WITH_CONDITIONS, "Hypercare desk staffed until Monday"));
+        Member intruder = fixtures.member(fixtures.tenant("Other"), Role.ADMIN);
+
+        assertThatThrownBy(() -> as(intruder, () -> reading.screen(runId))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(intruder, () -> conditions.markMet(runId, decide, pmo.userId(), "mine now"))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(intruder, () -> conditions.reopen(runId, decide, pmo.userId(), "mine now"))).isInstanceOf(RecordNotFoundException.class);
+
+        // Nor does a condition answer under another run of its own organisation, or under an approver who set none.
+        Long otherRun = as(pm, () -> runs.scheduleRehearsal(instanceId, null));
+        assertThatThrownBy(() -> as(pm, () -> conditions.markMet(otherRun, decide, pmo.userId(), null))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(pm, () -> conditions.markMet(runId, decide, networkEngineer.userId(), null))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(pm, () -> conditions.markMet(runId, key(runId, "Switch DNS"), pmo.userId(), null)))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThat(screen(pm, runId).decisions().getFirst().conditions()).singleElement()
+                .extracting(RunScreen.Condition::state).isEqualTo(ConditionState.OPEN);
     }
 
     @Test

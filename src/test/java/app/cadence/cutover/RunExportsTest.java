@@ -3,7 +3,15 @@ package app.cadence.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cadence.cutover.domain.Verdict;
 import app.cadence.cutover.service.CutoverRuns;
+import app.cadence.cutover.service.DecisionConditions;
+import app.cadence.cutover.service.GoNoGoVoting;
+import app.cadence.cutover.service.HypercareBoard;
+import app.cadence.cutover.service.HypercareChecks;
+import app.cadence.cutover.service.RunReading;
+import app.cadence.cutover.service.RunStepWork;
+import app.cadence.cutover.service.RunTimeText;
 import app.cadence.cutover.service.RunComparison;
 import app.cadence.cutover.service.RunComparison.Comparison;
 import app.cadence.cutover.service.RunComparison.StepDifference;
@@ -25,6 +33,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +64,11 @@ class RunExportsTest {
     @Autowired CutoverRuns runs;
     @Autowired InstanceApplication applying;
     @Autowired app.cadence.support.TestClock clock;
+    @Autowired GoNoGoVoting voting;
+    @Autowired DecisionConditions conditions;
+    @Autowired RunReading reading;
+    @Autowired RunStepWork steps;
+    @Autowired HypercareChecks hypercare;
 
     RehearsedRunbook sample;
 
@@ -91,6 +105,10 @@ class RunExportsTest {
                 "+0:10 late", MINUS + "0:20 early", sample.dataLead.name());
         assertThat(text).as("decision with each approver's vote and comment").contains("Go/no-go — Go with conditions", sample.pmo.name(),
                 "Data reconciled", sample.networkEngineer.name(), "Keep the DNS TTL low for a day");
+        assertThat(text).as("the condition, still open when the rehearsal ended, counted in the summary")
+                .contains("Open conditions", "1 of 1 not yet met", "Conditions: 1 of 1 not yet met");
+        assertThat(text).as("no hypercare in this runbook").contains("Hypercare exit", "This runbook has no hypercare exit",
+                "This runbook has no recurring hypercare checks and no hypercare exit.");
         assertThat(text).as("rollback").contains("Rollback was not invoked", "Restore the old system", "Point DNS back");
         assertThat(text).as("no override in this run").contains("No rule was overridden");
         assertThat(text).as("the whole log").contains("Run log", "Started “Freeze changes”");
@@ -105,6 +123,82 @@ class RunExportsTest {
         String text = text(sample.as(sample.pm, () -> report.pdf(sample.second)).bytes());
         assertThat(text).contains("Overrides", "Override: Started “Migrate data”", "Freeze done by hand on the old console");
         assertThat(text).contains("Running").doesNotContain("No rule was overridden");
+    }
+
+    @Test
+    void theReportSaysWhichConditionsWereMetByWhomAndWhen() throws Exception {
+        java.util.UUID decide = sample.key(sample.second, "Go/no-go");
+        sample.as(sample.pmo, () -> voting.vote(sample.second, decide, Verdict.GO_WITH_CONDITIONS, "Hypercare desk staffed until Monday"));
+        sample.as(sample.networkEngineer, () -> voting.vote(sample.second, decide, Verdict.GO_WITH_CONDITIONS, "Keep the DNS TTL low for a day"));
+        clock.advance(Duration.ofMinutes(20));
+        sample.as(sample.networkEngineer, () -> conditions.markMet(sample.second, decide, sample.networkEngineer.userId(), "TTL at 60 s"));
+        Instant metAt = clock.instant();
+
+        String text = text(sample.as(sample.viewer, () -> report.pdf(sample.second)).bytes());
+        assertThat(text).as("summary").contains("Open conditions", "1 of 2 not yet met");
+        assertThat(text).as("each condition under its decision").contains("Conditions: 1 of 2 not yet met", "Condition", "Set by",
+                "Hypercare desk staffed until Monday", "Keep the DNS TTL low for a day", "TTL at 60 s",
+                "Met by " + sample.networkEngineer.name(), times(sample.second).wall(metAt));
+        assertThat(text).as("the other still open (the extractor runs a row's cells together)")
+                .contains("Hypercare desk staffed until Monday" + sample.pmo.name() + "Open");
+    }
+
+    @Test
+    void theReportShowsHypercareCheckByCheckAndTheExitSignOff() throws Exception {
+        Instant day = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(3));
+        LocalDateTime localT0 = LocalDateTime.ofInstant(day, RehearsedRunbook.ZONE).withHour(13);
+        Long templateId = fixtures.publishedTemplate(sample.pmo, "Runbook with hypercare", SampleTemplates.hypercareRunbook());
+        Long projectId = fixtures.project(sample.pm, "HC-" + System.nanoTime() % 10_000, "Hypercare go-live");
+        Member supportLead = fixtures.member(sample.tenant, Role.CONTRIBUTOR);
+        Long runId = sample.as(sample.pm, () -> {
+            Long versionId = applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
+            Long instance = applying.instantiate(new InstantiationRequest(projectId, templateId, versionId, "Runbook with hypercare", Anchors.at(localT0)));
+            Long run = runs.scheduleLiveRun(instance, null);
+            runs.assignRole(run, "Support lead", List.of(supportLead.userId()));
+            return run;
+        });
+        Instant t0 = localT0.atZone(RehearsedRunbook.ZONE).toInstant();
+        assertThat(text(sample.as(sample.pm, () -> report.pdf(runId)).bytes())).as("before go-live").contains("Hypercare exit", "Not signed",
+                "not dated yet", "Exit “Hypercare exit review”: not signed");
+
+        java.util.UUID switchOver = key(runId, "Switch over");
+        java.util.UUID goLive = key(runId, "Go live");
+        sample.as(sample.pm, () -> runs.recordAt(t0.minus(Duration.ofHours(1)), () -> {
+            runs.start(runId);
+            steps.complete(runId, switchOver, null, null);
+            steps.complete(runId, goLive, null, null);
+        }));
+        List<HypercareBoard.Occurrence> standUps = sample.as(sample.pm, () -> hypercare.occurrences(runId)).occurrences().stream()
+                .filter(o -> o.title().equals("Daily stand-up")).toList();
+        clock.advance(Duration.between(clock.instant(), standUps.get(0).dueAt()));
+        sample.as(supportLead, () -> hypercare.tick(runId, standUps.get(0).id(), "Two incidents, both closed"));
+        clock.advance(Duration.between(clock.instant(), standUps.get(1).dueAt().plus(Duration.ofHours(2))));
+        sample.as(sample.pm, () -> hypercare.miss(runId, standUps.get(1).id(), "Bank holiday: nobody on site"));
+        clock.advance(Duration.ofHours(1));
+        Instant signedAt = clock.instant();
+        sample.as(sample.pm, () -> hypercare.signExit(runId, "No P1 for 5 days; support accepted the handover"));
+
+        byte[] pdf = sample.as(sample.viewer, () -> report.pdf(runId)).bytes();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "run-report-hypercare.pdf"), pdf);
+        String text = text(pdf);
+        RunTimeText times = times(runId);
+        assertThat(text).as("summary").contains("Hypercare exit", "Signed by " + sample.pm.name());
+        assertThat(text).as("each check with its rule and count").contains("Hypercare", "Daily stand-up", "Daily at 09:00 for 3 days",
+                "1 of 3 done, 1 missed", "Watch errors", "Every 8 hours for 2 days");
+        assertThat(text).as("each occurrence: due, state, who and when, note").contains("Due", "Recorded",
+                times.wall(standUps.get(0).dueAt()), "Done", supportLead.name(), "Two incidents, both closed",
+                times.wall(standUps.get(1).dueAt()), "Missed", "Bank holiday: nobody on site", "Not needed", "Hypercare closed");
+        assertThat(text).as("the sign-off").contains("Exit “Hypercare exit review” signed by " + sample.pm.name(),
+                "No P1 for 5 days; support accepted the handover", times.full(signedAt));
+    }
+
+    private RunTimeText times(Long runId) {
+        var header = sample.as(sample.pm, () -> reading.screen(runId)).header();
+        return new RunTimeText(header.t0(), header.zone());
+    }
+
+    private java.util.UUID key(Long runId, String title) {
+        return sample.key(runId, title);
     }
 
     @Test

@@ -129,6 +129,16 @@ public record CutoverRun(RunKind kind, @Nullable Integer rehearsalNumber, Instan
     }
 
     /**
+     * The conditions set at its go/no-go checkpoints are followed up until the run ends; then the
+     * record stays as it was when the run was signed off.
+     */
+    public void checkConditionsCanChange() {
+        if (isReadOnly()) {
+            throw new CutoverRuleException(name() + " has ended; a finished run is read-only, so its conditions stay as they were at the end.");
+        }
+    }
+
+    /**
      * Steps may be finished, skipped, failed or taken back while the run is running or paused:
      * work under way when the pause came still ends, and the record must say when.
      */

@@ -19,6 +19,14 @@ public interface StoredDecisionRepository extends JpaRepository<StoredDecision, 
     @Query("select v from StoredVote v where v.tenantId = :tenantId and v.decisionId in :decisionIds order by v.id")
     List<StoredVote> votesOf(Long tenantId, Collection<Long> decisionIds);
 
+    /**
+     * The approvers' rows, each with how far the condition it set was followed up (null when it
+     * was never marked met): the run screen reads both in one statement.
+     */
+    @Query("select v, c from StoredVote v left join StoredCondition c on c.tenantId = v.tenantId and c.decisionId = v.decisionId "
+            + "and c.approverId = v.approverId where v.tenantId = :tenantId and v.decisionId in :decisionIds order by v.id")
+    List<Object[]> votesWithConditionsOf(Long tenantId, Collection<Long> decisionIds);
+
     @Modifying
     @Query("delete from StoredVote v where v.tenantId = :tenantId and v.decisionId in "
             + "(select d.id from StoredDecision d where d.tenantId = :tenantId and d.runId in :runIds)")

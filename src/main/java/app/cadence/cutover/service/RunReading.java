@@ -1,5 +1,6 @@
 package app.cadence.cutover.service;
 
+import app.cadence.cutover.domain.DecisionCondition;
 import app.cadence.cutover.domain.GoNoGoDecision;
 import app.cadence.cutover.domain.RunForecast;
 import app.cadence.cutover.domain.RunKind;
@@ -9,6 +10,7 @@ import app.cadence.cutover.domain.RunbookStep;
 import app.cadence.cutover.domain.StepProgress;
 import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.domain.StepTimes;
+import app.cadence.cutover.domain.StoredCondition;
 import app.cadence.cutover.domain.StoredDecision;
 import app.cadence.cutover.domain.StoredDecisionRepository;
 import app.cadence.cutover.domain.StoredLogEntry;
@@ -20,6 +22,7 @@ import app.cadence.cutover.domain.StoredVote;
 import app.cadence.cutover.domain.CutoverRun;
 import app.cadence.cutover.domain.RollbackInvocation;
 import app.cadence.cutover.domain.Actor;
+import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.tenancy.service.MembershipDirectory;
@@ -212,12 +215,19 @@ public class RunReading {
         Map<Long, String> names = members.activeMembers().stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
         List<StoredDecision> decided = decisions.findByRun(tenantId, run.id());
         Map<Long, List<StoredVote>> votesByDecision = new HashMap<>();
+        Map<Long, List<StoredCondition>> followedUp = new HashMap<>();
         if (!decided.isEmpty()) {
-            decisions.votesOf(tenantId, decided.stream().map(StoredDecision::getId).toList())
-                    .forEach(v -> votesByDecision.computeIfAbsent(v.getDecisionId(), k -> new ArrayList<>()).add(v));
+            for (Object[] row : decisions.votesWithConditionsOf(tenantId, decided.stream().map(StoredDecision::getId).toList())) {
+                StoredVote vote = (StoredVote) row[0];
+                votesByDecision.computeIfAbsent(vote.getDecisionId(), k -> new ArrayList<>()).add(vote);
+                if (row[1] instanceof StoredCondition condition) {
+                    followedUp.computeIfAbsent(condition.getDecisionId(), k -> new ArrayList<>()).add(condition);
+                }
+            }
         }
         return new RunSnapshots.Snapshot(stored.getVersion(), readAt, run.plan(), Map.copyOf(run.rows()), run.steps(), List.copyOf(run.roster()),
-                instance, Map.copyOf(names), List.copyOf(decided), Map.copyOf(votesByDecision), logLines(tenantId, run.id(), logLines));
+                instance, Map.copyOf(names), List.copyOf(decided), Map.copyOf(votesByDecision), Map.copyOf(followedUp),
+                logLines(tenantId, run.id(), logLines));
     }
 
     /**
@@ -236,14 +246,20 @@ public class RunReading {
             return List.of();
         }
         Map<Long, List<StoredVote>> votesByDecision = shared.votes();
+        Map<Long, List<StoredCondition>> followedUp = shared.conditions();
         Actor lead = new Actor(run.stored().getLeadUserId(), names.getOrDefault(run.stored().getLeadUserId(), "the run lead"));
-        List<RunScreen.DecisionView> views = new ArrayList<>();
+        List<Opened> opened = new ArrayList<>();
         for (StoredDecision d : stored) {
             List<StoredVote> rows = votesByDecision.getOrDefault(d.getId(), List.of());
-            if (rows.isEmpty()) {
-                continue;
+            if (!rows.isEmpty()) {
+                opened.add(new Opened(d, d.decision(lead, rows)));
             }
-            GoNoGoDecision decision = d.decision(lead, rows);
+        }
+        List<RunScreen.DecisionView> views = new ArrayList<>();
+        for (Opened o : opened) {
+            StoredDecision d = o.stored();
+            GoNoGoDecision decision = o.decision();
+            List<StoredVote> rows = votesByDecision.getOrDefault(d.getId(), List.of());
             List<RunScreen.Approval> approvals = rows.stream().map(r -> {
                 var vote = r.vote();
                 return new RunScreen.Approval(r.approver().accountId(), r.approver().name(), vote == null ? null : vote.verdict(),
@@ -254,9 +270,30 @@ public class RunReading {
                     && run.steps().state(d.getStepKey()) != StepState.WAITING;
             views.add(new RunScreen.DecisionView(d.getStepKey(), decision.title(), approvals, decision.outcome(), decision.takenAt(),
                     decision.overrule() == null ? null : decision.overrule().by().name(),
-                    decision.overrule() == null ? null : decision.overrule().reason(), iMayVote));
+                    decision.overrule() == null ? null : decision.overrule().reason(), iMayVote,
+                    conditions(run, decision, followedUp.getOrDefault(d.getId(), List.of()))));
         }
         return views;
+    }
+
+    /** A decision with approvers named, as stored and as the domain sees it. */
+    private record Opened(StoredDecision stored, GoNoGoDecision decision) {
+    }
+
+    /** A decision's conditions as last recorded in {@code rows}, and whether the reader may change each. */
+    private static List<RunScreen.Condition> conditions(RunStore.LoadedRun run, GoNoGoDecision decision, List<StoredCondition> rows) {
+        List<DecisionCondition> set = DecisionCondition.of(decision);
+        if (set.isEmpty()) {
+            return List.of();
+        }
+        Actor me = RunStore.me();
+        boolean mayChange = !run.stored().run().isReadOnly() && RunAccess.myRole() != Role.VIEWER;
+        boolean mayRun = RunAccess.mayRun(run.stored());
+        return set.stream()
+                .map(c -> rows.stream().filter(r -> r.getApproverId() == c.approver().accountId()).findFirst().map(r -> r.applyTo(c)).orElse(c))
+                .map(c -> new RunScreen.Condition(c.approver().accountId(), c.approver().name(), c.text(), c.setAt(), c.state(),
+                        c.changedBy() == null ? null : c.changedBy().name(), c.changedAt(), c.note(), mayChange && c.mayBeChangedBy(me, mayRun)))
+                .toList();
     }
 
     private static List<RunScreen.RoleHolders> roster(RunStore.LoadedRun run, Map<Long, String> names) {

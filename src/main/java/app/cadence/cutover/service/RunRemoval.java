@@ -4,6 +4,7 @@ import app.cadence.cutover.domain.CutoverRun;
 import app.cadence.cutover.domain.RosterAssignmentRepository;
 import app.cadence.cutover.domain.RunState;
 import app.cadence.cutover.domain.StoredCheckRepository;
+import app.cadence.cutover.domain.StoredConditionRepository;
 import app.cadence.cutover.domain.StoredDecisionRepository;
 import app.cadence.cutover.domain.StoredLogEntryRepository;
 import app.cadence.cutover.domain.StoredRun;
@@ -30,15 +31,17 @@ class RunRemoval {
     private final RosterAssignmentRepository roster;
     private final StoredDecisionRepository decisions;
     private final StoredCheckRepository checks;
+    private final StoredConditionRepository conditions;
 
     RunRemoval(StoredRunRepository runs, StoredStepRepository steps, StoredLogEntryRepository log, RosterAssignmentRepository roster,
-               StoredDecisionRepository decisions, StoredCheckRepository checks) {
+               StoredDecisionRepository decisions, StoredCheckRepository checks, StoredConditionRepository conditions) {
         this.runs = runs;
         this.steps = steps;
         this.log = log;
         this.roster = roster;
         this.decisions = decisions;
         this.checks = checks;
+        this.conditions = conditions;
     }
 
     @EventListener
@@ -59,6 +62,7 @@ class RunRemoval {
         List<Long> ids = affected.stream().map(StoredRun::getId).map(Objects::requireNonNull).toList();
         Long tenantId = change.tenantId();
         checks.deleteByRuns(tenantId, ids);
+        conditions.deleteByRuns(tenantId, ids);
         decisions.deleteVotesOfRuns(tenantId, ids);
         decisions.deleteByRuns(tenantId, ids);
         roster.deleteByRuns(tenantId, ids);

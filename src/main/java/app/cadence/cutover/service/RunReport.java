@@ -18,16 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class RunReport {
 
     private final RunRecords records;
+    private final HypercareChecks hypercare;
     private final Clock clock;
 
-    RunReport(RunRecords records, Clock clock) {
+    RunReport(RunRecords records, HypercareChecks hypercare, Clock clock) {
         this.records = records;
+        this.hypercare = hypercare;
         this.clock = clock;
     }
 
     public RunFile pdf(Long runId) {
         RunRecord run = records.read(runId, true);
-        byte[] bytes = new RunReportDocument(run, clock.instant()).write();
+        byte[] bytes = new RunReportDocument(run, hypercare.occurrences(runId), clock.instant()).write();
         return new RunFile(RunbookSpreadsheet.fileName(run.header(), "run-report.pdf"), RunFile.PDF, bytes);
     }
 

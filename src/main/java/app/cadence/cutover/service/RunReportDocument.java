@@ -25,10 +25,12 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes one run report: the summary (planned and actual T0 and end, variance, outcome, lead),
- * the planned-versus-actual timeline, every step (planned, actual, variance, who, evidence,
- * reason), the go/no-go decisions with each approver's vote, the overrides, the rollback, the
- * roster and the whole run log. A4 landscape; long tables break across pages with their headings.
+ * Writes one run report: the summary (planned and actual T0 and end, variance, outcome, lead,
+ * open conditions, hypercare exit), the planned-versus-actual timeline, every step (planned,
+ * actual, variance, who, evidence, reason), the go/no-go decisions with each approver's vote and
+ * the conditions set and whether they were met, the overrides, the rollback, hypercare (each
+ * check's dated occurrences and the exit sign-off), the roster and the whole run log. A4
+ * landscape; long tables break across pages with their headings.
  */
 final class RunReportDocument {
 
@@ -45,13 +47,15 @@ final class RunReportDocument {
     private static final int CHUNK = 100;
 
     private final RunRecord run;
+    private final HypercareBoard hypercare;
     private final RunScreen.Header header;
     private final RunTimeText times;
     private final RunTimeText planned;
     private final Instant madeAt;
 
-    RunReportDocument(RunRecord run, Instant madeAt) {
+    RunReportDocument(RunRecord run, HypercareBoard hypercare, Instant madeAt) {
         this.run = run;
+        this.hypercare = hypercare;
         this.header = run.header();
         this.times = run.times();
         this.planned = new RunTimeText(header.plannedT0(), header.zone());
@@ -73,6 +77,7 @@ final class RunReportDocument {
             decisions(document);
             overrides(document);
             rollback(document);
+            hypercare(document);
             roster(document);
             log(document);
             document.close();
@@ -109,7 +114,27 @@ final class RunReportDocument {
         pair(table, "End note", text(header.endNote()));
         pair(table, "Rollback", header.rollback() == null ? "Not invoked"
                 : "Invoked by " + header.rollback().by() + ", " + times.full(header.rollback().at()) + ": " + header.rollback().reason());
+        pair(table, "Open conditions", openConditions());
+        pair(table, "Hypercare exit", exitSummary());
         document.add(table);
+    }
+
+    /** "1 of 2" — what a change board asks first of a go with conditions. */
+    private String openConditions() {
+        long set = run.screen().decisions().stream().mapToLong(d -> d.conditions().size()).sum();
+        if (set == 0) {
+            return "None: no decision was taken with conditions";
+        }
+        int open = run.screen().openConditions();
+        return open == 0 ? "None: all " + set + " met" : open + " of " + set + " not yet met (see the go/no-go decisions)";
+    }
+
+    private String exitSummary() {
+        HypercareBoard.Exit exit = hypercare.exit();
+        if (exit == null) {
+            return "This runbook has no hypercare exit";
+        }
+        return exit.signed() ? "Signed by " + exit.signedBy() + ", " + times.full(exit.signedAt()) : "Not signed";
     }
 
     private void timeline(Document document) throws DocumentException {
@@ -238,7 +263,40 @@ final class RunReportDocument {
                 votes.addCell(cell(approval.at() == null ? RunTimeText.NONE : times.both(approval.at())));
             }
             document.add(votes);
+            conditions(document, decision);
         }
+    }
+
+    private void conditions(Document document, RunScreen.DecisionView decision) throws DocumentException {
+        if (decision.conditions().isEmpty()) {
+            return;
+        }
+        long open = decision.conditions().stream().filter(c -> !c.met()).count();
+        Paragraph title = new Paragraph("Conditions: " + (open == 0 ? "all met" : open + " of " + decision.conditions().size() + " not yet met"),
+                SMALL_BOLD);
+        title.setSpacingBefore(4);
+        title.setSpacingAfter(2);
+        document.add(title);
+        PdfPTable table = new PdfPTable(new float[] {36, 16, 26, 22});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String h : List.of("Condition", "Set by", "Met", "Note")) {
+            table.addCell(headerCell(h));
+        }
+        for (RunScreen.Condition condition : decision.conditions()) {
+            table.addCell(cell(condition.text()));
+            table.addCell(cell(condition.approver()));
+            table.addCell(cell(new Phrase(conditionState(condition), condition.met() ? SMALL : SMALL_BOLD)));
+            table.addCell(cell(text(condition.note())));
+        }
+        document.add(table);
+    }
+
+    private String conditionState(RunScreen.Condition condition) {
+        if (condition.met()) {
+            return "Met by " + condition.changedBy() + ", " + times.both(condition.changedAt());
+        }
+        return condition.changedBy() == null ? "Open" : "Open: reopened by " + condition.changedBy() + ", " + times.both(condition.changedAt());
     }
 
     private void overrides(Document document) throws DocumentException {
@@ -276,6 +334,51 @@ final class RunReportDocument {
             table.addCell(cell(text(step.rollbackInstructions())));
         }
         document.add(table);
+    }
+
+    private void hypercare(Document document) throws DocumentException {
+        heading(document, "Hypercare");
+        if (hypercare.isEmpty()) {
+            document.add(new Paragraph("This runbook has no recurring hypercare checks and no hypercare exit.", BODY));
+            return;
+        }
+        if (!hypercare.checks().isEmpty()) {
+            PdfPTable table = new PdfPTable(new float[] {24, 14, 28, 34});
+            table.setWidthPercentage(100);
+            table.setHeaderRows(1);
+            for (String h : List.of("Due", "State", "Recorded", "Note")) {
+                table.addCell(headerCell(h));
+            }
+            for (HypercareBoard.Check check : hypercare.checks()) {
+                PdfPCell heading = cell(new Phrase(check.title() + " · " + check.rule() + " · " + (check.expanded()
+                        ? check.done() + " of " + check.total() + " done" + (check.missed() > 0 ? ", " + check.missed() + " missed" : "")
+                        : "not dated yet: dated once the steps before it are done, counting from " + times.full(check.plannedFrom())), SMALL_BOLD));
+                heading.setColspan(4);
+                heading.setBackgroundColor(SECTION_FILL);
+                table.addCell(heading);
+                for (HypercareBoard.Occurrence o : hypercare.occurrences()) {
+                    if (!o.stepKey().equals(check.stepKey())) {
+                        continue;
+                    }
+                    table.addCell(cell(times.both(o.dueAt())));
+                    table.addCell(cell(new Phrase(o.overdue() ? "Open, overdue" : o.state().label(), o.alarming() ? SMALL_BOLD : SMALL)));
+                    table.addCell(cell(o.recordedBy() == null ? RunTimeText.NONE : o.recordedBy() + ", " + times.both(o.recordedAt())));
+                    table.addCell(cell(text(o.note())));
+                }
+            }
+            document.add(table);
+            gap(document);
+        }
+        HypercareBoard.Exit exit = hypercare.exit();
+        if (exit == null) {
+            document.add(new Paragraph("Exit: this runbook's hypercare section has no exit milestone to sign.", BODY));
+        } else if (exit.signed()) {
+            document.add(new Paragraph("Exit “" + exit.title() + "” signed by " + exit.signedBy() + ", " + times.full(exit.signedAt())
+                    + ". Exit criteria met: " + text(exit.note()), BODY));
+        } else {
+            document.add(new Paragraph("Exit “" + exit.title() + "”: not signed"
+                    + (exit.waitingFor().isEmpty() ? "." : "; waiting for " + String.join(", ", exit.waitingFor()) + "."), BODY));
+        }
     }
 
     private void roster(Document document) throws DocumentException {

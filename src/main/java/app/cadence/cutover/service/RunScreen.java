@@ -1,5 +1,6 @@
 package app.cadence.cutover.service;
 
+import app.cadence.cutover.domain.ConditionState;
 import app.cadence.cutover.domain.RunKind;
 import app.cadence.cutover.domain.RunOutcome;
 import app.cadence.cutover.domain.RunState;
@@ -60,9 +61,33 @@ public record RunScreen(Header header, List<StepRow> steps, List<DecisionView> d
         }
     }
 
-    /** A go/no-go decision: its approvers and their votes (each null until cast), the outcome once taken. */
+    /**
+     * A go/no-go decision: its approvers and their votes (each null until cast), the outcome once
+     * taken, and the conditions it set when taken as Go with conditions.
+     */
     public record DecisionView(UUID stepKey, String title, List<Approval> approvals, @Nullable Verdict outcome, @Nullable Instant takenAt,
-                               @Nullable String overruledBy, @Nullable String overruleReason, boolean iMayVote) {
+                               @Nullable String overruledBy, @Nullable String overruleReason, boolean iMayVote, List<Condition> conditions) {
+
+        public DecisionView {
+            approvals = List.copyOf(approvals);
+            conditions = List.copyOf(conditions);
+        }
+    }
+
+    /**
+     * A condition set with a GO WITH CONDITIONS vote, and how far it was followed up.
+     *
+     * @param approverId the approver who set it: with the decision's step, what names it
+     * @param changedBy  who marked it met, or reopened it; null while it is as the vote set it
+     * @param note       the note given when marked met, or the reason it was reopened
+     * @param mayChange  the reader may mark it met or reopen it
+     */
+    public record Condition(Long approverId, String approver, String text, Instant setAt, ConditionState state,
+                            @Nullable String changedBy, @Nullable Instant changedAt, @Nullable String note, boolean mayChange) {
+
+        public boolean met() {
+            return state == ConditionState.MET;
+        }
     }
 
     public record Approval(Long userId, String name, @Nullable Verdict verdict, @Nullable String comment, @Nullable Instant at) {
@@ -72,6 +97,11 @@ public record RunScreen(Header header, List<StepRow> steps, List<DecisionView> d
     }
 
     public record LogLine(Instant at, String by, String what, @Nullable String reason, boolean override) {
+    }
+
+    /** The conditions of the run's decisions not yet met. */
+    public int openConditions() {
+        return (int) decisions.stream().flatMap(d -> d.conditions().stream()).filter(c -> !c.met()).count();
     }
 
     /** What the reader may do in this run. */

@@ -1,6 +1,7 @@
 package app.cadence.cutover.service;
 
 import app.cadence.cutover.domain.RosterAssignment;
+import app.cadence.cutover.domain.StoredCondition;
 import app.cadence.cutover.domain.RunSteps;
 import app.cadence.cutover.domain.StoredDecision;
 import app.cadence.cutover.domain.StoredStep;
@@ -38,7 +39,7 @@ class RunSnapshots {
     /** One read of a run, at {@code version}: everything but the run's row itself, which every reader reads. */
     record Snapshot(long version, long readAtNanos, RunPlan plan, Map<UUID, StoredStep> rows, RunSteps steps,
                     List<RosterAssignment> roster, InstanceHeader instance, Map<Long, String> names, List<StoredDecision> decisions,
-                    Map<Long, List<StoredVote>> votes, List<RunScreen.LogLine> log) {
+                    Map<Long, List<StoredVote>> votes, Map<Long, List<StoredCondition>> conditions, List<RunScreen.LogLine> log) {
     }
 
     private record Key(Long tenantId, Long runId) {

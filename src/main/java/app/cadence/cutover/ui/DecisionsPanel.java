@@ -2,9 +2,11 @@ package app.cadence.cutover.ui;
 
 import app.cadence.cutover.domain.RunState;
 import app.cadence.cutover.domain.Verdict;
+import app.cadence.cutover.service.DecisionConditions;
 import app.cadence.cutover.service.GoNoGoVoting;
 import app.cadence.cutover.service.RunScreen;
 import app.cadence.cutover.service.RunScreen.Approval;
+import app.cadence.cutover.service.RunScreen.Condition;
 import app.cadence.cutover.service.RunScreen.DecisionView;
 import app.cadence.cutover.service.RunScreen.StepRow;
 import app.cadence.tenancy.service.MemberSummary;
@@ -26,9 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * The run's go/no-go checkpoints: for each, its approvers and their votes with comments once
- * cast, the outcome and conditions; the vote buttons for an approver whose turn it is; after a
- * no-go, what the run lead can do (overrule with a reason, invoke rollback, pause). Whoever runs
- * the run names the approvers.
+ * cast, the outcome; the vote buttons for an approver whose turn it is; after a no-go, what the
+ * run lead can do (overrule with a reason, invoke rollback, pause). Whoever runs the run names the
+ * approvers. A decision taken with conditions lists them, each open or met, with the button to
+ * mark it met or reopen it for those the service allows.
  */
 final class DecisionsPanel extends Div {
 
@@ -41,13 +44,16 @@ final class DecisionsPanel extends Div {
 
     private final Long runId;
     private final GoNoGoVoting voting;
+    private final DecisionConditions conditions;
     private final Supplier<List<MemberSummary>> candidates;
     private final RunControls controls;
     private final Runnable changed;
 
-    DecisionsPanel(Long runId, GoNoGoVoting voting, Supplier<List<MemberSummary>> candidates, RunControls controls, Runnable changed) {
+    DecisionsPanel(Long runId, GoNoGoVoting voting, DecisionConditions conditions, Supplier<List<MemberSummary>> candidates,
+                   RunControls controls, Runnable changed) {
         this.runId = runId;
         this.voting = voting;
+        this.conditions = conditions;
         this.candidates = candidates;
         this.controls = controls;
         this.changed = changed;
@@ -93,11 +99,11 @@ final class DecisionsPanel extends Div {
                 votes.add(vote(approval, times));
             }
             card.add(votes);
-            List<Approval> conditions = decision.approvals().stream().filter(a -> a.verdict() == Verdict.GO_WITH_CONDITIONS).toList();
-            if (!conditions.isEmpty()) {
-                Div list = new Div(new Span("Conditions"));
+            if (!decision.conditions().isEmpty()) {
+                long met = decision.conditions().stream().filter(Condition::met).count();
+                Div list = new Div(new Span("Conditions · " + met + " of " + decision.conditions().size() + " met"));
                 list.addClassName("decision-conditions");
-                conditions.forEach(c -> list.add(new Div(new Span(c.name() + ": " + c.comment()))));
+                decision.conditions().forEach(c -> list.add(condition(step, c, times)));
                 card.add(list);
             }
             if (decision.overruledBy() != null) {
@@ -170,6 +176,59 @@ final class DecisionsPanel extends Div {
             line.add(comment);
         }
         return line;
+    }
+
+    /** A condition, who set it, whether it is met (by whom, when, with what note) and, for those who may, the button to change that. */
+    private Div condition(StepRow step, Condition condition, RunTimes times) {
+        Span text = new Span(condition.approver() + ": " + condition.text());
+        text.addClassName("condition-text");
+        Span state = new Span(stateText(condition, times));
+        state.addClassNames("condition-state", condition.met() ? "condition-met" : "condition-open");
+        Div line = new Div(text, state);
+        line.addClassName("condition");
+        if (condition.note() != null) {
+            Span note = new Span(condition.note());
+            note.addClassName("condition-note");
+            line.add(note);
+        }
+        if (condition.mayChange()) {
+            Button change = condition.met()
+                    ? new Button("Reopen…", e -> reopen(step, condition))
+                    : new Button("Mark met…", e -> markMet(step, condition));
+            change.addThemeVariants(ButtonVariant.LUMO_SMALL, condition.met() ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_SUCCESS);
+            change.setAriaLabel((condition.met() ? "Reopen " : "Mark met: ") + condition.approver() + "'s condition on " + step.title());
+            line.add(change);
+        }
+        return line;
+    }
+
+    private static String stateText(Condition condition, RunTimes times) {
+        if (condition.met()) {
+            return "Met · " + condition.changedBy() + ", " + times.wall(condition.changedAt());
+        }
+        return condition.changedBy() == null ? "Open" : "Open · reopened by " + condition.changedBy() + ", " + times.wall(condition.changedAt());
+    }
+
+    private void markMet(StepRow step, Condition condition) {
+        Ask ask = new Ask("Condition met on “" + step.title() + "”?", "Mark met")
+                .say(condition.approver() + " asked: " + condition.text())
+                .say("Your name and the time go into the run log and the run report.");
+        TextArea note = ask.reason("Note (optional): how it was met", false);
+        ask.open(() -> {
+            conditions.markMet(runId, step.key(), condition.approverId(), note.getValue());
+            changed.run();
+        });
+    }
+
+    private void reopen(StepRow step, Condition condition) {
+        Ask ask = new Ask("Reopen the condition on “" + step.title() + "”?", "Reopen")
+                .say(condition.approver() + " asked: " + condition.text())
+                .say("It was marked met by " + condition.changedBy() + ". Reopening puts it back among the open conditions of the run.");
+        TextArea reason = ask.reason("Why is it no longer met?", true);
+        ask.open(() -> {
+            conditions.reopen(runId, step.key(), condition.approverId(), reason.getValue());
+            changed.run();
+        });
     }
 
     private Button voteButton(StepRow step, Verdict verdict, ButtonVariant variant) {

@@ -6,6 +6,7 @@ import app.cadence.cutover.domain.RunState;
 import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.service.CutoverRuns;
 import app.cadence.cutover.service.GoNoGoVoting;
+import app.cadence.cutover.service.DecisionConditions;
 import app.cadence.cutover.service.HypercareChecks;
 import app.cadence.cutover.service.RunReading;
 import app.cadence.cutover.service.RunReport;
@@ -128,6 +129,7 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private final CutoverRuns runs;
     private final RunStepWork work;
     private final GoNoGoVoting voting;
+    private final DecisionConditions conditions;
     private final LiveScreens live;
 
     private @Nullable Long runId;
@@ -167,8 +169,8 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private final RunLogPanel log = new RunLogPanel();
     private boolean narrow;
 
-    RunView(RunReading reading, CutoverRuns runs, RunStepWork work, GoNoGoVoting voting, LiveScreens live, RunReport report,
-            RunbookSpreadsheet spreadsheet, HypercareChecks hypercareChecks) {
+    RunView(RunReading reading, CutoverRuns runs, RunStepWork work, GoNoGoVoting voting, DecisionConditions conditions, LiveScreens live,
+            RunReport report, RunbookSpreadsheet spreadsheet, HypercareChecks hypercareChecks) {
         this.hypercareChecks = hypercareChecks;
         this.report = report;
         this.spreadsheet = spreadsheet;
@@ -176,6 +178,7 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
         this.runs = runs;
         this.work = work;
         this.voting = voting;
+        this.conditions = conditions;
         this.live = live;
         addClassName("run-view");
     }
@@ -232,7 +235,7 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
         StepActions actions = new StepActions(id(), work, this::current, this::refresh);
         now = new NowBoard(actions);
         table = new RunbookTable(actions);
-        decisions = new DecisionsPanel(id(), voting, this::candidates, new DecisionsPanel.RunControls() {
+        decisions = new DecisionsPanel(id(), voting, conditions, this::candidates, new DecisionsPanel.RunControls() {
             @Override
             public void invokeRollback() {
                 askRollback();

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import app.cadence.cutover.domain.StepState;
 import app.cadence.cutover.domain.Verdict;
 import app.cadence.cutover.service.CutoverRuns;
+import app.cadence.cutover.service.DecisionConditions;
 import app.cadence.cutover.service.GoNoGoVoting;
 import app.cadence.cutover.service.RunReading;
 import app.cadence.cutover.service.RunScreen;
@@ -64,6 +65,7 @@ class RunViewTest extends KaribuTest {
     @Autowired CutoverRuns runs;
     @Autowired RunStepWork steps;
     @Autowired GoNoGoVoting voting;
+    @Autowired DecisionConditions conditions;
     @Autowired RunReading reading;
     @Autowired TestClock clock;
 
@@ -311,6 +313,80 @@ class RunViewTest extends KaribuTest {
                 .contains(pmo.name() + ": Keep the old system warm for a week");
         assertThat(buttons("GO")).isEmpty();
         assertThat(column("now-ready")).containsExactly("#4 Switch DNS");
+    }
+
+    /** Both approvers voted GO WITH CONDITIONS: the checkpoint is done with two conditions to follow up. */
+    void goneAheadWithTwoConditions() {
+        as(pm, () -> runs.start(runId));
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId(), networkEngineer.userId())));
+        as(pm, () -> steps.complete(runId, key("Freeze changes"), null, null));
+        as(pm, () -> steps.complete(runId, key("Migrate data"), null, null));
+        as(pmo, () -> voting.vote(runId, key("Go/no-go"), Verdict.GO_WITH_CONDITIONS, "Keep the old system warm for a week"));
+        as(networkEngineer, () -> voting.vote(runId, key("Go/no-go"), Verdict.GO_WITH_CONDITIONS, "Keep the DNS TTL low for a day"));
+    }
+
+    static List<String> conditionStates() {
+        return _find(Span.class, spec -> spec.withClasses("condition-state")).stream().map(Span::getText).toList();
+    }
+
+    @Test
+    void theApproverWhoSetAConditionMarksItMetAndTheRunLeadReopensIt() {
+        goneAheadWithTwoConditions();
+        open(networkEngineer);
+
+        assertThat(_get(Div.class, spec -> spec.withClasses("decision-conditions")).getElement().getTextRecursively())
+                .contains("Conditions · 0 of 2 met", pmo.name() + ": Keep the old system warm for a week",
+                        networkEngineer.name() + ": Keep the DNS TTL low for a day");
+        assertThat(conditionStates()).containsExactly("Open", "Open");
+        assertThat(buttons("Mark met…")).as("only the condition they set").singleElement()
+                .extracting(Button::getAriaLabel).isEqualTo(java.util.Optional.of("Mark met: " + networkEngineer.name() + "'s condition on Go/no-go"));
+
+        _click(button("Mark met…"));
+        TextArea note = _get(TextArea.class, spec -> spec.withLabel("Note (optional): how it was met"));
+        assertThat(note.isRequiredIndicatorVisible()).isFalse();
+        type(note, "TTL at 60 s on all resolvers");
+        _click(button("Mark met"));
+
+        assertThat(_find(TextArea.class, spec -> spec.withLabel("Note (optional): how it was met"))).as("the dialog closed").isEmpty();
+        assertThat(conditionStates()).containsExactly("Open", "Met · " + networkEngineer.name() + ", " + RunTimes.of(
+                as(pm, () -> reading.screen(runId)).header()).wall(clock.instant()));
+        assertThat(_find(Span.class, spec -> spec.withClasses("condition-note")).stream().map(Span::getText)).containsExactly("TTL at 60 s on all resolvers");
+        assertThat(_get(Div.class, spec -> spec.withClasses("decision-conditions")).getElement().getTextRecursively()).contains("Conditions · 1 of 2 met");
+        assertThat(buttons("Mark met…")).isEmpty();
+        assertThat(buttons("Reopen…")).hasSize(1);
+        assertThat(_find(Span.class, spec -> spec.withClasses("log-what")).stream().map(Span::getText))
+                .contains("Condition met on “Go/no-go”: “Keep the DNS TTL low for a day” (" + networkEngineer.name() + ")");
+
+        login(pm.authentication());
+        navigate("runs/" + runId);
+        assertThat(buttons("Mark met…")).as("the run lead follows up every condition").hasSize(1);
+        _click(button("Reopen…"));
+        _click(button("Reopen"));
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("ask-problem")).getText()).contains("Say why the condition is no longer met");
+        type(_get(TextArea.class, spec -> spec.withLabel("Why is it no longer met?")), "Resolver 3 still caches for an hour");
+        _click(button("Reopen"));
+        assertThat(conditionStates()).containsExactly("Open", "Open · reopened by " + pm.name() + ", "
+                + RunTimes.of(as(pm, () -> reading.screen(runId)).header()).wall(clock.instant()));
+        assertThat(buttons("Mark met…")).hasSize(2);
+    }
+
+    @Test
+    void aViewerSeesTheConditionsAndAnEndedRunOffersNoChange() {
+        goneAheadWithTwoConditions();
+        as(pmo, () -> conditions.markMet(runId, key("Go/no-go"), pmo.userId(), null));
+        open(viewer);
+        assertThat(conditionStates()).containsExactly("Met · " + pmo.name() + ", " + RunTimes.of(as(pm, () -> reading.screen(runId)).header())
+                .wall(clock.instant()), "Open");
+        assertThat(buttons("Mark met…")).isEmpty();
+        assertThat(buttons("Reopen…")).isEmpty();
+
+        login(pm.authentication());
+        navigate("runs/" + runId);
+        assertThat(buttons("Mark met…")).hasSize(1);
+        elsewhere(pm, () -> runs.end(runId, app.cadence.cutover.domain.RunOutcome.COMPLETED, "Went live"));
+        awaitScreen(() -> buttons("Mark met…").isEmpty());
+        assertThat(buttons("Reopen…")).isEmpty();
+        assertThat(conditionStates()).hasSize(2);
     }
 
     @Test
