@@ -94,11 +94,19 @@ class RunBenchmark {
         }
 
         line("Database: %s; %d steps, %d done", database(), STEPS, 100);
-        double screen = median(() -> scope.call(pm.userId(), tenant.id(), () -> reading.screen(runId)));
+        // The first screen after a change reads everything; the others share its read (RunSnapshots)
+        // while the run's version stands. A read of one log line more than a screen shows is never
+        // shared: it stands for the first screen after a change, the figure the target is about.
+        int unshared = RunReading.LOG_SHOWN + 1;
+        double screen = median(() -> scope.call(pm.userId(), tenant.id(), () -> reading.screen(runId, unshared)));
         // Counted inside the signed-in scope: the membership check every request makes (MembershipRefreshFilter) is not the screen's.
-        long statements = scope.call(pm.userId(), tenant.id(), () -> statements(() -> reading.screen(runId)));
-        line("Run screen of a %d-step runbook (RunReading.screen: plan, steps, forecast, roster, decisions, log): %.1f ms, %d SQL statements",
-                STEPS, screen, statements);
+        long statements = scope.call(pm.userId(), tenant.id(), () -> statements(() -> reading.screen(runId, unshared)));
+        line("Run screen of a %d-step runbook, first screen after a change (RunReading.screen: plan, steps, forecast, roster, decisions, log): "
+                + "%.1f ms, %d SQL statements", STEPS, screen, statements);
+        scope.call(pm.userId(), tenant.id(), () -> reading.screen(runId));
+        double shared = median(() -> scope.call(pm.userId(), tenant.id(), () -> reading.screen(runId)));
+        long sharedStatements = scope.call(pm.userId(), tenant.id(), () -> statements(() -> reading.screen(runId)));
+        line("Run screen, every other screen of the same run version (the shared read): %.1f ms, %d SQL statements", shared, sharedStatements);
 
         double done = median(() -> {
             UUID ready = readyStep(pm, tenant, runId);
