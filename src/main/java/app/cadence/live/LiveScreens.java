@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +30,14 @@ import org.springframework.beans.factory.DisposableBean;
  * the session's tenant; a burst of changes becomes one refresh per {@link #DEBOUNCE}; changes the
  * same screen made are not announced back to it.
  *
- * <p>The refresh does not read data on the broadcasting thread. The server pushes a no-op
- * script to the browser, and the view reloads when the browser's answer arrives: an ordinary
- * HTTP request (push runs as {@code WEBSOCKET_XHR}) that passes the whole security filter chain,
- * so a member who was demoted, deactivated, suspended or signed out since their last click gets
- * nothing pushed that they may no longer see.
+ * <p>The refresh does not read data on the broadcasting thread. It runs in the screen's push
+ * (on a thread of its own, under the session's lock) when {@link PushedRefreshes} confirms that
+ * the session still stands and the membership is exactly what the session holds: one push with
+ * the changes, and no request. Otherwise — revoked, too old, demoted, deactivated, suspended, or
+ * no such check in this application — the server pushes a no-op script, and the view reloads when
+ * the browser's answer arrives: an ordinary HTTP request (push runs as {@code WEBSOCKET_XHR}) that
+ * passes the whole security filter chain, so a member whose rights changed since their last click
+ * gets nothing pushed that they may no longer see.
  *
  * <p>The first message after a quiet {@link #DEBOUNCE} goes out at once; only what follows within
  * it waits for the rest of it. Each screen's push runs on a virtual thread of its own, so 50
@@ -60,8 +64,11 @@ public class LiveScreens implements DisposableBean {
     });
     private final ExecutorService pushes = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("live-screens-push-", 0).factory());
 
-    LiveScreens(LiveUpdates live) {
+    private final @Nullable PushedRefreshes inPush;
+
+    LiveScreens(LiveUpdates live, Optional<PushedRefreshes> inPush) {
         this.live = live;
+        this.inPush = inPush.orElse(null);
     }
 
     /**
@@ -210,8 +217,13 @@ public class LiveScreens implements DisposableBean {
                 return;
             }
             try {
-                // A constant script: the browser's answer is the request in which the view reloads.
-                target.access(() -> target.getPage().executeJs("return 0").then(answer -> refreshNow()));
+                target.access(() -> {
+                    WrappedSession session = target.getSession().getSession();
+                    if (inPush == null || session == null || !inPush.runAsUnchangedMember(session, this::refreshNow)) {
+                        // A constant script: the browser's answer is the request in which the view reloads.
+                        target.getPage().executeJs("return 0").then(answer -> refreshNow());
+                    }
+                });
             } catch (UIDetachedException e) {
                 // Closed meanwhile: its detach removes the registrations.
             }

@@ -85,10 +85,15 @@ class SecurityConfig {
      *             TLS proxy and wrong on a laptop serving http://localhost.
      */
     @Bean
+    SessionValidity sessionValidity(AccountRecords accounts, Clock clock,
+                                    @Value("${cadence.session.max-lifetime:PT12H}") Duration maxSessionLifetime) {
+        return new SessionValidity(accounts, maxSessionLifetime, clock);
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${cadence.security.hsts:false}") boolean hsts,
-                                            TenantSelectionService tenantSelection, AccountRecords accounts,
-                                            RequestUtil vaadinRequests, Clock clock,
-                                            @Value("${cadence.session.max-lifetime:PT12H}") Duration maxSessionLifetime) throws Exception {
+                                            TenantSelectionService tenantSelection, SessionValidity sessions,
+                                            RequestUtil vaadinRequests) throws Exception {
         // A role change, a deactivation or a suspension reaches members already inside at their next request.
         http.addFilterBefore(new MembershipRefreshFilter(tenantSelection), AuthorizationFilter.class);
         http.headers(headers -> {
@@ -140,7 +145,7 @@ class SecurityConfig {
                 (request, response, denied) -> response.sendRedirect(request.getContextPath() + "/" + LOGIN_ROUTE + "?expired"),
                 LOGIN_PROCESSING));
         // Sessions ended by "sign out everywhere", a new password or their absolute lifetime, on every node.
-        http.addFilterAfter(new SessionRevocationFilter(accounts, maxSessionLifetime, clock), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new SessionRevocationFilter(sessions), SecurityContextHolderFilter.class);
         // A new session id at sign-in defeats session fixation.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         // Any other address goes to Vaadin once signed in, so an unknown one shows Cadence's

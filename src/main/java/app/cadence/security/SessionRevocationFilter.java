@@ -1,7 +1,5 @@
 package app.cadence.security;
 
-import app.cadence.security.service.SignInDetails;
-import app.cadence.tenancy.service.AccountRecords;
 import app.cadence.tenancy.service.CadenceAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,9 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,14 +26,10 @@ final class SessionRevocationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SessionRevocationFilter.class);
 
-    private final AccountRecords accounts;
-    private final Duration maxLifetime;
-    private final Clock clock;
+    private final SessionValidity validity;
 
-    SessionRevocationFilter(AccountRecords accounts, Duration maxLifetime, Clock clock) {
-        this.accounts = accounts;
-        this.maxLifetime = maxLifetime;
-        this.clock = clock;
+    SessionRevocationFilter(SessionValidity validity) {
+        this.validity = validity;
     }
 
     @Override
@@ -46,7 +37,7 @@ final class SessionRevocationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null && SecurityContextHolder.getContext().getAuthentication() instanceof CadenceAuthentication signedIn
-                && (isRevoked(signedIn) || isTooOld(signedIn))) {
+                && validity.isEnded(signedIn)) {
             log.info("Ending a revoked or expired session of {}", signedIn.getName());
             SecurityContextHolder.clearContext();
             try {
@@ -56,14 +47,5 @@ final class SessionRevocationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private boolean isTooOld(CadenceAuthentication signedIn) {
-        return SignInDetails.signedInAt(signedIn).map(at -> at.plus(maxLifetime).isBefore(clock.instant())).orElse(true);
-    }
-
-    private boolean isRevoked(CadenceAuthentication signedIn) {
-        OptionalLong current = accounts.sessionGeneration(signedIn.getPrincipal().userId());
-        return current.isEmpty() || current.getAsLong() != SignInDetails.sessionGeneration(signedIn);
     }
 }

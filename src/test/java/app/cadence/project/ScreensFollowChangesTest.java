@@ -5,6 +5,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import app.cadence.live.LiveUpdates;
 import app.cadence.work.domain.Anchors;
@@ -17,6 +20,7 @@ import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
 import app.cadence.work.service.InstanceViews.ItemView;
 import app.cadence.work.ui.InstanceView;
+import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.KaribuTest;
@@ -32,6 +36,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.server.VaadinSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -60,6 +71,7 @@ class ScreensFollowChangesTest extends KaribuTest {
     @Autowired TenantScope scope;
     @Autowired TestClock clock;
     @Autowired LiveUpdates live;
+    @Autowired WebApplicationContext context;
 
     Tenant tenant;
     Member pmo;
@@ -112,6 +124,30 @@ class ScreensFollowChangesTest extends KaribuTest {
 
     static String progress() {
         return _get(Span.class, spec -> spec.withClasses("progress-text")).getText();
+    }
+
+    @Test
+    void aScreenWhoseSignInStandsIsRefreshedInThePushWithoutARequest() throws Exception {
+        // The session of a real sign-in, as a browser's session holds it: the refresh may run in the push.
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MvcResult signedIn = mvc.perform(post("/login").with(csrf()).with(r -> {
+            r.setRemoteAddr("10.89.0.7");
+            return r;
+        }).param("username", pmo.email()).param("password", Fixtures.PASSWORD)).andReturn();
+        SecurityContext held = (SecurityContext) signedIn.getRequest().getSession()
+                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        login(held.getAuthentication());
+        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, held);
+        navigate("instances/" + instanceId);
+
+        ItemView extract = item("Extract legacy data");
+        elsewhere(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+
+        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
+            MockVaadin.runUIQueue(); // what was pushed; the browser answers nothing
+            return progress().startsWith("1 of 3 done");
+        });
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()).as("scripts asking the browser for a request").isEmpty();
     }
 
     @Test

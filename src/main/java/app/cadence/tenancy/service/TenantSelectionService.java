@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -85,16 +86,30 @@ public class TenantSelectionService {
                 || current.selection() == null) {
             return Optional.empty();
         }
-        TenantSelection selected = current.selection();
-        TenantSelection fresh = memberships.findSelectable(current.getPrincipal().userId(), selected.tenantId())
-                .map(m -> new TenantSelection(selected.tenantId(), m.getTenant().getName(), m.getRole()))
-                .orElse(null);
-        if (Objects.equals(fresh, selected)) {
+        TenantSelection fresh = freshSelection(current);
+        if (Objects.equals(fresh, current.selection())) {
             return Optional.empty();
         }
         CadenceAuthentication refreshed = current.withSelection(fresh);
         store(refreshed);
         return Optional.of(refreshed);
+    }
+
+    /**
+     * Whether the membership a session holds is still exactly what the database says (same
+     * organisation, same name, same role, still selectable): what a refresh pushed outside any
+     * request asks before it shows the member anything.
+     */
+    @Transactional(readOnly = true)
+    public boolean isStillCurrent(CadenceAuthentication held) {
+        return held.selection() != null && Objects.equals(freshSelection(held), held.selection());
+    }
+
+    private @Nullable TenantSelection freshSelection(CadenceAuthentication current) {
+        TenantSelection selected = Objects.requireNonNull(current.selection());
+        return memberships.findSelectable(current.getPrincipal().userId(), selected.tenantId())
+                .map(m -> new TenantSelection(selected.tenantId(), m.getTenant().getName(), m.getRole()))
+                .orElse(null);
     }
 
     // --- suspended tenants (issue C5) ---------------------------------------------------------
