@@ -63,6 +63,14 @@ class CutoverRunServiceTest {
     @Autowired RunStepWork steps;
     @Autowired GoNoGoVoting voting;
     @Autowired DecisionConditions conditions;
+    @Autowired app.cadence.cutover.domain.StoredConditionRepository storedConditions;
+    @Autowired app.cadence.cutover.domain.StoredCheckRepository storedChecks;
+    @Autowired app.cadence.cutover.domain.StoredDecisionRepository storedDecisions;
+    @Autowired app.cadence.cutover.domain.RosterAssignmentRepository storedRoster;
+    @Autowired app.cadence.cutover.domain.StoredLogEntryRepository storedLog;
+    @Autowired app.cadence.cutover.domain.StoredStepRepository storedSteps;
+    @Autowired app.cadence.cutover.domain.StoredRunRepository storedRuns;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired ApplicationEvents events;
     @Autowired RunReading reading;
     @Autowired TestClock clock;
@@ -441,6 +449,32 @@ class CutoverRunServiceTest {
                 .isInstanceOf(RecordNotFoundException.class);
         assertThat(screen(pm, runId).decisions().getFirst().conditions()).singleElement()
                 .extracting(RunScreen.Condition::state).isEqualTo(ConditionState.OPEN);
+    }
+
+    @Test
+    void anotherTenantsBulkDeletesNamingThisTenantsRunDeleteNothing() {
+        Long runId = readyForTheDecision();
+        UUID decide = key(runId, "Go/no-go");
+        as(pm, () -> runs.assignRole(runId, "Change board", List.of(pmo.userId())));
+        as(pmo, () -> voting.vote(runId, decide, Verdict.GO_WITH_CONDITIONS, "Hypercare desk staffed until Monday"));
+        RunScreen before = screen(pm, runId);
+        Member intruder = fixtures.member(fixtures.tenant("Other"), Role.ADMIN);
+        List<Long> theirs = List.of(runId);
+
+        // What removing a runbook runs, with the intruder's tenant and this tenant's run id.
+        int deleted = as(intruder, () -> transactions.execute(tx -> storedConditions.deleteByRuns(intruder.tenantId(), theirs) + storedChecks.deleteByRuns(intruder.tenantId(), theirs)
+                + storedDecisions.deleteVotesOfRuns(intruder.tenantId(), theirs) + storedDecisions.deleteByRuns(intruder.tenantId(), theirs)
+                + storedRoster.deleteByRuns(intruder.tenantId(), theirs) + storedLog.deleteByRuns(intruder.tenantId(), theirs)
+                + storedSteps.deleteByRuns(intruder.tenantId(), theirs) + storedRuns.deleteRuns(intruder.tenantId(), theirs)));
+
+        assertThat(deleted).isZero();
+        RunScreen after = screen(pm, runId);
+        assertThat(after.decisions().getFirst().conditions()).singleElement().extracting(RunScreen.Condition::text)
+                .isEqualTo("Hypercare desk staffed until Monday");
+        assertThat(after.decisions().getFirst().approvals()).isEqualTo(before.decisions().getFirst().approvals());
+        assertThat(after.roster()).isEqualTo(before.roster());
+        assertThat(after.steps()).hasSameSizeAs(before.steps());
+        assertThat(after.log()).hasSameSizeAs(before.log());
     }
 
     @Test

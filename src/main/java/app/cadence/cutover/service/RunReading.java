@@ -148,13 +148,9 @@ public class RunReading {
     public RunScreen screen(Long runId, int logLines) {
         Long tenantId = TenantContext.requireTenantId();
         StoredRun stored = store.find(runId);
-        RunSnapshots.Snapshot shared = logLines == LOG_SHOWN ? snapshots.at(tenantId, runId, stored.getVersion()) : null;
-        if (shared == null) {
-            shared = read(tenantId, stored, logLines);
-            if (logLines == LOG_SHOWN) {
-                snapshots.keep(tenantId, runId, shared);
-            }
-        }
+        RunSnapshots.Snapshot shared = logLines == LOG_SHOWN
+                ? snapshots.shared(tenantId, runId, stored.getVersion(), () -> read(tenantId, stored, logLines))
+                : read(tenantId, stored, logLines);
         RunStore.LoadedRun run = new RunStore.LoadedRun(stored, shared.plan(), shared.rows(), shared.steps(), shared.roster());
         CutoverRun life = stored.run();
         InstanceHeader instance = shared.instance();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -341,10 +342,36 @@ public final class FlowUi implements AutoCloseable {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("UIDL request of UI " + uiId + " answered " + answer.statusCode() + ": " + answer.body());
         }
+        int answeredUpTo = -1;
         for (JsonNode message : Uidl.messages(answer.body())) {
             receive(message, false);
+            answeredUpTo = Math.max(answeredUpTo, message.path("syncId").asInt(-1));
         }
+        awaitApplied(answeredUpTo);
         return wire;
+    }
+
+    /**
+     * Waits until the server's message {@code syncId} is applied: an answer that overtook a pushed
+     * message the server sent before it waits for that one, as Flow's client holds it back.
+     */
+    private void awaitApplied(int syncId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (state) {
+            while (lastSyncId < syncId && !expired) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("UI " + uiId + ": the answer " + syncId + " waits for pushed messages that never came (applied up to "
+                            + lastSyncId + ")");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(state, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     /** Applies a server message in syncId order (keeping early ones), then answers what must be answered. */
