@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -40,7 +41,8 @@ import org.springframework.beans.factory.DisposableBean;
  * gets nothing pushed that they may no longer see.
  *
  * <p>The first message after a quiet {@link #DEBOUNCE} goes out at once; only what follows within
- * it waits for the rest of it. Each screen's push runs on a virtual thread of its own, so 50
+ * it waits for the rest of it. At most {@link #PARALLEL_REFRESHES} screens refresh in pushes at
+ * once; messages that arrive while a screen waits its turn join the refresh it is waiting for. Each screen's push runs on a virtual thread of its own, so 50
  * screens of one runbook are not pushed one after another on one thread, and a screen whose
  * previous push is still being written (Vaadin waits for it) holds up no other screen.
  */
@@ -49,6 +51,14 @@ public class LiveScreens implements DisposableBean {
 
     /** At most one refresh per screen in this time: a bulk edit of 100 items is one refresh. */
     public static final Duration DEBOUNCE = Duration.ofMillis(250);
+
+    /**
+     * Refreshes run inside pushes at once, at most. One change to a run refreshes thirty screens
+     * together; each holds a database connection while it reads, and the people clicking need
+     * connections from the same pool (10 by default) — left unbounded, a click waited behind the
+     * refreshes for a connection. More would not go faster on a few cores either.
+     */
+    static final int PARALLEL_REFRESHES = 4;
 
     /** Enough to tell who changed what; a screen that stopped answering cannot hoard more. */
     static final int MAX_PENDING = 500;
@@ -65,6 +75,7 @@ public class LiveScreens implements DisposableBean {
     private final ExecutorService pushes = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("live-screens-push-", 0).factory());
 
     private final @Nullable PushedRefreshes inPush;
+    private final Semaphore refreshing = new Semaphore(PARALLEL_REFRESHES);
 
     LiveScreens(LiveUpdates live, Optional<PushedRefreshes> inPush) {
         this.live = live;
@@ -176,6 +187,7 @@ public class LiveScreens implements DisposableBean {
             ui = null;
             synchronized (this) {
                 pending.clear();
+                scheduled = false;
             }
         }
 
@@ -208,16 +220,27 @@ public class LiveScreens implements DisposableBean {
         }
 
         private void askForRefresh() {
-            synchronized (this) {
-                scheduled = false;
-                lastRefreshNanos = System.nanoTime();
-            }
             UI target = ui;
             if (target == null) {
+                synchronized (this) {
+                    scheduled = false;
+                }
                 return;
             }
             try {
+                refreshing.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // the application is stopping
+            }
+            try {
+                // Runs here when the session is free; when a request holds it, that request runs it as it ends.
                 target.access(() -> {
+                    // Until now messages only joined the batch: a screen that waited its turn takes them all in one refresh.
+                    synchronized (this) {
+                        scheduled = false;
+                        lastRefreshNanos = System.nanoTime();
+                    }
                     WrappedSession session = target.getSession().getSession();
                     if (inPush == null || session == null || !inPush.runAsUnchangedMember(session, this::refreshNow)) {
                         // A constant script: the browser's answer is the request in which the view reloads.
@@ -226,6 +249,11 @@ public class LiveScreens implements DisposableBean {
                 });
             } catch (UIDetachedException e) {
                 // Closed meanwhile: its detach removes the registrations.
+                synchronized (this) {
+                    scheduled = false;
+                }
+            } finally {
+                refreshing.release();
             }
         }
 

@@ -100,6 +100,8 @@ class RunSimulationBenchmark {
     private static final int THINK_MAX = Integer.getInteger("cadence.runsim.think-max", 12000);
     /** {@code -Dcadence.runsim.jfr=true}: the node records a flight recording to {@code target/run-sim/run-sim.jfr}. */
     private static final boolean JFR = Boolean.getBoolean("cadence.runsim.jfr");
+    /** {@code -Dcadence.runsim.pool-size=N}: the node's database connection pool (CADENCE_DB_POOL_SIZE); the product's default otherwise. */
+    private static final String POOL_SIZE = System.getProperty("cadence.runsim.pool-size");
     private static final Path LOGS = Path.of("target", "run-sim");
     private static final String DATABASE = "cadence_test_runsim";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -148,9 +150,12 @@ class RunSimulationBenchmark {
         NodeProcess.Builder configured = NodeProcess.on(database, LOGS, "run-sim").demoData(true)
                 // Flow says at DEBUG when it ignores a click on a component that was redrawn meanwhile: counted at the end.
                 .argument("--logging.level.com.vaadin.flow.server.communication.rpc.AbstractRpcInvocationHandler=DEBUG");
+        if (POOL_SIZE != null) {
+            configured.env("CADENCE_DB_POOL_SIZE", POOL_SIZE);
+        }
         if (JFR) {
             // Where the node's time goes: a flight recording, written when the node stops.
-            configured.env("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + LOGS.resolve("run-sim.jfr").toAbsolutePath());
+            configured.env("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=160 -XX:StartFlightRecording=settings=profile,filename=" + LOGS.resolve("run-sim.jfr").toAbsolutePath());
         }
         try (NodeProcess node = configured.start()) {
             node.awaitReady(START_TIMEOUT);

@@ -38,15 +38,31 @@ import org.springframework.stereotype.Component;
 class RunStore {
 
     /** A run as the services work on it: stored rows, the plan, the steps as the domain sees them, the roster. */
-    record LoadedRun(StoredRun stored, RunPlan plan, Map<UUID, StoredStep> rows, RunSteps steps, List<RosterAssignment> roster) {
+    record LoadedRun(StoredRun stored, RunPlan plan, Map<UUID, StoredStep> rows, RunSteps steps, List<RosterAssignment> roster,
+                     Map<String, List<Long>> holdersByRole) {
+
+        LoadedRun(StoredRun stored, RunPlan plan, Map<UUID, StoredStep> rows, RunSteps steps, List<RosterAssignment> roster) {
+            this(stored, plan, rows, steps, roster, byRole(roster));
+        }
 
         Long id() {
             return Objects.requireNonNull(stored.getId());
         }
 
+        /** Role names match whatever their case; looked up once per step on every screen, so indexed once per run read. */
+        private static Map<String, List<Long>> byRole(List<RosterAssignment> roster) {
+            Map<String, List<Long>> index = new java.util.HashMap<>();
+            for (RosterAssignment assignment : roster) {
+                index.computeIfAbsent(assignment.getRoleName().toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
+                        .add(assignment.getUserId());
+            }
+            index.replaceAll((role, holders) -> List.copyOf(holders));
+            return Map.copyOf(index);
+        }
+
         /** The members holding a role in this run. */
         List<Long> holders(String role) {
-            return roster.stream().filter(a -> a.getRoleName().equalsIgnoreCase(role)).map(RosterAssignment::getUserId).toList();
+            return holdersByRole.getOrDefault(role.toLowerCase(java.util.Locale.ROOT), List.of());
         }
     }
 
