@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Lets a view follow the data it shows: while the view is attached it listens to its topics in
@@ -41,8 +42,8 @@ import org.springframework.beans.factory.DisposableBean;
  * gets nothing pushed that they may no longer see.
  *
  * <p>The first message after a quiet {@link #DEBOUNCE} goes out at once; only what follows within
- * it waits for the rest of it. At most {@link #PARALLEL_REFRESHES} screens refresh in pushes at
- * once; messages that arrive while a screen waits its turn join the refresh it is waiting for. Each screen's push runs on a virtual thread of its own, so 50
+ * it waits for the rest of it. At most {@code cadence.live.parallel-refreshes} screens refresh in
+ * pushes at once; messages that arrive while a screen waits its turn join the refresh it is waiting for. Each screen's push runs on a virtual thread of its own, so 50
  * screens of one runbook are not pushed one after another on one thread, and a screen whose
  * previous push is still being written (Vaadin waits for it) holds up no other screen.
  */
@@ -53,12 +54,12 @@ public class LiveScreens implements DisposableBean {
     public static final Duration DEBOUNCE = Duration.ofMillis(250);
 
     /**
-     * Refreshes run inside pushes at once, at most. One change to a run refreshes thirty screens
-     * together; each holds a database connection while it reads, and the people clicking need
-     * connections from the same pool (10 by default) — left unbounded, a click waited behind the
-     * refreshes for a connection. More would not go faster on a few cores either.
+     * Refreshes run inside pushes at once, at most, by default ({@code cadence.live.parallel-refreshes}).
+     * One change to a run refreshes thirty screens together; each holds a database connection
+     * while it reads, and the people clicking need connections from the same pool (10 by default):
+     * left unbounded, a click waited behind the refreshes for a connection. Keep it below the pool.
      */
-    static final int PARALLEL_REFRESHES = 4;
+    public static final int PARALLEL_REFRESHES = 8;
 
     /** Enough to tell who changed what; a screen that stopped answering cannot hoard more. */
     static final int MAX_PENDING = 500;
@@ -75,11 +76,14 @@ public class LiveScreens implements DisposableBean {
     private final ExecutorService pushes = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("live-screens-push-", 0).factory());
 
     private final @Nullable PushedRefreshes inPush;
-    private final Semaphore refreshing = new Semaphore(PARALLEL_REFRESHES);
+    private final Semaphore refreshing;
 
-    LiveScreens(LiveUpdates live, Optional<PushedRefreshes> inPush) {
+    LiveScreens(LiveUpdates live, Optional<PushedRefreshes> inPush,
+                @Value("${cadence.live.parallel-refreshes:" + PARALLEL_REFRESHES + "}") int parallelRefreshes,
+                @Value("${cadence.live.refresh-in-push:true}") boolean refreshInPush) {
         this.live = live;
-        this.inPush = inPush.orElse(null);
+        this.inPush = refreshInPush ? inPush.orElse(null) : null;
+        this.refreshing = new Semaphore(Math.max(1, parallelRefreshes));
     }
 
     /**
