@@ -59,7 +59,7 @@ public class LiveScreens implements DisposableBean {
      * while it reads, and the people clicking need connections from the same pool (10 by default):
      * left unbounded, a click waited behind the refreshes for a connection. Keep it below the pool.
      */
-    public static final int PARALLEL_REFRESHES = 8;
+    public static final int PARALLEL_REFRESHES = 4;
 
     /** Enough to tell who changed what; a screen that stopped answering cannot hoard more. */
     static final int MAX_PENDING = 500;
