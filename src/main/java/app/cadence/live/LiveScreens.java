@@ -150,6 +150,8 @@ public class LiveScreens implements DisposableBean {
         /** Guarded by {@code this}: messages since the last refresh and whether one is scheduled. */
         private final List<LiveMessage> pending = new ArrayList<>();
         private boolean scheduled;
+        /** When the scheduled refresh was asked for: the first message since the last refresh. */
+        private long askedAtNanos;
         private long lastRefreshNanos = System.nanoTime() - DEBOUNCE.toNanos();
 
         private Following(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh,
@@ -210,6 +212,7 @@ public class LiveScreens implements DisposableBean {
                     return;
                 }
                 scheduled = true;
+                askedAtNanos = System.nanoTime();
                 delayNanos = Math.max(0, lastRefreshNanos + DEBOUNCE.toNanos() - System.nanoTime());
             }
             try {
@@ -241,12 +244,14 @@ public class LiveScreens implements DisposableBean {
                 // Runs here when the session is free; when a request holds it, that request runs it as it ends.
                 target.access(() -> {
                     // Until now messages only joined the batch: a screen that waited its turn takes them all in one refresh.
+                    long askedAt;
                     synchronized (this) {
                         scheduled = false;
                         lastRefreshNanos = System.nanoTime();
+                        askedAt = askedAtNanos;
                     }
                     WrappedSession session = target.getSession().getSession();
-                    if (inPush == null || session == null || !inPush.runAsUnchangedMember(session, this::refreshNow)) {
+                    if (inPush == null || session == null || !inPush.runAsUnchangedMember(session, askedAt, this::refreshNow)) {
                         // A constant script: the browser's answer is the request in which the view reloads.
                         target.getPage().executeJs("return 0").then(answer -> refreshNow());
                     }

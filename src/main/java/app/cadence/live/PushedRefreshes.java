@@ -15,6 +15,10 @@ public interface PushedRefreshes {
      * what the database holds. Otherwise runs nothing and returns false: the refresh then goes
      * through an ordinary request, whose filters end the session or bring its role up to date
      * before anything is shown.
+     *
+     * <p>The checks read the database at or after {@code askedAtNanos} ({@link System#nanoTime()}
+     * when the refresh was asked for): screens of the same member refreshed by one change may share
+     * one read made after the change was announced.
      */
-    boolean runAsUnchangedMember(WrappedSession session, Runnable refresh);
+    boolean runAsUnchangedMember(WrappedSession session, long askedAtNanos, Runnable refresh);
 }

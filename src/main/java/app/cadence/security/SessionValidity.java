@@ -26,15 +26,24 @@ final class SessionValidity {
     }
 
     boolean isEnded(CadenceAuthentication signedIn) {
-        return isRevoked(signedIn) || isTooOld(signedIn);
+        return isEnded(signedIn, accounts.sessionGeneration(signedIn.getPrincipal().userId()));
+    }
+
+    /** The same, given the account's session generation as just read (empty: no such account). */
+    boolean isEnded(CadenceAuthentication signedIn, OptionalLong currentGeneration) {
+        return isRevoked(signedIn, currentGeneration) || isTooOld(signedIn);
+    }
+
+    /** The account's session generation now: what {@link #isEnded(CadenceAuthentication, OptionalLong)} compares with. */
+    OptionalLong currentGeneration(Long userId) {
+        return accounts.sessionGeneration(userId);
     }
 
     private boolean isTooOld(CadenceAuthentication signedIn) {
         return SignInDetails.signedInAt(signedIn).map(at -> at.plus(maxLifetime).isBefore(clock.instant())).orElse(true);
     }
 
-    private boolean isRevoked(CadenceAuthentication signedIn) {
-        OptionalLong current = accounts.sessionGeneration(signedIn.getPrincipal().userId());
+    private static boolean isRevoked(CadenceAuthentication signedIn, OptionalLong current) {
         return current.isEmpty() || current.getAsLong() != SignInDetails.sessionGeneration(signedIn);
     }
 }

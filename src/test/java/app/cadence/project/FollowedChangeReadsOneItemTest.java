@@ -146,10 +146,17 @@ class FollowedChangeReadsOneItemTest extends KaribuTest {
         countFromNow();
         List<ItemView> asPmo = as(pmo, () -> reading.changedItems(instanceId, change));
         long afterFirst = itemsLoaded();
-        List<ItemView> asViewer = as(viewer, () -> reading.changedItems(instanceId, change));
+        long[] connections = new long[1];
+        List<ItemView> asViewer = as(viewer, () -> {
+            long before = statistics.getConnectCount();
+            List<ItemView> read = reading.changedItems(instanceId, change);
+            connections[0] = statistics.getConnectCount() - before;
+            return read;
+        });
 
         assertThat(afterFirst).isEqualTo(1);
         assertThat(itemsLoaded()).as("the second page shares the first one's read").isEqualTo(1);
+        assertThat(connections[0]).as("nor does it take a connection from the pool").isZero();
         assertThat(asPmo).singleElement().satisfies(i -> {
             assertThat(i.status()).isEqualTo(ItemStatus.IN_PROGRESS);
             assertThat(i.version()).isEqualTo(changed.version());

@@ -18,9 +18,12 @@ import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.tenancy.service.TenantSelection;
 import com.vaadin.flow.server.WrappedHttpSession;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,7 @@ class UnchangedMemberRefreshesTest {
     @Autowired TenantScope scope;
     @Autowired MemberAdministration administration;
     @Autowired AccountService account;
+    @Autowired EntityManagerFactory entityManagerFactory;
 
     MockMvc mvc;
     Member admin;
@@ -72,12 +76,32 @@ class UnchangedMemberRefreshesTest {
         MockHttpSession session = signIn(pm.email());
         AtomicReference<TenantSelection> seen = new AtomicReference<>();
 
-        boolean ran = refreshes.runAsUnchangedMember(new WrappedHttpSession(session), () -> seen.set(TenantContext.currentSelection().orElseThrow()));
+        boolean ran = refreshes.runAsUnchangedMember(new WrappedHttpSession(session), System.nanoTime(), () -> seen.set(TenantContext.currentSelection().orElseThrow()));
 
         assertThat(ran).isTrue();
         assertThat(seen.get().tenantId()).isEqualTo(pm.tenantId());
         assertThat(seen.get().role()).isEqualTo(Role.PM);
         assertThat(TenantContext.currentSelection()).as("the push thread after the refresh").isEmpty();
+    }
+
+    @Test
+    void screensOfOneMemberRefreshedByOneChangeShareOneReadMadeAfterItWasAnnounced() throws Exception {
+        MockHttpSession laptop = signIn(pm.email());
+        MockHttpSession phone = signIn(pm.email());
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            long announced = System.nanoTime();
+            assertThat(runs(laptop, announced)).isTrue();
+            long afterFirst = statistics.getConnectCount();
+            assertThat(runs(phone, announced)).isTrue();
+            assertThat(statistics.getConnectCount()).as("the phone's check shares the laptop's read").isEqualTo(afterFirst);
+
+            assertThat(runs(phone, System.nanoTime())).isTrue();
+            assertThat(statistics.getConnectCount()).as("a refresh asked for after that read reads again").isEqualTo(afterFirst + 1);
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     @Test
@@ -116,8 +140,12 @@ class UnchangedMemberRefreshesTest {
     }
 
     private boolean runs(MockHttpSession session) {
+        return runs(session, System.nanoTime());
+    }
+
+    private boolean runs(MockHttpSession session, long askedAtNanos) {
         AtomicInteger ran = new AtomicInteger();
-        boolean answer = refreshes.runAsUnchangedMember(new WrappedHttpSession(session), ran::incrementAndGet);
+        boolean answer = refreshes.runAsUnchangedMember(new WrappedHttpSession(session), askedAtNanos, ran::incrementAndGet);
         assertThat(ran.get()).as("ran exactly when it says so").isEqualTo(answer ? 1 : 0);
         return answer;
     }

@@ -95,20 +95,19 @@ public class TenantSelectionService {
         return Optional.of(refreshed);
     }
 
-    /**
-     * Whether the membership a session holds is still exactly what the database says (same
-     * organisation, same name, same role, still selectable): what a refresh pushed outside any
-     * request asks before it shows the member anything.
-     */
-    @Transactional(readOnly = true)
-    public boolean isStillCurrent(CadenceAuthentication held) {
-        return held.selection() != null && Objects.equals(freshSelection(held), held.selection());
+    private @Nullable TenantSelection freshSelection(CadenceAuthentication current) {
+        return selectionNow(current.getPrincipal().userId(), Objects.requireNonNull(current.selection()).tenantId());
     }
 
-    private @Nullable TenantSelection freshSelection(CadenceAuthentication current) {
-        TenantSelection selected = Objects.requireNonNull(current.selection());
-        return memberships.findSelectable(current.getPrincipal().userId(), selected.tenantId())
-                .map(m -> new TenantSelection(selected.tenantId(), m.getTenant().getName(), m.getRole()))
+    /**
+     * What selecting the tenant would give the person now (name and role), or null when they may
+     * not enter it. A session whose selection differs from this must not be shown anything
+     * before a request brings it up to date (the security module's pushed refreshes ask).
+     */
+    @Transactional(readOnly = true)
+    public @Nullable TenantSelection selectionNow(Long userId, Long tenantId) {
+        return memberships.findSelectable(userId, tenantId)
+                .map(m -> new TenantSelection(tenantId, m.getTenant().getName(), m.getRole()))
                 .orElse(null);
     }
 
