@@ -44,7 +44,7 @@ final class MembershipRefreshFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        selection.refreshCurrent().ifPresent(changed -> {
+        selection.refreshCurrent(RequestArrival.of(request)).ifPresent(changed -> {
             // Kept in this request's session too, whether or not Spring's request context is bound.
             var session = request.getSession(false);
             if (session != null) {

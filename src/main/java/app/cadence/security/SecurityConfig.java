@@ -1,7 +1,7 @@
 package app.cadence.security;
 
 import app.cadence.security.service.LoginThrottledException;
-import app.cadence.tenancy.service.AccountRecords;
+import app.cadence.tenancy.service.MemberStandings;
 import app.cadence.tenancy.service.TenantSelectionService;
 
 import app.cadence.security.ui.LoginView;
@@ -85,9 +85,9 @@ class SecurityConfig {
      *             TLS proxy and wrong on a laptop serving http://localhost.
      */
     @Bean
-    SessionValidity sessionValidity(AccountRecords accounts, Clock clock,
+    SessionValidity sessionValidity(MemberStandings standings, Clock clock,
                                     @Value("${cadence.session.max-lifetime:PT12H}") Duration maxSessionLifetime) {
-        return new SessionValidity(accounts, maxSessionLifetime, clock);
+        return new SessionValidity(standings, maxSessionLifetime, clock);
     }
 
     @Bean

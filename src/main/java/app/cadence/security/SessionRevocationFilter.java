@@ -37,7 +37,7 @@ final class SessionRevocationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null && SecurityContextHolder.getContext().getAuthentication() instanceof CadenceAuthentication signedIn
-                && validity.isEnded(signedIn)) {
+                && validity.isEnded(signedIn, RequestArrival.of(request))) {
             log.info("Ending a revoked or expired session of {}", signedIn.getName());
             SecurityContextHolder.clearContext();
             try {

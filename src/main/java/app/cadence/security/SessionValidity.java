@@ -1,7 +1,8 @@
 package app.cadence.security;
 
 import app.cadence.security.service.SignInDetails;
-import app.cadence.tenancy.service.AccountRecords;
+import app.cadence.tenancy.service.MemberStandings;
+import app.cadence.tenancy.service.TenantSelection;
 import app.cadence.tenancy.service.CadenceAuthentication;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,28 +16,27 @@ import java.util.OptionalLong;
  */
 final class SessionValidity {
 
-    private final AccountRecords accounts;
+    private final MemberStandings standings;
     private final Duration maxLifetime;
     private final Clock clock;
 
-    SessionValidity(AccountRecords accounts, Duration maxLifetime, Clock clock) {
-        this.accounts = accounts;
+    SessionValidity(MemberStandings standings, Duration maxLifetime, Clock clock) {
+        this.standings = standings;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
     }
 
-    boolean isEnded(CadenceAuthentication signedIn) {
-        return isEnded(signedIn, accounts.sessionGeneration(signedIn.getPrincipal().userId()));
+    /** Whether the session has ended, read at or after {@code neededSinceNanos} ({@link System#nanoTime()}). */
+    boolean isEnded(CadenceAuthentication signedIn, long neededSinceNanos) {
+        TenantSelection held = signedIn.selection();
+        // Keyed like the membership check of the same request, which then shares this read.
+        return isEnded(signedIn, standings.of(signedIn.getPrincipal().userId(), held == null ? null : held.tenantId(), neededSinceNanos)
+                .sessionGeneration());
     }
 
     /** The same, given the account's session generation as just read (empty: no such account). */
     boolean isEnded(CadenceAuthentication signedIn, OptionalLong currentGeneration) {
         return isRevoked(signedIn, currentGeneration) || isTooOld(signedIn);
-    }
-
-    /** The account's session generation now: what {@link #isEnded(CadenceAuthentication, OptionalLong)} compares with. */
-    OptionalLong currentGeneration(Long userId) {
-        return accounts.sessionGeneration(userId);
     }
 
     private boolean isTooOld(CadenceAuthentication signedIn) {

@@ -50,11 +50,14 @@ class MembershipRefreshFilterTest {
         administration.suspend(tenant.id(), "Security review");
         SecurityContextHolder.clearContext();
 
-        CadenceAuthentication during = (CadenceAuthentication) request(filter, request, pm.authentication());
+        // The session's next request.
+        MockHttpServletRequest next = new MockHttpServletRequest("POST", "/");
+        next.setSession(request.getSession());
+        CadenceAuthentication during = (CadenceAuthentication) request(filter, next, pm.authentication());
         assertThat(during.selection()).isNull();
         assertThat(during.getAuthorities()).isEmpty();
         assertThat(during.getPrincipal().userId()).isEqualTo(pm.userId());
-        SecurityContext stored = (SecurityContext) request.getSession()
+        SecurityContext stored = (SecurityContext) next.getSession()
                 .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(((CadenceAuthentication) stored.getAuthentication()).selection()).isNull();
 

@@ -32,9 +32,11 @@ public class TenantSelectionService {
     private final UserAccountRepository users;
     private final java.time.Clock clock;
     private final ApplicationEventPublisher events;
+    private final MemberStandings standings;
 
     TenantSelectionService(MembershipRepository memberships, UserAccountRepository users, java.time.Clock clock,
-                           ApplicationEventPublisher events) {
+                           ApplicationEventPublisher events, MemberStandings standings) {
+        this.standings = standings;
         this.memberships = memberships;
         this.users = users;
         this.clock = clock;
@@ -80,14 +82,22 @@ public class TenantSelectionService {
      * the role follows the database, and a membership that can no longer be selected drops the
      * selection (the session then holds no role and is sent to choose an organisation).
      */
-    @Transactional(readOnly = true)
     public Optional<Authentication> refreshCurrent() {
+        return refreshCurrent(System.nanoTime());
+    }
+
+    /**
+     * The same for a request that arrived at {@code arrivedAtNanos} ({@link System#nanoTime()}):
+     * the membership is read at or after that moment, possibly by another request of the member.
+     */
+    public Optional<Authentication> refreshCurrent(long arrivedAtNanos) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CadenceAuthentication current)
                 || current.selection() == null) {
             return Optional.empty();
         }
-        TenantSelection fresh = freshSelection(current);
-        if (Objects.equals(fresh, current.selection())) {
+        TenantSelection held = current.selection();
+        TenantSelection fresh = standings.of(current.getPrincipal().userId(), held.tenantId(), arrivedAtNanos).selection();
+        if (Objects.equals(fresh, held)) {
             return Optional.empty();
         }
         CadenceAuthentication refreshed = current.withSelection(fresh);
@@ -95,21 +105,6 @@ public class TenantSelectionService {
         return Optional.of(refreshed);
     }
 
-    private @Nullable TenantSelection freshSelection(CadenceAuthentication current) {
-        return selectionNow(current.getPrincipal().userId(), Objects.requireNonNull(current.selection()).tenantId());
-    }
-
-    /**
-     * What selecting the tenant would give the person now (name and role), or null when they may
-     * not enter it. A session whose selection differs from this must not be shown anything
-     * before a request brings it up to date (the security module's pushed refreshes ask).
-     */
-    @Transactional(readOnly = true)
-    public @Nullable TenantSelection selectionNow(Long userId, Long tenantId) {
-        return memberships.findSelectable(userId, tenantId)
-                .map(m -> new TenantSelection(tenantId, m.getTenant().getName(), m.getRole()))
-                .orElse(null);
-    }
 
     // --- suspended tenants (issue C5) ---------------------------------------------------------
 
