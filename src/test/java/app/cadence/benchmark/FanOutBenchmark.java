@@ -48,9 +48,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * rehearsal runbook open, signed in as Acme's PMO, PM, admin, developer and viewer in turn (one
  * session each). Another session, pm@acme, ticks a step in the item panel (evidence link, status,
  * Save) or reopens it, C times ({@code -Dcadence.fanout.changes}, default 3). For each change the
- * time until the <em>last</em> of the N UIs has received the new progress text is taken — that is
- * the server's push, the UI's answer, and the answer's response carrying the new rows, as Flow's
- * client does it. One node: in-process broadcaster, timed from the Save click's request (an upper
+ * time until the <em>last</em> of the N UIs has received the new progress text is taken — the
+ * server's push carrying the new rows, or (when the session must pass a request first) the
+ * push, the UI's answer and that answer's response, as Flow's client does it. W changes
+ * ({@code -Dcadence.fanout.warmup}, default 0) are made first and reported apart, as "cold". One node: in-process broadcaster, timed from the Save click's request (an upper
  * bound: it includes the save) and from its response (after the commit). Two nodes: Redis between
  * them, UIs split across both, the change made on node A, timed from the change's notice on the
  * run's Redis channel (published after the commit).</li>
@@ -72,6 +73,12 @@ class FanOutBenchmark {
 
     private static final int UIS = Integer.getInteger("cadence.fanout.uis", 10);
     private static final int CHANGES = Integer.getInteger("cadence.fanout.changes", 3);
+    /**
+     * Changes made first and reported apart ("cold"): a node that has just started spends much of
+     * a core compiling (the JIT) while the first changes fan out, which a server that has run for
+     * an hour does not.
+     */
+    private static final int WARMUP = Integer.getInteger("cadence.fanout.warmup", 0);
     private static final int HEAP_SESSIONS = Integer.getInteger("cadence.fanout.sessions", 10);
     private static final Path LOGS = Path.of("target", "fanout");
     private static final String DATABASE = "cadence_test_fanout";
@@ -238,7 +245,8 @@ class FanOutBenchmark {
         List<Long> fromRequest = new ArrayList<>();
         List<Long> fromAnswer = new ArrayList<>();
         List<Long> fromNotice = new ArrayList<>();
-        for (int change = 0; change < CHANGES; change++) {
+        List<Long> coldFromAnswer = new ArrayList<>();
+        for (int change = 0; change < WARMUP + CHANGES; change++) {
             boolean done = doneKey.equals(pm.read(t -> status.property("value")));
             pm.setProperty(status, "value", done ? openKey : doneKey);
             String was = pm.read(FanOutBenchmark::progress);
@@ -265,6 +273,11 @@ class FanOutBenchmark {
             }
             before.set(null);
             long last = receivedAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            if (change < WARMUP) {
+                coldFromAnswer.add(last - answered);
+                Thread.sleep(600);
+                continue;
+            }
             fromRequest.add(last - clicked);
             fromAnswer.add(last - answered);
             if (noticeAt != null) {
@@ -280,7 +293,10 @@ class FanOutBenchmark {
                 + "; from its request (upper bound, includes the save) " + percentiles(fromRequest);
         String target = noticeAt != null ? "target p95 < 500 ms from the commit: " + verdict(p95(fromNotice), 500)
                 : "target p95 < 300 ms from the commit: " + verdict(p95(fromAnswer), 300) + " (from the response)";
-        say("fanout", configuration + ", " + UIS + " UIs, " + CHANGES + " changes — last UI received the change: " + figures + " — " + target);
+        String cold = WARMUP == 0 ? "" : " (the " + WARMUP + " changes before them, on the node just started: from the response "
+                + percentiles(coldFromAnswer) + ")";
+        say("fanout", configuration + ", " + UIS + " UIs, " + CHANGES + " changes" + (WARMUP == 0 ? "" : " after " + WARMUP + " warm-up changes")
+                + " — last UI received the change: " + figures + " — " + target + cold);
     }
 
     // --- heap per idle UI --------------------------------------------------------------------
