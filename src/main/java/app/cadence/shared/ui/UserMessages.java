@@ -61,7 +61,10 @@ public final class UserMessages {
     }
 
     public static void showError(Throwable e) {
-        if (!(e instanceof RuleViolationException || e instanceof ConcurrentChangeException
+        if (e instanceof AccessDeniedException) {
+            // Expected when a role changed under an open page (a demoted admin's upload): no alert-worthy error.
+            log.info("Refused to the user: {}", e.getMessage());
+        } else if (!(e instanceof RuleViolationException || e instanceof ConcurrentChangeException
                 || e instanceof OptimisticLockingFailureException || e instanceof RecordNotFoundException)) {
             log.error("Unexpected error shown to the user", e);
         }
