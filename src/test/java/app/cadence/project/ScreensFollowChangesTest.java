@@ -5,9 +5,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import app.cadence.live.LiveUpdates;
 import app.cadence.work.domain.Anchors;
@@ -20,9 +17,9 @@ import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
 import app.cadence.work.service.InstanceViews.ItemView;
 import app.cadence.work.ui.InstanceView;
-import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.FormSignIn;
 import app.cadence.support.KaribuTest;
 import app.cadence.support.SampleTemplates;
 import app.cadence.support.TestClock;
@@ -39,9 +36,6 @@ import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -129,13 +123,7 @@ class ScreensFollowChangesTest extends KaribuTest {
     @Test
     void aScreenWhoseSignInStandsIsRefreshedInThePushWithoutARequest() throws Exception {
         // The session of a real sign-in, as a browser's session holds it: the refresh may run in the push.
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        MvcResult signedIn = mvc.perform(post("/login").with(csrf()).with(r -> {
-            r.setRemoteAddr("10.89.0.7");
-            return r;
-        }).param("username", pmo.email()).param("password", Fixtures.PASSWORD)).andReturn();
-        SecurityContext held = (SecurityContext) signedIn.getRequest().getSession()
-                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        SecurityContext held = FormSignIn.securityContext(new FormSignIn(context).signIn(pmo.email()));
         login(held.getAuthentication());
         VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, held);
         navigate("instances/" + instanceId);

@@ -1,21 +1,19 @@
 package app.cadence.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import app.cadence.security.service.AccountService;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
+import app.cadence.support.FormSignIn;
 import app.cadence.support.IntegrationTest;
 import app.cadence.support.SessionWork;
 import app.cadence.support.TestClock;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.PlatformOperators;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +37,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @IntegrationTest
 class SessionLifetimeAndHealthTest {
 
-    private static final AtomicInteger ADDRESS = new AtomicInteger();
-
     @Autowired WebApplicationContext context;
     @Autowired @Qualifier("springSecurityFilterChain") Filter securityFilters;
     @Autowired Fixtures fixtures;
@@ -50,10 +46,12 @@ class SessionLifetimeAndHealthTest {
     @Value("${cadence.session.max-lifetime}") Duration maxLifetime;
 
     MockMvc mvc;
+    FormSignIn forms;
 
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        forms = new FormSignIn(context);
     }
 
     @Test
@@ -109,15 +107,6 @@ class SessionLifetimeAndHealthTest {
         return result.getResponse().getContentAsString();
     }
 
-    private MockHttpSession signIn(String email) throws Exception {
-        MvcResult result = mvc.perform(post("/login").with(csrf()).with(r -> {
-            r.setRemoteAddr("10.88.0." + (ADDRESS.incrementAndGet() % 250 + 1));
-            return r;
-        }).param("username", email).param("password", Fixtures.PASSWORD)).andReturn();
-        assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error", "throttled");
-        return (MockHttpSession) result.getRequest().getSession();
-    }
-
     /** The session's next request to a page behind sign-in, through the security filters: passed on to Vaadin, or sent to sign in. */
     private boolean answersSignedIn(MockHttpSession session) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(context.getServletContext(), "GET", "/projects");
@@ -129,4 +118,7 @@ class SessionLifetimeAndHealthTest {
         return chain.getRequest() != null;
     }
 
+    private MockHttpSession signIn(String email) throws Exception {
+        return forms.signIn(email);
+    }
 }

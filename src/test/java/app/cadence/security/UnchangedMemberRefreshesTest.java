@@ -1,15 +1,13 @@
 package app.cadence.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import app.cadence.admin.service.MemberAdministration;
 import app.cadence.live.PushedRefreshes;
 import app.cadence.security.service.AccountService;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
+import app.cadence.support.FormSignIn;
 import app.cadence.support.IntegrationTest;
 import app.cadence.support.SessionWork;
 import app.cadence.support.TestClock;
@@ -27,9 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -40,8 +35,6 @@ import org.springframework.web.context.WebApplicationContext;
 @IntegrationTest
 class UnchangedMemberRefreshesTest {
 
-    private static final AtomicInteger ADDRESS = new AtomicInteger();
-
     @Autowired WebApplicationContext context;
     @Autowired PushedRefreshes refreshes;
     @Autowired Fixtures fixtures;
@@ -50,13 +43,13 @@ class UnchangedMemberRefreshesTest {
     @Autowired MemberAdministration administration;
     @Autowired AccountService account;
 
-    MockMvc mvc;
+    FormSignIn forms;
     Member admin;
     Member pm;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        forms = new FormSignIn(context);
         var tenant = fixtures.tenant("Pushed refreshes");
         admin = fixtures.member(tenant, Role.ADMIN);
         pm = fixtures.member(tenant, Role.PM);
@@ -141,11 +134,6 @@ class UnchangedMemberRefreshesTest {
     }
 
     private MockHttpSession signIn(String email) throws Exception {
-        MvcResult result = mvc.perform(post("/login").with(csrf()).with(r -> {
-            r.setRemoteAddr("10.88.3." + (ADDRESS.incrementAndGet() % 250 + 1));
-            return r;
-        }).param("username", email).param("password", Fixtures.PASSWORD)).andReturn();
-        assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error", "throttled");
-        return (MockHttpSession) result.getRequest().getSession();
+        return forms.signIn(email);
     }
 }
