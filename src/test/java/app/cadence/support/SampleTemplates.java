@@ -1,6 +1,8 @@
 package app.cadence.support;
 
 import app.cadence.template.domain.CutoverStep;
+import app.cadence.template.domain.RetroPrompt;
+import app.cadence.template.domain.RetroSettings;
 import app.cadence.template.domain.SectionRole;
 import app.cadence.template.domain.StepRecurrence;
 import app.cadence.template.domain.StepType;
@@ -77,6 +79,18 @@ public final class SampleTemplates {
         return new TemplateContent(TemplateKind.CUTOVER, List.of(
                 new TemplateSection(UUID.randomUUID(), "Go-live", SectionRole.EXECUTION, List.of(switchOver, goLive)),
                 new TemplateSection(UUID.randomUUID(), "Hypercare", SectionRole.HYPERCARE, List.of(standUp, watch, exit))), null);
+    }
+
+    /** A sprint retrospective: three columns and a rating question, three votes each, anonymous. */
+    public static TemplateContent retrospective() {
+        return new TemplateContent(TemplateKind.RETROSPECTIVE, List.of(
+                new TemplateSection(UUID.randomUUID(), "Check-in", null,
+                        List.of(new RetroPrompt(UUID.randomUUID(), "How was the sprint?", "From 1 to 5", true))),
+                new TemplateSection(UUID.randomUUID(), "Board", null, List.of(
+                        new RetroPrompt(UUID.randomUUID(), "Went well", "What should we keep?", false),
+                        new RetroPrompt(UUID.randomUUID(), "To improve", "What held us back?", false),
+                        new RetroPrompt(UUID.randomUUID(), "Try next", "One thing to try next sprint", false)))),
+                new RetroSettings("Sprint retrospective", 3, true));
     }
 
     /**

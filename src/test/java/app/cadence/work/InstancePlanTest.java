@@ -137,11 +137,12 @@ class InstancePlanTest {
     }
 
     @Test
-    void retrospectivePromptsAreDueAtTheSession() {
+    void retrospectivePromptsAreNotDueButTheSessionMustStillBeGiven() {
         TemplateContent retro = new TemplateContent(TemplateKind.RETROSPECTIVE, List.of(new TemplateSection(UUID.randomUUID(), "Board", null,
                 List.of(new RetroPrompt(UUID.randomUUID(), "Start", "What should we start?", false)))), null);
         List<PlannedItem> plan = InstancePlan.plan(retro, Anchors.at(LocalDateTime.of(2026, 7, 3, 14, 30)), NEW_YORK);
-        assertThat(plan.getFirst().due()).isEqualTo(Instant.parse("2026-07-03T18:30:00Z"));
+        assertThat(plan.getFirst().due()).as("a prompt is nobody's work: never due, never overdue").isNull();
+        assertThatThrownBy(() -> InstancePlan.plan(retro, new Anchors(null, null, null, null), NEW_YORK)).hasMessage("Give the date and time of the session.");
     }
 
     @Test

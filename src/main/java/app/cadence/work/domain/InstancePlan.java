@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  *       hours and minutes are elapsed time, as a runbook clock counts them.</li>
  *   <li>Communication entry: its anchor date (plan start, go-live or plan end) plus its offset in
  *       days, due by {@link #COMMUNICATION_DUE_TIME} local time.</li>
- *   <li>Retrospective prompt: due at the session's start.</li>
+ *   <li>Retrospective prompt: not due at all. A column or a rating question is a prompt for the
+ *       session, not work anyone owes: dated, the prompts nobody "ticked" went overdue the day
+ *       after the session and turned a healthy project red (issue C8).</li>
  * </ul>
  */
 public final class InstancePlan {
@@ -108,7 +110,7 @@ public final class InstancePlan {
         return switch (item) {
             case CutoverStep step -> cutoverDue(resolve(Objects.requireNonNull(anchors.at()), zone, "at", "T0"),
                     step.offsetMinutes(), step.durationMinutes()).toInstant();
-            case RetroPrompt prompt -> resolve(Objects.requireNonNull(anchors.at()), zone, "at", "the session").toInstant();
+            case RetroPrompt prompt -> null;
             case CommunicationEntry entry -> {
                 LocalDate anchor = switch (entry.anchor()) {
                     case PLAN_START -> anchors.start();
