@@ -147,6 +147,26 @@ class InstanceViewsTest extends KaribuTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aRetrospectiveIsAppliedForItsSessionWithPromptsThatAreNotDue() {
+        Long retroId = fixtures.publishedTemplate(pmo, "Sprint retro", SampleTemplates.retrospective());
+        login(pm.authentication());
+        navigate("apply?project=" + projectId);
+        ComboBox<ApplicableTemplate> template = _get(ComboBox.class, spec -> spec.withLabel("Template"));
+        type(template, template.getListDataView().getItems().filter(t -> t.id().equals(retroId)).findFirst().orElseThrow());
+        type(_get(DateTimePicker.class, spec -> spec.withLabel("Session date and time")), LocalDateTime.of(2026, 6, 12, 14, 0));
+
+        Grid<PlannedItem> preview = _get(Grid.class, spec -> spec.withClasses("plan-preview"));
+        assertThat(GridKt._size(preview)).isEqualTo(4);
+        assertThat(preview.getColumnByKey("due").isVisible()).as("the preview's Due column").isFalse();
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+
+        assertThat(currentView()).isInstanceOf(InstanceView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("instance-subtitle")).getText()).contains("Session Fri 12 Jun 2026 14:00");
+        assertThat(_get(TreeGrid.class).getColumnByKey("due").isVisible()).as("the instance's Due column").isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theStarterCommunicationPlanIsAppliedWithStartEndAndGoLive() {
         starterLibrary.installInto(tenant.id());
         login(pm.authentication());

@@ -198,6 +198,11 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
         at.setVisible(kind == TemplateKind.CUTOVER || kind == TemplateKind.RETROSPECTIVE);
         at.setLabel(kind == TemplateKind.RETROSPECTIVE ? "Session date and time" : "T0 (switch-over) date and time");
         at.setHelperText(kind == TemplateKind.RETROSPECTIVE ? null : "Step times count from T0, e.g. T−2d 4h (two days and four hours before).");
+        // A retrospective's prompts are not due: no column that would stay empty.
+        Grid.Column<PlannedItem> due = preview.getColumnByKey("due");
+        if (due != null) {
+            due.setVisible(kind != TemplateKind.RETROSPECTIVE);
+        }
         boolean plan = kind == TemplateKind.COMMUNICATION_PLAN;
         start.setVisible(plan);
         end.setVisible(plan);

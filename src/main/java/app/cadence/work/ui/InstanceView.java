@@ -10,6 +10,7 @@ import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.ui.UnsavedChanges;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.template.domain.RelativeTime;
+import app.cadence.template.domain.TemplateKind;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.work.domain.ItemField;
 import app.cadence.work.domain.ItemStatus;
@@ -291,6 +292,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         projectLink.setRoute(ProjectView.class, String.valueOf(loaded.projectId()));
         heading.setText(loaded.name());
         subtitle.setText(loaded.kind().label() + " · " + loaded.templateName() + " version " + loaded.versionNumber() + " · " + anchorText(loaded));
+        grid.getColumnByKey("due").setVisible(loaded.kind() != TemplateKind.RETROSPECTIVE); // its prompts are not due
         delete.setVisible(loaded.canManage());
         bulkAssignee.setItems(loaded.assignees());
         if (panel == null) {
