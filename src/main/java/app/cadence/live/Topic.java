@@ -40,6 +40,16 @@ public final class Topic {
         return "runs:" + instanceId;
     }
 
+    /** A retrospective session's board. */
+    public static String retro(Long sessionId) {
+        return "retro:" + sessionId;
+    }
+
+    /** A project's retrospective actions and ratings, as its page shows them: kept apart from the project's topic, whose followers re-read its health. */
+    public static String retrosOf(Long projectId) {
+        return "retros:" + projectId;
+    }
+
     public static String template(Long templateId) {
         return "template:" + templateId;
     }

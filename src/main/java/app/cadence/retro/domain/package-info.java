@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.retro.domain;
+
+import org.jspecify.annotations.NullMarked;
