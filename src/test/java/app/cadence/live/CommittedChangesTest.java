@@ -54,6 +54,7 @@ class CommittedChangesTest {
     @Autowired LiveUpdates live;
     @Autowired TestClock clock;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Member acmePm;
     Member globexPm;
@@ -111,6 +112,25 @@ class CommittedChangesTest {
         assertThat(message.tenantId()).isEqualTo(acmePm.tenantId());
         assertThat(message.origin()).isNull(); // not made from a screen
         assertThat(globexHeard).isEmpty();
+    }
+
+    /**
+     * A live message is a hint to re-read, not an event worth keeping: announcing one writes no
+     * row to Spring Modulith's publication registry. Recorded there, each change took two more
+     * transactions after its commit while still holding its connection, and twenty people adding
+     * retrospective cards at once exhausted the pool (RetroSessionServiceTest).
+     */
+    @Test
+    void aLiveChangeIsNotRecordedInTheEventPublicationRegistry() {
+        ItemView item = firstItem();
+        Integer before = jdbc.queryForObject("select count(*) from event_publication", Integer.class);
+        TransactionTemplate outer = new TransactionTemplate(transactions);
+        as(acmePm, () -> outer.execute(status -> {
+            itemWork.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null));
+            assertThat(jdbc.queryForObject("select count(*) from event_publication", Integer.class)).as("within the change").isEqualTo(before);
+            return null;
+        }));
+        assertThat(acmeHeard).isNotEmpty();
     }
 
     @Test
