@@ -34,12 +34,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunReportDocument {
 
-    private static final Font TITLE = ReportFonts.bold(17);
-    private static final Font HEADING = ReportFonts.bold(12);
-    private static final Font BODY = ReportFonts.regular(8.5f);
-    private static final Font SMALL = ReportFonts.regular(7.5f);
-    private static final Font SMALL_BOLD = ReportFonts.bold(7.5f);
-    private static final Font LINK = ReportFonts.coloured(7.5f, Font.UNDERLINE, new Color(0x15, 0x65, 0xc0));
+    private static final Font TITLE = app.cadence.shared.PdfFonts.bold(17);
+    private static final Font HEADING = app.cadence.shared.PdfFonts.bold(12);
+    private static final Font BODY = app.cadence.shared.PdfFonts.regular(8.5f);
+    private static final Font SMALL = app.cadence.shared.PdfFonts.regular(7.5f);
+    private static final Font SMALL_BOLD = app.cadence.shared.PdfFonts.bold(7.5f);
+    private static final Font LINK = app.cadence.shared.PdfFonts.coloured(7.5f, Font.UNDERLINE, new Color(0x15, 0x65, 0xc0));
     private static final Color HEADER_FILL = new Color(0xee, 0xee, 0xee);
     private static final Color SECTION_FILL = new Color(0xf5, 0xf7, 0xfa);
     private static final Color BORDER = new Color(0xdd, 0xdd, 0xdd);
@@ -241,7 +241,7 @@ final class RunReportDocument {
         for (RunScreen.DecisionView decision : run.screen().decisions()) {
             String outcome = decision.outcome() == null ? "not taken yet" : decision.outcome().label()
                     + (decision.takenAt() == null ? "" : ", taken " + times.both(decision.takenAt()));
-            Paragraph title = new Paragraph(decision.title() + " — " + outcome, ReportFonts.bold(9));
+            Paragraph title = new Paragraph(decision.title() + " — " + outcome, app.cadence.shared.PdfFonts.bold(9));
             title.setSpacingBefore(4);
             title.setSpacingAfter(4);
             document.add(title);
@@ -435,7 +435,7 @@ final class RunReportDocument {
     }
 
     private static void gap(Document document) throws DocumentException {
-        document.add(new Paragraph(" ", ReportFonts.regular(4)));
+        document.add(new Paragraph(" ", app.cadence.shared.PdfFonts.regular(4)));
     }
 
     private static void pair(PdfPTable table, String label, String value) {
@@ -478,7 +478,7 @@ final class RunReportDocument {
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte canvas = writer.getDirectContent();
             canvas.beginText();
-            canvas.setFontAndSize(ReportFonts.base(), 7);
+            canvas.setFontAndSize(app.cadence.shared.PdfFonts.base(), 7);
             canvas.setColorFill(Color.GRAY);
             canvas.showTextAligned(Element.ALIGN_LEFT, text, document.left(), document.bottom() - 18, 0);
             canvas.showTextAligned(Element.ALIGN_RIGHT, "Page " + writer.getPageNumber(), document.right(), document.bottom() - 18, 0);

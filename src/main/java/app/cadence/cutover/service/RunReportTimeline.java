@@ -56,17 +56,17 @@ final class RunReportTimeline {
         PdfPTable table = new PdfPTable(new float[] {28, 72});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        table.addCell(plain(new PdfPCell(new Phrase("Section / step", ReportFonts.bold(7)))));
-        PdfPCell scale = plain(new PdfPCell(new Phrase(" ", ReportFonts.regular(7))));
+        table.addCell(plain(new PdfPCell(new Phrase("Section / step", app.cadence.shared.PdfFonts.bold(7)))));
+        PdfPCell scale = plain(new PdfPCell(new Phrase(" ", app.cadence.shared.PdfFonts.regular(7))));
         scale.setMinimumHeight(16);
         scale.setCellEvent((cell, position, canvases) -> axis.drawTicks(position, canvases[PdfPTable.TEXTCANVAS]));
         table.addCell(scale);
         for (Bar bar : bars) {
-            PdfPCell label = plain(new PdfPCell(new Phrase(bar.label(), bar.section() ? ReportFonts.bold(7) : ReportFonts.regular(7))));
+            PdfPCell label = plain(new PdfPCell(new Phrase(bar.label(), bar.section() ? app.cadence.shared.PdfFonts.bold(7) : app.cadence.shared.PdfFonts.regular(7))));
             label.setPaddingLeft(bar.section() ? 2 : 10);
             label.setMinimumHeight(13);
             table.addCell(label);
-            PdfPCell cell = plain(new PdfPCell(new Phrase(" ", ReportFonts.regular(7))));
+            PdfPCell cell = plain(new PdfPCell(new Phrase(" ", app.cadence.shared.PdfFonts.regular(7))));
             cell.setMinimumHeight(13);
             cell.setCellEvent(new BarDrawing(bar, axis));
             table.addCell(cell);
@@ -168,7 +168,7 @@ final class RunReportTimeline {
                 canvas.lineTo(x, cell.getBottom() + 3);
                 canvas.stroke();
                 canvas.beginText();
-                canvas.setFontAndSize(ReportFonts.base(), 6);
+                canvas.setFontAndSize(app.cadence.shared.PdfFonts.base(), 6);
                 canvas.setColorFill(Color.DARK_GRAY);
                 canvas.showTextAligned(Element.ALIGN_CENTER, RunTimeText.offset((int) (k * step)), x, cell.getBottom() + 5, 0);
                 canvas.endText();
