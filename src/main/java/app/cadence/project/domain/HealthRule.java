@@ -88,7 +88,7 @@ public final class HealthRule {
     }
 
     /** From today up to and including {@code days} days ahead; a go-live already past is not "going live". */
-    public static boolean goesLiveWithin(@Nullable LocalDate goLiveDate, LocalDate today, int days) {
+    private static boolean goesLiveWithin(@Nullable LocalDate goLiveDate, LocalDate today, int days) {
         return goLiveDate != null && !goLiveDate.isBefore(today) && !goLiveDate.isAfter(today.plusDays(days));
     }
 

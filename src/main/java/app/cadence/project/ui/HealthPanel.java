@@ -84,6 +84,7 @@ class HealthPanel extends Div {
         if (Health.RAG.contains(view.health())) {
             choice.setValue(view.health());
         }
+        choice.addValueChangeListener(e -> choice.setInvalid(false));
         TextArea reason = new TextArea("Reason");
         reason.setMaxLength(Project.HEALTH_REASON_MAX);
         reason.setRequired(true);
