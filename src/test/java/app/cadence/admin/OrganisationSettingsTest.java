@@ -129,6 +129,58 @@ class OrganisationSettingsTest {
         assertRefused(new SettingsChange(tenant.name(), "UTC", "", minutes, version()), "lateStepMinutes");
     }
 
+    @Test
+    void theHealthThresholdsAreTenPercentAndFourteenDaysUntilTheAdminChangesThem() {
+        Member pm = fixtures.member(tenant, Role.PM);
+        Settings loaded = as(admin, settings::load);
+        assertThat(loaded.healthRedOverduePercent()).isEqualTo(10);
+        assertThat(loaded.healthGoLiveDays()).isEqualTo(14);
+        // Read (and cached) by a member before the change: the change must still show at once on this node.
+        assertThat(as(pm, tenantSettings::healthThresholds)).isEqualTo(new TenantSettings.HealthThresholds(10, 14));
+
+        Settings saved = as(admin, () -> settings.save(new SettingsChange(loaded.name(), loaded.timeZone(), "", null, 25, 30,
+                loaded.version())));
+        assertThat(saved.healthRedOverduePercent()).isEqualTo(25);
+        assertThat(saved.healthGoLiveDays()).isEqualTo(30);
+        assertThat(saved.lateStepMinutes()).as("untouched").isEqualTo(15);
+        assertThat(as(pm, tenantSettings::healthThresholds)).isEqualTo(new TenantSettings.HealthThresholds(25, 30));
+        assertThat(as(admin, () -> securityLog.tenantLog(0, 10))).first().satisfies(e -> assertThat(e.detail()).isEqualTo(
+                "Red health when more than 10% → 25% of due items are overdue; "
+                        + "amber health when going live without a runbook within 14 → 30 days"));
+
+        // A change without the fields keeps them; another organisation keeps the defaults.
+        Settings renamed = as(admin, () -> settings.save(new SettingsChange("Renamed", "UTC", "", saved.version())));
+        assertThat(renamed.healthRedOverduePercent()).isEqualTo(25);
+        assertThat(renamed.healthGoLiveDays()).isEqualTo(30);
+        Member elsewhere = fixtures.member(fixtures.tenant("Elsewhere"), Role.PM);
+        assertThat(as(elsewhere, tenantSettings::healthThresholds)).isEqualTo(TenantSettings.DEFAULT_HEALTH_THRESHOLDS);
+    }
+
+    @Test
+    void theHealthThresholdsMayGoToTheirBounds() {
+        Settings loaded = as(admin, settings::load);
+        Settings saved = as(admin, () -> settings.save(new SettingsChange(loaded.name(), "UTC", "", null, 0, 365, loaded.version())));
+        assertThat(saved.healthRedOverduePercent()).isZero();
+        assertThat(saved.healthGoLiveDays()).isEqualTo(365);
+        saved = as(admin, () -> settings.save(new SettingsChange(loaded.name(), "UTC", "", null, 100, 1, version())));
+        assertThat(saved.healthRedOverduePercent()).isEqualTo(100);
+        assertThat(saved.healthGoLiveDays()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 101, 1000})
+    void refusesARedOverdueShareOutsideZeroToAHundredPercent(int percent) {
+        assertRefused(new SettingsChange(tenant.name(), "UTC", "", null, percent, 14, version()), "healthRedOverduePercent");
+        assertThat(as(admin, settings::load).healthRedOverduePercent()).isEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -3, 366})
+    void refusesAGoLiveWindowOutsideOneDayToAYear(int days) {
+        assertRefused(new SettingsChange(tenant.name(), "UTC", "", null, 10, days, version()), "healthGoLiveDays");
+        assertThat(as(admin, settings::load).healthGoLiveDays()).isEqualTo(14);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "Mars/Olympus_Mons", "+05:00", "europe/london"})
     void refusesAZoneNotInTheList(String zone) {

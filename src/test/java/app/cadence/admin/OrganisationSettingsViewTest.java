@@ -23,6 +23,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.StreamResourceRegistry.ElementStreamResource;
 import com.vaadin.flow.server.VaadinRequest;
@@ -94,6 +95,44 @@ class OrganisationSettingsViewTest extends KaribuTest {
         assertThat(colour.getValue()).as("what the user typed is kept").isEqualTo("red;background:url(x)");
         assertThat(layout().getElement().getStyle().get(OrganisationBrand.ACCENT_PROPERTY)).isNull();
         assertThat(scope.call(admin.userId(), admin.tenantId(), settings::load).accentColour()).isEmpty();
+    }
+
+    @Test
+    void theHealthThresholdsAreValidatedNextToTheirFieldsAndSaved() {
+        navigate("admin/settings");
+        IntegerField red = _get(IntegerField.class, spec -> spec.withLabel("Red when overdue items are more than (% of due items)"));
+        IntegerField days = _get(IntegerField.class, spec -> spec.withLabel("Amber when going live without a runbook within (days)"));
+        Button save = _get(Button.class, spec -> spec.withText("Save"));
+        assertThat(red.getValue()).isEqualTo(10);
+        assertThat(days.getValue()).isEqualTo(14);
+        assertThat(red.getHelperText()).contains("more than this share of its items already due is overdue");
+
+        type(red, 150);
+        _click(save);
+        assertThat(red.isInvalid()).isTrue();
+        assertThat(red.getErrorMessage()).contains("from 0", "to 100");
+        assertThat(red.getValue()).as("what the user typed is kept").isEqualTo(150);
+        assertThat(load().healthRedOverduePercent()).isEqualTo(10);
+
+        type(red, 20);
+        assertThat(red.isInvalid()).as("cleared once changed").isFalse();
+        type(days, null);
+        _click(save);
+        assertThat(days.isInvalid()).isTrue();
+        assertThat(days.getErrorMessage()).contains("from 1 to 365");
+        assertThat(load().healthGoLiveDays()).isEqualTo(14);
+
+        type(days, 30);
+        _click(save);
+        assertThat(red.isInvalid()).isFalse();
+        assertThat(days.isInvalid()).isFalse();
+        assertThat(save.isEnabled()).as("saved: nothing left to save").isFalse();
+        assertThat(load().healthRedOverduePercent()).isEqualTo(20);
+        assertThat(load().healthGoLiveDays()).isEqualTo(30);
+    }
+
+    private OrganisationSettings.Settings load() {
+        return scope.call(admin.userId(), admin.tenantId(), settings::load);
     }
 
     @Test

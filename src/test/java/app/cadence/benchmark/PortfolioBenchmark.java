@@ -103,7 +103,11 @@ class PortfolioBenchmark {
         long statements = scope.call(pmo, tenant, () -> statements(firstPage::get));
         double rowsOnly = median(() -> scope.call(pmo, tenant, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50)));
         java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
-        double floor = median(() -> jdbc.queryForList(FLOOR_SQL, at, at, at, tenant, tenant, tenant));
+        // The go-live window of health with the default thresholds (the generated tenant keeps them), as the page binds it.
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.sql.Date goLiveFrom = java.sql.Date.valueOf(today);
+        java.sql.Date goLiveTo = java.sql.Date.valueOf(today.plusDays(14));
+        double floor = median(() -> jdbc.queryForList(FLOOR_SQL, goLiveFrom, goLiveTo, at, at, at, tenant, tenant, tenant));
         double onRead = median(() -> jdbc.queryForList(ON_READ_SQL, at, tenant, tenant));
         Instant hour = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         List<Instant> weekEnds = new ArrayList<>();
@@ -179,8 +183,10 @@ class PortfolioBenchmark {
                          where b.tenant_id = p.tenant_id and b.project_id = p.id and b.status = 'BLOCKED' and b.critical_path = true
                          order by b.due_at, b.id limit 1) end as first_blocked,
                    case when p.health_override is not null then 0
+                        when p.status <> 'ACTIVE' then 3
                         when ru.blocked_critical > 0 or coalesce(t.overdue, 0) * 100 > (ru.done_dated - coalesce(t.done_later, 0) + coalesce(t.due, 0)) * 10 then 0
-                        when coalesce(t.overdue, 0) > 0 or ru.blocked > 0 then 1 else 2 end as urgency
+                        when coalesce(t.overdue, 0) > 0 or ru.blocked > 0 or (ru.cut_items = 0 and p.go_live_date between ? and ?) then 1
+                        when ru.items = 0 then 3 else 2 end as urgency
               from project p
               join project_rollup ru on ru.tenant_id = p.tenant_id and ru.project_id = p.id
               left join program prog on prog.tenant_id = p.tenant_id and prog.id = p.program_id

@@ -54,7 +54,7 @@ class PmoExportsThePortfolioJourneyTest {
     private static final String PMO_NAME = "Priya Raman";
     /** The demo data's only amber project: one step of its cutover rehearsal is overdue. */
     private static final String AMBER_PROJECT = "CLOUD-02";
-    /** A green project, which the amber filter must keep out of every export. */
+    /** A project that is not amber (its runbook is on track), which the amber filter must keep out of every export. */
     private static final String GREEN_PROJECT = "ERP-01";
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -95,6 +95,8 @@ class PmoExportsThePortfolioJourneyTest {
             waitForGrid();
             assertThat(pmo.text(tile("tile-red"))).as("the Red tile").startsWith("0 red");
             assertThat(pmo.text(tile("tile-amber"))).as("the Amber tile").startsWith("1 amber");
+            // Proposed HR-04, on-hold WMS-05 and closed INTRA-06 are not judged (issue C8).
+            assertThat(pmo.text(tile("tile-not-assessed"))).as("the Not assessed tile").startsWith("3 not assessed");
             assertThat(gridKeys()).as("every project before filtering").contains(AMBER_PROJECT, GREEN_PROJECT);
         });
 

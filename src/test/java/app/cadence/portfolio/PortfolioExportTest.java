@@ -66,7 +66,7 @@ class PortfolioExportTest {
         assertThat(text).startsWith("\uFEFF\"Key\",\"Name\",\"Status\",\"Health\",");
         List<String> lines = text.substring(1).lines().toList();
         assertThat(lines).hasSize(7);
-        assertThat(lines.get(1)).startsWith("\"ALPHA-1\",\"Plain, with a comma and \"\"quotes\"\"\",\"Active\",\"Green\",\"\",\"No templates applied yet.\",");
+        assertThat(lines.get(1)).startsWith("\"ALPHA-1\",\"Plain, with a comma and \"\"quotes\"\"\",\"Active\",\"Not assessed\",\"\",\"No templates applied yet.\",");
         assertThat(lines.get(2)).startsWith("\"BETA-2\",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",\"Active\",");
         assertThat(lines.get(3)).startsWith("\"DELTA-4\",\"x;'=2*3;\",");
         assertThat(lines.get(4)).startsWith("\"EPS-5\",\"'\u00A0=1+1\",");
@@ -95,6 +95,12 @@ class PortfolioExportTest {
         List<String> lines = csv(pmo, new PortfolioFilter(null, null, null, Health.RED, false, "")).substring(1).lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("\"GAMMA-3\",");
+
+        // Nothing applied anywhere: every project but the one set by hand is not assessed.
+        List<String> notAssessed = csv(pmo, new PortfolioFilter(null, null, null, Health.NOT_ASSESSED, false, "")).substring(1).lines().toList();
+        assertThat(notAssessed).hasSize(6);
+        assertThat(notAssessed.subList(1, notAssessed.size())).allSatisfy(line -> assertThat(line).contains(",\"Not assessed\","))
+                .noneMatch(line -> line.startsWith("\"GAMMA-3\""));
     }
 
     @Test

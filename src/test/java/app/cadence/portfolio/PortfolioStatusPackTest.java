@@ -61,9 +61,11 @@ class PortfolioStatusPackTest {
     void thePackHoldsTilesChartsAndEveryProjectOfTheTenant() throws Exception {
         String text = text(PortfolioFilter.none());
         assertThat(text).contains("Portfolio status pack — " + tenant.name());
-        assertThat(text).contains("1 red", "0 amber", "1 green", "0 overdue items");
+        // CALM-1 has nothing applied: not assessed rather than green.
+        assertThat(text).contains("1 red", "0 amber", "0 green", "1 not assessed", "0 overdue items");
         assertThat(text).contains("Projects by health", "Go-lives by month");
-        assertThat(text).contains("CALM-1", "Calm project", "HOT-2", "Escalated project", "Budget overrun");
+        assertThat(text).contains("CALM-1", "Calm project", "Not assessed", "No templates applied yet.", "HOT-2", "Escalated project",
+                "Budget overrun");
         assertThat(text).doesNotContain("SECRET-9");
     }
 

@@ -17,6 +17,9 @@ import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
 import app.cadence.work.service.InstanceViews.ItemView;
+import app.cadence.admin.service.OrganisationSettings;
+import app.cadence.project.domain.ProjectStatus;
+import app.cadence.project.service.HealthView;
 import app.cadence.project.service.ProjectForm;
 import app.cadence.project.service.ProjectHealthService;
 import app.cadence.project.service.ProjectService;
@@ -47,7 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 
 /**
- * The portfolio on a fixture computed by hand: four projects, one per way health comes about.
+ * The portfolio on a fixture computed by hand: seven projects, one per way health comes about.
  * Runs on H2 and (with -Pmariadb) on MariaDB.
  */
 @IntegrationTest
@@ -63,14 +66,18 @@ class PortfolioTest {
     @Autowired ProjectHealthService health;
     @Autowired TestClock clock;
     @Autowired EntityManagerFactory entityManagerFactory;
+    @Autowired OrganisationSettings organisationSettings;
 
     Tenant tenant;
     Member pmo;
     Member pm;
     Long red;
     Long amber;
-    Long green;
+    Long quiet;
     Long overridden;
+    Long green;
+    Long soon;
+    Long onHold;
     Long runbook;
     Long retro;
 
@@ -117,15 +124,33 @@ class PortfolioTest {
         as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRetro, "Stop")).withStatus(ItemStatus.NOT_APPLICABLE, null)));
         as(pm, () -> itemWork.update(ItemUpdate.from(item(amberRetro, "Continue")).withStatus(ItemStatus.BLOCKED, "Waiting for the team")));
 
-        // GREEN-3: nothing applied. OVER-4: nothing applied, set to red by hand.
-        green = fixtures.project(pm, "GREEN-3", "Quiet project");
+        // QUIET-3: nothing applied, not assessed. OVER-4: nothing applied, set to red by hand.
+        quiet = fixtures.project(pm, "QUIET-3", "Quiet project");
         overridden = fixtures.project(pm, "OVER-4", "Escalated");
-        for (Long project : List.of(red, amber, green, overridden)) {
+
+        // GREEN-5: a retrospective applied, whose prompts are never due. SOON-6: nothing applied and going live in
+        // five days, amber. HOLD-7: on hold, with its runbook blocked on the critical path: red if it were active.
+        green = fixtures.project(pm, "GREEN-5", "Retro only");
+        apply(green, retro, Anchors.at(now().minusDays(1)));
+        soon = fixtures.project(pm, "SOON-6", "Go-live without a runbook");
+        onHold = fixtures.project(pm, "HOLD-7", "Paused");
+        Long pausedRunbook = apply(onHold, runbook, Anchors.at(now().plusDays(3)));
+        as(pm, () -> itemWork.update(ItemUpdate.from(item(pausedRunbook, "Load data")).withStatus(ItemStatus.BLOCKED, "Vendor")));
+
+        for (Long project : List.of(red, amber, quiet, overridden, green, soon, onHold)) {
             ProjectForm form = fixtures.load(pm, project);
             form.setPmUserId(pm.userId());
             if (project.equals(amber)) {
-                form.setStartDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(10));
-                form.setGoLiveDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(10));
+                // Going live within the window too, but with a runbook applied: no amber from that.
+                form.setStartDate(today().minusDays(10));
+                form.setGoLiveDate(today().plusDays(10));
+            }
+            if (project.equals(soon)) {
+                form.setStartDate(today().minusDays(10));
+                form.setGoLiveDate(today().plusDays(5));
+            }
+            if (project.equals(onHold)) {
+                form.setStatus(ProjectStatus.ON_HOLD);
             }
             as(pm, () -> projects.update(form));
         }
@@ -136,6 +161,10 @@ class PortfolioTest {
         });
     }
 
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
     PortfolioRow row(List<PortfolioRow> rows, Long projectId) {
         return rows.stream().filter(r -> r.projectId().equals(projectId)).findFirst().orElseThrow();
     }
@@ -144,8 +173,9 @@ class PortfolioTest {
     void everyColumnRollsUpAsComputedByHand() {
         List<PortfolioRow> rows = as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50));
 
-        // Most urgent first: the two reds (by key), then amber, then green.
-        assertThat(rows).extracting(PortfolioRow::key).containsExactly("OVER-4", "RED-1", "AMBER-2", "GREEN-3");
+        // Most urgent first: the two reds (by key), then the ambers, green, and the projects not assessed.
+        assertThat(rows).extracting(PortfolioRow::key)
+                .containsExactly("OVER-4", "RED-1", "AMBER-2", "SOON-6", "GREEN-5", "HOLD-7", "QUIET-3");
 
         PortfolioRow r = row(rows, red);
         assertThat(r.health()).isEqualTo(Health.RED);
@@ -165,35 +195,107 @@ class PortfolioTest {
         assertThat(a.blocked()).isEqualTo(1);
         assertThat(a.nextKeyDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))).isEqualTo(a.goLiveDate());
 
+        PortfolioRow q = row(rows, quiet);
+        assertThat(q.health()).isEqualTo(Health.NOT_ASSESSED);
+        assertThat(q.healthReason()).isEqualTo("No templates applied yet.");
+        assertThat(q.cutoverPercent()).isNull();
+
         PortfolioRow g = row(rows, green);
         assertThat(g.health()).isEqualTo(Health.GREEN);
-        assertThat(g.healthReason()).isEqualTo("No templates applied yet.");
-        assertThat(g.cutoverPercent()).isNull();
+        assertThat(g.healthReason()).isEqualTo("Nothing overdue or blocked.");
+        assertThat(g.retrospectivePercent()).isZero();
+
+        PortfolioRow s = row(rows, soon);
+        assertThat(s.health()).isEqualTo(Health.AMBER);
+        assertThat(s.healthReason()).isEqualTo("Goes live on 7 Mar 2026 (in 5 days) with no cutover runbook applied.");
+
+        PortfolioRow h = row(rows, onHold);
+        assertThat(h.health()).isEqualTo(Health.NOT_ASSESSED);
+        assertThat(h.healthReason()).isEqualTo("Not assessed while the project is on hold.");
+        assertThat(h.blocked()).as("the counts still show").isEqualTo(1);
 
         PortfolioRow o = row(rows, overridden);
         assertThat(o.health()).isEqualTo(Health.RED);
         assertThat(o.healthOverridden()).isTrue();
         assertThat(o.healthReason()).isEqualTo("Sponsor escalation");
 
-        // SQL and Java apply the same rule.
-        assertThat(rows).filteredOn(row -> !row.healthOverridden())
-                .allSatisfy(row -> assertThat(HealthRule.assess(row.facts()).health()).isEqualTo(row.health()));
         assertThat(rows).allSatisfy(row -> assertThat(row.lastUpdate()).isNotNull());
+    }
+
+    /**
+     * The portfolio computes health in SQL, the project page with {@link HealthRule}: on every
+     * project, with every outcome of the rule present, they must agree — health and reason.
+     */
+    void sqlAndHealthRuleAgree(HealthRule.Thresholds thresholds, Health... outcomes) {
+        List<PortfolioRow> rows = as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50));
+        assertThat(rows).filteredOn(row -> !row.healthOverridden()).extracting(PortfolioRow::health).contains(outcomes);
+        assertThat(rows).filteredOn(row -> !row.healthOverridden()).allSatisfy(row -> {
+            HealthRule.Assessment java = HealthRule.assess(row.facts(), row.status(), row.goLiveDate(), today(), thresholds);
+            assertThat(row.health()).as(row.key()).isEqualTo(java.health());
+            HealthView page = as(pm, () -> health.health(row.projectId()));
+            assertThat(page.computed()).as(row.key() + " on its page").isEqualTo(row.health());
+            assertThat(page.computedReason()).as(row.key() + " on its page").isEqualTo(row.healthReason());
+        });
+        // The filter and the tiles read the same SQL.
+        for (Health h : Health.values()) {
+            long shown = rows.stream().filter(r -> r.health() == h).count();
+            assertThat(as(pmo, () -> portfolio.count(new PortfolioFilter(null, null, null, h, false, "")))).as(h.label()).isEqualTo(shown);
+            assertThat(as(pmo, () -> portfolio.tiles()).projectsByHealth()).containsEntry(h, shown);
+        }
+    }
+
+    @Test
+    void theSqlAndHealthRuleAgreeWithTheDefaultThresholds() {
+        sqlAndHealthRuleAgree(HealthRule.Thresholds.DEFAULTS, Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED);
+    }
+
+    @Test
+    void theSqlAndHealthRuleAgreeWithTheTenantsOwnThresholds() {
+        Member admin = fixtures.member(tenant, Role.ADMIN);
+        // Red only above 70% overdue; a go-live without runbook counts five days ahead, SOON-6's day included.
+        saveThresholds(admin, 70, 5);
+        sqlAndHealthRuleAgree(new HealthRule.Thresholds(70, 5), Health.AMBER, Health.GREEN, Health.NOT_ASSESSED);
+        List<PortfolioRow> rows = as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50));
+        assertThat(row(rows, red).health()).as("67% overdue is no longer above the threshold").isEqualTo(Health.AMBER);
+        assertThat(row(rows, red).healthReason()).isEqualTo("2 of 3 due items overdue (67%).");
+        assertThat(row(rows, soon).health()).isEqualTo(Health.AMBER);
+
+        // Four days ahead: SOON-6's go-live is outside the window, and with nothing applied it is not assessed.
+        saveThresholds(admin, 60, 4);
+        sqlAndHealthRuleAgree(new HealthRule.Thresholds(60, 4), Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED);
+        rows = as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50));
+        assertThat(row(rows, red).healthReason()).isEqualTo("2 of 3 due items overdue (67%) — more than 60%.");
+        assertThat(row(rows, soon).health()).isEqualTo(Health.NOT_ASSESSED);
+
+        // Another organisation keeps the defaults.
+        Member stranger = fixtures.member(fixtures.tenant("Defaults"), Role.PM);
+        Long elsewhere = fixtures.project(stranger, "SOON-1", "Going live");
+        ProjectForm form = fixtures.load(stranger, elsewhere);
+        form.setGoLiveDate(today().plusDays(5));
+        as(stranger, () -> projects.update(form));
+        assertThat(as(stranger, () -> health.health(elsewhere)).health()).isEqualTo(Health.AMBER);
+    }
+
+    void saveThresholds(Member admin, int redPercent, int goLiveDays) {
+        OrganisationSettings.Settings loaded = as(admin, organisationSettings::load);
+        as(admin, () -> organisationSettings.save(new OrganisationSettings.SettingsChange(loaded.name(), loaded.timeZone(),
+                loaded.accentColour(), null, redPercent, goLiveDays, loaded.version())));
     }
 
     @Test
     void theTilesSumUpThePortfolio() {
         PortfolioTiles tiles = as(pmo, () -> portfolio.tiles());
 
-        assertThat(tiles.projectsByHealth()).containsEntry(Health.RED, 2L).containsEntry(Health.AMBER, 1L).containsEntry(Health.GREEN, 1L);
+        assertThat(tiles.projectsByHealth()).containsEntry(Health.RED, 2L).containsEntry(Health.AMBER, 2L).containsEntry(Health.GREEN, 1L)
+                .containsEntry(Health.NOT_ASSESSED, 2L);
         assertThat(tiles.overdueItems()).isEqualTo(2);
-        assertThat(tiles.goLivesNext30Days()).isEqualTo(1);
+        assertThat(tiles.goLivesNext30Days()).isEqualTo(2);
         assertThat(tiles.templatesInUse()).hasSize(2);
         assertThat(tiles.templatesInUse().getFirst()).satisfies(u -> {
             assertThat(u.templateName()).startsWith("Runbook");
             assertThat(u.versionNumber()).isEqualTo(1);
-            assertThat(u.instances()).isEqualTo(2);
-            assertThat(u.projects()).isEqualTo(2);
+            assertThat(u.instances()).isEqualTo(3);
+            assertThat(u.projects()).isEqualTo(3);
         });
     }
 
@@ -202,7 +304,7 @@ class PortfolioTest {
         PortfolioTiles tiles = as(pmo, () -> portfolio.tiles());
         assertThat(tiles.goLivesByMonth()).hasSize(12);
         assertThat(tiles.goLivesByMonth().getFirst().month()).isEqualTo(java.time.YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-        assertThat(tiles.goLivesByMonth().stream().mapToLong(m -> m.projects()).sum()).isEqualTo(4);
+        assertThat(tiles.goLivesByMonth().stream().mapToLong(m -> m.projects()).sum()).isEqualTo(7);
         java.time.YearMonth amberMonth = java.time.YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(10));
         assertThat(tiles.goLivesByMonth()).anySatisfy(m -> {
             assertThat(m.month()).isEqualTo(amberMonth);
@@ -221,20 +323,28 @@ class PortfolioTest {
         assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, null, null, Health.RED, false, ""), Sort.unsorted(), 0, 50)))
                 .extracting(PortfolioRow::key).containsExactly("OVER-4", "RED-1");
         assertThat(as(pmo, () -> portfolio.count(new PortfolioFilter(null, null, null, Health.RED, false, "")))).isEqualTo(2);
+        assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, null, null, Health.NOT_ASSESSED, false, ""), Sort.unsorted(), 0, 50)))
+                .extracting(PortfolioRow::key).containsExactly("HOLD-7", "QUIET-3");
+        assertThat(as(pmo, () -> portfolio.count(new PortfolioFilter(null, null, null, Health.NOT_ASSESSED, false, "")))).isEqualTo(2);
+        assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, null, null, Health.AMBER, false, ""), Sort.unsorted(), 0, 50)))
+                .extracting(PortfolioRow::key).containsExactly("AMBER-2", "SOON-6");
         assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, null, null, null, true, ""), Sort.unsorted(), 0, 50)))
                 .extracting(PortfolioRow::key).containsExactly("RED-1");
         assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, pm.userId(), null, null, false, "quiet"), Sort.unsorted(), 0, 50)))
-                .extracting(PortfolioRow::key).containsExactly("GREEN-3");
+                .extracting(PortfolioRow::key).containsExactly("QUIET-3");
         assertThat(as(pmo, () -> portfolio.rows(new PortfolioFilter(null, pmo.userId(), null, null, false, ""), Sort.unsorted(), 0, 50))).isEmpty();
 
         assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by(Sort.Order.desc("blocked"), Sort.Order.asc("key")), 0, 50)))
-                .extracting(PortfolioRow::key).containsExactly("AMBER-2", "GREEN-3", "OVER-4", "RED-1");
+                .extracting(PortfolioRow::key).containsExactly("AMBER-2", "HOLD-7", "GREEN-5", "OVER-4", "QUIET-3", "RED-1", "SOON-6");
+        // Not assessed ranks after green: last by default, first when health is sorted descending.
+        assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by(Sort.Order.desc("health"), Sort.Order.asc("key")), 0, 3)))
+                .extracting(PortfolioRow::key).containsExactly("HOLD-7", "QUIET-3", "GREEN-5");
         assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by(Sort.Order.desc("overdue"), Sort.Order.asc("key")), 0, 2)))
                 .extracting(PortfolioRow::key).containsExactly("RED-1", "AMBER-2");
         assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by(Sort.Order.asc("key")), 2, 2)))
-                .extracting(PortfolioRow::key).containsExactly("OVER-4", "RED-1");
+                .extracting(PortfolioRow::key).containsExactly("HOLD-7", "OVER-4");
         // An unknown sort key is ignored rather than reaching the SQL.
-        assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by("p.id; drop table project"), 0, 50))).hasSize(4);
+        assertThat(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.by("p.id; drop table project"), 0, 50))).hasSize(7);
     }
 
     @Test

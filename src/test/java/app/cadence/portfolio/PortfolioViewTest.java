@@ -79,6 +79,29 @@ class PortfolioViewTest extends KaribuTest {
     }
 
     @Test
+    void aProjectWithNothingAppliedIsNotAssessedAndFilteredSo() {
+        navigate("");
+        Button tile = _get(Button.class, spec -> spec.withClasses("tile-not-assessed"));
+        assertThat(tile.getText()).isEqualTo("1 not assessed");
+        assertThat(GridKt._get(grid(), 1).key()).as("after the red one").isEqualTo("CALM-1");
+        assertThat(GridKt._get(grid(), 1).health()).isEqualTo(Health.NOT_ASSESSED);
+        assertThat(GridKt._get(grid(), 1).healthReason()).isEqualTo("No templates applied yet.");
+
+        _click(tile);
+        assertThat(GridKt._size(grid())).isEqualTo(1);
+        assertThat(GridKt._get(grid(), 0).key()).isEqualTo("CALM-1");
+
+        navigate("portfolio?health=NOT_ASSESSED");
+        @SuppressWarnings("unchecked")
+        Select<Health> healthFilter = com.github.mvysny.kaributesting.v10.LocatorJ._find(Select.class).stream()
+                .filter(s -> "Health".equals(s.getAriaLabel().orElse(null))).findFirst().orElseThrow();
+        assertThat(healthFilter.getValue()).isEqualTo(Health.NOT_ASSESSED);
+        assertThat(healthFilter.getItemLabelGenerator().apply(Health.NOT_ASSESSED)).isEqualTo("Not assessed");
+        assertThat(GridKt._size(grid())).isEqualTo(1);
+        assertThat(GridKt._get(grid(), 0).key()).isEqualTo("CALM-1");
+    }
+
+    @Test
     void filtersComeBackFromTheAddress() {
         navigate("portfolio?health=RED&q=escalated");
         assertThat(GridKt._size(grid())).isEqualTo(1);

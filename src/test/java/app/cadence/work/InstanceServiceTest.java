@@ -300,7 +300,10 @@ class InstanceServiceTest {
 
     @Test
     void healthFollowsTheItemsAndCanBeOverriddenWithAReason() {
-        assertThat(as(viewer, () -> health.health(projectId)).health()).isEqualTo(Health.GREEN);
+        // Nothing applied yet: nothing to judge the project by (issue C8), not green.
+        HealthView empty = as(viewer, () -> health.health(projectId));
+        assertThat(empty.health()).isEqualTo(Health.NOT_ASSESSED);
+        assertThat(empty.reason()).isEqualTo("No templates applied yet.");
         Long id = apply(LocalDateTime.ofInstant(clock.instant(), LONDON).plusHours(3).withSecond(0).withNano(0), "Live");
         // Extract (due T0-4h) is overdue: 1 of 1 due items, over 10%.
         HealthView red = as(viewer, () -> health.health(projectId));
@@ -320,6 +323,11 @@ class InstanceServiceTest {
             health.override(projectId, before.projectVersion(), Health.AMBER, " ");
             return null;
         })).isInstanceOf(RuleViolationException.class);
+        // "Not assessed" is computed, never a judgement set by hand.
+        assertThatThrownBy(() -> as(pm, () -> {
+            health.override(projectId, before.projectVersion(), Health.NOT_ASSESSED, "Not started really");
+            return null;
+        })).isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("health"));
         assertThatThrownBy(() -> as(contributor, () -> {
             health.override(projectId, before.projectVersion(), Health.AMBER, "Looks fine to me");
             return null;

@@ -331,6 +331,35 @@ class InstanceViewsTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aProjectWithNothingAppliedIsNotAssessedAndCanOnlyBeSetToRedAmberOrGreen() {
+        login(pm.authentication());
+        navigate("projects/" + projectId);
+
+        Span badge = _get(Span.class, spec -> spec.withClasses("health-badge"));
+        assertThat(badge.getText()).isEqualTo("Not assessed");
+        assertThat(badge.getClassNames()).contains("health-not-assessed");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("health-reason")).getText()).isEqualTo("No templates applied yet.");
+
+        _click(_get(Button.class, spec -> spec.withText("Override health")));
+        com.vaadin.flow.component.radiobutton.RadioButtonGroup<app.cadence.project.domain.Health> health =
+                _get(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, spec -> spec.withLabel("Health"));
+        assertThat(health.getListDataView().getItems()).containsExactly(app.cadence.project.domain.Health.RED,
+                app.cadence.project.domain.Health.AMBER, app.cadence.project.domain.Health.GREEN);
+        assertThat(health.getValue()).as("a judgement is asked for, not preselected").isNull();
+        type(_get(TextArea.class, spec -> spec.withLabel("Reason")), "Kick-off went badly");
+        _click(_get(Button.class, spec -> spec.withText("Set health")));
+        assertThat(health.isInvalid()).isTrue();
+        assertThat(health.getErrorMessage()).isEqualTo("Choose red, amber or green.");
+
+        type(health, app.cadence.project.domain.Health.RED);
+        _click(_get(Button.class, spec -> spec.withText("Set health")));
+        assertThat(_get(Span.class, spec -> spec.withClasses("health-badge")).getText()).isEqualTo("Red");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("health-override-note")).getText())
+                .endsWith("Computed: Not assessed — No templates applied yet.");
+    }
+
+    @Test
     void theProjectPageShowsHealthInstancesAndHistory() {
         Long id = applied();
         ItemView extract = item(id, "Extract legacy data");

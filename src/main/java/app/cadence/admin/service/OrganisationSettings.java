@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The organisation's settings: display name, time zone, accent colour and logo. Its ADMIN changes
+ * The organisation's settings: display name, time zone, accent colour, the cutover and health
+ * thresholds, and logo. Its ADMIN changes
  * them; every member reads the branding the header shows. Every change goes to the security log
  * (what changed, before → after) and to the audit trail.
  */
@@ -52,17 +53,25 @@ public class OrganisationSettings {
     private static final String SUBJECT_TYPE = "Organisation";
 
     /** The form as loaded: {@code accentColour} is "" for Cadence's own colour. */
-    public record Settings(String name, String timeZone, String accentColour, int lateStepMinutes, long version, @Nullable LogoInfo logo) {
+    public record Settings(String name, String timeZone, String accentColour, int lateStepMinutes, int healthRedOverduePercent,
+                           int healthGoLiveDays, long version, @Nullable LogoInfo logo) {
     }
 
     /**
      * What the ADMIN submits; {@code version} is the one they loaded. {@code lateStepMinutes}: how
-     * late a cutover step may run before its owner is notified; null leaves it as it is.
+     * late a cutover step may run before its owner is notified; {@code healthRedOverduePercent}
+     * and {@code healthGoLiveDays}: the health thresholds (issue C8). A null number leaves that
+     * setting as it is.
      */
-    public record SettingsChange(String name, String timeZone, String accentColour, @Nullable Integer lateStepMinutes, long version) {
+    public record SettingsChange(String name, String timeZone, String accentColour, @Nullable Integer lateStepMinutes,
+                                 @Nullable Integer healthRedOverduePercent, @Nullable Integer healthGoLiveDays, long version) {
 
         public SettingsChange(String name, String timeZone, String accentColour, long version) {
-            this(name, timeZone, accentColour, null, version);
+            this(name, timeZone, accentColour, null, null, null, version);
+        }
+
+        public SettingsChange(String name, String timeZone, String accentColour, @Nullable Integer lateStepMinutes, long version) {
+            this(name, timeZone, accentColour, lateStepMinutes, null, null, version);
         }
     }
 
@@ -132,7 +141,8 @@ public class OrganisationSettings {
     public Settings load() {
         Profile profile = profiles.current();
         return new Settings(profile.name(), profile.zone().getId(), Objects.requireNonNullElse(profile.accentColour(), ""),
-                profile.lateStepMinutes(), profile.version(), logos.findForTenant(profile.tenantId()).map(OrganisationSettings::info).orElse(null));
+                profile.lateStepMinutes(), profile.healthRedOverduePercent(), profile.healthGoLiveDays(), profile.version(),
+                logos.findForTenant(profile.tenantId()).map(OrganisationSettings::info).orElse(null));
     }
 
     /**
@@ -146,6 +156,9 @@ public class OrganisationSettings {
         AccentColour accent = AccentColour.parse(change.accentColour()).orElse(null);
         Profile before = profiles.current();
         int lateStepMinutes = change.lateStepMinutes() == null ? before.lateStepMinutes() : validLateStepMinutes(change.lateStepMinutes());
+        int redPercent = change.healthRedOverduePercent() == null ? before.healthRedOverduePercent()
+                : validRedOverduePercent(change.healthRedOverduePercent());
+        int goLiveDays = change.healthGoLiveDays() == null ? before.healthGoLiveDays() : validGoLiveDays(change.healthGoLiveDays());
         if (before.version() != change.version()) {
             // Another ADMIN saved since this form was loaded: applying it would silently undo their change.
             throw new ObjectOptimisticLockingFailureException("Tenant", before.tenantId());
@@ -160,7 +173,7 @@ public class OrganisationSettings {
             provisioning.changeTimeZone(before.tenantId(), zone);
             // changeTimeZone forgets the cached zone at once; a request on this node that reads it
             // before this transaction commits would cache the old zone again, so forget it after too.
-            forgetZoneAfterCommit(before.tenantId());
+            forgetSettingsAfterCommit(before.tenantId());
             changes.add("time zone " + before.zone().getId() + " → " + zone.getId());
             audit.changed(subject(before.tenantId(), name), "Time zone", before.zone().getId(), zone.getId());
         }
@@ -176,6 +189,25 @@ public class OrganisationSettings {
             changes.add("late step threshold " + before.lateStepMinutes() + " → " + lateStepMinutes + " minutes");
             audit.changed(subject(before.tenantId(), name), "Late step threshold (minutes)", Integer.toString(before.lateStepMinutes()),
                     Integer.toString(lateStepMinutes));
+        }
+        if (redPercent != before.healthRedOverduePercent() || goLiveDays != before.healthGoLiveDays()) {
+            profiles.changeHealthThresholds(redPercent, goLiveDays);
+            // Health is read through the cached settings: this node must not judge by the old
+            // thresholds, neither now nor after a read that caches them again before the commit.
+            tenantSettings.forget(before.tenantId());
+            forgetSettingsAfterCommit(before.tenantId());
+            if (redPercent != before.healthRedOverduePercent()) {
+                changes.add("red health when more than " + before.healthRedOverduePercent() + "% → " + redPercent
+                        + "% of due items are overdue");
+                audit.changed(subject(before.tenantId(), name), "Red health: overdue share above (%)",
+                        Integer.toString(before.healthRedOverduePercent()), Integer.toString(redPercent));
+            }
+            if (goLiveDays != before.healthGoLiveDays()) {
+                changes.add("amber health when going live without a runbook within " + before.healthGoLiveDays() + " → " + goLiveDays
+                        + " days");
+                audit.changed(subject(before.tenantId(), name), "Amber health: go-live without a runbook within (days)",
+                        Integer.toString(before.healthGoLiveDays()), Integer.toString(goLiveDays));
+            }
         }
         if (!changes.isEmpty()) {
             securityLog.recordInCurrentTenant(SecurityEventType.SETTINGS_CHANGED, name, capitalised(String.join("; ", changes)));
@@ -252,6 +284,24 @@ public class OrganisationSettings {
         return minutes;
     }
 
+    private static int validRedOverduePercent(int percent) {
+        if (percent < TenantProfiles.HEALTH_RED_OVERDUE_PERCENT_MIN || percent > TenantProfiles.HEALTH_RED_OVERDUE_PERCENT_MAX) {
+            throw new RuleViolationException("healthRedOverduePercent", "Enter the share of due items that may be overdue before a "
+                    + "project turns red: a whole percentage from " + TenantProfiles.HEALTH_RED_OVERDUE_PERCENT_MIN + " (any overdue "
+                    + "item turns it red) to " + TenantProfiles.HEALTH_RED_OVERDUE_PERCENT_MAX + " (overdue items alone never do).");
+        }
+        return percent;
+    }
+
+    private static int validGoLiveDays(int days) {
+        if (days < TenantProfiles.HEALTH_GO_LIVE_DAYS_MIN || days > TenantProfiles.HEALTH_GO_LIVE_DAYS_MAX) {
+            throw new RuleViolationException("healthGoLiveDays", "Enter how many days before its go-live a project with no cutover "
+                    + "runbook applied turns amber: a whole number from " + TenantProfiles.HEALTH_GO_LIVE_DAYS_MIN + " to "
+                    + TenantProfiles.HEALTH_GO_LIVE_DAYS_MAX + " (a year).");
+        }
+        return days;
+    }
+
     private static ZoneId validZone(@Nullable String input) {
         String id = input == null ? "" : input.strip();
         if (!ZONE_SET.contains(id)) {
@@ -262,7 +312,7 @@ public class OrganisationSettings {
         return ZoneId.of(id);
     }
 
-    private void forgetZoneAfterCommit(Long tenantId) {
+    private void forgetSettingsAfterCommit(Long tenantId) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -43,8 +43,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The organisation's settings for its ADMIN: name, time zone and accent colour saved together,
- * the logo uploaded and removed on its own.
+ * The organisation's settings for its ADMIN: name, time zone, accent colour and the cutover and
+ * health thresholds saved together, the logo uploaded and removed on its own.
  */
 @Route("admin/settings")
 @Menu(order = 7, icon = "vaadin:cog", title = "Organisation settings")
@@ -58,11 +58,13 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
     private final ComboBox<String> timeZone = new ComboBox<>("Time zone");
     private final TextField accentColour = new TextField("Accent colour");
     private final IntegerField lateStepMinutes = new IntegerField("Late step threshold (minutes)");
+    private final IntegerField healthRedOverduePercent = new IntegerField("Red when overdue items are more than (% of due items)");
+    private final IntegerField healthGoLiveDays = new IntegerField("Amber when going live without a runbook within (days)");
     private final Span swatch = new Span();
     private final Button save = new Button("Save", VaadinIcon.CHECK.create());
     private final Button discard = new Button("Discard changes");
     private final Map<String, HasValidation> fieldsByProperty = Map.of("name", name, "timeZone", timeZone, "accentColour", accentColour,
-            "lateStepMinutes", lateStepMinutes);
+            "lateStepMinutes", lateStepMinutes, "healthRedOverduePercent", healthRedOverduePercent, "healthGoLiveDays", healthGoLiveDays);
 
     private final Div logoPreview = new Div();
     private final Paragraph logoFacts = new Paragraph();
@@ -107,6 +109,24 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
         lateStepMinutes.setHelperText("When a cutover step runs this many minutes later than planned, its owner is notified.");
         lateStepMinutes.setWidth("16rem");
 
+        healthRedOverduePercent.setMin(TenantProfiles.HEALTH_RED_OVERDUE_PERCENT_MIN);
+        healthRedOverduePercent.setMax(TenantProfiles.HEALTH_RED_OVERDUE_PERCENT_MAX);
+        healthRedOverduePercent.setStepButtonsVisible(true);
+        healthRedOverduePercent.setRequiredIndicatorVisible(true);
+        healthRedOverduePercent.setSuffixComponent(new Span("%"));
+        healthRedOverduePercent.setHelperText("A project is red when more than this share of its items already due is overdue. "
+                + "Fewer overdue items make it amber.");
+        healthRedOverduePercent.setWidthFull();
+
+        healthGoLiveDays.setMin(TenantProfiles.HEALTH_GO_LIVE_DAYS_MIN);
+        healthGoLiveDays.setMax(TenantProfiles.HEALTH_GO_LIVE_DAYS_MAX);
+        healthGoLiveDays.setStepButtonsVisible(true);
+        healthGoLiveDays.setRequiredIndicatorVisible(true);
+        healthGoLiveDays.setHelperText("An active project whose go-live date is this many days away or fewer, with no cutover runbook "
+                + "applied, is amber.");
+        healthGoLiveDays.setWidthFull();
+        H3 healthTitle = new H3("Project health");
+
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         discard.addClickListener(e -> show(settings.load()));
@@ -116,12 +136,14 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
         name.addValueChangeListener(e -> changed(name));
         timeZone.addValueChangeListener(e -> changed(timeZone));
         lateStepMinutes.addValueChangeListener(e -> changed(lateStepMinutes));
+        healthRedOverduePercent.addValueChangeListener(e -> changed(healthRedOverduePercent));
+        healthGoLiveDays.addValueChangeListener(e -> changed(healthGoLiveDays));
         accentColour.addValueChangeListener(e -> {
             changed(accentColour);
             showSwatch();
         });
 
-        add(name, timeZone, colourRow, lateStepMinutes, actions, logoSection());
+        add(name, timeZone, colourRow, lateStepMinutes, healthTitle, healthRedOverduePercent, healthGoLiveDays, actions, logoSection());
         loaded = settings.load();
         show(loaded);
     }
@@ -176,6 +198,8 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
         timeZone.setValue(s.timeZone());
         accentColour.setValue(s.accentColour());
         lateStepMinutes.setValue(s.lateStepMinutes());
+        healthRedOverduePercent.setValue(s.healthRedOverduePercent());
+        healthGoLiveDays.setValue(s.healthGoLiveDays());
         fieldsByProperty.values().forEach(f -> f.setInvalid(false));
         showSwatch();
         showLogo(s.logo());
@@ -191,7 +215,9 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
         return !Objects.equals(name.getValue(), loaded.name())
                 || !Objects.equals(Objects.requireNonNullElse(timeZone.getValue(), ""), loaded.timeZone())
                 || !Objects.equals(accentColour.getValue(), loaded.accentColour())
-                || !Objects.equals(lateStepMinutes.getValue(), loaded.lateStepMinutes());
+                || !Objects.equals(lateStepMinutes.getValue(), loaded.lateStepMinutes())
+                || !Objects.equals(healthRedOverduePercent.getValue(), loaded.healthRedOverduePercent())
+                || !Objects.equals(healthGoLiveDays.getValue(), loaded.healthGoLiveDays());
     }
 
     private void updateButtons() {
@@ -214,8 +240,10 @@ public class OrganisationSettingsView extends VerticalLayout implements BeforeLe
 
     private void save() {
         SettingsChange change = new SettingsChange(name.getValue(), Objects.requireNonNullElse(timeZone.getValue(), ""),
-                // Empty or not a number: 0, which the service refuses with the field's message.
-                accentColour.getValue(), Objects.requireNonNullElse(lateStepMinutes.getValue(), 0), loaded.version());
+                // Empty or not a number: a value out of range, which the service refuses with the field's message.
+                accentColour.getValue(), Objects.requireNonNullElse(lateStepMinutes.getValue(), 0),
+                Objects.requireNonNullElse(healthRedOverduePercent.getValue(), -1),
+                Objects.requireNonNullElse(healthGoLiveDays.getValue(), 0), loaded.version());
         try {
             Settings saved = settings.save(change);
             show(saved);

@@ -60,14 +60,23 @@ public class PortfolioQueries {
               left join (%4$s) t on t.project_id = p.project_id""".formatted(
             ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.COUNTS_AS_OF_NOW);
 
-    /** Projects with their counts and their health by the rule of {@link HealthRule}, override first. */
+    /**
+     * Projects with their counts and their health by the rule of {@link HealthRule}, override
+     * first, in the rule's order. The tenant's thresholds are bound ({@code :red_percent}) and the
+     * go-live window is bound as dates ({@code :go_live_from} today, {@code :go_live_to}), so that
+     * no date arithmetic differs between H2 and MySQL. cut_items counts the runbook steps as
+     * {@link HealthFacts#cutoverItems()} does.
+     */
     private static final String ROWS = """
             select c.*,
                    case when c.health_override is not null then c.health_override
-                        when c.blocked_critical > 0 or c.overdue * 100 > c.due_items * %1$d then 'RED'
-                        when c.overdue > 0 or c.blocked > 0 then 'AMBER'
+                        when c.status <> 'ACTIVE' then 'NOT_ASSESSED'
+                        when c.blocked_critical > 0 or c.overdue * 100 > c.due_items * :red_percent then 'RED'
+                        when c.overdue > 0 or c.blocked > 0
+                             or (c.cut_items = 0 and c.go_live_date >= :go_live_from and c.go_live_date <= :go_live_to) then 'AMBER'
+                        when c.items = 0 then 'NOT_ASSESSED'
                         else 'GREEN' end as health
-              from (%2$s) c""".formatted(HealthRule.RED_OVERDUE_PERCENT, COUNTED);
+              from (%1$s) c""".formatted(COUNTED);
 
     /**
      * For the health reason: the first blocked step on a critical path, as the project page names
@@ -90,7 +99,7 @@ public class PortfolioQueries {
             Map.entry("program", "r.program_name"),
             Map.entry("pm", "r.pm_name"),
             Map.entry("goLive", "r.go_live_date"),
-            Map.entry("health", "case r.health when 'RED' then 0 when 'AMBER' then 1 else 2 end"),
+            Map.entry("health", "case r.health when 'RED' then 0 when 'AMBER' then 1 when 'GREEN' then 2 else 3 end"),
             Map.entry("overdue", "r.overdue"),
             Map.entry("blocked", "r.blocked"),
             Map.entry("cutover", "case when r.cut_items = 0 then null else r.cut_done * 1.0 / r.cut_items end"),
@@ -107,26 +116,31 @@ public class PortfolioQueries {
         this.em = em;
     }
 
-    public List<PortfolioRow> rows(Long tenantId, PortfolioFilter filter, Sort sort, Instant now, long offset, int limit) {
-        Map<String, Object> parameters = new HashMap<>();
+    /** What health is judged against: the tenant's thresholds and today in its zone. */
+    public record HealthBasis(LocalDate today, HealthRule.Thresholds thresholds) {
+    }
+
+    public List<PortfolioRow> rows(Long tenantId, PortfolioFilter filter, Sort sort, Instant now, HealthBasis basis, long offset, int limit) {
+        Map<String, Object> parameters = health(basis);
         String page = "select r.* from (" + ROWS + ") r" + where(filter, parameters)
                 + orderBy(sort) + " limit " + Math.max(1, limit) + " offset " + Math.max(0, offset);
         String sql = "select r.*, " + FIRST_BLOCKED + " as first_blocked from (" + page + ") r" + orderBy(sort);
-        return typed(query(sql, tenantId, now, parameters)).getResultList().stream().map(PortfolioQueries::row).toList();
+        return typed(query(sql, tenantId, now, parameters)).getResultList().stream().map(t -> row(t, basis)).toList();
     }
 
-    public long count(Long tenantId, PortfolioFilter filter, Instant now) {
-        Map<String, Object> parameters = new HashMap<>();
+    public long count(Long tenantId, PortfolioFilter filter, Instant now, HealthBasis basis) {
         // Only health and overdue need the counts; the other filters count projects alone.
         boolean needsRollUp = filter.health() != null || filter.onlyWithOverdue();
+        Map<String, Object> parameters = needsRollUp ? health(basis) : new HashMap<>();
         String sql = "select count(*) as n from (" + (needsRollUp ? ROWS : PROJECTS) + ") r" + where(filter, parameters);
         return ((Number) query(sql, tenantId, now, parameters).getSingleResult()).longValue();
     }
 
     /** Projects by health, overdue items and go-lives in the coming 30 days, over the whole portfolio, in one statement. */
-    public PortfolioTiles tiles(Long tenantId, Instant now, LocalDate today, List<PortfolioTiles.WeekCount> pastWeeks,
+    public PortfolioTiles tiles(Long tenantId, Instant now, HealthBasis basis, List<PortfolioTiles.WeekCount> pastWeeks,
                                 List<PortfolioTiles.TemplateUsage> templatesInUse) {
-        Map<String, Object> parameters = new HashMap<>();
+        LocalDate today = basis.today();
+        Map<String, Object> parameters = health(basis);
         parameters.put("today", today);
         parameters.put("soon", today.plusDays(30));
         // Go-lives per calendar month for the coming year, counted in the same pass.
@@ -168,6 +182,14 @@ public class PortfolioQueries {
         return new PortfolioTiles(byHealth, overdue, goLives, templatesInUse, byMonth, trend);
     }
 
+    private static Map<String, Object> health(HealthBasis basis) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("red_percent", basis.thresholds().redOverduePercent());
+        parameters.put("go_live_from", basis.today());
+        parameters.put("go_live_to", basis.today().plusDays(basis.thresholds().goLiveDays()));
+        return parameters;
+    }
+
     private static String where(PortfolioFilter filter, Map<String, Object> parameters) {
         List<String> conditions = new ArrayList<>();
         if (filter.programId() != null) {
@@ -204,7 +226,7 @@ public class PortfolioQueries {
                 .map(o -> SORTABLE.get(o.getProperty()) + (o.isAscending() ? " asc" : " desc"))
                 .collect(Collectors.toCollection(ArrayList::new));
         if (columns.isEmpty()) {
-            // Most urgent first: red before amber before green, then by key.
+            // Most urgent first: red before amber before green before not assessed, then by key.
             columns.add(SORTABLE.get("health") + " asc");
             columns.add("r.project_key asc");
         }
@@ -248,17 +270,19 @@ public class PortfolioQueries {
         return q;
     }
 
-    private static PortfolioRow row(Map<String, Object> t) {
+    private static PortfolioRow row(Map<String, Object> t, HealthBasis basis) {
         Long projectId = number(t, "project_id");
         HealthFacts facts = new HealthFacts(number(t, "items"), number(t, "due_items"), number(t, "overdue"), number(t, "blocked"),
-                number(t, "blocked_critical"), (String) t.get("first_blocked"));
-        HealthRule.Assessment computed = HealthRule.assess(facts);
+                number(t, "blocked_critical"), (String) t.get("first_blocked"), number(t, "cut_items"));
+        ProjectStatus status = ProjectStatus.valueOf((String) t.get("status"));
+        LocalDate goLive = (LocalDate) t.get("go_live_date");
+        HealthRule.Assessment computed = HealthRule.assess(facts, status, goLive, basis.today(), basis.thresholds());
         String override = (String) t.get("health_override");
         Health health = Health.valueOf((String) t.get("health"));
         String reason = override != null ? String.valueOf((String) t.get("health_override_reason")) : computed.reason();
         return new PortfolioRow(projectId, (String) t.get("project_key"), (String) t.get("name"),
-                ProjectStatus.valueOf((String) t.get("status")), (String) t.get("program_name"), (String) t.get("pm_name"),
-                (LocalDate) t.get("start_date"), (LocalDate) t.get("go_live_date"), (LocalDate) t.get("close_date"),
+                status, (String) t.get("program_name"), (String) t.get("pm_name"),
+                (LocalDate) t.get("start_date"), goLive, (LocalDate) t.get("close_date"),
                 health, reason, override != null, facts,
                 percent(number(t, "cut_done"), number(t, "cut_items")), percent(number(t, "com_done"), number(t, "com_items")),
                 percent(number(t, "ret_done"), number(t, "ret_items")), (Instant) t.get("last_update"));

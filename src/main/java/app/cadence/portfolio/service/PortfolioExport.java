@@ -143,8 +143,9 @@ public class PortfolioExport {
     private void forEachRow(PortfolioFilter filter, Sort sort, Consumer<PortfolioRow> consumer) {
         Long tenantId = TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
         Instant now = clock.instant();
+        PortfolioQueries.HealthBasis basis = PortfolioService.healthBasis(settings, clock);
         for (long offset = 0; ; offset += PAGE) {
-            List<PortfolioRow> page = queries.rows(tenantId, filter, sort, now, offset, PAGE);
+            List<PortfolioRow> page = queries.rows(tenantId, filter, sort, now, basis, offset, PAGE);
             page.forEach(consumer);
             if (page.size() < PAGE) {
                 return;

@@ -4,6 +4,7 @@ import app.cadence.portfolio.domain.PortfolioFilter;
 import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.domain.PortfolioRow;
 import app.cadence.portfolio.domain.PortfolioTiles;
+import app.cadence.project.domain.HealthRule;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
@@ -46,11 +47,11 @@ public class PortfolioService {
     }
 
     public List<PortfolioRow> rows(PortfolioFilter filter, Sort sort, long offset, int limit) {
-        return queries.rows(TenantContext.requireTenantId(), filter, sort, clock.instant(), offset, limit);
+        return queries.rows(TenantContext.requireTenantId(), filter, sort, clock.instant(), healthBasis(), offset, limit);
     }
 
     public long count(PortfolioFilter filter) {
-        return queries.count(TenantContext.requireTenantId(), filter, clock.instant());
+        return queries.count(TenantContext.requireTenantId(), filter, clock.instant(), healthBasis());
     }
 
     /** The tiles and the charts' series, the overdue trend ending now. */
@@ -59,7 +60,7 @@ public class PortfolioService {
         Instant now = clock.instant();
         List<PortfolioTiles.TemplateUsage> templatesInUse = work.templatesInUse().stream()
                 .map(t -> new PortfolioTiles.TemplateUsage(t.templateName(), t.versionNumber(), t.instances(), t.projects())).toList();
-        return queries.tiles(tenantId, now, today(), pastWeeks(tenantId, now), templatesInUse);
+        return queries.tiles(tenantId, now, healthBasis(), pastWeeks(tenantId, now), templatesInUse);
     }
 
     public java.time.ZoneId zone() {
@@ -98,7 +99,21 @@ public class PortfolioService {
     private record PastWeeks(Instant hour, List<PortfolioTiles.WeekCount> weeks) {
     }
 
-    /** Today in the organisation's time zone, for "next key date" and "days since". */
+    private PortfolioQueries.HealthBasis healthBasis() {
+        return healthBasis(settings, clock);
+    }
+
+    /**
+     * The current tenant's thresholds (cached with its zone) and today in its zone: what the
+     * project page judges health by, so that the grid, the exports and the page agree.
+     */
+    static PortfolioQueries.HealthBasis healthBasis(TenantSettings settings, java.time.Clock clock) {
+        TenantSettings.HealthThresholds t = settings.healthThresholds();
+        return new PortfolioQueries.HealthBasis(LocalDate.now(clock.withZone(settings.zone())),
+                new HealthRule.Thresholds(t.redOverduePercent(), t.goLiveDays()));
+    }
+
+    /** Today in the organisation's time zone, for "next key date", "days since" and the go-live window of health. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(settings.zone()));
     }

@@ -54,6 +54,7 @@ public class PortfolioStatusPack {
     private static final Color RED = new Color(0xc6, 0x28, 0x28);
     private static final Color AMBER = new Color(0xef, 0x8f, 0x00);
     private static final Color GREEN = new Color(0x2e, 0x7d, 0x32);
+    private static final Color NOT_ASSESSED = new Color(0x61, 0x61, 0x61);
     private static final Color BLUE = new Color(0x15, 0x65, 0xc0);
     private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD);
     private static final Font HEADING = new Font(Font.HELVETICA, 12, Font.BOLD);
@@ -111,11 +112,12 @@ public class PortfolioStatusPack {
     }
 
     private static PdfPTable tileTable(PortfolioTiles tiles) {
-        PdfPTable table = new PdfPTable(5);
+        PdfPTable table = new PdfPTable(6);
         table.setWidthPercentage(100);
         table.addCell(tile(tiles.projectsByHealth().get(Health.RED) + " red", RED));
         table.addCell(tile(tiles.projectsByHealth().get(Health.AMBER) + " amber", AMBER));
         table.addCell(tile(tiles.projectsByHealth().get(Health.GREEN) + " green", GREEN));
+        table.addCell(tile(tiles.projectsByHealth().get(Health.NOT_ASSESSED) + " not assessed", NOT_ASSESSED));
         table.addCell(tile(tiles.overdueItems() + (tiles.overdueItems() == 1 ? " overdue item" : " overdue items"), Color.DARK_GRAY));
         table.addCell(tile(tiles.goLivesNext30Days() + (tiles.goLivesNext30Days() == 1 ? " go-live" : " go-lives") + " in 30 days", Color.DARK_GRAY));
         return table;
@@ -159,8 +161,9 @@ public class PortfolioStatusPack {
         document.add(headings);
         float base = top - 24 - height;
         long[] health = {tiles.projectsByHealth().get(Health.RED), tiles.projectsByHealth().get(Health.AMBER),
-                tiles.projectsByHealth().get(Health.GREEN)};
-        bars(canvas, 32, base, 160, height, health, new String[] {"Red", "Amber", "Green"}, new Color[] {RED, AMBER, GREEN});
+                tiles.projectsByHealth().get(Health.GREEN), tiles.projectsByHealth().get(Health.NOT_ASSESSED)};
+        bars(canvas, 32, base, 160, height, health, new String[] {"Red", "Amber", "Green", "Not assessed"},
+                new Color[] {RED, AMBER, GREEN, NOT_ASSESSED});
         List<PortfolioTiles.MonthCount> months = tiles.goLivesByMonth();
         bars(canvas, 224, base, 310, height, months.stream().mapToLong(PortfolioTiles.MonthCount::projects).toArray(),
                 months.stream().map(m -> MONTH.format(m.month())).toArray(String[]::new), filled(months.size(), BLUE));
@@ -212,8 +215,9 @@ public class PortfolioStatusPack {
             table.addCell(cell);
         }
         int written = 0;
+        PortfolioQueries.HealthBasis basis = PortfolioService.healthBasis(settings, clock);
         for (long offset = 0; ; offset += PortfolioExport.PAGE) {
-            List<PortfolioRow> page = queries.rows(tenantId, filter, sort, now, offset, PortfolioExport.PAGE);
+            List<PortfolioRow> page = queries.rows(tenantId, filter, sort, now, basis, offset, PortfolioExport.PAGE);
             for (PortfolioRow row : page) {
                 table.addCell(cell(row.key()));
                 table.addCell(cell(row.name()));
@@ -222,6 +226,7 @@ public class PortfolioStatusPack {
                     case RED -> new Color(0xfd, 0xe0, 0xdf);
                     case AMBER -> new Color(0xff, 0xef, 0xd5);
                     case GREEN -> new Color(0xe3, 0xf4, 0xe4);
+                    case NOT_ASSESSED -> new Color(0xf2, 0xf2, 0xf2);
                 });
                 table.addCell(health);
                 table.addCell(cell(row.healthReason()));

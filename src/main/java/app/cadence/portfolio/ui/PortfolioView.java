@@ -159,7 +159,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
                         <div class="health-cell"><span class="health-badge ${item.healthClass}">${item.health}</span>\
                         <span class="health-reason-line">${item.reason}</span></div>""")
                         .withProperty("health", r -> r.health().label() + (r.healthOverridden() ? " (set by hand)" : ""))
-                        .withProperty("healthClass", r -> "health-" + r.health().name().toLowerCase(Locale.ROOT))
+                        .withProperty("healthClass", r -> r.health().styleClass())
                         .withProperty("reason", PortfolioRow::healthReason))
                 .setHeader("Health").setKey("health").setSortable(true).setWidth("13rem").setFlexGrow(0).setFrozen(true);
         grid.addColumn(LitRenderer.<PortfolioRow>of("<a router-link href=\"${item.href}\">${item.key}</a>")
@@ -354,11 +354,11 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     private void showTiles() {
         PortfolioTiles summary = portfolio.tiles();
         tiles.removeAll();
-        for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN}) {
+        for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED}) {
             long count = summary.projectsByHealth().get(h);
             // A second click on the chosen tile shows every project again.
             Button tile = new Button(count + " " + h.label().toLowerCase(Locale.ROOT), e -> health.setValue(health.getValue() == h ? null : h));
-            tile.addClassNames("tile", "tile-" + h.name().toLowerCase(Locale.ROOT));
+            tile.addClassNames("tile", "tile-" + h.styleClass().substring("health-".length()));
             tile.setAriaLabel(count + (count == 1 ? " project " : " projects ") + h.label().toLowerCase(Locale.ROOT) + ": show only those");
             tile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
             healthTiles.put(h, tile);
@@ -390,7 +390,8 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         List<SvgCharts.Bar> byHealth = List.of(
                 new SvgCharts.Bar("Red", summary.projectsByHealth().get(Health.RED), "#c62828"),
                 new SvgCharts.Bar("Amber", summary.projectsByHealth().get(Health.AMBER), "#ef8f00"),
-                new SvgCharts.Bar("Green", summary.projectsByHealth().get(Health.GREEN), "#2e7d32"));
+                new SvgCharts.Bar("Green", summary.projectsByHealth().get(Health.GREEN), "#2e7d32"),
+                new SvgCharts.Bar("Not assessed", summary.projectsByHealth().get(Health.NOT_ASSESSED), "#757575"));
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", Locale.UK);
         List<SvgCharts.Bar> goLives = summary.goLivesByMonth().stream()
                 .map(m -> new SvgCharts.Bar(month.format(m.month()), m.projects(), "#1565c0")).toList();

@@ -14,9 +14,11 @@ import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.service.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,20 +35,27 @@ public class ProjectHealthService {
     private final ProjectWorkFacts work;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final TenantSettings settings;
     private final Clock clock;
 
     ProjectHealthService(ProjectRepository projects, ProjectWorkFacts work, AuditTrail audit, ApplicationEventPublisher events,
-                         Clock clock) {
+                         TenantSettings settings, Clock clock) {
         this.projects = projects;
         this.work = work;
         this.audit = audit;
         this.events = events;
+        this.settings = settings;
         this.clock = clock;
     }
 
     public HealthView health(Long projectId) {
         Project project = find(projectId);
-        HealthRule.Assessment computed = HealthRule.assess(facts(projectId, clock.instant()));
+        Instant now = clock.instant();
+        // The go-live date is a calendar date of the organisation, so "today" is too.
+        LocalDate today = LocalDate.ofInstant(now, settings.zone());
+        TenantSettings.HealthThresholds tenant = settings.healthThresholds();
+        HealthRule.Assessment computed = HealthRule.assess(facts(projectId, now), project.getStatus(), project.getGoLiveDate(), today,
+                new HealthRule.Thresholds(tenant.redOverduePercent(), tenant.goLiveDays()));
         Health override = project.getHealthOverride();
         if (override == null) {
             return new HealthView(computed.health(), computed.reason(), computed.health(), computed.reason(), false, null, null,
@@ -65,6 +74,10 @@ public class ProjectHealthService {
     @RolesAllowed(RoleSets.PROJECT_MANAGERS)
     public void override(Long projectId, long projectVersion, Health health, @Nullable String reason) {
         Project project = findForChange(projectId, projectVersion);
+        if (!Health.RAG.contains(health)) {
+            throw new RuleViolationException("health", "Choose red, amber or green: “" + health.label()
+                    + "” is what Cadence shows when there is nothing to judge a project by, not a judgement to set by hand.");
+        }
         String clean = reason == null ? "" : reason.strip();
         if (clean.isEmpty()) {
             throw new RuleViolationException("reason", "Say why the health is set by hand, e.g. “Sponsor escalation on budget”.");

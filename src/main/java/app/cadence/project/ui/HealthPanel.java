@@ -43,7 +43,7 @@ class HealthPanel extends Div {
 
     static Span badge(Health health) {
         Span badge = new Span(health.label());
-        badge.addClassNames("health-badge", "health-" + health.name().toLowerCase(Locale.ROOT));
+        badge.addClassNames("health-badge", health.styleClass());
         return badge;
     }
 
@@ -78,9 +78,13 @@ class HealthPanel extends Div {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Set the project's health by hand");
         RadioButtonGroup<Health> choice = new RadioButtonGroup<>("Health");
-        choice.setItems(Health.values());
+        choice.setItems(Health.RAG);
         choice.setItemLabelGenerator(Health::label);
-        choice.setValue(view.health());
+        // Nothing is preselected for a project not assessed: the person setting it must judge.
+        if (Health.RAG.contains(view.health())) {
+            choice.setValue(view.health());
+        }
+        choice.addValueChangeListener(e -> choice.setInvalid(false));
         TextArea reason = new TextArea("Reason");
         reason.setMaxLength(Project.HEALTH_REASON_MAX);
         reason.setRequired(true);
@@ -91,6 +95,11 @@ class HealthPanel extends Div {
         }
         reason.focus();
         Button save = new Button("Set health", e -> {
+            if (choice.isEmpty()) {
+                choice.setErrorMessage("Choose red, amber or green.");
+                choice.setInvalid(true);
+                return;
+            }
             try {
                 health.override(projectId, view.projectVersion(), choice.getValue(), reason.getValue());
                 dialog.close();

@@ -26,6 +26,19 @@ public class Tenant extends AbstractEntity {
     public static final int LATE_STEP_MINUTES_MAX = 24 * 60;
     public static final int LATE_STEP_MINUTES_DEFAULT = 15;
 
+    /**
+     * Bounds of {@link #getHealthRedOverduePercent()}: 0 makes any overdue item red, 100 leaves
+     * red to blocked critical steps (a share cannot be above 100%).
+     */
+    public static final int HEALTH_RED_OVERDUE_PERCENT_MIN = 0;
+    public static final int HEALTH_RED_OVERDUE_PERCENT_MAX = 100;
+    public static final int HEALTH_RED_OVERDUE_PERCENT_DEFAULT = 10;
+
+    /** Bounds of {@link #getHealthGoLiveDays()}: a runbook is planned weeks ahead, not years. */
+    public static final int HEALTH_GO_LIVE_DAYS_MIN = 1;
+    public static final int HEALTH_GO_LIVE_DAYS_MAX = 365;
+    public static final int HEALTH_GO_LIVE_DAYS_DEFAULT = 14;
+
     @Column(nullable = false, unique = true, length = 60)
     private String slug;
 
@@ -48,6 +61,14 @@ public class Tenant extends AbstractEntity {
     /** How late a cutover step may run before its owner is told (issue C7). */
     @Column(name = "late_step_minutes", nullable = false)
     private int lateStepMinutes = LATE_STEP_MINUTES_DEFAULT;
+
+    /** A project is red once the share of its due items that are overdue is above this percentage (issue C8). */
+    @Column(name = "health_red_overdue_percent", nullable = false)
+    private int healthRedOverduePercent = HEALTH_RED_OVERDUE_PERCENT_DEFAULT;
+
+    /** A project going live within this many days with no cutover runbook applied is amber (issue C8). */
+    @Column(name = "health_go_live_days", nullable = false)
+    private int healthGoLiveDays = HEALTH_GO_LIVE_DAYS_DEFAULT;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -143,6 +164,25 @@ public class Tenant extends AbstractEntity {
             throw new IllegalArgumentException("late step threshold out of range: " + minutes);
         }
         this.lateStepMinutes = minutes;
+    }
+
+    public int getHealthRedOverduePercent() {
+        return healthRedOverduePercent;
+    }
+
+    public int getHealthGoLiveDays() {
+        return healthGoLiveDays;
+    }
+
+    public void changeHealthThresholds(int redOverduePercent, int goLiveDays) {
+        if (redOverduePercent < HEALTH_RED_OVERDUE_PERCENT_MIN || redOverduePercent > HEALTH_RED_OVERDUE_PERCENT_MAX) {
+            throw new IllegalArgumentException("red overdue share out of range: " + redOverduePercent);
+        }
+        if (goLiveDays < HEALTH_GO_LIVE_DAYS_MIN || goLiveDays > HEALTH_GO_LIVE_DAYS_MAX) {
+            throw new IllegalArgumentException("go-live warning days out of range: " + goLiveDays);
+        }
+        this.healthRedOverduePercent = redOverduePercent;
+        this.healthGoLiveDays = goLiveDays;
     }
 
     public long getVersion() {

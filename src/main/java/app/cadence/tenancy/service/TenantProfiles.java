@@ -25,12 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantProfiles {
 
     /** {@code version} guards against two ADMINs saving over each other. */
-    public record Profile(Long tenantId, String name, ZoneId zone, @Nullable String accentColour, int lateStepMinutes, long version) {
+    public record Profile(Long tenantId, String name, ZoneId zone, @Nullable String accentColour, int lateStepMinutes,
+                          int healthRedOverduePercent, int healthGoLiveDays, long version) {
     }
 
     public static final int NAME_MAX = Tenant.NAME_MAX;
     public static final int LATE_STEP_MINUTES_MIN = Tenant.LATE_STEP_MINUTES_MIN;
     public static final int LATE_STEP_MINUTES_MAX = Tenant.LATE_STEP_MINUTES_MAX;
+    public static final int HEALTH_RED_OVERDUE_PERCENT_MIN = Tenant.HEALTH_RED_OVERDUE_PERCENT_MIN;
+    public static final int HEALTH_RED_OVERDUE_PERCENT_MAX = Tenant.HEALTH_RED_OVERDUE_PERCENT_MAX;
+    public static final int HEALTH_GO_LIVE_DAYS_MIN = Tenant.HEALTH_GO_LIVE_DAYS_MIN;
+    public static final int HEALTH_GO_LIVE_DAYS_MAX = Tenant.HEALTH_GO_LIVE_DAYS_MAX;
 
     private final TenantRepository tenants;
 
@@ -42,7 +47,8 @@ public class TenantProfiles {
     @PreAuthorize("isAuthenticated()")
     public Profile current() {
         Tenant t = currentTenant();
-        return new Profile(t.getId(), t.getName(), t.getTimeZone(), t.getAccentColour(), t.getLateStepMinutes(), t.getVersion());
+        return new Profile(t.getId(), t.getName(), t.getTimeZone(), t.getAccentColour(), t.getLateStepMinutes(),
+                t.getHealthRedOverduePercent(), t.getHealthGoLiveDays(), t.getVersion());
     }
 
     @RolesAllowed(RoleSets.ADMINISTRATORS)
@@ -58,6 +64,11 @@ public class TenantProfiles {
     @RolesAllowed(RoleSets.ADMINISTRATORS)
     public void changeLateStepMinutes(int minutes) {
         currentTenant().changeLateStepMinutes(minutes);
+    }
+
+    @RolesAllowed(RoleSets.ADMINISTRATORS)
+    public void changeHealthThresholds(int redOverduePercent, int goLiveDays) {
+        currentTenant().changeHealthThresholds(redOverduePercent, goLiveDays);
     }
 
     private Tenant currentTenant() {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,17 +22,30 @@ import org.springframework.modulith.NamedInterface;
 public class TenantSettings {
 
     /**
-     * Zones by tenant, read at most once a minute: nearly every screen needs the zone, and it
-     * rarely changes. Another node sees a change within {@link #ZONE_TTL}; this one at once.
+     * Zone and health thresholds by tenant, read together at most once a minute: nearly every
+     * screen needs the zone, the project page and the portfolio the thresholds, and they rarely
+     * change. Another node sees a change within {@link #ZONE_TTL}; this one at once.
      */
     static final Duration ZONE_TTL = Duration.ofMinutes(1);
 
-    private record CachedZone(ZoneId zone, Instant until) {
+    /**
+     * What a project's health is judged by (issue C8): red once the overdue share of due items is
+     * above {@code redOverduePercent}; amber when it goes live within {@code goLiveDays} days with
+     * no cutover runbook applied.
+     */
+    public record HealthThresholds(int redOverduePercent, int goLiveDays) {
+    }
+
+    /** When no tenant is selected; the same as a new tenant's (changeset 0030). */
+    public static final HealthThresholds DEFAULT_HEALTH_THRESHOLDS = new HealthThresholds(
+            app.cadence.tenancy.domain.Tenant.HEALTH_RED_OVERDUE_PERCENT_DEFAULT, app.cadence.tenancy.domain.Tenant.HEALTH_GO_LIVE_DAYS_DEFAULT);
+
+    private record Cached(ZoneId zone, HealthThresholds health, Instant until) {
     }
 
     private final TenantRepository tenants;
     private final Clock clock;
-    private final Map<Long, CachedZone> zones = new ConcurrentHashMap<>();
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     TenantSettings(TenantRepository tenants, Clock clock) {
         this.tenants = tenants;
@@ -40,18 +54,32 @@ public class TenantSettings {
 
     /** The zone due dates are computed and shown in; UTC when no tenant is selected. */
     public ZoneId zone() {
+        Cached cached = cached();
+        return cached == null ? ZoneOffset.UTC : cached.zone();
+    }
+
+    /** The current tenant's health thresholds; the defaults when no tenant is selected. */
+    public HealthThresholds healthThresholds() {
+        Cached cached = cached();
+        return cached == null ? DEFAULT_HEALTH_THRESHOLDS : cached.health();
+    }
+
+    private @Nullable Cached cached() {
         Long tenantId = TenantContext.currentTenantId().orElse(null);
         if (tenantId == null) {
-            return ZoneOffset.UTC;
+            return null;
         }
         Instant now = clock.instant();
-        CachedZone cached = zones.get(tenantId);
+        Cached cached = cache.get(tenantId);
         if (cached != null && cached.until().isAfter(now)) {
-            return cached.zone();
+            return cached;
         }
-        ZoneId zone = tenants.findById(tenantId).map(t -> t.getTimeZone()).orElse(ZoneOffset.UTC);
-        zones.put(tenantId, new CachedZone(zone, now.plus(ZONE_TTL)));
-        return zone;
+        Cached read = tenants.findById(tenantId)
+                .map(t -> new Cached(t.getTimeZone(), new HealthThresholds(t.getHealthRedOverduePercent(), t.getHealthGoLiveDays()),
+                        now.plus(ZONE_TTL)))
+                .orElseGet(() -> new Cached(ZoneOffset.UTC, DEFAULT_HEALTH_THRESHOLDS, now.plus(ZONE_TTL)));
+        cache.put(tenantId, read);
+        return read;
     }
 
     /**
@@ -65,9 +93,9 @@ public class TenantSettings {
         return Duration.ofMinutes(minutes);
     }
 
-    /** After the tenant's zone changed on this node; called by provisioning, with or without a signed-in user. */
+    /** After the tenant's zone or health thresholds changed on this node; called by provisioning, with or without a signed-in user. */
     @PreAuthorize("permitAll()")
     public void forget(Long tenantId) {
-        zones.remove(tenantId);
+        cache.remove(tenantId);
     }
 }

@@ -25,14 +25,18 @@ public interface InstanceItemRepository extends JpaRepository<InstanceItem, Long
              order by it.sectionPosition, it.position""")
     List<InstanceItem> findByInstance(Long instanceId, Long tenantId);
 
-    /** The counts the health rule reads, for one project, in one statement: [items, due, overdue, blocked, blocked on critical path]. */
+    /**
+     * The counts the health rule reads, for one project, in one statement: [items, due, overdue,
+     * blocked, blocked on critical path, cutover items] — as project_rollup counts them.
+     */
     @Query("""
             select count(it.id),
                    coalesce(sum(case when it.dueAt <= :now then 1 else 0 end), 0),
                    coalesce(sum(case when it.dueAt < :now and it.status in (app.cadence.work.domain.ItemStatus.OPEN,
                         app.cadence.work.domain.ItemStatus.IN_PROGRESS, app.cadence.work.domain.ItemStatus.BLOCKED) then 1 else 0 end), 0),
                    coalesce(sum(case when it.status = app.cadence.work.domain.ItemStatus.BLOCKED then 1 else 0 end), 0),
-                   coalesce(sum(case when it.status = app.cadence.work.domain.ItemStatus.BLOCKED and it.criticalPath = true then 1 else 0 end), 0)
+                   coalesce(sum(case when it.status = app.cadence.work.domain.ItemStatus.BLOCKED and it.criticalPath = true then 1 else 0 end), 0),
+                   coalesce(sum(case when it.instanceKind = app.cadence.template.domain.TemplateKind.CUTOVER then 1 else 0 end), 0)
               from InstanceItem it
              where it.tenantId = :tenantId and it.projectId = :projectId
                and it.status <> app.cadence.work.domain.ItemStatus.NOT_APPLICABLE

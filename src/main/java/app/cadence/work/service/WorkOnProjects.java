@@ -47,7 +47,7 @@ class WorkOnProjects implements ProjectWorkFacts {
         long blockedCritical = number(row[4]);
         String first = blockedCritical == 0 ? null
                 : items.blockedOnCriticalPath(tenantId, projectId, PageRequest.of(0, 1)).stream().findFirst().orElse(null);
-        return new HealthFacts(number(row[0]), number(row[1]), number(row[2]), number(row[3]), blockedCritical, first);
+        return new HealthFacts(number(row[0]), number(row[1]), number(row[2]), number(row[3]), blockedCritical, first, number(row[5]));
     }
 
     @Override
