@@ -99,9 +99,9 @@ public class RetroReading {
         return action.getSessionId() < Objects.requireNonNull(session.getId());
     }
 
-    /** The session's version: a screen re-reads only when it moved on. */
-    public long version(Long sessionId) {
-        return store.find(sessionId).getVersion();
+    /** The phase a session is in, for the instance page's link to it. */
+    public RetroPhase phaseOf(Long sessionId) {
+        return store.find(sessionId).getPhase();
     }
 
     /** My open action items across the organisation's projects, the overdue and soonest due first, undated last. */
@@ -150,15 +150,17 @@ public class RetroReading {
                     }
                 }
             }
-            rows.add(new SessionRow(Objects.requireNonNull(session.getId()), instance.name(), instance.anchorAt(), session.getPhase(), averages));
+            rows.add(new SessionRow(Objects.requireNonNull(session.getId()), instance.name(),
+                    instance.anchorAt() == null ? null : LocalDate.ofInstant(instance.anchorAt(), instance.zone()), session.getPhase(), averages));
         }
         LocalDate today = LocalDate.now(store.clock());
         return new ProjectRetros(rows, List.copyOf(questions.keySet()),
                 actions.findByProject(tenantId, projectId).stream().map(a -> ActionRow.of(a, today)).toList());
     }
 
-    /** @param averages the average rating per question, for the questions answered and revealed */
-    public record SessionRow(Long sessionId, String name, @Nullable Instant heldAt, RetroPhase phase, Map<String, Double> averages) {
+    /** @param heldOn   the session's day in its instance's zone
+     *  @param averages the average rating per question, for the questions answered and revealed */
+    public record SessionRow(Long sessionId, String name, @Nullable LocalDate heldOn, RetroPhase phase, Map<String, Double> averages) {
     }
 
     /** @param questions the rating questions any session answered, in first-seen order: the trend's rows */
