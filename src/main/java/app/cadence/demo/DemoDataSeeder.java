@@ -124,6 +124,7 @@ class DemoDataSeeder implements ApplicationRunner {
         });
         seedWork(acme, pm, dev);
         seedRuns(acme, pm, pmo, dev);
+        seedRetros(acme, admin, pm, pmo, dev);
         scope.run(globexPm, globex, () -> {
             project("GLX-FIN", "Oracle Fusion Financials go-live", globexPm, ProjectStatus.ACTIVE, today.minusDays(183), today.plusDays(30),
                     "Financials and procurement for 12 legal entities; parallel run in the month before go-live.");
@@ -245,6 +246,30 @@ class DemoDataSeeder implements ApplicationRunner {
         demoRuns.goLive(acme, pm, pmo, dev, erpRunbook, saturday.atZone(zone).toInstant());
         demoRuns.rehearsalUnderWay(acme, pm, pmo, dev, erpRunbook, clock.instant(), Duration.ofHours(30));
     }
+
+    /**
+     * Retrospectives (issue C8): CRM-03's sprint retrospective of three days ago, closed with two
+     * open actions; ERP-01's, in its Reflect phase now, for anyone to join.
+     */
+    private void seedRetros(Long acme, Long admin, Long pm, Long pmo, Long dev) {
+        ZoneId zone = ZoneId.of("Europe/London");
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        String retro = "Sprint retrospective — Start / Stop / Continue";
+        Long crmRetro = scope.call(pmo, acme, () -> applying.instantiate(new InstantiationRequest(projectIds.get("CRM-03"), template(retro),
+                latest(retro), "Wave 1 retrospective", Anchors.at(today.minusDays(3).atTime(15, 0)))));
+        demoRetros.finished(acme, pmo, new java.util.LinkedHashMap<>(Map.of("pm", pm, "pmo", pmo, "dev", dev, "admin", admin)), crmRetro, today);
+        Long erpRetro = scope.call(pm, acme, () -> applying.instantiate(new InstantiationRequest(projectIds.get("ERP-01"), template(retro),
+                latest(retro), "Sprint 12 retrospective", Anchors.at(today.atTime(16, 0)))));
+        demoRetros.reflecting(acme, pm, List.of(dev, pmo), erpRetro);
+    }
+
+    @Autowired
+    void setDemoRetros(DemoRetros demoRetros) {
+        this.demoRetros = demoRetros;
+    }
+
+    @SuppressWarnings("NullAway.Init")
+    private DemoRetros demoRetros;
 
     @Autowired
     void setDemoRuns(DemoRuns demoRuns) {

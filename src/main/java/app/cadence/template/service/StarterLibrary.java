@@ -79,7 +79,8 @@ public class StarterLibrary {
                 "The classic: quick to run, good for teams new to retrospectives.",
                 column("Start", "What should we start doing?"),
                 column("Stop", "What should we stop doing?"),
-                column("Continue", "What works well and should continue?")));
+                column("Continue", "What works well and should continue?"),
+                rating("Sprint mood", "How did this sprint go for you?")));
         all.put("Sprint retrospective — 4Ls", retro("4Ls", 3,
                 "Liked, Learned, Lacked, Longed for: balances feelings and facts.",
                 column("Liked", "What did you enjoy?"),
