@@ -79,7 +79,7 @@ public record RetroSummary(String title, String projectKey, String projectName, 
         return md.toString();
     }
 
-    static String votes(TopicView theme) {
+    public static String votes(TopicView theme) {
         int v = Objects.requireNonNullElse(theme.votes(), 0);
         return v + (v == 1 ? " vote" : " votes");
     }

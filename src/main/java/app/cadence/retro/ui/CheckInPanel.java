@@ -57,7 +57,7 @@ class CheckInPanel extends Div implements BoardPanel {
         answer.setValue(rating.myScore());
         answer.setReadOnly(!screen.iMayTakePart());
         answer.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
+            if (e.getValue() != null) {
                 changes.attempt(() -> work.rate(sessionId, rating.key(), e.getValue()));
             }
         });

@@ -41,6 +41,8 @@ class DiscussPanel extends Div implements BoardPanel {
     private @Nullable Long notesOf;
     private @Nullable String notesSaved;
     private @Nullable TopicView shown;
+    /** Set while a fresh read is put in the notes field: that is no edit. */
+    private boolean showing;
 
     DiscussPanel(Long sessionId, RetroSessions sessions, RetroBoardWork work, ActionsPanel actions, BoardChanges changes) {
         this.sessionId = sessionId;
@@ -66,7 +68,7 @@ class DiscussPanel extends Div implements BoardPanel {
         notes.setHelperText("Saved when you leave the field.");
         notes.addValueChangeListener(e -> {
             Long topic = notesOf;
-            if (e.isFromClient() && topic != null) {
+            if (!showing && topic != null) {
                 String value = e.getValue();
                 if (changes.attempt(() -> work.writeNotes(topic, value))) {
                     notesSaved = value;
@@ -121,7 +123,12 @@ class DiscussPanel extends Div implements BoardPanel {
             String stored = shown.notes() == null ? "" : shown.notes();
             // Someone else's notes arrive unless this person is mid-sentence in the same topic.
             if (!Objects.equals(notesOf, shown.groupId()) || Objects.equals(notes.getValue(), notesSaved == null ? "" : notesSaved)) {
-                notes.setValue(stored);
+                showing = true;
+                try {
+                    notes.setValue(stored);
+                } finally {
+                    showing = false;
+                }
                 notesSaved = stored;
             }
             notesOf = shown.groupId();

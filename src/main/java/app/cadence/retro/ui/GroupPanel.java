@@ -77,19 +77,22 @@ class GroupPanel extends Div implements BoardPanel {
         private final Span column = new Span();
         private final Div cards = new Div();
         private boolean typing;
+        /** Set while a fresh read is put in the field: that is no rename. */
+        private boolean showing;
 
         TopicBox(Long groupId, boolean mayWrite) {
             this.groupId = groupId;
             addClassName("retro-topic");
             name.setPlaceholder("Name this group");
             name.setAriaLabel("Group name");
+            name.addClassName("retro-group-name");
             name.setMaxLength(RetroGroup.TITLE_MAX);
             name.setWidthFull();
             name.setReadOnly(!mayWrite);
             name.addFocusListener(e -> typing = true);
             name.addBlurListener(e -> typing = false);
             name.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
+                if (!showing) {
                     changes.attempt(() -> work.renameGroup(groupId, e.getValue()));
                 }
             });
@@ -105,7 +108,12 @@ class GroupPanel extends Div implements BoardPanel {
 
         void show(TopicView topic, List<TopicView> all) {
             if (!typing) {
-                name.setValue(topic.named() ? topic.title() : "");
+                showing = true;
+                try {
+                    name.setValue(topic.named() ? topic.title() : "");
+                } finally {
+                    showing = false;
+                }
             }
             name.setPlaceholder(topic.named() ? "Name this group" : topic.title());
             column.setText(topic.columnTitle());
@@ -149,7 +157,7 @@ class GroupPanel extends Div implements BoardPanel {
         select.setItemLabelGenerator(id -> id == OWN_TOPIC ? "A topic of its own"
                 : all.stream().filter(t -> t.groupId().equals(id)).map(t -> ReflectPanel.abbreviate(t.title())).findFirst().orElse(""));
         select.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
+            if (e.getValue() != null) {
                 move(card.id(), e.getValue() == OWN_TOPIC ? null : e.getValue());
             }
         });

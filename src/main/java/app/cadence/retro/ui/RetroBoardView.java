@@ -185,11 +185,7 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
             }
             Checkbox anonymous = new Checkbox("Anonymous cards", read.board().anonymous());
             anonymous.setTooltipText("Settled before the first card: nobody, not even an administrator, can see who wrote an anonymous card.");
-            anonymous.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    changes.attempt(() -> sessions.makeAnonymous(id, e.getValue()));
-                }
-            });
+            anonymous.addValueChangeListener(e -> changes.attempt(() -> sessions.makeAnonymous(id, e.getValue())));
             controls.add(anonymous);
         }
         if (phase == RetroPhase.REFLECT && !read.board().cardsRevealed()) {

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import java.util.Objects;
 
 /**
  * Close: the summary — ratings, the top themes with their notes, the actions (still settled from
@@ -78,7 +77,7 @@ class SummaryPanel extends Div implements BoardPanel {
         for (TopicView theme : top) {
             Span title = new Span(n++ + ". " + theme.title());
             title.addClassName("retro-topic-title");
-            Span votes = new Span(" · " + Objects.requireNonNullElse(theme.votes(), 0) + " votes · " + theme.columnTitle());
+            Span votes = new Span(" · " + RetroSummary.votes(theme) + " · " + theme.columnTitle());
             votes.addClassName("hint");
             Div row = new Div(title, votes);
             row.addClassName("retro-theme");
