@@ -244,9 +244,17 @@ class RetroBoardViewTest extends KaribuTest {
         name.setValue("Pipeline p");
         Long friday = as(pm, () -> reading.screen(sessionId)).board().topics().stream()
                 .filter(t -> t.title().equals("Build breaks on Fridays")).findFirst().orElseThrow().cards().getFirst().id();
-        elsewhere(ben, () -> board.group(friday, flakyTopic));
+        elsewhere(ben, () -> {
+            board.group(friday, flakyTopic);
+            board.renameGroup(flakyTopic, "CI problems");
+        });
         awaitScreen(() -> _find(Div.class, spec -> spec.withClasses("retro-topic")).size() == 1);
-        assertThat(_find(TextField.class, spec -> spec.withClasses("retro-group-name")).getFirst().getValue()).isEqualTo("Pipeline p");
+        assertThat(_find(TextField.class, spec -> spec.withClasses("retro-group-name")).getFirst().getValue())
+                .as("Ana is still in the field: Ben's name waits").isEqualTo("Pipeline p");
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(name, new com.vaadin.flow.component.BlurNotifier.BlurEvent<>(name, true));
+        elsewhere(ben, () -> board.renameGroup(flakyTopic, "CI problems, again"));
+        awaitScreen(() -> _find(TextField.class, spec -> spec.withClasses("retro-group-name")).getFirst().getValue().equals("CI problems, again"));
     }
 
     @Test
