@@ -123,11 +123,11 @@ class CommittedChangesTest {
     @Test
     void aLiveChangeIsNotRecordedInTheEventPublicationRegistry() {
         ItemView item = firstItem();
-        Integer before = jdbc.queryForObject("select count(*) from event_publication", Integer.class);
+        Integer before = jdbc.queryForObject("select count(*) from EVENT_PUBLICATION", Integer.class);
         TransactionTemplate outer = new TransactionTemplate(transactions);
         as(acmePm, () -> outer.execute(status -> {
             itemWork.update(ItemUpdate.from(item).withStatus(ItemStatus.DONE, null));
-            assertThat(jdbc.queryForObject("select count(*) from event_publication", Integer.class)).as("within the change").isEqualTo(before);
+            assertThat(jdbc.queryForObject("select count(*) from EVENT_PUBLICATION", Integer.class)).as("within the change").isEqualTo(before);
             return null;
         }));
         assertThat(acmeHeard).isNotEmpty();

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @NamedInterface("api")
-@Transactional
+@Transactional(isolation = Isolation.READ_COMMITTED)
 @RolesAllowed(RoleSets.MEMBERS)
 public class RetroActions {
 

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,10 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
  * delete their own), group cards, vote within the budget, and keep notes on the topic under
  * discussion. Each change locks the session, so the phase, a vote budget and twenty people
  * writing at once never interleave.
+ *
+ * <p>Read committed, on purpose: a change to a card or a topic reads it before it can know which
+ * session to lock, and under MySQL's repeatable read that first read fixes the transaction's
+ * snapshot — so after waiting for the lock it would still read the votes as they were before the
+ * previous voter committed, and one person's quick double click stored two rows for one topic
+ * (RetroSessionServiceTest on MariaDB). Under read committed every read after the lock sees what
+ * the transactions before it committed. The same holds for {@link RetroActions} and {@link RetroSessions}.
  */
 @Service
 @NamedInterface("api")
-@Transactional
+@Transactional(isolation = Isolation.READ_COMMITTED)
 @RolesAllowed(RoleSets.MEMBERS)
 public class RetroBoardWork {
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @NamedInterface("api")
-@Transactional
+@Transactional(isolation = Isolation.READ_COMMITTED)
 @RolesAllowed(RoleSets.MEMBERS)
 public class RetroSessions {
 

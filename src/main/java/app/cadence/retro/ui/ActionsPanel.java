@@ -88,6 +88,13 @@ class ActionsPanel extends Div implements BoardPanel {
         title.focus();
     }
 
+    /** The topic under discussion, as the action's topic unless one was chosen already. */
+    void suggest(@Nullable Long groupId) {
+        if (groupId != null && topic.getValue() == null && topics.stream().anyMatch(t -> t.groupId().equals(groupId))) {
+            topic.setValue(groupId);
+        }
+    }
+
     private void add() {
         if (title.getValue().isBlank()) {
             title.setInvalid(true);

@@ -137,6 +137,7 @@ class DiscussPanel extends Div implements BoardPanel {
             timerControls(screen);
         }
         actions.show(screen);
+        actions.suggest(under);
     }
 
     private void timerControls(RetroScreen screen) {
