@@ -124,9 +124,15 @@ class TeamRunsARetrospectiveJourneyTest {
             next(pm, "Next: Group", "Group");
             dev.until("the Group phase on Diego's screen", d -> currentPhase(dev).equals("Group"));
             WebElement card = dev.until("Diego's card", d -> cardBox(dev, DEV_CARD));
-            dev.click("Move to…", () -> card.findElement(By.cssSelector("vaadin-select.retro-move-to")));
-            dev.click(PMO_CARD, () -> dev.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+            dev.click("Move to…", () -> card.findElement(By.cssSelector("vaadin-button.retro-move-to")));
+            WebElement where = dev.until("the Move dialog's topic list", d -> d.findElements(By.cssSelector("vaadin-combo-box.retro-move-target"))
+                    .stream().findFirst().orElse(null));
+            JourneyBrowser.type(where.findElement(By.cssSelector("input")), "Late chart");
+            dev.click(PMO_CARD, () -> where.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                     .filter(i -> i.isDisplayed() && dev.text(i).equals(PMO_CARD)).findFirst().orElse(null));
+            dev.until("the combo box to show the topic", d -> JourneyBrowser.fieldValue(where).equals(PMO_CARD));
+            dev.click("Move", () -> d(dev).findElements(By.cssSelector("vaadin-button")).stream()
+                    .filter(b -> b.isDisplayed() && dev.text(b).equals("Move")).findFirst().orElse(null));
             WebElement name = dev.until("the group of two", d -> d.findElements(By.cssSelector(".retro-topic")).stream()
                     .filter(t -> t.findElements(By.cssSelector(".retro-card")).size() == 2).findFirst()
                     .map(t -> t.findElement(By.cssSelector("vaadin-text-field.retro-group-name"))).orElse(null));
@@ -200,6 +206,10 @@ class TeamRunsARetrospectiveJourneyTest {
         JourneyBrowser.type(JourneyBrowser.nativeInput(box.findElement(By.cssSelector("vaadin-text-area.retro-new-card"))), text);
         window.click("Add card", () -> window.button(box, "Add card"));
         window.until("the new card", d -> cards(window).contains(text));
+    }
+
+    private static org.openqa.selenium.WebDriver d(JourneyBrowser window) {
+        return window.driver();
     }
 
     private static List<String> cards(JourneyBrowser window) {

@@ -10,7 +10,10 @@ import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +37,7 @@ class GroupPanel extends Div implements BoardPanel {
     private final Map<Long, TopicBox> boxes = new HashMap<>();
     private final Span hint = new Span("Drag a card onto another topic to group them; name a group in its field.");
     private final Div topics = new Div();
+    private List<TopicView> shownTopics = List.of();
 
     GroupPanel(RetroBoardWork work, BoardChanges changes) {
         this.work = work;
@@ -47,6 +51,7 @@ class GroupPanel extends Div implements BoardPanel {
     @Override
     public void show(RetroScreen screen) {
         List<TopicView> all = screen.board().topics();
+        shownTopics = all;
         Set<Long> seen = new HashSet<>();
         int index = 0;
         for (TopicView topic : all) {
@@ -55,7 +60,7 @@ class GroupPanel extends Div implements BoardPanel {
             if (topics.getChildren().skip(index).findFirst().orElse(null) != box) {
                 topics.addComponentAtIndex(index, box);
             }
-            box.show(topic, all);
+            box.show(topic);
             index++;
         }
         boxes.entrySet().removeIf(entry -> {
@@ -77,6 +82,7 @@ class GroupPanel extends Div implements BoardPanel {
         private final Span column = new Span();
         private final Div cards = new Div();
         private boolean typing;
+        private List<CardView> drawn = List.of();
         /** Set while a fresh read is put in the field: that is no rename. */
         private boolean showing;
 
@@ -106,7 +112,7 @@ class GroupPanel extends Div implements BoardPanel {
             }
         }
 
-        void show(TopicView topic, List<TopicView> all) {
+        void show(TopicView topic) {
             if (!typing) {
                 showing = true;
                 try {
@@ -117,14 +123,18 @@ class GroupPanel extends Div implements BoardPanel {
             }
             name.setPlaceholder(topic.named() ? "Name this group" : topic.title());
             column.setText(topic.columnTitle());
-            cards.removeAll();
-            for (CardView card : topic.cards()) {
-                cards.add(card(card, topic, all, !name.isReadOnly()));
+            // Redrawn only when its cards changed: one regrouping must not redraw 200 cards on 20 screens.
+            if (!topic.cards().equals(drawn)) {
+                cards.removeAll();
+                for (CardView card : topic.cards()) {
+                    cards.add(card(card, topic, !name.isReadOnly()));
+                }
+                drawn = topic.cards();
             }
         }
     }
 
-    private Div card(CardView card, TopicView topic, List<TopicView> all, boolean mayWrite) {
+    private Div card(CardView card, TopicView topic, boolean mayWrite) {
         Span text = new Span(card.text());
         text.addClassName("retro-card-text");
         Div box = new Div(text);
@@ -137,32 +147,50 @@ class GroupPanel extends Div implements BoardPanel {
         if (mayWrite) {
             DragSource<Div> drag = DragSource.create(box);
             drag.setDragData(card.id());
-            box.add(moveTo(card, topic, all));
+            Button moveTo = new Button("Move to…", e -> askWhere(card, topic));
+            moveTo.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+            moveTo.addClassName("retro-move-to");
+            moveTo.setAriaLabel("Move “" + ReflectPanel.abbreviate(card.text()) + "” to another topic");
+            box.add(moveTo);
         }
         return box;
     }
 
-    /** The keyboard's way to group: a list of the other topics, and "its own topic" for a grouped card. */
-    private Select<Long> moveTo(CardView card, TopicView topic, List<TopicView> all) {
-        Select<Long> select = new Select<>();
-        select.setAriaLabel("Move card to");
-        select.setPlaceholder("Move to…");
-        select.addClassName("retro-move-to");
+    /**
+     * The keyboard's way to group: a dialog with the other topics (filter by typing) and, for a
+     * grouped card, "A topic of its own". One list for the whole board, made when asked: a list
+     * per card would be drawn for every card on every screen, 40,000 entries for 200 cards.
+     */
+    private void askWhere(CardView card, TopicView topic) {
         List<Long> choices = new java.util.ArrayList<>();
         if (topic.cards().size() > 1) {
             choices.add(OWN_TOPIC);
         }
-        all.stream().filter(t -> !t.groupId().equals(topic.groupId())).forEach(t -> choices.add(t.groupId()));
-        select.setItems(choices);
-        select.setItemLabelGenerator(id -> id == OWN_TOPIC ? "A topic of its own"
-                : all.stream().filter(t -> t.groupId().equals(id)).map(t -> ReflectPanel.abbreviate(t.title())).findFirst().orElse(""));
-        select.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                move(card.id(), e.getValue() == OWN_TOPIC ? null : e.getValue());
+        shownTopics.stream().filter(t -> !t.groupId().equals(topic.groupId())).forEach(t -> choices.add(t.groupId()));
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Move “" + ReflectPanel.abbreviate(card.text()) + "”");
+        ComboBox<Long> where = new ComboBox<>("To topic");
+        where.setItems(choices);
+        where.setItemLabelGenerator(id -> id == OWN_TOPIC ? "A topic of its own"
+                : shownTopics.stream().filter(t -> t.groupId().equals(id)).map(t -> ReflectPanel.abbreviate(t.title())).findFirst().orElse(""));
+        where.setWidth("24rem");
+        where.addClassName("retro-move-target");
+        Button move = new Button("Move", e -> {
+            if (where.getValue() == null) {
+                where.setInvalid(true);
+                where.setErrorMessage("Choose a topic.");
+                return;
             }
+            Long target = where.getValue();
+            dialog.close();
+            move(card.id(), target == OWN_TOPIC ? null : target);
         });
-        select.setVisible(!choices.isEmpty());
-        return select;
+        move.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        move.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        dialog.add(where);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), move);
+        dialog.open();
+        where.focus();
     }
 
     private void move(Long cardId, @Nullable Long toGroup) {

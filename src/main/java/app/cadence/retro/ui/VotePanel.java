@@ -8,10 +8,18 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Vote: each topic with the person's own dots and buttons to place or take back one; the dots
  * left of the budget on top. Nobody sees anyone else's dots until voting ends.
+ *
+ * <p>Topic boxes and their buttons are kept by topic between reads: a click made while a refresh
+ * is on its way must still name a button that exists, or Flow drops it (what the run simulation
+ * found on the Now board).
  */
 class VotePanel extends Div implements BoardPanel {
 
@@ -19,6 +27,7 @@ class VotePanel extends Div implements BoardPanel {
     private final BoardChanges changes;
     private final Span left = new Span();
     private final Div topics = new Div();
+    private final Map<Long, TopicBox> boxes = new HashMap<>();
 
     VotePanel(RetroBoardWork work, BoardChanges changes) {
         this.work = work;
@@ -35,44 +44,66 @@ class VotePanel extends Div implements BoardPanel {
         left.setText(screen.iMayTakePart()
                 ? board.myVotesLeft() + " of " + board.voteBudget() + " dots left · several on one topic are allowed · totals show when voting ends"
                 : "Participants are voting; totals show when voting ends.");
-        topics.removeAll();
+        Set<Long> seen = new HashSet<>();
+        int index = 0;
         for (TopicView topic : board.topics()) {
-            topics.add(topic(topic, board, screen.iMayTakePart()));
+            seen.add(topic.groupId());
+            TopicBox box = boxes.computeIfAbsent(topic.groupId(), id -> new TopicBox(id, screen.iMayTakePart()));
+            if (topics.getChildren().skip(index).findFirst().orElse(null) != box) {
+                topics.addComponentAtIndex(index, box);
+            }
+            box.show(topic, board);
+            index++;
         }
+        boxes.entrySet().removeIf(entry -> {
+            if (!seen.contains(entry.getKey())) {
+                topics.remove(entry.getValue());
+                return true;
+            }
+            return false;
+        });
     }
 
-    private Div topic(TopicView topic, RetroBoard board, boolean mayVote) {
-        Div box = new Div();
-        box.addClassName("retro-topic");
-        Span title = new Span(topic.title());
-        title.addClassName("retro-topic-title");
-        Span cards = new Span(topic.columnTitle() + " · " + topic.cards().size() + (topic.cards().size() == 1 ? " card" : " cards"));
-        cards.addClassName("hint");
-        box.add(title, cards);
-        if (topic.cards().size() > 1 || !topic.named()) {
-            Div texts = new Div();
+    private final class TopicBox extends Div {
+
+        private final Span title = new Span();
+        private final Span cards = new Span();
+        private final Div texts = new Div();
+        private final Span dots = new Span();
+        private final Button minus;
+        private final Button plus;
+
+        TopicBox(Long groupId, boolean mayVote) {
+            addClassName("retro-topic");
+            title.addClassName("retro-topic-title");
+            cards.addClassName("hint");
             texts.addClassName("retro-topic-cards");
-            topic.cards().forEach(c -> texts.add(new Div(new Span(c.text()))));
-            box.add(texts);
-        }
-        if (mayVote) {
-            Span dots = new Span("●".repeat(topic.myVotes()));
             dots.addClassName("retro-dots");
-            dots.getElement().setAttribute("aria-label", topic.myVotes() + " of your dots");
-            Button minus = new Button("−", e -> changes.attempt(() -> work.vote(topic.groupId(), -1)));
-            minus.setAriaLabel("Take a dot back from " + topic.title());
-            minus.setEnabled(topic.myVotes() > 0);
-            Button plus = new Button("+", e -> changes.attempt(() -> work.vote(topic.groupId(), 1)));
-            plus.setAriaLabel("Put a dot on " + topic.title());
-            plus.setEnabled(board.myVotesLeft() > 0);
+            minus = new Button("−", e -> changes.attempt(() -> work.vote(groupId, -1)));
+            plus = new Button("+", e -> changes.attempt(() -> work.vote(groupId, 1)));
             plus.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            for (Button button : new Button[] {minus, plus}) {
-                button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            }
+            minus.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            plus.addThemeVariants(ButtonVariant.LUMO_SMALL);
             Div voting = new Div(minus, dots, plus);
             voting.addClassName("retro-voting");
-            box.add(voting);
+            voting.setVisible(mayVote);
+            add(title, cards, texts, voting);
         }
-        return box;
+
+        void show(TopicView topic, RetroBoard board) {
+            title.setText(topic.title());
+            cards.setText(topic.columnTitle() + " · " + topic.cards().size() + (topic.cards().size() == 1 ? " card" : " cards"));
+            texts.removeAll();
+            if (topic.cards().size() > 1 || topic.named()) {
+                topic.cards().forEach(c -> texts.add(new Div(new Span(c.text()))));
+            }
+            texts.setVisible(texts.getComponentCount() > 0);
+            dots.setText("●".repeat(topic.myVotes()));
+            dots.getElement().setAttribute("aria-label", topic.myVotes() + " of your dots");
+            minus.setAriaLabel("Take a dot back from " + topic.title());
+            minus.setEnabled(topic.myVotes() > 0);
+            plus.setAriaLabel("Put a dot on " + topic.title());
+            plus.setEnabled(board.myVotesLeft() > 0);
+        }
     }
 }

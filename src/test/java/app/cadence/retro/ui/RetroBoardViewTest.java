@@ -36,7 +36,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.internal.CurrentInstance;
@@ -233,10 +232,12 @@ class RetroBoardViewTest extends KaribuTest {
         as(ben, () -> board.addCard(sessionId, improve, "Build breaks on Fridays"));
         advanceTo(RetroPhase.GROUP);
         open(ana);
-        Select<Long> moveSlowCi = _find(Select.class, spec -> spec.withClasses("retro-move-to")).get(1);
-        Long flakyTopic = moveSlowCi.getListDataView().getItems().filter(id -> id != GroupPanel.OWN_TOPIC)
-                .filter(id -> moveSlowCi.getItemLabelGenerator().apply(id).equals("Flaky tests")).findFirst().orElseThrow();
-        type(moveSlowCi, flakyTopic);
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Move “Slow CI” to another topic")));
+        ComboBox<Long> where = _get(ComboBox.class, spec -> spec.withClasses("retro-move-target"));
+        Long flakyTopic = where.getListDataView().getItems().filter(id -> id != GroupPanel.OWN_TOPIC)
+                .filter(id -> where.getItemLabelGenerator().apply(id).equals("Flaky tests")).findFirst().orElseThrow();
+        type(where, flakyTopic);
+        _click(button("Move"));
         assertThat(_find(Div.class, spec -> spec.withClasses("retro-topic"))).hasSize(2);
 
         TextField name = _find(TextField.class, spec -> spec.withClasses("retro-group-name")).getFirst();
