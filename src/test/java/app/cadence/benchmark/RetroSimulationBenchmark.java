@@ -292,8 +292,21 @@ class RetroSimulationBenchmark {
             differing = differing(people, shown, expected);
         }
         say(what + ": " + (differing.isEmpty() ? "yes, settled " + Duration.ofNanos(System.nanoTime() - settling).toMillis() + " ms after the last action"
-                : "NO — participants " + differing + " differ after " + SETTLE_TIMEOUT.toSeconds() + " s"));
+                : "NO — participants " + differing + " differ after " + SETTLE_TIMEOUT.toSeconds() + " s; participant " + differing.getFirst()
+                + " shows " + describe(shown.apply(people.get(differing.getFirst() - 1))) + ", the database has " + describe(expected)));
         assertThat(differing).as("boards that differ from the database: " + what).isEmpty();
+    }
+
+    /** A short account of what a board shows: how many entries, and the first few. */
+    private static String describe(Object shown) {
+        if (shown instanceof Map<?, ?> map) {
+            return map.size() + " topics, " + map.values().stream().mapToInt(v -> (Integer) v).sum() + " dots, first "
+                    + map.entrySet().stream().limit(3).toList();
+        }
+        if (shown instanceof List<?> list) {
+            return list.size() + " entries, first " + list.stream().limit(3).toList();
+        }
+        return String.valueOf(shown);
     }
 
     private static <T> List<Integer> differing(List<FlowUi> people, java.util.function.Function<FlowUi, T> shown, T expected) {
