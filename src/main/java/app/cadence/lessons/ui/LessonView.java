@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("lessons")
 @RolesAllowed(RoleSets.MEMBERS)
-class LessonView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+public class LessonView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final Lessons lessons;
     private @Nullable LessonDetails lesson;

@@ -42,7 +42,7 @@ import jakarta.annotation.security.RolesAllowed;
 @PageTitle("Lessons learned · Cadence")
 @Menu(order = 5.5, icon = "vaadin:lightbulb", title = "Lessons learned")
 @RolesAllowed(RoleSets.MEMBERS)
-class LessonsView extends VerticalLayout {
+public class LessonsView extends VerticalLayout {
 
     final TextField search = new TextField();
     final ComboBox<TemplateChoice> template = new ComboBox<>();

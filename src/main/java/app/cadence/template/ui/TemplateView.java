@@ -90,6 +90,8 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
     private final List<TemplatePageSection> sections;
     private final List<VerticalLayout> sectionTabs = new java.util.ArrayList<>();
     private @org.jspecify.annotations.Nullable Long sectionsOf;
+    private final TabSheet tabs = new TabSheet();
+    private final Button proposalsWaiting = new Button();
 
     TemplateView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication, LiveScreens live,
                  TemplateProposals proposals, List<TemplatePageSection> sections) {
@@ -109,7 +111,6 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
             }
         });
         description.addClassName("template-description");
-        TabSheet tabs = new TabSheet();
         actions.setWrap(true);
         tabs.add("Content", new VerticalLayout(versionPicker, versionContent));
         proposalsTab.setPadding(false);
@@ -126,7 +127,11 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         versionContent.setWidthFull();
         changedElsewhere.addClassName("changed-elsewhere");
         changedElsewhere.setVisible(false);
-        add(heading, changedElsewhere, description, actions, tabs);
+        proposalsWaiting.addClassName("proposals-waiting");
+        proposalsWaiting.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        proposalsWaiting.setVisible(false);
+        proposalsWaiting.addClickListener(e -> tabs.setSelectedTab(proposalsTabTitle));
+        add(heading, changedElsewhere, description, actions, proposalsWaiting, tabs);
     }
 
     @Override
@@ -215,6 +220,10 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         proposalsTab.add(new ProposalQueue(proposals, id, author, () -> load(id)));
         long pending = proposals.pendingCount(id);
         proposalsTabTitle.setLabel(pending == 0 ? "Proposals" : "Proposals (" + pending + ")");
+        // ADMIN and PMO decide: tell them on arrival, not only on a tab they may not open.
+        proposalsWaiting.setVisible(author && pending > 0);
+        proposalsWaiting.setText(pending == 1 ? "1 change proposal from a lesson waits for your decision"
+                : pending + " change proposals from lessons wait for your decision");
     }
 
     private void buildActions() {
