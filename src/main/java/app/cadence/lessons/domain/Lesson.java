@@ -54,6 +54,14 @@ public class Lesson extends AbstractEntity {
     @Column(nullable = false, length = 500)
     private String tags;
 
+    /**
+     * What the search reads: title, what happened, recommendation and tags, lower case, in one
+     * column (a search is then one LIKE per row, with no function call); written with the lesson.
+     */
+    @jakarta.persistence.Lob
+    @Column(name = "search_text", nullable = false, length = Integer.MAX_VALUE)
+    private String searchText;
+
     @Column(name = "template_id")
     private @Nullable Long templateId;
 
@@ -107,6 +115,7 @@ public class Lesson extends AbstractEntity {
         this.whatHappened = "";
         this.category = LessonCategory.OTHER;
         this.tags = ",,";
+        this.searchText = "";
         this.sourceKind = LessonSource.MANUAL;
         this.sourceLabel = "";
         this.recordedById = 0L;
@@ -165,6 +174,7 @@ public class Lesson extends AbstractEntity {
         this.recommendation = text.recommendation();
         this.category = java.util.Objects.requireNonNull(text.category());
         this.tags = Tags.stored(text.tags());
+        this.searchText = searchText(title, whatHappened, recommendation, tags);
         this.templateId = concerns.templateId();
         this.templateName = concerns.templateName();
         this.templateKind = concerns.templateKind();
@@ -179,6 +189,12 @@ public class Lesson extends AbstractEntity {
         this.recordedById = recordedById;
         this.recordedByName = recordedByName;
         this.recordedAt = at;
+    }
+
+    /** The searchable text of a lesson: what {@code LessonRepository}'s search matches with one LIKE. */
+    public static String searchText(String title, String whatHappened, @Nullable String recommendation, String storedTags) {
+        return (title + "\n" + whatHappened + "\n" + (recommendation == null ? "" : recommendation) + "\n" + storedTags)
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     public String getTitle() {

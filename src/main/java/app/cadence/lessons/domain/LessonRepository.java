@@ -16,13 +16,12 @@ public interface LessonRepository extends JpaRepository<Lesson, Long> {
 
     /**
      * The library's filters, every one optional; the search matches title, what happened,
-     * recommendation and tags (the pattern is lower case; titles and texts are compared lowered).
+     * recommendation and tags, kept lower case in one column (the pattern is lower case too).
      */
     String LIBRARY_FROM = """
              from Lesson l
              where l.tenantId = :tenantId
-               and (:search = '' or lower(l.title) like :pattern escape '!' or lower(l.whatHappened) like :pattern escape '!'
-                    or lower(l.recommendation) like :pattern escape '!' or l.tags like :pattern escape '!')
+               and (:search = '' or l.searchText like :pattern escape '!')
                and (:templateId is null or l.templateId = :templateId)
                and (:templateKind is null or l.templateKind = :templateKind)
                and (:category is null or l.category = :category)

@@ -119,6 +119,20 @@ public class Lessons {
                 PageRequest.of(Math.toIntExact(offset / pageSize), pageSize, ordered));
     }
 
+    /** The first rows of a search and how many lessons match in all. */
+    public record LessonPage(List<LessonRow> rows, long total) {
+    }
+
+    /**
+     * The first page and the total, as the list's first request needs them: when the page is not
+     * full it holds every match, so the count costs no second pass over the library (a selective
+     * search over 10,000 lessons reads them once, not twice).
+     */
+    public LessonPage firstPage(LessonFilter filter, Sort sort, int limit) {
+        List<LessonRow> rows = search(filter, sort, 0, limit);
+        return new LessonPage(rows, rows.size() < Math.max(1, Math.min(limit, 500)) ? rows.size() : count(filter));
+    }
+
     public long count(LessonFilter filter) {
         Query q = query(filter);
         return lessons.countLibrary(TenantContext.requireTenantId(), q.search, q.pattern, filter.templateId(), filter.templateKind(),

@@ -30,6 +30,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import org.springframework.data.domain.Sort;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -138,8 +139,8 @@ public class LessonsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);
         grid.setSizeFull();
-        grid.setItems(query -> lessons.search(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit())
-                .stream(), query -> countAndDescribeEmptyState());
+        grid.setItems(query -> fetch(VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit()).stream(),
+                query -> countAndDescribeEmptyState(VaadinSpringDataHelpers.toSpringDataSort(query)));
         emptyState.addClassName("empty-state");
         grid.setEmptyStateComponent(emptyState);
         add(heading, filters, grid);
@@ -152,8 +153,31 @@ public class LessonsView extends VerticalLayout {
                 to.getValue());
     }
 
-    private int countAndDescribeEmptyState() {
-        int count = Math.toIntExact(lessons.count(filter()));
+    /**
+     * The first page read with the count (one pass over the library for a selective search), kept
+     * for the fetch that follows the count in the same request; any other fetch reads its page.
+     */
+    private record FirstPage(LessonFilter filter, Sort sort, Lessons.LessonPage page) {
+    }
+
+    private @org.jspecify.annotations.Nullable FirstPage firstPage;
+
+    private java.util.List<LessonRow> fetch(Sort sort, int offset, int limit) {
+        FirstPage kept = firstPage;
+        firstPage = null;
+        if (kept != null && offset == 0 && kept.filter().equals(filter()) && kept.sort().equals(sort)
+                && (limit <= kept.page().rows().size() || kept.page().rows().size() == kept.page().total())) {
+            java.util.List<LessonRow> rows = kept.page().rows();
+            return rows.subList(0, Math.min(limit, rows.size()));
+        }
+        return lessons.search(filter(), sort, offset, limit);
+    }
+
+    private int countAndDescribeEmptyState(Sort sort) {
+        LessonFilter filter = filter();
+        Lessons.LessonPage page = lessons.firstPage(filter, sort, grid.getPageSize());
+        firstPage = new FirstPage(filter, sort, page);
+        int count = Math.toIntExact(page.total());
         if (count == 0) {
             boolean filtered = !search.isEmpty() || template.getValue() != null || kind.getValue() != null || category.getValue() != null
                     || !tag.isEmpty() || project.getValue() != null || from.getValue() != null || to.getValue() != null;
