@@ -40,6 +40,7 @@ class LessonsServiceTest {
     @Autowired Lessons lessons;
     @Autowired LessonRepository repository;
     @Autowired java.time.Clock clock;
+    @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
     Member pmo;
     Member dev;
@@ -140,6 +141,25 @@ class LessonsServiceTest {
         assertThat(as(viewer, () -> lessons.search(LessonFilter.none(), Sort.by("title"), 0, 10))).extracting(LessonRow::id)
                 .containsExactly(first, second);
         assertThat(as(viewer, () -> lessons.search(LessonFilter.none(), Sort.by("title; drop table lesson"), 0, 10))).hasSize(2);
+    }
+
+    @Test
+    void theListsFirstRequestIsOneStatementWhenThePageHoldsEveryMatch() {
+        as(dev, () -> lessons.record(draft("Rehearse with production volumes")));
+        org.hibernate.stat.Statistics statistics = entityManagerFactory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        Lessons.LessonPage page = as(viewer, () -> {
+            statistics.setStatisticsEnabled(true);
+            statistics.clear();
+            try {
+                return lessons.firstPage(LessonFilter.none().search("volumes"), Sort.unsorted(), 50);
+            } finally {
+                statistics.setStatisticsEnabled(false);
+            }
+        });
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.rows()).hasSize(1);
+        assertThat(statistics.getPrepareStatementCount()).as("no count statement when the page is not full").isEqualTo(1);
+        assertThat(as(viewer, () -> lessons.firstPage(LessonFilter.none(), Sort.unsorted(), 1)).total()).isEqualTo(1);
     }
 
     @Test

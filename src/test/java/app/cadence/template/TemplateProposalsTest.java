@@ -144,6 +144,27 @@ class TemplateProposalsTest {
     }
 
     @Test
+    void discardingTheDraftPutsTheProposalsItTookBackInTheQueue() {
+        Long id = propose(ProposalKind.ADD_AFTER, load, "Reconcile record counts", null);
+        as(pmo, () -> {
+            proposals.accept(id, view(pmo, id).version());
+            return null;
+        });
+        as(pmo, () -> {
+            library.discardDraft(runbook);
+            return null;
+        });
+
+        ProposalView again = view(pmo, id);
+        assertThat(again.state()).isEqualTo(ProposalState.PENDING);
+        assertThat(again.decidedBy()).isNull();
+        assertThat(as(pmo, () -> library.details(runbook)).changes()).extracting(c -> c.summary())
+                .anySatisfy(line -> assertThat(line).contains("Discarded the draft. The change proposal accepted into it waits again."))
+                .anySatisfy(line -> assertThat(line).startsWith("Accepted into the draft: Add “Reconcile record counts” after “Load data”"))
+                .anySatisfy(line -> assertThat(line).startsWith("Proposed from the lesson “Reconcile after loading”"));
+    }
+
+    @Test
     void declineNeedsAReasonAndTellsTheProposerWhy() {
         Long id = propose(ProposalKind.REMOVE, load, null, null);
 

@@ -153,6 +153,20 @@ public class TemplateProposal extends AbstractEntity {
         this.decidedAt = at;
     }
 
+    /**
+     * Back to the queue: the draft it was accepted into was discarded before it was published, so
+     * the change reached no version. The template's owners decide again.
+     */
+    public void reopen() {
+        if (state != ProposalState.ACCEPTED || draftVersionId == null) {
+            return;
+        }
+        this.state = ProposalState.PENDING;
+        this.draftVersionId = null;
+        this.decidedByName = null;
+        this.decidedAt = null;
+    }
+
     private void requirePending() {
         if (state != ProposalState.PENDING) {
             throw new RuleViolationException(null, "This proposal was already " + state.label().toLowerCase(java.util.Locale.ROOT)

@@ -25,6 +25,11 @@ public interface TemplateProposalRepository extends JpaRepository<TemplatePropos
             order by p.decidedAt, p.id""")
     List<TemplateProposal> findTakenInto(Long tenantId, Long templateId, Long versionId);
 
+    @Query("""
+            select p from TemplateProposal p where p.tenantId = :tenantId and p.draftVersionId = :draftId
+              and p.state = app.cadence.template.domain.ProposalState.ACCEPTED""")
+    List<TemplateProposal> findAcceptedInto(Long tenantId, Long draftId);
+
     @Query("select count(p) from TemplateProposal p where p.tenantId = :tenantId and p.templateId = :templateId and p.state = app.cadence.template.domain.ProposalState.PENDING")
     long countPending(Long tenantId, Long templateId);
 }

@@ -14,6 +14,7 @@ import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateProposal;
 import app.cadence.template.domain.TemplateProposalRepository;
 import app.cadence.template.domain.TemplateSection;
+import app.cadence.template.events.TemplateChanged;
 import app.cadence.template.service.TemplateViews.VersionContent;
 import app.cadence.template.service.TemplateViews.VersionSummary;
 import app.cadence.tenancy.domain.Role;
@@ -121,6 +122,8 @@ public class TemplateProposals {
         }
         TemplateProposal saved = proposals.save(new TemplateProposal(request.templateId(), change, itemTitle, request.lessonId(),
                 cut(request.lessonTitle()), request.lessonLink(), me.userId(), me.displayName(), clock.instant()));
+        library.record(request.templateId(), TemplateChanged.Change.PROPOSAL_RAISED, "Proposed"
+                + (saved.getLessonTitle() == null ? "" : " from the lesson “" + saved.getLessonTitle() + "”") + ": " + summaryOf(saved) + ".");
         return saved.getId();
     }
 
@@ -174,6 +177,9 @@ public class TemplateProposals {
             draftId = draft.summary().id();
         }
         proposal.accept(draftId, TenantContext.currentUserName(), clock.instant());
+        library.record(templateId, TemplateChanged.Change.PROPOSAL_ACCEPTED, (proposal.getKind() == ProposalKind.NOTE
+                ? "Acknowledged the note of " + proposal.getProposedByName() : "Accepted into the draft: " + summaryOf(proposal))
+                + (proposal.getLessonTitle() == null ? "" : " (lesson “" + proposal.getLessonTitle() + "”)") + ".");
         String templateName = library.details(templateId).name();
         tell(proposal, "Your proposal for “" + templateName + "” was accepted",
                 proposal.getKind() == ProposalKind.NOTE
@@ -187,6 +193,8 @@ public class TemplateProposals {
     public void decline(Long proposalId, long expectedVersion, String reason) {
         TemplateProposal proposal = find(proposalId, expectedVersion);
         proposal.decline(reason, TenantContext.currentUserName(), clock.instant());
+        library.record(proposal.getTemplateId(), TemplateChanged.Change.PROPOSAL_DECLINED, "Declined the proposal of "
+                + proposal.getProposedByName() + " (" + summaryOf(proposal) + "): " + proposal.getDeclineReason());
         String templateName = library.details(proposal.getTemplateId()).name();
         tell(proposal, "Your proposal for “" + templateName + "” was declined",
                 summaryOf(proposal) + " — declined by " + TenantContext.currentUserName() + ": " + proposal.getDeclineReason());
