@@ -33,6 +33,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Recording, searching and reading lessons; roles (a VIEWER reads only) and isolation (another tenant's lesson is not there). */
 @IntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class LessonsServiceTest {
 
     @Autowired Fixtures fixtures;
@@ -40,6 +41,7 @@ class LessonsServiceTest {
     @Autowired Lessons lessons;
     @Autowired LessonRepository repository;
     @Autowired java.time.Clock clock;
+    @Autowired org.springframework.test.context.event.ApplicationEvents events;
     @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
     Member pmo;
@@ -92,6 +94,13 @@ class LessonsServiceTest {
         assertThat(lesson.recordedBy()).isEqualTo(dev.name());
         assertThat(lesson.canPropose()).as("a VIEWER reads only").isFalse();
         assertThat(as(dev, () -> lessons.details(id)).canPropose()).isTrue();
+        // The retrospective module can follow where its cards became lessons.
+        assertThat(events.stream(app.cadence.lessons.events.LessonRecorded.class)).singleElement().satisfies(e -> {
+            assertThat(e.lessonId()).isEqualTo(id);
+            assertThat(e.sourceKind()).isEqualTo(LessonSource.RETRO_CARD);
+            assertThat(e.sourceId()).isEqualTo(40L);
+            assertThat(e.tenantId()).isEqualTo(dev.tenantId());
+        });
     }
 
     @Test

@@ -16,7 +16,6 @@ import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateProposals;
 import app.cadence.template.service.TemplateProposals.ItemChoice;
 import app.cadence.template.service.TemplateProposals.ProposalRequest;
-import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateViews.TemplateDetails;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.domain.RoleSets;

@@ -129,9 +129,8 @@ public class TemplateProposals {
 
     /** A template's proposals, pending first. */
     public List<ProposalView> ofTemplate(Long templateId) {
-        library.details(templateId);
-        Long tenant = TenantContext.requireTenantId();
-        return views(proposals.findOfTemplate(tenant, templateId), templateId);
+        List<VersionSummary> versions = library.details(templateId).versions(); // another tenant's template is not found
+        return views(proposals.findOfTemplate(TenantContext.requireTenantId(), templateId), versions);
     }
 
     /** How many proposals of the template wait for a decision. */
@@ -237,9 +236,9 @@ public class TemplateProposals {
         return choices;
     }
 
-    private List<ProposalView> views(List<TemplateProposal> found, Long templateId) {
+    private static List<ProposalView> views(List<TemplateProposal> found, List<VersionSummary> versions) {
         java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();
-        for (VersionSummary v : library.details(templateId).versions()) {
+        for (VersionSummary v : versions) {
             if (v.number() != null) {
                 numbers.put(v.id(), v.number());
             }
