@@ -8,7 +8,7 @@
  * {@link app.cadence.lessons.ui.RecordLessonDialog}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"template :: api", "template :: ui", "project :: api", "tenancy :: api", "audit :: api", "shared"})
+@ApplicationModule(allowedDependencies = {"template :: api", "template :: ui", "project :: api", "project :: events", "tenancy :: api", "audit :: api", "shared"})
 package app.cadence.lessons;
 
 import org.jspecify.annotations.NullMarked;

@@ -41,6 +41,7 @@ class LessonsServiceTest {
     @Autowired Lessons lessons;
     @Autowired LessonRepository repository;
     @Autowired java.time.Clock clock;
+    @Autowired app.cadence.project.service.ProjectService projects;
     @Autowired org.springframework.test.context.event.ApplicationEvents events;
     @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
@@ -101,6 +102,18 @@ class LessonsServiceTest {
             assertThat(e.sourceId()).isEqualTo(40L);
             assertThat(e.tenantId()).isEqualTo(dev.tenantId());
         });
+    }
+
+    @Test
+    void aDeletedProjectsLessonsStayWithoutTheLink() {
+        Long id = as(dev, () -> lessons.record(draft("Kept after the project")));
+        long version = fixtures.load(pmo, project).getVersion();
+        scope.run(pmo.userId(), pmo.tenantId(), () -> projects.delete(project, version));
+
+        LessonDetails lesson = as(dev, () -> lessons.details(id));
+        assertThat(lesson.projectId()).isNull();
+        assertThat(lesson.projectLabel()).isEqualTo("ERP-01 · ERP migration");
+        assertThat(as(dev, () -> lessons.count(LessonFilter.none()))).isEqualTo(1);
     }
 
     @Test

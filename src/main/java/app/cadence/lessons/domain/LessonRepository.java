@@ -11,6 +11,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface LessonRepository extends JpaRepository<Lesson, Long> {
 
+    /** A deleted project's lessons stay in the library, naming the project by its label but no longer linking to it. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Lesson l set l.projectId = null where l.tenantId = :tenantId and l.projectId = :projectId")
+    int forgetProject(Long tenantId, Long projectId);
+
     @Query("select l from Lesson l where l.id = :id and l.tenantId = :tenantId")
     Optional<Lesson> findInTenant(Long id, Long tenantId);
 

@@ -84,8 +84,9 @@ public class LessonView extends VerticalLayout implements HasUrlParameter<Long>,
                 : new Anchor(l.source().link().substring(1), l.source().label()));
         source.add(new Span(" (" + l.source().kindLabel().toLowerCase(Locale.ROOT) + ")"));
         links.add(source);
-        if (l.projectId() != null) {
-            Div project = new Div(new Span("Project: "), new Anchor("projects/" + l.projectId(), String.valueOf(l.projectLabel())));
+        if (l.projectLabel() != null) {
+            Div project = new Div(new Span("Project: "), l.projectId() == null ? new Span(l.projectLabel() + " (deleted)")
+                    : new Anchor("projects/" + l.projectId(), l.projectLabel()));
             project.addClassName("lesson-project");
             links.add(project);
         }
