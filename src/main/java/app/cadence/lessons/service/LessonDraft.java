@@ -25,6 +25,7 @@ public record LessonDraft(String title, String whatHappened, @Nullable String im
         title = title == null ? "" : title;
         whatHappened = whatHappened == null ? "" : whatHappened;
         tags = tags == null ? List.of() : List.copyOf(tags);
+        source = source == null ? LessonSource.manual() : source;
     }
 
     /** An empty lesson from this source. */

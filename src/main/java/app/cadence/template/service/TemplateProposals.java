@@ -204,7 +204,9 @@ public class TemplateProposals {
         notifications.send(NotificationRequest.to(proposal.getProposedById(), NotificationKind.TEMPLATE_PROPOSAL_DECIDED, title)
                 .withBody(body)
                 .withLink(link)
-                .withDedupeKey("template-proposal:" + proposal.getId() + ":decided"));
+                // Once per decision: a proposal put back in the queue (its draft discarded) may be decided again.
+                .withDedupeKey("template-proposal:" + proposal.getId() + ":" + proposal.getState().name().toLowerCase(java.util.Locale.ROOT)
+                        + ":" + java.util.Objects.requireNonNull(proposal.getDecidedAt()).toEpochMilli()));
     }
 
     private TemplateProposal find(Long proposalId, long expectedVersion) {
