@@ -1,5 +1,6 @@
 package app.cadence.lessons.ui;
 
+import app.cadence.lessons.domain.LessonSource;
 import app.cadence.lessons.service.LessonDetails;
 import app.cadence.lessons.service.Lessons;
 import app.cadence.shared.domain.RecordNotFoundException;
@@ -82,7 +83,9 @@ public class LessonView extends VerticalLayout implements HasUrlParameter<Long>,
         source.addClassName("lesson-source");
         source.add(l.source().link() == null ? new Span(l.source().label())
                 : new Anchor(l.source().link().substring(1), l.source().label()));
-        source.add(new Span(" (" + l.source().kindLabel().toLowerCase(Locale.ROOT) + ")"));
+        if (!LessonSource.MANUAL.equals(l.source().kind())) {
+            source.add(new Span(" (" + l.source().kindLabel().toLowerCase(Locale.ROOT) + ")"));
+        }
         links.add(source);
         if (l.projectLabel() != null) {
             Div project = new Div(new Span("Project: "), l.projectId() == null ? new Span(l.projectLabel() + " (deleted)")
@@ -113,12 +116,12 @@ public class LessonView extends VerticalLayout implements HasUrlParameter<Long>,
         }
         for (ProposalView p : l.proposals()) {
             String outcome = switch (p.state()) {
-                case PENDING -> "waiting for the template's owners";
+                case PENDING -> "pending: waiting for the template's owners";
                 case ACCEPTED -> "accepted by " + p.decidedBy() + (p.takenIntoVersion() != null ? ", in version " + p.takenIntoVersion()
                         : p.kind() == app.cadence.template.domain.ProposalKind.NOTE ? " (acknowledged)" : ", in the draft");
                 case DECLINED -> "declined by " + p.decidedBy() + ": " + p.declineReason();
             };
-            Paragraph line = new Paragraph(p.summary() + " — " + p.state().label().toLowerCase(Locale.ROOT) + ": " + outcome);
+            Paragraph line = new Paragraph(p.summary() + " — " + outcome);
             line.addClassNames("lesson-proposal", p.state() == ProposalState.PENDING ? "pending" : "decided");
             section.add(line);
         }
