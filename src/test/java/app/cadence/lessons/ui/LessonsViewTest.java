@@ -121,6 +121,35 @@ class LessonsViewTest extends KaribuTest {
     }
 
     @Test
+    void anotherModuleOpensTheDialogPrefilledFromARetrospectiveCard() {
+        Long runbook = fixtures.publishedTemplate(pmo, "ERP runbook", SampleTemplates.runbook());
+        Long project = fixtures.project(pmo, "ERP-01", "ERP migration");
+        java.util.UUID load = scope.call(dev.userId(), dev.tenantId(), () -> lessons.itemChoices(runbook)).stream()
+                .filter(i -> i.title().equals("Load data")).findFirst().orElseThrow().key();
+        login(dev.authentication());
+        navigate("lessons");
+        Long[] recorded = new Long[1];
+        // What the retrospective board does from a card.
+        new RecordLessonDialog(lessons, LessonDraft.from(LessonSource.retroCard(40L, "Card “Load overran”", "/retros/12?card=40"))
+                .forProject(project).aboutTemplate(runbook, load).withText("The load overran", "The load overran by three hours."))
+                .onRecorded(id -> recorded[0] = id).open();
+
+        RecordLessonDialog dialog = _get(RecordLessonDialog.class);
+        assertThat(dialog.title.getValue()).isEqualTo("The load overran");
+        assertThat(dialog.whatHappened.getValue()).isEqualTo("The load overran by three hours.");
+        assertThat(dialog.template.getValue().id()).isEqualTo(runbook);
+        assertThat(dialog.item.getValue().key()).isEqualTo(load);
+        assertThat(dialog.project.getValue().id()).isEqualTo(project);
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("lesson-source")).getText())
+                .isEqualTo("From: Card “Load overran”");
+        type(dialog.category, LessonCategory.CUTOVER);
+        _click(dialog.save);
+
+        assertThat(recorded[0]).isNotNull();
+        assertThat(scope.call(dev.userId(), dev.tenantId(), () -> lessons.details(recorded[0]).source().link())).isEqualTo("/retros/12?card=40");
+    }
+
+    @Test
     void aLessonPageLinksBackToItsSourceProjectAndTemplate() {
         Long runbook = fixtures.publishedTemplate(pmo, "ERP runbook", SampleTemplates.runbook());
         Long project = fixtures.project(pmo, "ERP-01", "ERP migration");
