@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.service.InstanceApplication;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import app.cadence.lessons.domain.LessonCategory;
+import app.cadence.lessons.service.LessonDraft;
+import app.cadence.lessons.service.Lessons;
 import app.cadence.security.ui.LoginView;
 import app.cadence.shell.AccessDeniedView;
 import app.cadence.shell.NotFoundView;
@@ -75,6 +78,7 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("projects").open(EVERY_ROLE),
             row("programs").open(EVERY_ROLE),
             row("templates").open(EVERY_ROLE),
+            row("lessons").open(EVERY_ROLE),
             row("admin/outbox").open(EnumSet.of(Role.ADMIN)),
             row("admin/members").open(EnumSet.of(Role.ADMIN)),
             // Sign-up and invitation links work before sign-in; the token, not the tenant, is the key,
@@ -98,6 +102,7 @@ class RouteAccessMatrixTest extends KaribuTest {
             // The same run twice is refused on the page (a sentence), but only after both were found in the reader's organisation.
             row("runs/compare").open(EVERY_ROLE).at(s -> "runs/compare?a=" + s.run() + "&b=" + s.run()),
             row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),
+            row("lessons/:___url_parameter").open(EVERY_ROLE).at(s -> "lessons/" + s.lesson()),
             row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
             // The project only preselects; the page itself is the same for every project.
             row("apply").open(EDITORS).at(s -> "apply?project=" + s.project()).foreignSeesThePageWithoutTheObject(),
@@ -109,6 +114,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     @Autowired TemplateLibrary templates;
     @Autowired InstanceApplication applying;
     @Autowired app.cadence.cutover.service.CutoverRuns runs;
+    @Autowired Lessons lessons;
 
     private Routes routes;
     private Sample sample;
@@ -118,7 +124,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     private CadenceAuthentication operator;
 
     /** Tenant A's objects, and words that appear only in them: seen by a foreigner = a leak. */
-    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, List<String> secrets) {
+    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, Long lesson, List<String> secrets) {
     }
 
     @BeforeEach
@@ -147,7 +153,11 @@ class RouteAccessMatrixTest extends KaribuTest {
         Long instance = scope.call(pmo.userId(), pmo.tenantId(), () -> applying.instantiate(new InstantiationRequest(
                 project, template, version, instanceName, Anchors.at(LocalDateTime.of(2026, 6, 6, 18, 0)))));
         Long run = scope.call(pmo.userId(), pmo.tenantId(), () -> runs.scheduleRehearsal(instance, null));
-        sample = new Sample(project, instance, run, template, draft, List.of(projectKey, projectName, templateName, draftName, instanceName));
+        String lessonTitle = "Secret lesson " + projectKey;
+        Long lesson = scope.call(pmo.userId(), pmo.tenantId(), () -> lessons.record(LessonDraft.manual()
+                .withText(lessonTitle, "Secret what happened").inCategory(LessonCategory.CUTOVER).aboutTemplate(template, null)));
+        sample = new Sample(project, instance, run, template, draft, lesson,
+                List.of(projectKey, projectName, templateName, draftName, instanceName, lessonTitle));
     }
 
     @Test

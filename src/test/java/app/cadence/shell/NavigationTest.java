@@ -37,7 +37,8 @@ class NavigationTest extends KaribuTest {
         // Directors land on the portfolio, everybody else on the projects.
         boolean director = role == Role.ADMIN || role == Role.PMO;
         assertThat(currentView()).isInstanceOf(director ? app.cadence.portfolio.ui.PortfolioView.class : ProjectsView.class);
-        java.util.List<String> features = new java.util.ArrayList<>(java.util.List.of("Portfolio", "My work", "Projects", "Programs", "Templates"));
+        java.util.List<String> features = new java.util.ArrayList<>(java.util.List.of("Portfolio", "My work", "Projects", "Programs", "Templates",
+                "Lessons learned"));
         if (role == Role.ADMIN) {
             features.add("Members");
             features.add("Organisation settings");

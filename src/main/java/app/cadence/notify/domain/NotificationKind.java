@@ -13,6 +13,7 @@ public enum NotificationKind {
     ROLLBACK_INVOKED("Rollback invoked"),
     STEP_LATE("Step late"),
     TEMPLATE_UPGRADE_AVAILABLE("Template upgrade available"),
+    TEMPLATE_PROPOSAL_DECIDED("Template proposal decided"),
     GENERIC("Notice");
 
     private final String label;

@@ -95,6 +95,33 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
                 .map(cycle -> "These predecessors would form a cycle: " + String.join(" → ", cycle) + ". Remove one of them.");
     }
 
+    /**
+     * This content with {@code item} inserted right after the item {@code afterKey}, in that
+     * item's section (a change proposal's "add a step after this one").
+     */
+    public TemplateContent withItemAfter(UUID afterKey, TemplateItem item) {
+        List<TemplateSection> edited = new ArrayList<>();
+        boolean placed = false;
+        for (TemplateSection section : sections) {
+            List<TemplateItem> items = new ArrayList<>(section.items());
+            int at = indexOf(items, afterKey);
+            if (at >= 0) {
+                items.add(at + 1, item);
+                placed = true;
+            }
+            edited.add(new TemplateSection(section.key(), section.title(), section.role(), items));
+        }
+        if (!placed) {
+            throw new IllegalArgumentException("No item " + afterKey + " in this template.");
+        }
+        return new TemplateContent(kind, edited, retro);
+    }
+
+    /** The key of the section holding the item, if any. */
+    public Optional<UUID> sectionOf(UUID itemKey) {
+        return sections.stream().filter(s -> indexOf(s.items(), itemKey) >= 0).map(TemplateSection::key).findFirst();
+    }
+
     /** This content without the item; steps that waited for it no longer do. */
     public TemplateContent withoutItem(UUID itemKey) {
         return without(Set.of(itemKey), null);

@@ -21,7 +21,9 @@ public record TemplateChanged(Long tenantId, Long templateId, Change change, @Nu
     public static final String SUBJECT = "template";
 
     public enum Change {
-        CREATED, DRAFT_STARTED, DRAFT_SAVED, DRAFT_DISCARDED, PUBLISHED, RETIRED, REACTIVATED
+        CREATED, DRAFT_STARTED, DRAFT_SAVED, DRAFT_DISCARDED, PUBLISHED, RETIRED, REACTIVATED,
+        /** A change proposal raised from a lesson, accepted (into the draft, or a note acknowledged) or declined. */
+        PROPOSAL_RAISED, PROPOSAL_ACCEPTED, PROPOSAL_DECLINED
     }
 
     @Override

@@ -10,6 +10,8 @@ import app.cadence.template.domain.TemplateChange;
 import app.cadence.template.domain.TemplateChangeRepository;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.domain.TemplateProposal;
+import app.cadence.template.domain.TemplateProposalRepository;
 import app.cadence.template.domain.TemplateRepository;
 import app.cadence.template.domain.TemplateRow;
 import app.cadence.template.domain.TemplateStatus;
@@ -65,9 +67,11 @@ public class TemplateLibrary {
     private final TemplateChangeRepository changes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TemplateProposalRepository proposals;
 
     TemplateLibrary(TemplateRepository templates, TemplateVersionRepository versions, TemplateChangeRepository changes, Clock clock,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, TemplateProposalRepository proposals) {
+        this.proposals = proposals;
         this.events = events;
         this.templates = templates;
         this.versions = versions;
@@ -249,9 +253,14 @@ public class TemplateLibrary {
         if (versions.lastNumber(templateId, TenantContext.requireTenantId()) == 0) {
             throw new RuleViolationException(null, "This template has never been published: its draft is all there is. Retire the template instead.");
         }
+        // Proposals accepted into this draft reached no version: back to the queue, to decide again.
+        List<TemplateProposal> reopened = proposals.findAcceptedInto(TenantContext.requireTenantId(), draft.getId());
+        reopened.forEach(TemplateProposal::reopen);
         versions.delete(draft);
         template.touch(clock.instant(), TenantContext.currentUserName());
-        record(template, TemplateChanged.Change.DRAFT_DISCARDED, null, "Discarded the draft.");
+        record(template, TemplateChanged.Change.DRAFT_DISCARDED, null, "Discarded the draft." + (reopened.isEmpty() ? ""
+                : reopened.size() == 1 ? " The change proposal accepted into it waits again." 
+                : " The " + reopened.size() + " change proposals accepted into it wait again."));
     }
 
     /** Starts the next draft as a copy of the latest published version. */
@@ -322,6 +331,10 @@ public class TemplateLibrary {
     }
 
     /** The change in the template's history, and the news of it for other modules and open screens. */
+    void record(Long templateId, TemplateChanged.Change change, String summary) {
+        record(find(templateId), change, null, summary);
+    }
+
     private void record(Template template, TemplateChanged.Change change, @Nullable Integer versionNumber, String summary) {
         Instant now = clock.instant();
         changes.save(new TemplateChange(template.getId(), now, TenantContext.currentUserName(), summary));

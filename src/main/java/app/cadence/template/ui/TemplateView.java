@@ -18,6 +18,7 @@ import app.cadence.template.domain.TemplateSection;
 import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.domain.VersionComparison;
 import app.cadence.template.service.TemplateLibrary;
+import app.cadence.template.service.TemplateProposals;
 import app.cadence.template.service.TemplateTransfer.ExportFile;
 import app.cadence.template.service.TemplateTransfer;
 import app.cadence.template.service.TemplateViews.ChangeSummary;
@@ -83,9 +84,20 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
     private TemplateDetails details;
     private final LiveScreens.Following following;
     private final Paragraph changedElsewhere = new Paragraph();
+    private final TemplateProposals proposals;
+    private final VerticalLayout proposalsTab = new VerticalLayout();
+    private final com.vaadin.flow.component.tabs.Tab proposalsTabTitle;
+    private final List<TemplatePageSection> sections;
+    private final List<VerticalLayout> sectionTabs = new java.util.ArrayList<>();
+    private @org.jspecify.annotations.Nullable Long sectionsOf;
+    private final TabSheet tabs = new TabSheet();
+    private final Button proposalsWaiting = new Button();
 
-    TemplateView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication, LiveScreens live) {
+    TemplateView(TemplateLibrary library, TemplateTransfer transfer, AuthenticationContext authentication, LiveScreens live,
+                 TemplateProposals proposals, List<TemplatePageSection> sections) {
         this.library = library;
+        this.proposals = proposals;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(TemplatePageSection::order)).toList();
         this.following = live.follow(this, () -> details == null ? List.of() : List.of(Topic.template(details.id())), this::followChanges);
         this.transfer = transfer;
         this.author = authentication.hasRole(RoleSets.PORTFOLIO_OFFICE);
@@ -99,15 +111,27 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
             }
         });
         description.addClassName("template-description");
-        TabSheet tabs = new TabSheet();
         actions.setWrap(true);
         tabs.add("Content", new VerticalLayout(versionPicker, versionContent));
+        proposalsTab.setPadding(false);
+        proposalsTabTitle = tabs.add("Proposals", proposalsTab);
+        proposalsTabTitle.addClassName("proposals-tab");
         tabs.add("History", history);
+        for (TemplatePageSection section : this.sections) {
+            VerticalLayout tab = new VerticalLayout();
+            tab.setPadding(false);
+            sectionTabs.add(tab);
+            tabs.add(section.title(), tab);
+        }
         tabs.setWidthFull();
         versionContent.setWidthFull();
         changedElsewhere.addClassName("changed-elsewhere");
         changedElsewhere.setVisible(false);
-        add(heading, changedElsewhere, description, actions, tabs);
+        proposalsWaiting.addClassName("proposals-waiting");
+        proposalsWaiting.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        proposalsWaiting.setVisible(false);
+        proposalsWaiting.addClickListener(e -> tabs.setSelectedTab(proposalsTabTitle));
+        add(heading, changedElsewhere, description, actions, proposalsWaiting, tabs);
     }
 
     @Override
@@ -178,6 +202,28 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         if (details.changes().isEmpty()) {
             history.add(new Paragraph("No changes recorded yet."));
         }
+        showProposals();
+        if (!details.id().equals(sectionsOf)) {
+            sectionsOf = details.id();
+            for (int i = 0; i < sections.size(); i++) {
+                VerticalLayout tab = sectionTabs.get(i);
+                tab.removeAll();
+                sections.get(i).create(details.id(), details.kind(), author).ifPresent(tab::add);
+            }
+        }
+    }
+
+    /** The queue of change proposals raised from lessons; the tab's title counts those pending. */
+    private void showProposals() {
+        proposalsTab.removeAll();
+        Long id = details.id();
+        proposalsTab.add(new ProposalQueue(proposals, id, author, () -> load(id)));
+        long pending = proposals.pendingCount(id);
+        proposalsTabTitle.setLabel(pending == 0 ? "Proposals" : "Proposals (" + pending + ")");
+        // ADMIN and PMO decide: tell them on arrival, not only on a tab they may not open.
+        proposalsWaiting.setVisible(author && pending > 0);
+        proposalsWaiting.setText(pending == 1 ? "1 change proposal from a lesson waits for your decision"
+                : pending + " change proposals from lessons wait for your decision");
     }
 
     private void buildActions() {
@@ -424,6 +470,22 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         }), AttachmentType.DOWNLOAD, "Export " + summary.label().toLowerCase(java.util.Locale.ROOT) + " as JSON");
         export.addClassName("export-link");
         versionContent.add(info, export);
+        if (summary.number() != null) {
+            List<TemplateProposals.ProposalView> takenIn = proposals.takenInto(details.id(), summary.id());
+            if (!takenIn.isEmpty()) {
+                Div lessons = new Div(new Span("Lessons taken in: "));
+                lessons.addClassName("lessons-taken-in");
+                for (int i = 0; i < takenIn.size(); i++) {
+                    TemplateProposals.ProposalView p = takenIn.get(i);
+                    if (i > 0) {
+                        lessons.add(new Span(", "));
+                    }
+                    String label = "“" + (p.lessonTitle() == null ? p.summary() : p.lessonTitle()) + "”";
+                    lessons.add(p.lessonLink() == null ? new Span(label) : new Anchor(p.lessonLink().substring(1), label));
+                }
+                versionContent.add(lessons);
+            }
+        }
         TemplateContent content = version.content();
         if (content.retro() != null) {
             versionContent.add(new Paragraph("Format: " + content.retro().format() + " · " + content.retro().votingBudget()

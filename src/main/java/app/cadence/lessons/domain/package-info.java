@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.lessons.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.lessons.service;
+
+import org.jspecify.annotations.NullMarked;

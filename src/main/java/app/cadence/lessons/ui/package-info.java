@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.lessons.ui;
+
+import org.jspecify.annotations.NullMarked;
