@@ -7,7 +7,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"project :: events", "template :: api", "work :: api", "work :: ui", "project :: ui",
-        "tenancy :: api", "live", "shared"})
+        "tenancy :: api", "lessons :: api", "lessons :: ui", "live", "shared"})
 package app.cadence.retro;
 
 import org.jspecify.annotations.NullMarked;

@@ -30,8 +30,10 @@ class ActionList extends Div {
     private final boolean reviewing;
     private final String title;
     private final String empty;
+    private final RecordLesson lesson;
 
-    private ActionList(RetroActions actions, BoardChanges changes, boolean reviewing, String title, String empty) {
+    private ActionList(RetroActions actions, BoardChanges changes, boolean reviewing, String title, String empty, RecordLesson lesson) {
+        this.lesson = lesson;
         this.actions = actions;
         this.changes = changes;
         this.reviewing = reviewing;
@@ -41,12 +43,12 @@ class ActionList extends Div {
     }
 
     /** The open actions of the project's earlier retrospectives, reviewed in this one. */
-    static ActionList carriedOver(RetroActions actions, BoardChanges changes) {
-        return new ActionList(actions, changes, true, "Actions from earlier retrospectives", "");
+    static ActionList carriedOver(RetroActions actions, BoardChanges changes, RecordLesson lesson) {
+        return new ActionList(actions, changes, true, "Actions from earlier retrospectives", "", lesson);
     }
 
-    static ActionList ofSession(RetroActions actions, BoardChanges changes) {
-        return new ActionList(actions, changes, false, "Actions", "No actions yet. Agree who does what by when.");
+    static ActionList ofSession(RetroActions actions, BoardChanges changes, RecordLesson lesson) {
+        return new ActionList(actions, changes, false, "Actions", "No actions yet. Agree who does what by when.", lesson);
     }
 
     void show(List<ActionRow> rows, RetroScreen screen) {
@@ -108,6 +110,9 @@ class ActionList extends Div {
             buttons.add(small("Drop…", () -> askReason(action, reviewedIn)));
         } else {
             buttons.add(small("Reopen", () -> changes.attempt(() -> actions.settle(action.id(), action.version(), ActionStatus.OPEN, null, reviewedIn))));
+        }
+        if (lesson.mayRecord()) {
+            buttons.add(lesson.actionButton(action, screen));
         }
         return buttons;
     }

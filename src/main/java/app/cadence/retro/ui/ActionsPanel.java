@@ -35,11 +35,11 @@ class ActionsPanel extends Div implements BoardPanel {
     private final Select<Long> topic = new Select<>();
     private List<TopicView> topics = List.of();
 
-    ActionsPanel(Long sessionId, RetroActions actions, BoardChanges changes) {
+    ActionsPanel(Long sessionId, RetroActions actions, BoardChanges changes, RecordLesson lesson) {
         this.sessionId = sessionId;
         this.actions = actions;
         this.changes = changes;
-        this.list = ActionList.ofSession(actions, changes);
+        this.list = ActionList.ofSession(actions, changes, lesson);
         addClassName("retro-actions-panel");
         title.setMaxLength(RetroAction.TITLE_MAX);
         title.setPlaceholder("What will be done?");

@@ -41,10 +41,13 @@ class DiscussPanel extends Div implements BoardPanel {
     private @Nullable Long notesOf;
     private @Nullable String notesSaved;
     private @Nullable TopicView shown;
+    private final RecordLesson lesson;
+    private final Div lessonBox = new Div();
     /** Set while a fresh read is put in the notes field: that is no edit. */
     private boolean showing;
 
-    DiscussPanel(Long sessionId, RetroSessions sessions, RetroBoardWork work, ActionsPanel actions, BoardChanges changes) {
+    DiscussPanel(Long sessionId, RetroSessions sessions, RetroBoardWork work, ActionsPanel actions, BoardChanges changes, RecordLesson lesson) {
+        this.lesson = lesson;
         this.sessionId = sessionId;
         this.sessions = sessions;
         this.work = work;
@@ -83,7 +86,9 @@ class DiscussPanel extends Div implements BoardPanel {
         action.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div timerBox = new Div(timer, timerControls);
         timerBox.addClassName("retro-timer-box");
-        current.add(currentTitle, timerBox, currentCards, notes, action);
+        Div topicTools = new Div(action, lessonBox);
+        topicTools.addClassName("retro-topic-tools");
+        current.add(currentTitle, timerBox, currentCards, notes, topicTools);
         Div layout = new Div(topics, current);
         layout.addClassName("retro-discuss-layout");
         add(layout, actions);
@@ -116,7 +121,14 @@ class DiscussPanel extends Div implements BoardPanel {
                     author.addClassName("retro-card-author");
                     c.add(author);
                 }
+                if (screen.iMayTakePart() && lesson.mayRecord()) {
+                    c.add(lesson.cardButton(card, screen));
+                }
                 currentCards.add(c);
+            }
+            lessonBox.removeAll();
+            if (screen.iMayTakePart() && lesson.mayRecord()) {
+                lessonBox.add(lesson.topicButton(shown, screen));
             }
             notes.setVisible(true);
             notes.setReadOnly(!screen.iMayTakePart());

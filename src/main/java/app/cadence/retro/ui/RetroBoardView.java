@@ -1,5 +1,6 @@
 package app.cadence.retro.ui;
 
+import app.cadence.lessons.service.Lessons;
 import app.cadence.live.LiveScreens;
 import app.cadence.live.Topic;
 import app.cadence.retro.domain.RetroPhase;
@@ -48,6 +49,7 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
     private final RetroActions actions;
     private final RetroExports exports;
     private final LiveScreens live;
+    private final RecordLesson lesson;
 
     private @Nullable Long sessionId;
     private @Nullable RetroScreen screen;
@@ -64,7 +66,8 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
     private final Div content = new Div();
 
     RetroBoardView(RetroReading reading, RetroSessions sessions, RetroBoardWork work, RetroActions actions, RetroExports exports,
-                   LiveScreens live) {
+                   LiveScreens live, Lessons lessons) {
+        this.lesson = new RecordLesson(lessons);
         this.reading = reading;
         this.sessions = sessions;
         this.work = work;
@@ -145,13 +148,13 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
 
     private BoardPanel panelFor(RetroPhase phase, Long id) {
         return switch (phase) {
-            case CHECK_IN -> new CheckInPanel(id, work, ActionList.carriedOver(actions, changes), changes);
+            case CHECK_IN -> new CheckInPanel(id, work, ActionList.carriedOver(actions, changes, lesson), changes);
             case REFLECT -> new ReflectPanel(id, work, changes);
             case GROUP -> new GroupPanel(work, changes);
             case VOTE -> new VotePanel(work, changes);
-            case DISCUSS -> new DiscussPanel(id, sessions, work, new ActionsPanel(id, actions, changes), changes);
-            case ACTIONS -> new ActionsPanel(id, actions, changes);
-            case CLOSED -> new SummaryPanel(id, exports, ActionList.ofSession(actions, changes));
+            case DISCUSS -> new DiscussPanel(id, sessions, work, new ActionsPanel(id, actions, changes, lesson), changes, lesson);
+            case ACTIONS -> new ActionsPanel(id, actions, changes, lesson);
+            case CLOSED -> new SummaryPanel(id, exports, ActionList.ofSession(actions, changes, lesson), lesson);
         };
     }
 

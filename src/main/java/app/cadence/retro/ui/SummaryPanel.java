@@ -24,8 +24,10 @@ class SummaryPanel extends Div implements BoardPanel {
     private final ActionList actions;
     private final Div ratings = new Div();
     private final Div themes = new Div();
+    private final RecordLesson lesson;
 
-    SummaryPanel(Long sessionId, RetroExports exports, ActionList actions) {
+    SummaryPanel(Long sessionId, RetroExports exports, ActionList actions, RecordLesson lesson) {
+        this.lesson = lesson;
         this.exports = exports;
         this.actions = actions;
         addClassName("retro-summary");
@@ -81,6 +83,9 @@ class SummaryPanel extends Div implements BoardPanel {
             votes.addClassName("hint");
             Div row = new Div(title, votes);
             row.addClassName("retro-theme");
+            if (screen.iMayTakePart() && lesson.mayRecord()) {
+                row.add(lesson.topicButton(theme, screen));
+            }
             if (theme.notes() != null) {
                 Div notes = new Div(new Span(theme.notes()));
                 notes.addClassName("retro-theme-notes");

@@ -69,6 +69,7 @@ class RetroBoardViewTest extends KaribuTest {
     @Autowired RetroActions actions;
     @Autowired RetroReading reading;
     @Autowired TestClock clock;
+    @Autowired app.cadence.lessons.service.Lessons lessons;
 
     Tenant tenant;
     Member pm;
@@ -256,6 +257,37 @@ class RetroBoardViewTest extends KaribuTest {
         com.vaadin.flow.component.ComponentUtil.fireEvent(name, new com.vaadin.flow.component.BlurNotifier.BlurEvent<>(name, true));
         elsewhere(ben, () -> board.renameGroup(flakyTopic, "CI problems, again"));
         awaitScreen(() -> _find(TextField.class, spec -> spec.withClasses("retro-group-name")).getFirst().getValue().equals("CI problems, again"));
+    }
+
+    @Test
+    void aTopicUnderDiscussionIsRecordedAsALessonThatLinksBackToTheBoard() {
+        advanceTo(RetroPhase.REFLECT);
+        UUID improve = as(pm, () -> reading.screen(sessionId)).board().columns().get(1).key();
+        as(ana, () -> board.addCard(sessionId, improve, "Data load finished after UAT began"));
+        as(pm, () -> sessions.revealCards(sessionId));
+        advanceTo(RetroPhase.DISCUSS);
+        Long topic = as(pm, () -> reading.screen(sessionId)).board().topics().getFirst().groupId();
+        as(pm, () -> sessions.discuss(sessionId, topic));
+        as(ana, () -> board.writeNotes(topic, "Gate UAT on a signed reconciliation."));
+
+        open(ana);
+        _click(_get(Button.class, spec -> spec.withText("Record as lesson")));
+        TextField title = _get(TextField.class, spec -> spec.withLabel("Title"));
+        assertThat(title.getValue()).isEqualTo("Data load finished after UAT began");
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("What happened")).getValue())
+                .contains("• Data load finished after UAT began").contains("Gate UAT on a signed reconciliation.");
+        type(_get(TextArea.class, spec -> spec.withLabel("Recommendation")), "Start UAT only on reconciled data.");
+        type(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel("Category")), app.cadence.lessons.domain.LessonCategory.PLANNING);
+        _click(_get(Button.class, spec -> spec.withText("Record lesson")));
+
+        var recorded = as(ana, () -> lessons.search(app.cadence.lessons.service.LessonFilter.none(),
+                org.springframework.data.domain.Sort.unsorted(), 0, 10));
+        assertThat(recorded).singleElement().satisfies(row -> {
+            var details = as(ana, () -> lessons.details(row.id()));
+            assertThat(details.source().kind()).isEqualTo(app.cadence.lessons.domain.LessonSource.RETRO_GROUP);
+            assertThat(details.source().link()).isEqualTo("/retros/" + sessionId);
+            assertThat(details.recordedBy()).isEqualTo(ana.name());
+        });
     }
 
     @Test
