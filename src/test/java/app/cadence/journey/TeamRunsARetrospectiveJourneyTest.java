@@ -31,7 +31,9 @@ import org.springframework.data.domain.Sort;
  * phase (demo data). Marcus (PM, facilitator), Diego and Priya each write a card and see only
  * their own; Marcus reveals them and every screen shows all cards within a second; Diego groups
  * his card with Priya's from the keyboard and names the group; everyone puts a dot on it; in the
- * discussion Marcus agrees an action owned by Diego, which appears in Diego's My work.
+ * discussion Marcus agrees an action owned by Diego, which appears in Diego's My work. Marcus
+ * records the topic as a lesson about the ERP go-live runbook and proposes a new step from it;
+ * Priya, the PMO, accepts the proposal into the runbook's draft.
  *
  * <p>Same set-up as the other journeys. Screenshots go to {@code target/journey-screenshots/},
  * prefixed {@code retro-}.
@@ -48,6 +50,9 @@ class TeamRunsARetrospectiveJourneyTest {
     private static final String PMO_CARD = "Late chart of accounts changes";
     private static final String GROUP = "Late mapping changes";
     private static final String ACTION = "Agree a mapping freeze date with finance";
+    private static final String RUNBOOK = "ERP go-live cutover runbook";
+    private static final String RECOMMENDATION = "Freeze the chart of accounts mapping two weeks before the cutover.";
+    private static final String NEW_STEP = "Confirm the account mapping freeze with finance";
 
     @LocalServerPort
     private int port;
@@ -156,9 +161,9 @@ class TeamRunsARetrospectiveJourneyTest {
             pm.click("Discuss the group", () -> pm.driver().findElement(By.cssSelector("vaadin-button[aria-label='Discuss " + GROUP + "']")));
             dev.until("the topic under discussion on Diego's screen, with three votes",
                     d -> dev.text(d.findElement(By.cssSelector(".retro-current-topic h3"))).equals(GROUP + " · 3 votes"));
-            JourneyBrowser.type(JourneyBrowser.nativeInput(pm.field(null, "vaadin-text-field", "Action")), ACTION);
+            typeInto(pm, JourneyBrowser.nativeInput(pm.field(null, "vaadin-text-field", "Action")), ACTION);
             WebElement owner = pm.field(null, "vaadin-combo-box", "Owner");
-            JourneyBrowser.type(owner.findElement(By.cssSelector("input")), "Diego");
+            typeInto(pm, owner.findElement(By.cssSelector("input")), "Diego");
             pm.click("Diego in the owner list", () -> owner.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                     .filter(i -> i.isDisplayed() && pm.text(i).equals("Diego Alvarez")).findFirst().orElse(null));
             pm.until("Diego as the owner", d -> JourneyBrowser.fieldValue(owner).equals("Diego Alvarez"));
@@ -171,6 +176,57 @@ class TeamRunsARetrospectiveJourneyTest {
             dev.driver().get(dev.url("/my-work"));
             dev.until("the action in Diego's My work", d -> d.findElements(By.cssSelector(".my-retro-actions a")).stream()
                     .anyMatch(a -> dev.text(a).equals(ACTION)));
+        });
+
+        step("lesson-recorded", () -> {
+            pm.click("Record as lesson", () -> JourneyBrowser.shown(pm.driver().findElement(By.cssSelector(".retro-topic-tools")),
+                    "vaadin-button.retro-record-lesson"));
+            WebElement title = pm.field(null, "vaadin-text-field", "Title");
+            pm.until("the topic as the lesson's title", d -> JourneyBrowser.fieldValue(title).equals(GROUP));
+            pm.click("the Category select", () -> pm.field(null, "vaadin-select", "Category"));
+            pm.click("Cutover", () -> pm.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(i -> i.isDisplayed() && pm.text(i).equals("Cutover")).findFirst().orElse(null));
+            WebElement template = pm.field(null, "vaadin-combo-box", "Template it concerns");
+            typeInto(pm, template.findElement(By.cssSelector("input")), "ERP go-live");
+            pm.click("the ERP runbook", () -> template.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                    .filter(i -> i.isDisplayed() && pm.text(i).startsWith(RUNBOOK)).findFirst().orElse(null));
+            pm.until("the runbook chosen", d -> JourneyBrowser.fieldValue(template).startsWith(RUNBOOK));
+            typeInto(pm, JourneyBrowser.nativeInput(pm.field(null, "vaadin-text-area", "Recommendation")), RECOMMENDATION);
+            pm.click("Record lesson", () -> pm.driver().findElements(By.cssSelector("vaadin-button.record-lesson")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            pm.until("the dialog to close", d -> d.findElements(By.cssSelector("vaadin-button.record-lesson")).stream().noneMatch(WebElement::isDisplayed));
+        });
+
+        step("change-proposed", () -> {
+            pm.driver().get(pm.url("/lessons"));
+            pm.click("the lesson in the library", () -> pm.gridLink(GROUP));
+            pm.until("the lesson's page", d -> pm.path().matches("/lessons/\\d+"));
+            assertThat(pm.text(pm.driver().findElement(By.cssSelector(".lesson-source")))).contains(GROUP);
+            pm.click("Propose a template change…", () -> pm.driver().findElements(By.cssSelector("vaadin-button")).stream()
+                    .filter(b -> b.isDisplayed() && pm.text(b).equals("Propose a template change…")).findFirst().orElse(null));
+            WebElement after = pm.field(null, "vaadin-combo-box", "After the step");
+            pm.click("the step list", () -> after.findElement(By.cssSelector("input")));
+            pm.click("the first step", () -> after.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            typeInto(pm, JourneyBrowser.nativeInput(pm.field(null, "vaadin-text-field", "Title of the new step")), NEW_STEP);
+            pm.click("Propose", () -> pm.driver().findElements(By.cssSelector("vaadin-button.send-proposal")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            pm.until("the proposal waiting on the lesson's page", d -> d.findElements(By.cssSelector(".lesson-proposal.pending")).stream()
+                    .anyMatch(WebElement::isDisplayed));
+        });
+
+        step("accepted-into-the-draft", () -> {
+            pmo.driver().get(pmo.url("/lessons"));
+            pmo.click("the lesson in the library", () -> pmo.gridLink(GROUP));
+            pmo.until("the lesson's page", d -> pmo.path().matches("/lessons/\\d+"));
+            pmo.click("the runbook link", () -> pmo.driver().findElements(By.cssSelector(".lesson-template a")).stream().findFirst().orElse(null));
+            pmo.until("the runbook's page", d -> pmo.path().matches("/templates/\\d+"));
+            pmo.click("the proposals waiting", () -> JourneyBrowser.shown(pmo.driver().findElement(By.tagName("body")), "vaadin-button.proposals-waiting"));
+            WebElement proposal = pmo.until("this lesson's proposal", d -> d.findElements(By.cssSelector(".proposal-pending")).stream()
+                    .filter(p -> p.isDisplayed() && pmo.text(p).contains(NEW_STEP)).findFirst().orElse(null));
+            pmo.click("Accept into the draft", () -> JourneyBrowser.shown(proposal, "vaadin-button.accept-proposal"));
+            pmo.until("the proposal accepted", d -> d.findElements(By.cssSelector(".proposal-accepted")).stream()
+                    .anyMatch(p -> pmo.text(p).contains(NEW_STEP) && pmo.text(p).contains("Accepted by Priya Raman")));
         });
     }
 
@@ -206,6 +262,12 @@ class TeamRunsARetrospectiveJourneyTest {
         JourneyBrowser.type(JourneyBrowser.nativeInput(box.findElement(By.cssSelector("vaadin-text-area.retro-new-card"))), text);
         window.click("Add card", () -> window.button(box, "Add card"));
         window.until("the new card", d -> cards(window).contains(text));
+    }
+
+    /** Types into a field once it is scrolled into view: further down the board, a field may lie under the header. */
+    private static void typeInto(JourneyBrowser window, WebElement input, String text) {
+        window.js().executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        JourneyBrowser.type(input, text);
     }
 
     private static org.openqa.selenium.WebDriver d(JourneyBrowser window) {

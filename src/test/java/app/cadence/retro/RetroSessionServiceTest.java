@@ -60,6 +60,7 @@ class RetroSessionServiceTest {
     @Autowired RetroBoardWork board;
     @Autowired RetroActions actions;
     @Autowired RetroReading reading;
+    @Autowired app.cadence.retro.service.RetroExports exports;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
     @Autowired TestClock clock;
@@ -220,6 +221,10 @@ class RetroSessionServiceTest {
         assertThat(seenByAdmin).contains("Nobody reviews my pull requests").doesNotContain(ben.name()).doesNotContain(ben.email())
                 .doesNotContain("mine=true");
         assertThat(screen(ben).board().topics().getFirst().cards().getFirst().mine()).as("Ben can still find and edit it").isTrue();
+        String markdown = new String(as(admin, () -> exports.markdown(sessionId)).bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(markdown).as("the summary an admin downloads").contains("Nobody reviews my pull requests").doesNotContain(ben.name())
+                .doesNotContain(ben.email());
+        assertThat(app.cadence.support.PdfText.of(as(admin, () -> exports.pdf(sessionId)).bytes())).doesNotContain(ben.name());
         as(ben, () -> board.editCard(card, "Nobody reviews my pull requests in time"));
     }
 
