@@ -120,9 +120,12 @@ class RetroSimulationBenchmark {
                         sorted(cardsInDb));
 
                 pm.click(pm.await("Next: Group", t -> button(t, "Next: Group")));
+                pm.await("the Group phase on the facilitator's board", t -> t.find(withClass("retro-group-name")));
                 pm.click(pm.await("Next: Vote", t -> button(t, "Next: Vote")));
+                pm.await("the Vote phase on the facilitator's board", t -> t.find(withClass("retro-votes-left")));
                 runEach(people, (ui, p) -> vote(ui, timings));
                 pm.click(pm.await("Next: Discuss", t -> button(t, "Next: Discuss")));
+                pm.await("the Discuss phase on the facilitator's board", t -> t.find(withClass("retro-topic-row")));
                 Map<String, Integer> votesInDb = votes(sessionId);
                 settle("every board shows the same " + votesInDb.size() + " topics with the database's vote totals", people,
                         ui -> ui.read(RetroSimulationBenchmark::shownVotes), votesInDb);

@@ -56,6 +56,7 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
     private @Nullable RetroPhase panelPhase;
     private @Nullable BoardPanel panel;
     private final BoardChanges changes = new BoardChanges(this::refresh);
+    private @Nullable List<Object> controlsFor;
 
     private final Anchor back = new Anchor();
     private final H2 name = new H2();
@@ -175,7 +176,19 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
         }
     }
 
+    /**
+     * The facilitator's controls, drawn again only when what they offer changes: redrawn on every
+     * read, the "Next" button would be a new one each time someone votes, and a click made while
+     * that refresh was on its way would name a button that no longer exists — Flow drops it, and
+     * the facilitator's "Next: Discuss" did nothing (the retro simulation).
+     */
     private void controls(RetroScreen read) {
+        List<Object> offered = List.of(read.board().phase(), read.iMayFacilitate(), read.board().ratingsRevealed(), read.board().cardsRevealed(),
+                read.board().anonymous(), read.board().ratings().isEmpty(), read.facilitatorId(), read.members().size());
+        if (offered.equals(controlsFor)) {
+            return;
+        }
+        controlsFor = offered;
         controls.removeAll();
         RetroPhase phase = read.board().phase();
         if (!read.iMayFacilitate() || phase == RetroPhase.CLOSED) {
