@@ -102,7 +102,12 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
             panel = null;
             panelPhase = null;
             content.removeAll();
-            live.follow(this, () -> List.of(Topic.retro(id)), messages -> refresh());
+            live.follow(this, () -> List.of(Topic.retro(id)), messages -> {
+                // Someone else's dots are hidden until voting ends: their votes change nothing on this board.
+                if (!messages.stream().allMatch(m -> m.changed().equals(java.util.Set.of("VOTE")))) {
+                    refresh();
+                }
+            });
         }
         show(read);
     }
