@@ -255,7 +255,9 @@ class ScreensFollowChangesTest extends KaribuTest {
         navigate("instances/" + instanceId);
         assertThat(live.registrations()).as("the bell, the runbook page and its list of runs").isEqualTo(before + header + 2);
         navigate("projects/" + projectId);
-        assertThat(live.registrations()).isEqualTo(before + header + 1); // the instance page let go when it was left
+        // The instance page let go when it was left; the project page follows the project, and its
+        // retrospectives section the project's retrospectives (a first one shows without a reload).
+        assertThat(live.registrations()).isEqualTo(before + header + 2);
         navigate("my-work");
         navigate("portfolio");
         assertThat(live.registrations()).isEqualTo(before + header + 1);

@@ -103,6 +103,8 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("runs/compare").open(EVERY_ROLE).at(s -> "runs/compare?a=" + s.run() + "&b=" + s.run()),
             row("templates/:___url_parameter").open(EVERY_ROLE).at(s -> "templates/" + s.template()),
             row("lessons/:___url_parameter").open(EVERY_ROLE).at(s -> "lessons/" + s.lesson()),
+            // Every member opens a retrospective's board; a viewer watches it.
+            row("retros/:___url_parameter").open(EVERY_ROLE).at(s -> "retros/" + s.retro()),
             row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
             // The project only preselects; the page itself is the same for every project.
             row("apply").open(EDITORS).at(s -> "apply?project=" + s.project()).foreignSeesThePageWithoutTheObject(),
@@ -115,6 +117,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     @Autowired InstanceApplication applying;
     @Autowired app.cadence.cutover.service.CutoverRuns runs;
     @Autowired Lessons lessons;
+    @Autowired app.cadence.retro.service.RetroSessions retroSessions;
 
     private Routes routes;
     private Sample sample;
@@ -124,7 +127,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     private CadenceAuthentication operator;
 
     /** Tenant A's objects, and words that appear only in them: seen by a foreigner = a leak. */
-    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, Long lesson, List<String> secrets) {
+    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, Long lesson, Long retro, List<String> secrets) {
     }
 
     @BeforeEach
@@ -156,8 +159,16 @@ class RouteAccessMatrixTest extends KaribuTest {
         String lessonTitle = "Secret lesson " + projectKey;
         Long lesson = scope.call(pmo.userId(), pmo.tenantId(), () -> lessons.record(LessonDraft.manual()
                 .withText(lessonTitle, "Secret what happened").inCategory(LessonCategory.CUTOVER).aboutTemplate(template, null)));
-        sample = new Sample(project, instance, run, template, draft, lesson,
-                List.of(projectKey, projectName, templateName, draftName, instanceName, lessonTitle));
+        Long retroTemplate = fixtures.publishedTemplate(pmo, "Secret retro", SampleTemplates.retrospective());
+        String retroName = "Secret retrospective " + projectKey;
+        Long retro = scope.call(pmo.userId(), pmo.tenantId(), () -> {
+            Long retroVersion = applying.applicableTemplates().stream().filter(t -> t.id().equals(retroTemplate)).findFirst().orElseThrow().latest().id();
+            Long retroInstance = applying.instantiate(new InstantiationRequest(project, retroTemplate, retroVersion, retroName,
+                    Anchors.at(LocalDateTime.of(2026, 6, 8, 15, 0))));
+            return retroSessions.sessionOf(retroInstance).orElseThrow();
+        });
+        sample = new Sample(project, instance, run, template, draft, lesson, retro,
+                List.of(projectKey, projectName, templateName, draftName, instanceName, lessonTitle, retroName));
     }
 
     @Test

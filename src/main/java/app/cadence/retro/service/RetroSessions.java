@@ -73,80 +73,69 @@ public class RetroSessions {
 
     /** Moves the session on to its next phase, for everyone. */
     public RetroPhase advance(Long sessionId) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "move the retrospective on");
-        RetroPhase phase = session.advance(store.now());
-        store.announce(session, "PHASE", Set.of());
-        return phase;
+        return facilitateFor(sessionId, "move the retrospective on", "PHASE", session -> session.advance(store.now()));
     }
 
     public void revealCards(Long sessionId) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "reveal the cards");
-        session.revealCards(store.now());
-        store.announce(session, "REVEAL", Set.of());
+        facilitate(sessionId, "reveal the cards", "REVEAL", session -> session.revealCards(store.now()));
     }
 
     public void revealRatings(Long sessionId) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "reveal the ratings");
-        session.revealRatings(store.now());
-        store.announce(session, "REVEAL", Set.of());
+        facilitate(sessionId, "reveal the ratings", "REVEAL", session -> session.revealRatings(store.now()));
     }
 
     public void makeAnonymous(Long sessionId, boolean anonymous) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "change whether cards are anonymous");
-        session.makeAnonymous(anonymous, store.now());
-        store.announce(session, "SETTINGS", Set.of());
+        facilitate(sessionId, "change whether cards are anonymous", "SETTINGS", session -> session.makeAnonymous(anonymous, store.now()));
     }
 
     /** Hands facilitation to another member who may take part. */
     public void handOver(Long sessionId, Long userId) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "hand over facilitation");
-        MemberSummary member = members.activeMembers(Set.of(userId)).stream().findFirst()
-                .orElseThrow(() -> new RetroRuleException("facilitator", "Choose an active member of the organisation."));
-        if (member.role() == app.cadence.tenancy.domain.Role.VIEWER) {
-            throw new RetroRuleException("facilitator", member.displayName() + " is a viewer and cannot facilitate.");
-        }
-        session.handOverTo(userId, store.now());
-        store.announce(session, "FACILITATOR", Set.of());
+        facilitate(sessionId, "hand over facilitation", "FACILITATOR", session -> {
+            MemberSummary member = members.activeMembers(Set.of(userId)).stream().findFirst()
+                    .orElseThrow(() -> new RetroRuleException("facilitator", "Choose an active member of the organisation."));
+            if (member.role() == app.cadence.tenancy.domain.Role.VIEWER) {
+                throw new RetroRuleException("facilitator", member.displayName() + " is a viewer and cannot facilitate.");
+            }
+            session.handOverTo(userId, store.now());
+        });
     }
 
     public void discuss(Long sessionId, Long groupId) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "choose the topic under discussion");
-        store.requireGroupOf(session, groupId);
-        session.discuss(groupId, store.now());
-        store.announce(session, "TOPIC", Set.of());
+        facilitate(sessionId, "choose the topic under discussion", "TOPIC", session -> {
+            store.requireGroupOf(session, groupId);
+            session.discuss(groupId, store.now());
+        });
     }
 
     public void startTimer(Long sessionId, int minutes) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "run the timer");
-        session.startTimer(Duration.ofMinutes(minutes), store.now());
-        store.announce(session, "TIMER", Set.of());
+        facilitate(sessionId, "run the timer", "TIMER", session -> session.startTimer(Duration.ofMinutes(minutes), store.now()));
     }
 
     public void pauseTimer(Long sessionId) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "run the timer");
-        session.pauseTimer(store.now());
-        store.announce(session, "TIMER", Set.of());
+        facilitate(sessionId, "run the timer", "TIMER", session -> session.pauseTimer(store.now()));
     }
 
     public void resumeTimer(Long sessionId) {
-        RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "run the timer");
-        session.resumeTimer(store.now());
-        store.announce(session, "TIMER", Set.of());
+        facilitate(sessionId, "run the timer", "TIMER", session -> session.resumeTimer(store.now()));
     }
 
     public void stopTimer(Long sessionId) {
+        facilitate(sessionId, "run the timer", "TIMER", RetroSession::stopTimer);
+    }
+
+    /** Every facilitator's change: lock the session, check who asks, change it, tell every board. */
+    private void facilitate(Long sessionId, String what, String change, java.util.function.Consumer<RetroSession> action) {
+        facilitateFor(sessionId, what, change, session -> {
+            action.accept(session);
+            return null;
+        });
+    }
+
+    private <T> T facilitateFor(Long sessionId, String what, String change, java.util.function.Function<RetroSession, T> action) {
         RetroSession session = store.lock(sessionId);
-        RetroStore.requireMayFacilitate(session, "run the timer");
-        session.stopTimer();
-        store.announce(session, "TIMER", Set.of());
+        RetroStore.requireMayFacilitate(session, what);
+        T result = action.apply(session);
+        store.announce(session, change, Set.of());
+        return result;
     }
 }
