@@ -1,5 +1,9 @@
 package app.cadence.benchmark;
 
+import static app.cadence.benchmark.Figures.loadAverage;
+import static app.cadence.benchmark.Figures.percentile;
+import static app.cadence.benchmark.Figures.percentiles;
+import static app.cadence.benchmark.Figures.verdict;
 import static app.cadence.support.flow.StateTree.shown;
 import static app.cadence.support.flow.StateTree.tag;
 import static app.cadence.support.flow.StateTree.text;
@@ -20,7 +24,6 @@ import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.domain.TemplateSection;
 import app.cadence.template.service.TemplateFormat;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -571,20 +574,8 @@ class RunSimulationBenchmark {
         }
     }
 
-    /** Nearest rank: the smallest value with at least that share of the values at or below it. */
-    private static long percentile(List<Long> values, double share) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.max(0, (int) Math.ceil(share * sorted.size()) - 1));
-    }
 
-    private static String percentiles(List<Long> values) {
-        return "p50 " + percentile(values, 0.5) + " ms, p95 " + percentile(values, 0.95) + " ms, max " + percentile(values, 1) + " ms";
-    }
 
-    private static String verdict(long measured, long target) {
-        return measured < target ? "met" : "NOT met (" + measured + " ms)";
-    }
 
     private void say(String text) {
         String line = "[run-sim] " + text + " — load " + loadAverage();
@@ -592,12 +583,4 @@ class RunSimulationBenchmark {
         report.add(line);
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }
