@@ -6,7 +6,7 @@
  * retrospective instance was applied from.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"project :: events", "template :: api", "work :: api", "work :: ui", "project :: ui",
+@ApplicationModule(allowedDependencies = {"project :: events", "project :: api", "template :: api", "work :: api", "work :: ui", "project :: ui",
         "tenancy :: api", "lessons :: api", "lessons :: ui", "live", "shared"})
 package app.cadence.retro;
 

@@ -67,6 +67,9 @@ class PortfolioTest {
     @Autowired TestClock clock;
     @Autowired EntityManagerFactory entityManagerFactory;
     @Autowired OrganisationSettings organisationSettings;
+    @Autowired app.cadence.retro.service.RetroSessions retroSessions;
+    @Autowired app.cadence.retro.service.RetroReading retroReading;
+    @Autowired app.cadence.retro.service.RetroActions retroActions;
 
     Tenant tenant;
     Member pmo;
@@ -274,6 +277,38 @@ class PortfolioTest {
         form.setGoLiveDate(today().plusDays(5));
         as(stranger, () -> projects.update(form));
         assertThat(as(stranger, () -> health.health(elsewhere)).health()).isEqualTo(Health.AMBER);
+    }
+
+    /**
+     * A retrospective counts through its action items (issue C8): an open action whose day has
+     * passed is overdue on the portfolio and on the project page alike; done and dropped ones are not.
+     */
+    @Test
+    void aRetrospectiveCountsThroughItsActionsOnThePortfolioAndThePage() {
+        Long late = fixtures.project(pm, "LATE-8", "Late actions");
+        Long lateRetro = apply(late, retro, Anchors.at(now().minusDays(3)));
+        Long session = as(pm, () -> retroSessions.sessionOf(lateRetro)).orElseThrow();
+        while (as(pm, () -> retroReading.phaseOf(session)) != app.cadence.retro.domain.RetroPhase.DISCUSS) {
+            as(pm, () -> retroSessions.advance(session));
+        }
+        as(pm, () -> retroActions.add(session, null, "Overdue and open", pm.userId(), today().minusDays(1)));
+        Long done = as(pm, () -> retroActions.add(session, null, "Overdue but done", pm.userId(), today().minusDays(2)));
+        as(pm, () -> {
+            retroActions.settle(done, 0, app.cadence.retro.domain.ActionStatus.DONE, null, null);
+            return null;
+        });
+        Long dropped = as(pm, () -> retroActions.add(session, null, "Dropped", pm.userId(), today().minusDays(2)));
+        as(pm, () -> {
+            retroActions.settle(dropped, 0, app.cadence.retro.domain.ActionStatus.DROPPED, "Not needed", null);
+            return null;
+        });
+        as(pm, () -> retroActions.add(session, null, "Due today", pm.userId(), today()));
+
+        sqlAndHealthRuleAgree(HealthRule.Thresholds.DEFAULTS, Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED);
+        PortfolioRow row = row(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50)), late);
+        assertThat(row.health()).isEqualTo(Health.RED);
+        assertThat(row.healthReason()).isEqualTo("1 of 2 due items overdue (50%) — more than 10%.");
+        assertThat(row.overdue()).isEqualTo(1);
     }
 
     void saveThresholds(Member admin, int redPercent, int goLiveDays) {

@@ -3,6 +3,7 @@ package app.cadence.portfolio.domain;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.domain.HealthRule;
+import app.cadence.retro.domain.RetroSql;
 import app.cadence.project.domain.ProjectSql;
 import app.cadence.project.domain.ProjectStatus;
 import app.cadence.shared.domain.SearchTerm;
@@ -45,9 +46,9 @@ public class PortfolioQueries {
             select p.project_id, p.project_key, p.name, p.status, p.program_id, p.program_name, p.pm_user_id,
                    pm.display_name as pm_name,
                    p.start_date, p.go_live_date, p.close_date, p.health_override, p.health_override_reason,
-                   coalesce(ru.items, 0) as items,
-                   coalesce(ru.done_dated, 0) - coalesce(t.done_later, 0) + coalesce(t.outstanding_due, 0) as due_items,
-                   coalesce(t.overdue, 0) as overdue,
+                   coalesce(ru.items, 0) + coalesce(ra.actions, 0) as items,
+                   coalesce(ru.done_dated, 0) - coalesce(t.done_later, 0) + coalesce(t.outstanding_due, 0) + coalesce(ra.due_actions, 0) as due_items,
+                   coalesce(t.overdue, 0) + coalesce(ra.overdue_actions, 0) as overdue,
                    coalesce(ru.blocked, 0) as blocked, coalesce(ru.blocked_critical, 0) as blocked_critical,
                    coalesce(ru.cut_items, 0) as cut_items, coalesce(ru.cut_done, 0) as cut_done,
                    coalesce(ru.com_items, 0) as com_items, coalesce(ru.com_done, 0) as com_done,
@@ -57,8 +58,9 @@ public class PortfolioQueries {
               from (%1$s) p
               left join (%2$s) pm on pm.user_id = p.pm_user_id
               left join (%3$s) ru on ru.project_id = p.project_id
-              left join (%4$s) t on t.project_id = p.project_id""".formatted(
-            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.COUNTS_AS_OF_NOW);
+              left join (%4$s) t on t.project_id = p.project_id
+              left join (%5$s) ra on ra.project_id = p.project_id""".formatted(
+            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.COUNTS_AS_OF_NOW, RetroSql.ACTIONS_AS_OF_TODAY);
 
     /**
      * Projects with their counts and their health by the rule of {@link HealthRule}, override
@@ -186,6 +188,8 @@ public class PortfolioQueries {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("red_percent", basis.thresholds().redOverduePercent());
         parameters.put("go_live_from", basis.today());
+        // A retrospective's actions are due by the organisation's date, as the project page counts them.
+        parameters.put("today", basis.today());
         parameters.put("go_live_to", basis.today().plusDays(basis.thresholds().goLiveDays()));
         return parameters;
     }

@@ -13,6 +13,12 @@ import org.springframework.modulith.NamedInterface;
 public record HealthFacts(long items, long dueItems, long overdueItems, long blockedItems,
                           long blockedOnCriticalPath, @Nullable String firstBlockedOnCriticalPath, long cutoverItems) {
 
+    /** These facts and a project's action items: they count as items, due once their day has passed, overdue while still open. */
+    public HealthFacts withActions(long actions, long dueActions, long overdueActions) {
+        return new HealthFacts(items + actions, dueItems + dueActions, overdueItems + overdueActions, blockedItems, blockedOnCriticalPath,
+                firstBlockedOnCriticalPath, cutoverItems);
+    }
+
     public static HealthFacts none() {
         return new HealthFacts(0, 0, 0, 0, 0, null, 0);
     }

@@ -33,15 +33,17 @@ public class ProjectHealthService {
 
     private final ProjectRepository projects;
     private final ProjectWorkFacts work;
+    private final List<ProjectActionFacts> actions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TenantSettings settings;
     private final Clock clock;
 
-    ProjectHealthService(ProjectRepository projects, ProjectWorkFacts work, AuditTrail audit, ApplicationEventPublisher events,
-                         TenantSettings settings, Clock clock) {
+    ProjectHealthService(ProjectRepository projects, ProjectWorkFacts work, List<ProjectActionFacts> actions, AuditTrail audit,
+                         ApplicationEventPublisher events, TenantSettings settings, Clock clock) {
         this.projects = projects;
         this.work = work;
+        this.actions = List.copyOf(actions);
         this.audit = audit;
         this.events = events;
         this.settings = settings;
@@ -65,9 +67,14 @@ public class ProjectHealthService {
                 project.getHealthOverrideBy(), project.getHealthOverrideAt(), project.getVersion());
     }
 
-    /** The counts the rule reads, from the work module: at most two statements. */
+    /** The counts the rule reads: the work module's items (at most two statements) and the action items of other modules (one each). */
     HealthFacts facts(Long projectId, Instant now) {
-        return work.healthFacts(projectId, now);
+        HealthFacts facts = work.healthFacts(projectId, now);
+        for (ProjectActionFacts source : actions) {
+            ProjectActionFacts.ActionCounts counts = source.actionCounts(projectId, now);
+            facts = facts.withActions(counts.actions(), counts.due(), counts.overdue());
+        }
+        return facts;
     }
 
     @Transactional

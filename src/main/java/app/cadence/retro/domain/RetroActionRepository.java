@@ -32,6 +32,14 @@ public interface RetroActionRepository extends JpaRepository<RetroAction, Long> 
                and a.status = app.cadence.retro.domain.ActionStatus.OPEN order by a.dueOn, a.id""")
     List<RetroAction> findOpenOwnedBy(Long tenantId, Long ownerId);
 
+    /** Not dropped; due (their day has passed); overdue (due and open): one row, as RetroSql counts them. */
+    @Query("""
+            select count(a), sum(case when a.dueOn < :today then 1 else 0 end),
+                   sum(case when a.status = app.cadence.retro.domain.ActionStatus.OPEN and a.dueOn < :today then 1 else 0 end)
+              from RetroAction a where a.tenantId = :tenantId and a.projectId = :projectId
+               and a.status <> app.cadence.retro.domain.ActionStatus.DROPPED""")
+    List<Object[]> countForHealth(Long tenantId, Long projectId, java.time.LocalDate today);
+
     @Modifying
     @Query("delete from RetroAction a where a.tenantId = :tenantId and a.sessionId in :sessionIds")
     int deleteBySessions(Long tenantId, Collection<Long> sessionIds);

@@ -32,6 +32,11 @@ public record RetroChanged(Long tenantId, Long sessionId, Long projectId, String
         if (!actionOwners.isEmpty() || change.startsWith("ACTION") || change.equals("RATING") || change.equals("PHASE")) {
             topics.add(Topic.retrosOf(projectId));
         }
+        if (change.startsWith("ACTION")) {
+            // An action is an item of the project's health: its page and the portfolio follow it.
+            topics.add(Topic.project(projectId));
+            topics.add(Topic.PORTFOLIO);
+        }
         actionOwners.forEach(owner -> topics.add(Topic.myWork(owner)));
         return new LiveMessage(tenantId, topics, SUBJECT, sessionId, Set.of(change), changedBy.userId(), changedBy.displayName(), at, null);
     }
