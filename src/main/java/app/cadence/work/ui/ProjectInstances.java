@@ -75,6 +75,12 @@ class ProjectInstances extends VerticalLayout {
     }
 
     static Component progress(InstanceProgress i) {
+        if (i.kind() == app.cadence.template.domain.TemplateKind.RETROSPECTIVE) {
+            // Its prompts are no work to tick off: a retrospective is run on its session board and followed through its actions.
+            Span text = new Span("Run on its session board");
+            text.addClassName("progress-text");
+            return text;
+        }
         ProgressBar bar = new ProgressBar(0, 1, i.progress());
         long counted = i.items() - i.notApplicable();
         Span text = new Span(i.done() + " of " + counted + " done" + (i.notApplicable() > 0 ? " (" + i.notApplicable() + " N/A)" : ""));
