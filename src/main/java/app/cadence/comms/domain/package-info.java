@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.comms.domain;
+
+import org.jspecify.annotations.NullMarked;
