@@ -64,6 +64,13 @@ class RetroSessionServiceTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
     @Autowired TestClock clock;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired app.cadence.retro.domain.RetroSessionRepository storedSessions;
+    @Autowired app.cadence.retro.domain.RetroCardRepository storedCards;
+    @Autowired app.cadence.retro.domain.RetroGroupRepository storedGroups;
+    @Autowired app.cadence.retro.domain.RetroVoteRepository storedVotes;
+    @Autowired app.cadence.retro.domain.RetroRatingRepository storedRatings;
+    @Autowired app.cadence.retro.domain.RetroActionRepository storedActions;
 
     Tenant tenant;
     Member pmo;
@@ -305,6 +312,27 @@ class RetroSessionServiceTest {
         assertThat(as(intruder, () -> reading.ofProject(projectId)).sessions()).isEmpty();
         assertThat(screen(pm).board().topic(group).notes()).isNull();
         assertThat(screen(pm).actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.OPEN));
+    }
+
+    /** What removing a retrospective runs (bulk deletes, past the tenant filter), with another tenant's id and this session: nothing goes. */
+    @Test
+    void anotherTenantsBulkDeletesNamingThisTenantsSessionDeleteNothing() {
+        advanceTo(RetroPhase.REFLECT);
+        as(ana, () -> board.addCard(sessionId, column("Went well"), "Ours"));
+        as(pm, () -> sessions.revealCards(sessionId));
+        advanceTo(RetroPhase.DISCUSS);
+        as(pm, () -> actions.add(sessionId, null, "Ours too", ana.userId(), null));
+        Member intruder = fixtures.member(fixtures.tenant("Bulk intruder"), Role.ADMIN);
+        List<Long> theirs = List.of(sessionId);
+
+        int deleted = as(intruder, () -> transactions.execute(tx -> storedActions.deleteBySessions(intruder.tenantId(), theirs)
+                + storedVotes.deleteBySessions(intruder.tenantId(), theirs) + storedRatings.deleteBySessions(intruder.tenantId(), theirs)
+                + storedCards.deleteBySessions(intruder.tenantId(), theirs) + storedGroups.deleteBySessions(intruder.tenantId(), theirs)
+                + storedSessions.deleteSessions(intruder.tenantId(), theirs)));
+
+        assertThat(deleted).isZero();
+        assertThat(screen(pm).board().cardCount()).isEqualTo(1);
+        assertThat(screen(pm).actions()).hasSize(1);
     }
 
     Long groupOf(Long cardId) {

@@ -112,8 +112,4 @@ public class RetroActions {
         return members.activeMembers(Set.of(userId)).stream().findFirst()
                 .orElseThrow(() -> new RetroRuleException("owner", "Choose an active member of the organisation as the owner."));
     }
-
-    LocalDate today() {
-        return LocalDate.now(store.clock());
-    }
 }
