@@ -8,6 +8,12 @@ import org.springframework.modulith.NamedInterface;
  */
 @NamedInterface("api")
 public enum NotificationKind {
+    ITEM_ASSIGNED("Item assigned to you"),
+    DUE_TOMORROW("Due tomorrow"),
+    OVERDUE("Overdue"),
+    BLOCKED_ON_YOUR_PROJECT("Blocked on your project"),
+    COMMUNICATION_DUE("Communication due"),
+    STATUS_REPORT_DUE("Status report due"),
     STEP_READY("Step ready"),
     VOTE_AWAITED("Vote awaited"),
     ROLLBACK_INVOKED("Rollback invoked"),

@@ -18,4 +18,13 @@ public interface ProjectPageSection {
     default int order() {
         return 0;
     }
+
+    /** The tab of the project page it belongs on ({@link #OVERVIEW}, {@link #COMMUNICATIONS}, …); tabs appear in the order first met. */
+    default String tab() {
+        return OVERVIEW;
+    }
+
+    String OVERVIEW = "Overview";
+    String COMMUNICATIONS = "Communications";
+    String STATUS_REPORTS = "Status reports";
 }
