@@ -3,7 +3,7 @@ package app.cadence.comms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.cadence.comms.domain.NonWorkingDayRule;
+import app.cadence.template.domain.NonWorkingDayRule;
 import app.cadence.comms.domain.OccurrencePlanner;
 import app.cadence.comms.domain.OccurrencePlanner.PlannedOccurrence;
 import app.cadence.comms.domain.Recurrence;

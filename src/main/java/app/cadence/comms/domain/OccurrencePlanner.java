@@ -1,5 +1,6 @@
 package app.cadence.comms.domain;
 
+import app.cadence.template.domain.NonWorkingDayRule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -42,7 +43,11 @@ public final class OccurrencePlanner {
         }
         Map<LocalDate, PlannedOccurrence> byDay = new LinkedHashMap<>();
         for (LocalDate day : recurrence.days(start, end, calendar)) {
-            LocalDate due = rule.apply(day, calendar);
+            LocalDate due = switch (rule) {
+                case KEEP -> day;
+                case PREVIOUS_WORKING_DAY -> calendar.atOrBefore(day);
+                case NEXT_WORKING_DAY -> calendar.atOrAfter(day);
+            };
             byDay.putIfAbsent(due, new PlannedOccurrence(day, due, ZonedDateTime.of(due, at, zone).toInstant()));
         }
         List<PlannedOccurrence> planned = new ArrayList<>(byDay.values());

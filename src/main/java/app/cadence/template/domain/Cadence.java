@@ -10,6 +10,7 @@ public enum Cadence {
     WEEKLY("Weekly"),
     BIWEEKLY("Fortnightly"),
     MONTHLY("Monthly"),
+    QUARTERLY("Quarterly"),
     AT_MILESTONE("At each milestone");
 
     private final String label;

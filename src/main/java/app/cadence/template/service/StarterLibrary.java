@@ -1,6 +1,11 @@
 package app.cadence.template.service;
 
 import app.cadence.template.domain.Cadence;
+import app.cadence.template.domain.NonWorkingDayRule;
+import app.cadence.template.domain.MessageTemplate;
+import app.cadence.template.domain.EntryTiming;
+import java.util.Set;
+import java.time.DayOfWeek;
 import app.cadence.template.domain.CommunicationEntry;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.PlanAnchor;
@@ -178,18 +183,56 @@ public class StarterLibrary {
     private static TemplateContent communicationPlan() {
         List<TemplateItem> governance = List.of(
                 entry("Weekly status report", "Project board and key stakeholders", "Progress, RAG status, risks, issues and decisions needed",
-                        "Status report", "Email", Cadence.WEEKLY, "Project manager", PlanAnchor.PLAN_START, 7),
+                        "Status report", "Email", Cadence.WEEKLY, "Project manager", PlanAnchor.PLAN_START, 4)
+                        .timed(new EntryTiming(LocalTime.of(15, 0), Set.of(DayOfWeek.FRIDAY), 1, 0, 0, null, List.of(), NonWorkingDayRule.PREVIOUS_WORKING_DAY))
+                        .sending(new MessageTemplate("{{project.name}} — status report", """
+                                Hello,
+
+                                This week's status report for **{{project.name}}** is published: {{report.latest}}
+
+                                Health: **{{health}}** — {{health.reason}}
+
+                                Regards,
+                                {{project.manager}}
+                                """), true),
                 entry("Steering committee", "Steering committee", "Decisions, escalations, budget and milestone approval",
-                        "Steering committee pack and minutes", "Meeting", Cadence.BIWEEKLY, "Project manager", PlanAnchor.PLAN_START, 14),
+                        "Steering committee pack and minutes", "Meeting", Cadence.WEEKLY, "Project manager", PlanAnchor.PLAN_START, 14)
+                        .timed(new EntryTiming(LocalTime.of(10, 0), Set.of(DayOfWeek.TUESDAY), 2, 0, 0, null, List.of(), NonWorkingDayRule.NEXT_WORKING_DAY))
+                        .sending(new MessageTemplate("{{project.name}} steering committee — {{occurrence.date}}", """
+                                Agenda for the steering committee of {{occurrence.date}}.
+
+                                **Health:** {{health}} — {{health.reason}}
+
+                                **Milestones in the next 30 days**
+
+                                {{milestones.next30}}
+
+                                **Blocked, needing a decision**
+
+                                {{items.blocked}}
+                                """), false),
                 entry("Executive dashboard", "Executive leadership", "Portfolio-level health, benefits and key risks",
-                        "Executive dashboard", "Intranet", Cadence.MONTHLY, "PMO", PlanAnchor.PLAN_START, 30),
+                        "Executive dashboard", "Intranet", Cadence.MONTHLY, "PMO", PlanAnchor.PLAN_START, 0)
+                        .timed(new EntryTiming(LocalTime.of(9, 0), Set.of(), 1, 0, 1, DayOfWeek.MONDAY, List.of(), NonWorkingDayRule.NEXT_WORKING_DAY)),
+                entry("Quarterly business review", "Sponsor and business owners", "Benefits, budget and the plan for the next quarter",
+                        "Business review pack", "Meeting", Cadence.QUARTERLY, "Project manager", PlanAnchor.PLAN_START, 0)
+                        .timed(new EntryTiming(LocalTime.of(14, 0), Set.of(), 1, 0, -1, DayOfWeek.THURSDAY, List.of(), NonWorkingDayRule.PREVIOUS_WORKING_DAY)),
                 entry("Milestone update", "All affected staff", "What has been achieved and what comes next",
-                        "Milestone update", "Teams / Slack", Cadence.AT_MILESTONE, "Change manager", PlanAnchor.PLAN_START, 0));
+                        "Milestone update", "Teams / Slack", Cadence.AT_MILESTONE, "Change manager", PlanAnchor.GO_LIVE, 0)
+                        .timed(new EntryTiming(LocalTime.of(11, 0), Set.of(), 1, 0, 0, null, List.of(-10, 1), NonWorkingDayRule.PREVIOUS_WORKING_DAY)));
         List<TemplateItem> goLive = List.of(
                 entry("Go-live notice", "All users", "What changes, when, where to get help",
-                        "Go-live notice", "Email", Cadence.ONCE, "Change manager", PlanAnchor.GO_LIVE, -5),
+                        "Go-live notice", "Email", Cadence.ONCE, "Change manager", PlanAnchor.GO_LIVE, -5)
+                        .sending(new MessageTemplate("{{project.name}} goes live on {{project.goLive}}", """
+                                Hello,
+
+                                **{{project.name}}** goes live on {{project.goLive}}.
+
+                                Where to get help: the service desk, and the floor-walkers in your building during the first week.
+                                """), false),
                 entry("Hypercare daily stand-up", "Project team, support and key users", "Incidents, fixes and user feedback after go-live",
-                        "Stand-up notes", "Meeting", Cadence.DAILY, "Project manager", PlanAnchor.GO_LIVE, 1));
+                        "Stand-up notes", "Meeting", Cadence.DAILY, "Project manager", PlanAnchor.GO_LIVE, 1)
+                        .timed(new EntryTiming(LocalTime.of(9, 15), Set.of(), 1, 0, 0, null, List.of(), NonWorkingDayRule.KEEP)));
         return new TemplateContent(TemplateKind.COMMUNICATION_PLAN, List.of(
                 new TemplateSection(UUID.randomUUID(), "Governance and status", null, governance),
                 new TemplateSection(UUID.randomUUID(), "Go-live and hypercare", null, goLive)), null);

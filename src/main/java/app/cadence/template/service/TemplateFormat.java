@@ -1,7 +1,11 @@
 package app.cadence.template.service;
 
+import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.template.domain.Cadence;
 import app.cadence.template.domain.CommunicationEntry;
+import app.cadence.template.domain.EntryTiming;
+import app.cadence.template.domain.MessageTemplate;
+import app.cadence.template.domain.NonWorkingDayRule;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.PlanAnchor;
 import app.cadence.template.domain.RelativeTime;
@@ -99,7 +103,43 @@ public final class TemplateFormat {
                 putText(node, "ownerRole", c.ownerRole());
                 node.put("anchor", c.anchor().name());
                 node.put("offsetDays", c.offsetDays());
+                if (!c.timing().equals(EntryTiming.DEFAULT)) {
+                    writeTiming(node.putObject("timing"), c.timing());
+                }
+                if (c.message() != null) {
+                    ObjectNode message = node.putObject("message");
+                    message.put("subject", c.message().subject());
+                    message.put("body", c.message().body());
+                }
+                if (c.sendsStatusReport()) {
+                    node.put("sendsStatusReport", true);
+                }
             }
+        }
+    }
+
+    /** Only what differs from {@link EntryTiming#DEFAULT}: a file stays as short as the plan is simple. */
+    private static void writeTiming(ObjectNode node, EntryTiming timing) {
+        EntryTiming d = EntryTiming.DEFAULT;
+        if (!timing.at().equals(d.at())) {
+            node.put("at", HH_MM.format(timing.at()));
+        }
+        if (!timing.weekdays().isEmpty()) {
+            timing.weekdays().stream().sorted().forEach(day -> node.withArray("weekdays").add(day.name()));
+        }
+        if (timing.every() != 1) {
+            node.put("every", timing.every());
+        }
+        if (timing.dayOfMonth() != 0) {
+            node.put("dayOfMonth", timing.dayOfMonth());
+        }
+        if (timing.weekdayOrdinal() != 0 && timing.monthWeekday() != null) {
+            node.put("weekdayOrdinal", timing.weekdayOrdinal());
+            node.put("monthWeekday", timing.monthWeekday().name());
+        }
+        timing.milestoneOffsets().forEach(o -> node.withArray("milestoneOffsets").add(o));
+        if (timing.onDayOff() != d.onDayOff()) {
+            node.put("onDayOff", timing.onDayOff().name());
         }
     }
 
@@ -233,13 +273,68 @@ public final class TemplateFormat {
                 yield new RetroPrompt(key, title, optionalText(n, "prompt", at), n.has("rating") && bool(n, "rating", at));
             }
             case COMMUNICATION_PLAN -> {
-                onlyFields(n, at, "key", "title", "audience", "purpose", "artefact", "channel", "cadence", "ownerRole", "anchor", "offsetDays");
+                onlyFields(n, at, "key", "title", "audience", "purpose", "artefact", "channel", "cadence", "ownerRole", "anchor", "offsetDays",
+                        "timing", "message", "sendsStatusReport");
                 yield new CommunicationEntry(key, title, text(n, "audience", at), optionalText(n, "purpose", at),
                         optionalText(n, "artefact", at), optionalText(n, "channel", at), enumValue(n, "cadence", Cadence.class, at),
                         optionalText(n, "ownerRole", at), enumValue(n, "anchor", PlanAnchor.class, at),
-                        n.has("offsetDays") ? integer(n, "offsetDays", at) : 0);
+                        n.has("offsetDays") ? integer(n, "offsetDays", at) : 0,
+                        n.has("timing") ? timing(object(n, "timing", at), at + "timing.") : EntryTiming.DEFAULT,
+                        n.has("message") ? message(object(n, "message", at), at + "message.") : null,
+                        n.has("sendsStatusReport") && bool(n, "sendsStatusReport", at));
             }
         };
+    }
+
+    /** {@code {"at": "15:00", "weekdays": ["FRIDAY"], "every": 2, "onDayOff": "NEXT_WORKING_DAY"}}; what is missing is the default. */
+    private static EntryTiming timing(JsonNode n, String at) {
+        onlyFields(n, at, "at", "weekdays", "every", "dayOfMonth", "weekdayOrdinal", "monthWeekday", "milestoneOffsets", "onDayOff");
+        EntryTiming d = EntryTiming.DEFAULT;
+        LocalTime time = d.at();
+        if (n.has("at")) {
+            String text = text(n, "at", at);
+            try {
+                time = LocalTime.parse(text, HH_MM);
+            } catch (DateTimeParseException e) {
+                throw new TemplateFormatException(at + "at: “" + text + "” is not a time of day. Use 24-hour HH:mm, e.g. 15:00.");
+            }
+        }
+        java.util.Set<java.time.DayOfWeek> weekdays = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+        if (n.has("weekdays")) {
+            for (JsonNode day : array(n, "weekdays", at)) {
+                try {
+                    weekdays.add(java.time.DayOfWeek.valueOf(day.asString()));
+                } catch (IllegalArgumentException e) {
+                    throw new TemplateFormatException(at + "weekdays: “" + day.asString() + "” is not a weekday (MONDAY … SUNDAY).");
+                }
+            }
+        }
+        java.util.List<Integer> offsets = new java.util.ArrayList<>();
+        if (n.has("milestoneOffsets")) {
+            for (JsonNode offset : array(n, "milestoneOffsets", at)) {
+                if (!offset.isInt()) {
+                    throw new TemplateFormatException(at + "milestoneOffsets: give whole numbers of days, e.g. [-10, 1].");
+                }
+                offsets.add(offset.asInt());
+            }
+        }
+        try {
+            return new EntryTiming(time, weekdays, n.has("every") ? integer(n, "every", at) : 1,
+                    n.has("dayOfMonth") ? integer(n, "dayOfMonth", at) : 0, n.has("weekdayOrdinal") ? integer(n, "weekdayOrdinal", at) : 0,
+                    n.has("monthWeekday") ? enumValue(n, "monthWeekday", java.time.DayOfWeek.class, at) : null, offsets,
+                    n.has("onDayOff") ? enumValue(n, "onDayOff", NonWorkingDayRule.class, at) : d.onDayOff());
+        } catch (IllegalArgumentException e) {
+            throw new TemplateFormatException(at.substring(0, at.length() - 1) + ": " + e.getMessage());
+        }
+    }
+
+    private static MessageTemplate message(JsonNode n, String at) {
+        onlyFields(n, at, "subject", "body");
+        try {
+            return new MessageTemplate(text(n, "subject", at), n.has("body") ? text(n, "body", at) : "");
+        } catch (RuleViolationException e) {
+            throw new TemplateFormatException(at + e.field() + ": " + e.getMessage());
+        }
     }
 
     /**

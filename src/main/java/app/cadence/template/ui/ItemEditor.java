@@ -18,6 +18,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -61,6 +62,9 @@ class ItemEditor extends Dialog {
     private final Select<Cadence> cadence = new Select<>();
     private final Select<PlanAnchor> anchor = new Select<>();
     private final IntegerField offsetDays = new IntegerField("Offset (days)");
+    private final EntryTimingInput timing = new EntryTimingInput();
+    private final MessageTemplateInput message = new MessageTemplateInput();
+    private final Checkbox sendsStatusReport = new Checkbox("Sends the project's latest status report");
 
     /**
      * @param sectionRole the role of the section the item goes into: a hypercare section's steps may
@@ -126,8 +130,14 @@ class ItemEditor extends Dialog {
                 offsetDays.setStepButtonsVisible(true);
                 offsetDays.setMin(-TemplateContent.MAX_OFFSET_DAYS);
                 offsetDays.setMax(TemplateContent.MAX_OFFSET_DAYS);
-                offsetDays.setHelperText("Days after the anchor (negative: before)");
+                offsetDays.setHelperText("The first date: days after the anchor (negative: before)");
+                audience.setHelperText("Who, in words; each project picks its lists and stakeholders");
+                cadence.addValueChangeListener(e -> timing.setCadence(e.getValue()));
+                timing.setCadence(cadence.getValue());
                 form.add(audience, purpose, artefact, channel, cadence, ownerRole, anchor, offsetDays);
+                form.add(timing, 2);
+                form.add(message, 2);
+                form.add(sendsStatusReport, 2);
             }
         }
         // The same limits as the content check (TemplateContent.maxLength), so that what the dialog
@@ -179,6 +189,10 @@ class ItemEditor extends Dialog {
                 ownerRole.setValue(text(c.ownerRole()));
                 anchor.setValue(c.anchor());
                 offsetDays.setValue(c.offsetDays());
+                timing.setCadence(c.cadence());
+                timing.setValue(c.timing());
+                message.setValue(c.message());
+                sendsStatusReport.setValue(c.sendsStatusReport());
             }
         }
     }
@@ -226,10 +240,21 @@ class ItemEditor extends Dialog {
                 if (offsetDays.getValue() == null || offsetDays.isInvalid()) {
                     ok = invalid(offsetDays, "Enter a whole number of days between -3660 and 3660.");
                 }
+                Optional<String> timingProblem = timing.problem();
+                if (timingProblem.isPresent()) {
+                    ok = false;
+                    Notification.show(timingProblem.get(), 5000, Notification.Position.MIDDLE);
+                }
+                app.cadence.template.domain.MessageTemplate entered = null;
+                try {
+                    entered = message.value().orElse(null);
+                } catch (app.cadence.shared.domain.RuleViolationException e) {
+                    ok = false;
+                }
                 if (ok) {
                     item = new CommunicationEntry(key, title.getValue().strip(), audience.getValue().strip(), blank(purpose.getValue()),
                             blank(artefact.getValue()), blank(channel.getValue()), cadence.getValue(), blank(ownerRole.getValue()),
-                            anchor.getValue(), offsetDays.getValue());
+                            anchor.getValue(), offsetDays.getValue(), timing.value(), entered, sendsStatusReport.getValue());
                 }
             }
         }
