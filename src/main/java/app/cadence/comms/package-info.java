@@ -1,10 +1,5 @@
-/**
- * Communication plans in motion (issue C9): an entry's cadence becomes dated occurrences in the
- * organisation's zone and working calendar. So far the rules only — recurrence, the working-day
- * calendar and re-planning — unit-tested; occurrences, stakeholders, drafting and sending follow.
- */
-@NullMarked
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"template :: api", "template :: ui", "project :: api", "project :: events", "project :: ui",
+        "work :: api", "work :: ui", "tenancy :: api", "mail :: api", "notify :: api", "live", "shared"})
 package app.cadence.comms;
 
 import org.jspecify.annotations.NullMarked;

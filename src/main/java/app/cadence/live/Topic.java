@@ -50,6 +50,14 @@ public final class Topic {
         return "retros:" + projectId;
     }
 
+    /** A project's communications: its agenda, log and plan. */
+    public static String commsOf(Long projectId) {
+        return "comms:" + projectId;
+    }
+
+    /** The organisation's agenda of communications ("This week"). */
+    public static final String COMMS_AGENDA = "comms-agenda";
+
     public static String template(Long templateId) {
         return "template:" + templateId;
     }

@@ -137,10 +137,10 @@ class RecurrenceTest {
     void aNewCadenceReplansTheFutureAndNeverThePast() {
         Instant now = Instant.parse("2027-01-15T12:00:00Z");
         List<Replanning.Existing> existing = List.of(
-                new Replanning.Existing(Instant.parse("2027-01-08T15:00:00Z"), Replanning.Status.SENT),
-                new Replanning.Existing(Instant.parse("2027-01-14T15:00:00Z"), Replanning.Status.PLANNED),
-                new Replanning.Existing(Instant.parse("2027-01-22T15:00:00Z"), Replanning.Status.DRAFTED),
-                new Replanning.Existing(Instant.parse("2027-01-29T15:00:00Z"), Replanning.Status.PLANNED));
+                new Replanning.Existing(1L, Instant.parse("2027-01-08T15:00:00Z"), Replanning.Status.SENT),
+                new Replanning.Existing(2L, Instant.parse("2027-01-14T15:00:00Z"), Replanning.Status.PLANNED),
+                new Replanning.Existing(3L, Instant.parse("2027-01-22T15:00:00Z"), Replanning.Status.DRAFTED),
+                new Replanning.Existing(4L, Instant.parse("2027-01-29T15:00:00Z"), Replanning.Status.PLANNED));
         List<PlannedOccurrence> mondays = plan(new Recurrence.Weekly(Set.of(DayOfWeek.MONDAY), 1), "10:00", "2027-01-01", "2027-01-31", WEEKDAYS,
                 NonWorkingDayRule.KEEP);
         Replanning.Result result = Replanning.replan(existing, mondays, now);

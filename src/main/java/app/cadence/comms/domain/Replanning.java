@@ -16,8 +16,8 @@ public final class Replanning {
 
     public enum Status { PLANNED, DRAFTED, SENT, SKIPPED }
 
-    /** An occurrence as stored: when it is due and where it stands. */
-    public record Existing(Instant dueAt, Status status) {
+    /** An occurrence as stored (its id): when it is due and where it stands. */
+    public record Existing(long id, Instant dueAt, Status status) {
         boolean kept(Instant now) {
             return status != Status.PLANNED || dueAt.isBefore(now);
         }

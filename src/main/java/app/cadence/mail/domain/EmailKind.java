@@ -10,6 +10,8 @@ public enum EmailKind {
     SIGN_UP("Sign-up confirmation"),
     /** A notice of the notification service (a step is ready, a vote awaits): no secret in it. */
     NOTIFICATION("Notification"),
+    /** A project's communication to its audience (a status update, a go-live notice), one copy per recipient. */
+    COMMUNICATION("Project communication"),
     OTHER("Other");
 
     private final String label;

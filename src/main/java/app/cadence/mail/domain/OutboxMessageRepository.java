@@ -66,4 +66,7 @@ public interface OutboxMessageRepository extends Repository<OutboxMessage, Long>
              where (m.status = app.cadence.mail.domain.DeliveryStatus.SENT and m.sentAt < :cutoff)
                 or (m.status = app.cadence.mail.domain.DeliveryStatus.EXPIRED and coalesce(m.expiresAt, m.createdAt) < :cutoff)""")
     int deleteClosedBefore(Instant cutoff);
+
+    @Query("select m from OutboxMessage m where m.tenantId = :tenantId and m.id in :ids")
+    List<OutboxMessage> findSomeForTenant(Long tenantId, java.util.Collection<Long> ids);
 }

@@ -11,6 +11,7 @@ import app.cadence.tenancy.service.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,29 @@ public class Outbox {
         return messages.save(new OutboxMessage(tenantId, email.kind(), email.recipient(), email.subject(),
                 seal.seal(email.body(), context), link == null ? null : seal.seal(link, context), email.expiresAt(),
                 clock.instant())).getId();
+    }
+
+    /** Where one message of the current tenant is on its way out, for the screen that caused it (no content). */
+    @NamedInterface("api")
+    public record DeliveryState(Long id, String status, boolean failed, @Nullable String lastError, @Nullable Instant sentAt) {
+    }
+
+    /**
+     * The delivery state of some of the current tenant's messages, by id; another tenant's are not
+     * there. Anyone who may see the record that sent them may see this (a project's communication log).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, DeliveryState> states(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, DeliveryState> states = new java.util.HashMap<>();
+        for (OutboxMessage m : messages.findSomeForTenant(TenantContext.requireTenantId(), ids)) {
+            states.put(m.getId(), new DeliveryState(m.getId(), m.getStatus().label(),
+                    m.getStatus() == DeliveryStatus.GAVE_UP || m.getStatus() == DeliveryStatus.FAILED_RETRYING || m.getStatus() == DeliveryStatus.EXPIRED,
+                    m.getLastError(), m.getSentAt()));
+        }
+        return states;
     }
 
     /** Whether a mail server is configured; without one, messages wait in the outbox. */

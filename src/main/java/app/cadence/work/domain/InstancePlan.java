@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>Cutover step: due when it is planned to finish, T0 + offset + duration. Whole days of the
  *       offset are calendar days (the wall-clock time is kept across a daylight-saving change);
  *       hours and minutes are elapsed time, as a runbook clock counts them.</li>
- *   <li>Communication entry: its anchor date (plan start, go-live or plan end) plus its offset in
- *       days, due by {@link #COMMUNICATION_DUE_TIME} local time.</li>
+ *   <li>Communication entry: not due either. It is a series: its dated occurrences, each with
+ *       its own owner and status, are the work (the comms module); dated, ticking the entry
+ *       closed the whole series (issue C9).</li>
  *   <li>Retrospective prompt: not due at all. A column or a rating question is a prompt for the
  *       session, not work anyone owes: dated, the prompts nobody "ticked" went overdue the day
  *       after the session and turned a healthy project red (issue C8).</li>
@@ -111,15 +112,7 @@ public final class InstancePlan {
             case CutoverStep step -> cutoverDue(resolve(Objects.requireNonNull(anchors.at()), zone, "at", "T0"),
                     step.offsetMinutes(), step.durationMinutes()).toInstant();
             case RetroPrompt prompt -> null;
-            case CommunicationEntry entry -> {
-                LocalDate anchor = switch (entry.anchor()) {
-                    case PLAN_START -> anchors.start();
-                    case GO_LIVE -> anchors.goLive();
-                    case PLAN_END -> anchors.end();
-                };
-                yield anchor == null ? null : resolve(anchor.plusDays(entry.offsetDays()).atTime(COMMUNICATION_DUE_TIME),
-                        zone, "start", "the entry").toInstant();
-            }
+            case CommunicationEntry entry -> null;
         };
     }
 

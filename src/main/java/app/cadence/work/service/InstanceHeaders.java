@@ -6,6 +6,7 @@ import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.work.domain.Instance;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
@@ -25,10 +26,11 @@ public class InstanceHeaders {
     /**
      * @param anchorAt T0 of a cutover, the session start of a retrospective
      * @param zone     the zone its dates were given in
+     * @param planStart the start, end and go-live dates of a communication plan
      */
     public record InstanceHeader(Long id, Long projectId, String projectKey, String projectName, String name, TemplateKind kind,
                                  Long templateId, Long templateVersionId, int versionNumber, @Nullable Instant anchorAt,
-                                 ZoneId zone) {
+                                 ZoneId zone, @Nullable LocalDate planStart, @Nullable LocalDate planEnd, @Nullable LocalDate goLive) {
     }
 
     private final InstanceRecords records;
@@ -43,6 +45,6 @@ public class InstanceHeaders {
         ProjectRef project = records.findProject(instance.getProjectId());
         return new InstanceHeader(instanceId, instance.getProjectId(), project.key(), project.name(), instance.getName(),
                 instance.getKind(), instance.getTemplateId(), instance.getTemplateVersionId(), instance.getVersionNumber(),
-                instance.getAnchorAt(), ZoneId.of(instance.getTimeZone()));
+                instance.getAnchorAt(), ZoneId.of(instance.getTimeZone()), instance.getPlanStart(), instance.getPlanEnd(), instance.getGoLive());
     }
 }

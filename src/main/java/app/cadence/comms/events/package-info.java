@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.comms.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,479 @@
+package app.cadence.comms.service;
+
+import app.cadence.comms.domain.CommDelivery;
+import app.cadence.comms.domain.CommDeliveryRepository;
+import app.cadence.comms.domain.CommOccurrence;
+import app.cadence.comms.domain.CommOccurrenceRepository;
+import app.cadence.comms.domain.CommSeries;
+import app.cadence.comms.domain.CommSeriesRepository;
+import app.cadence.comms.domain.CommsRuleException;
+import app.cadence.comms.domain.OccurrencePlanner.PlannedOccurrence;
+import app.cadence.comms.domain.OccurrenceStatus;
+import app.cadence.mail.domain.EmailKind;
+import app.cadence.mail.service.Email;
+import app.cadence.mail.service.Outbox;
+import app.cadence.project.service.ProjectRef;
+import app.cadence.project.service.ProjectService;
+import app.cadence.shared.EmailAddress;
+import app.cadence.shared.SafeMarkdown;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.template.domain.Cadence;
+import app.cadence.template.domain.EntryTiming;
+import app.cadence.template.domain.MessagePlaceholder;
+import app.cadence.template.domain.MessageTemplate;
+import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.service.CadenceUser;
+import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
+import app.cadence.tenancy.service.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A project's communications in motion: the agenda of dated occurrences, the series they come from
+ * (their timing, audience, owner and message, changed by a PM and re-planned at once), drafting an
+ * occurrence from live project data, sending it by email through the outbox — one message per
+ * recipient — or recording it as held for a channel Cadence does not send, skipping it with a
+ * reason, and the log of what was sent. Everyone in the organisation reads; a PM (ADMIN, PMO, PM)
+ * changes series; an occurrence's owner or a PM drafts, sends and skips it.
+ */
+@NamedInterface("api")
+@Service
+public class Communications {
+
+    /** An occurrence as lists show it. */
+    public record OccurrenceRow(Long id, Long projectId, String projectKey, String projectName, @Nullable Long seriesId, String title,
+                                @Nullable String channel, Instant dueAt, LocalDate dueOn, LocalDate scheduledFor, @Nullable Long ownerId,
+                                String ownerName, OccurrenceStatus status, @Nullable String skipReason, long version) {
+        public boolean moved() {
+            return !dueOn.equals(scheduledFor);
+        }
+
+        public boolean overdue(Instant now) {
+            return status.isOpen() && dueAt.isBefore(now);
+        }
+    }
+
+    public record SeriesView(Long id, String title, @Nullable String purpose, @Nullable String channel, @Nullable String audienceNote,
+                             Audience audience, String audienceLabel, @Nullable Long ownerId, String ownerName, Cadence cadence,
+                             EntryTiming timing, String timingLabel, LocalDate firstDate, LocalDate planStart, LocalDate planEnd,
+                             @Nullable MessageTemplate message, boolean sendsStatusReport, boolean sentByEmail, long version) {
+    }
+
+    /** What a PM changes in a series. */
+    public record SeriesChange(@Nullable Long ownerId, @Nullable String channel, Cadence cadence, EntryTiming timing, LocalDate firstDate,
+                               Audience audience, @Nullable MessageTemplate message, boolean sendsStatusReport) {
+    }
+
+    /** One planned date of a preview: when the recurrence said, and the working day it moved to if it did. */
+    public record PreviewDate(LocalDate scheduledFor, LocalDate day, Instant dueAt) {
+        public boolean moved() {
+            return !scheduledFor.equals(day);
+        }
+    }
+
+    public record DeliveryView(String name, @Nullable String email, String status, boolean failed, @Nullable String problem) {
+    }
+
+    public record OccurrenceDetail(OccurrenceRow row, @Nullable String subject, @Nullable String body, String bodyHtml, @Nullable String note,
+                                   @Nullable Instant sentAt, @Nullable String sentBy, String audienceLabel, List<Recipient> recipients,
+                                   List<DeliveryView> deliveries, boolean sentByEmail, boolean sendsStatusReport, boolean canAct) {
+    }
+
+    private final CommSeriesRepository series;
+    private final CommOccurrenceRepository occurrences;
+    private final CommDeliveryRepository deliveries;
+    private final CommsPlanning planning;
+    private final Audiences audiences;
+    private final ProjectService projects;
+    private final MembershipDirectory members;
+    private final Outbox outbox;
+    private final ObjectProvider<LiveValues> liveValues;
+
+    Communications(CommSeriesRepository series, CommOccurrenceRepository occurrences, CommDeliveryRepository deliveries, CommsPlanning planning,
+                   Audiences audiences, ProjectService projects, MembershipDirectory members, Outbox outbox, ObjectProvider<LiveValues> liveValues) {
+        this.series = series;
+        this.occurrences = occurrences;
+        this.deliveries = deliveries;
+        this.planning = planning;
+        this.audiences = audiences;
+        this.projects = projects;
+        this.members = members;
+        this.outbox = outbox;
+        this.liveValues = liveValues;
+    }
+
+    // ---- reading ----
+
+    /** The project's occurrences due in [from, to), by date. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<OccurrenceRow> agenda(Long projectId, Instant from, Instant to) {
+        projects.reference(projectId);
+        return rows(occurrences.findByProjectBetween(TenantContext.requireTenantId(), projectId, from, to));
+    }
+
+    /** What was sent, newest first. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<OccurrenceRow> log(Long projectId, long offset, int limit) {
+        int size = Math.clamp(limit, 1, 200);
+        return rows(occurrences.findLog(TenantContext.requireTenantId(), projectId, PageRequest.of(Math.toIntExact(offset / size), size)));
+    }
+
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public long logCount(Long projectId) {
+        return occurrences.countLog(TenantContext.requireTenantId(), projectId);
+    }
+
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<SeriesView> series(Long projectId) {
+        projects.reference(projectId);
+        List<CommSeries> all = series.findByProject(TenantContext.requireTenantId(), projectId);
+        Map<Long, String> names = names(all.stream().map(CommSeries::getOwnerId).toList());
+        return all.stream().map(s -> view(s, names)).toList();
+    }
+
+    /** The signed-in person's open occurrences due before {@code until}: overdue ones first. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<OccurrenceRow> mine(Instant until) {
+        return rows(occurrences.findOpenOwnedBy(TenantContext.requireTenantId(), me().userId(), until));
+    }
+
+    /** Every occurrence of the organisation due in [from, to), optionally of one program's projects or one owner. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<OccurrenceRow> organisationAgenda(Instant from, Instant to, @Nullable Long programId, @Nullable Long ownerId) {
+        List<CommOccurrence> found = occurrences.findBetween(TenantContext.requireTenantId(), from, to).stream()
+                .filter(o -> ownerId == null || ownerId.equals(o.getOwnerId())).toList();
+        if (programId != null) {
+            Set<Long> inProgram = found.stream().map(CommOccurrence::getProjectId).distinct()
+                    .filter(p -> programId.equals(projects.load(p).getProgramId())).collect(Collectors.toSet());
+            found = found.stream().filter(o -> inProgram.contains(o.getProjectId())).toList();
+        }
+        return rows(found);
+    }
+
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public OccurrenceDetail occurrence(Long id) {
+        CommOccurrence o = find(id);
+        CommSeries s = o.getSeriesId() == null ? null : series.findInTenant(o.getSeriesId(), TenantContext.requireTenantId()).orElse(null);
+        OccurrenceRow row = rows(List.of(o)).getFirst();
+        List<DeliveryView> sent = new ArrayList<>();
+        if (o.getStatus() == OccurrenceStatus.SENT) {
+            List<CommDelivery> ds = deliveries.findByOccurrence(TenantContext.requireTenantId(), id);
+            Map<Long, Outbox.DeliveryState> states = outbox.states(ds.stream().map(CommDelivery::getOutboxId).filter(Objects::nonNull).toList());
+            for (CommDelivery d : ds) {
+                Outbox.DeliveryState state = d.getOutboxId() == null ? null : states.get(d.getOutboxId());
+                sent.add(new DeliveryView(d.getRecipientName(), d.getEmail(),
+                        d.getProblem() != null ? "Not sent" : state == null ? "Unknown" : state.status(),
+                        d.getProblem() != null || state != null && state.failed(),
+                        d.getProblem() != null ? d.getProblem() : state == null ? null : state.lastError()));
+            }
+        }
+        List<Recipient> recipients = s == null || o.getStatus() == OccurrenceStatus.SENT ? List.of() : audiences.recipients(o.getProjectId(), audienceOf(s));
+        String audienceLabel = o.getAudienceLabel() != null ? o.getAudienceLabel() : s == null ? "" : audienceLabel(s);
+        return new OccurrenceDetail(row, o.getSubject(), o.getBody(), o.getBody() == null ? "" : SafeMarkdown.toHtml(o.getBody()), o.getNote(),
+                o.getSentAt(), o.getSentBy(), audienceLabel, recipients, sent, s == null || s.sentByEmail(), s != null && s.sendsStatusReport(),
+                mayAct(o));
+    }
+
+    /**
+     * What the draft of an occurrence would say now: its saved draft, or the series' message filled
+     * from live project data (subject: the entry's title when the series has no message).
+     */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public MessageTemplate.FilledMessage proposedDraft(Long id) {
+        CommOccurrence o = find(id);
+        if (o.getSubject() != null) {
+            return new MessageTemplate.FilledMessage(o.getSubject(), o.getBody() == null ? "" : o.getBody());
+        }
+        CommSeries s = o.getSeriesId() == null ? null : series.findInTenant(o.getSeriesId(), TenantContext.requireTenantId()).orElse(null);
+        MessageTemplate message = s == null ? null : s.message();
+        if (message == null) {
+            return new MessageTemplate.FilledMessage(o.getTitle(), s != null && s.getPurpose() != null ? s.getPurpose() : "");
+        }
+        LocalDate today = LocalDate.ofInstant(planning.now(), planning.zone());
+        return message.fill(values(o.getProjectId(), today, o.getDueOn()));
+    }
+
+    private Map<MessagePlaceholder, String> values(Long projectId, LocalDate today, LocalDate occurrenceDate) {
+        LiveValues source = liveValues.getIfAvailable();
+        if (source != null) {
+            return source.values(projectId, today, occurrenceDate);
+        }
+        ProjectRef project = projects.reference(projectId);
+        Map<MessagePlaceholder, String> basic = new LinkedHashMap<>();
+        basic.put(MessagePlaceholder.PROJECT_NAME, project.name());
+        basic.put(MessagePlaceholder.PROJECT_CODE, project.key());
+        basic.put(MessagePlaceholder.TODAY, today.toString());
+        basic.put(MessagePlaceholder.OCCURRENCE_DATE, occurrenceDate.toString());
+        return basic;
+    }
+
+    /** The dates a series would have with another timing, from its first date; which of them a day off moved. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<PreviewDate> preview(Long seriesId, Cadence cadence, EntryTiming timing, LocalDate firstDate) {
+        CommSeries s = findSeries(seriesId);
+        List<PlannedOccurrence> planned = new app.cadence.comms.domain.SeriesSchedule(cadence, timing, firstDate, s.getPlanStart(), s.getPlanEnd())
+                .plan(planning.zone(), planning.calendar());
+        return planned.stream().map(p -> new PreviewDate(p.scheduledFor(), p.day(), p.dueAt())).toList();
+    }
+
+    // ---- changing ----
+
+    /** Changes a series and re-plans its future at once; returns how many occurrences were replaced. */
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
+    @Transactional
+    public int changeSeries(Long seriesId, long version, SeriesChange change) {
+        CommSeries s = findSeries(seriesId);
+        if (s.getVersion() != version) {
+            throw new CommsRuleException("Someone else changed this communication meanwhile: reload to see their change, then make yours.");
+        }
+        if (change.ownerId() != null && !members.isActiveMember(change.ownerId())) {
+            throw new CommsRuleException("owner", "The owner must be an active member of the organisation.");
+        }
+        if (change.channel() != null && change.channel().length() > 120) {
+            throw new CommsRuleException("channel", "A channel is at most 120 characters.");
+        }
+        Set<Long> owners = new HashSet<>();
+        if (s.getOwnerId() != null) {
+            owners.add(s.getOwnerId());
+        }
+        boolean ownerChanged = !Objects.equals(s.getOwnerId(), change.ownerId());
+        s.setOwnerId(change.ownerId());
+        s.setChannel(change.channel() == null || change.channel().isBlank() ? null : change.channel().strip());
+        s.reschedule(change.cadence(), change.timing());
+        s.moveFirstDate(change.firstDate());
+        s.setAudience(change.audience().listIds(), change.audience().stakeholderIds());
+        s.setMessage(change.message());
+        s.setSendsStatusReport(change.sendsStatusReport());
+        series.saveAndFlush(s);
+        if (ownerChanged) {
+            // The open occurrences still to come follow the series' new owner; those past keep theirs.
+            for (CommOccurrence o : occurrences.findBySeries(TenantContext.requireTenantId(), seriesId)) {
+                if (o.getStatus().isOpen() && !o.getDueAt().isBefore(planning.now())) {
+                    o.assignTo(change.ownerId());
+                }
+            }
+            occurrences.flush();
+        }
+        CommsPlanning.Outcome outcome = planning.replan(s, planning.calendar());
+        if (change.ownerId() != null) {
+            owners.add(change.ownerId());
+        }
+        planning.announce(s.getProjectId(), "SERIES", owners);
+        return outcome.added();
+    }
+
+    /** Saves the owner's draft; the occurrence becomes Drafted. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional
+    public long saveDraft(Long id, long version, String subject, String body) {
+        CommOccurrence o = findToAct(id, version);
+        o.draft(subject, body, planning.now());
+        occurrences.saveAndFlush(o);
+        announce(o, "DRAFTED");
+        return o.getVersion();
+    }
+
+    /**
+     * Sends the occurrence by email, one message per recipient of the series' audience, through the
+     * outbox (committed with the log entry, so both or neither). A recipient without an email address
+     * is logged as not sent, with why. Refused without a draft or without any recipient with an email.
+     */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional
+    public int send(Long id, long version) {
+        CommOccurrence o = findToAct(id, version);
+        CommSeries s = o.getSeriesId() == null ? null : findSeries(o.getSeriesId());
+        if (s == null) {
+            throw new CommsRuleException("This communication's plan was removed from the project: it can only be skipped.");
+        }
+        if (o.getSubject() == null || o.getBody() == null) {
+            throw new CommsRuleException("Draft the message first, then send it.");
+        }
+        List<Recipient> recipients = audiences.recipients(o.getProjectId(), audienceOf(s));
+        if (recipients.stream().noneMatch(r -> r.email() != null)) {
+            throw new CommsRuleException(recipients.isEmpty()
+                    ? "This communication has no audience yet: choose its distribution lists or stakeholders in the plan."
+                    : "Nobody in the audience has an email address.");
+        }
+        o.markSent(TenantContext.currentUserName(), audienceLabel(s), null, planning.now());
+        occurrences.saveAndFlush(o);
+        Long occurrenceId = Objects.requireNonNull(o.getId());
+        int queued = 0;
+        String subject = o.getSubject();
+        for (Recipient r : recipients) {
+            if (r.email() == null || !EmailAddress.isValid(r.email())) {
+                deliveries.save(new CommDelivery(occurrenceId, r.name(), r.email(), null,
+                        r.email() == null ? "No email address" : "Not a valid email address"));
+                continue;
+            }
+            Long outboxId = outbox.enqueue(new Email(EmailKind.COMMUNICATION, r.email(), Objects.requireNonNull(subject),
+                    Objects.requireNonNull(o.getBody()), null));
+            deliveries.save(new CommDelivery(occurrenceId, r.name(), r.email(), outboxId, null));
+            queued++;
+        }
+        deliveries.flush();
+        announce(o, "SENT");
+        return queued;
+    }
+
+    /** Records an occurrence Cadence does not send (a meeting held, a chat post) as done, with a note. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional
+    public void markSent(Long id, long version, @Nullable String note) {
+        CommOccurrence o = findToAct(id, version);
+        CommSeries s = o.getSeriesId() == null ? null : series.findInTenant(o.getSeriesId(), TenantContext.requireTenantId()).orElse(null);
+        o.markSent(TenantContext.currentUserName(), s == null ? null : audienceLabel(s), note, planning.now());
+        occurrences.saveAndFlush(o);
+        announce(o, "SENT");
+    }
+
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional
+    public void skip(Long id, long version, String reason) {
+        CommOccurrence o = findToAct(id, version);
+        o.skip(reason);
+        occurrences.saveAndFlush(o);
+        announce(o, "SKIPPED");
+    }
+
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional
+    public void reinstate(Long id, long version) {
+        CommOccurrence o = findToAct(id, version);
+        o.reinstate();
+        occurrences.saveAndFlush(o);
+        announce(o, "REINSTATED");
+    }
+
+    /** Gives one occurrence to someone else (the owner on holiday that week). */
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
+    @Transactional
+    public void reassign(Long id, long version, Long ownerId) {
+        CommOccurrence o = findToAct(id, version);
+        if (!members.isActiveMember(ownerId)) {
+            throw new CommsRuleException("owner", "The owner must be an active member of the organisation.");
+        }
+        Long before = o.getOwnerId();
+        o.assignTo(ownerId);
+        occurrences.saveAndFlush(o);
+        Set<Long> owners = new HashSet<>(Set.of(ownerId));
+        if (before != null) {
+            owners.add(before);
+        }
+        planning.announce(o.getProjectId(), "ASSIGNED", owners);
+    }
+
+    // ---- helpers ----
+
+    private void announce(CommOccurrence o, String change) {
+        planning.announce(o.getProjectId(), change, o.getOwnerId() == null ? Set.of() : Set.of(o.getOwnerId()));
+    }
+
+    private CommOccurrence find(Long id) {
+        return occurrences.findInTenant(id, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Communication", id));
+    }
+
+    private CommSeries findSeries(Long id) {
+        return series.findInTenant(id, TenantContext.requireTenantId()).orElseThrow(() -> new RecordNotFoundException("Communication plan entry", id));
+    }
+
+    private CommOccurrence findToAct(Long id, long version) {
+        CommOccurrence o = find(id);
+        if (!mayAct(o)) {
+            throw new AccessDeniedException("Only its owner or a project manager can draft, send or skip this communication.");
+        }
+        if (o.getVersion() != version) {
+            throw new CommsRuleException("Someone else changed this communication meanwhile: reload to see their change, then make yours.");
+        }
+        return o;
+    }
+
+    private static boolean mayAct(CommOccurrence o) {
+        CadenceUser user = TenantContext.currentUser().orElse(null);
+        return user != null && (user.userId().equals(o.getOwnerId())
+                || TenantContext.currentSelection().map(t -> t.role().managesProjects()).orElse(false));
+    }
+
+    private static CadenceUser me() {
+        return TenantContext.currentUser().orElseThrow(() -> new AccessDeniedException("Sign in first."));
+    }
+
+    private static Audience audienceOf(CommSeries s) {
+        return new Audience(s.audienceIds('L'), s.audienceIds('S'));
+    }
+
+    private String audienceLabel(CommSeries s) {
+        Audience audience = audienceOf(s);
+        return audience.isEmpty() ? (s.getAudienceNote() == null ? "No audience chosen" : s.getAudienceNote() + " (not chosen yet)")
+                : audiences.describe(audience);
+    }
+
+    private SeriesView view(CommSeries s, Map<Long, String> names) {
+        return new SeriesView(Objects.requireNonNull(s.getId()), s.getTitle(), s.getPurpose(), s.getChannel(), s.getAudienceNote(), audienceOf(s),
+                audienceLabel(s), s.getOwnerId(), s.getOwnerId() == null ? "Nobody" : names.getOrDefault(s.getOwnerId(), "A former member"),
+                s.getCadence(), s.timing(), s.getCadence().label() + ": " + s.timing().describe(s.getCadence()), s.getFirstDate(), s.getPlanStart(),
+                s.getPlanEnd(), s.message(), s.sendsStatusReport(), s.sentByEmail(), s.getVersion());
+    }
+
+    private List<OccurrenceRow> rows(List<CommOccurrence> found) {
+        Map<Long, ProjectRef> refs = projects.references(found.stream().map(CommOccurrence::getProjectId).collect(Collectors.toSet()));
+        Map<Long, String> names = names(found.stream().map(CommOccurrence::getOwnerId).toList());
+        return found.stream().map(o -> {
+            ProjectRef p = refs.get(o.getProjectId());
+            return new OccurrenceRow(Objects.requireNonNull(o.getId()), o.getProjectId(), p == null ? "" : p.key(), p == null ? "" : p.name(),
+                    o.getSeriesId(), o.getTitle(), o.getChannel(), o.getDueAt(), o.getDueOn(), o.getScheduledFor(), o.getOwnerId(),
+                    o.getOwnerId() == null ? "Nobody" : names.getOrDefault(o.getOwnerId(), "A former member"), o.getStatus(), o.getSkipReason(),
+                    o.getVersion());
+        }).toList();
+    }
+
+    private Map<Long, String> names(Collection<@Nullable Long> ids) {
+        Set<Long> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return members.activeMembers(wanted).stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName, (a, b) -> a));
+    }
+
+    /** The organisation's zone, for screens that show dates. */
+    public ZoneId zone() {
+        return planning.zone();
+    }
+
+    /** The active members who can own a communication, by name. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<MemberSummary> possibleOwners() {
+        return members.activeMembers().stream().filter(m -> m.role() != app.cadence.tenancy.domain.Role.VIEWER)
+                .sorted(java.util.Comparator.comparing(MemberSummary::displayName)).toList();
+    }
+
+}
