@@ -316,7 +316,19 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             Div cards = new Div(new HealthPanel(health, id, canEdit, zone, this::reload), keyDates(loaded));
             cards.addClassName("card-row");
             overview.add(cards);
-            sections.forEach(section -> overview.add(section.create(id, canEdit)));
+            sections.stream().filter(section -> ProjectPageSection.OVERVIEW.equals(section.tab()))
+                    .forEach(section -> overview.add(section.create(id, canEdit)));
+            // Communications and status reports are whole workspaces of their own: tabs under the overview.
+            java.util.Map<String, Div> tabs = new java.util.LinkedHashMap<>();
+            sections.stream().filter(section -> !ProjectPageSection.OVERVIEW.equals(section.tab()))
+                    .forEach(section -> tabs.computeIfAbsent(section.tab(), t -> new Div()).add(section.create(id, canEdit)));
+            if (!tabs.isEmpty()) {
+                com.vaadin.flow.component.tabs.TabSheet sheet = new com.vaadin.flow.component.tabs.TabSheet();
+                sheet.addClassName("project-tabs");
+                sheet.setWidthFull();
+                tabs.forEach(sheet::add);
+                overview.add(sheet);
+            }
             history = new ProjectHistory(audit, id, zone);
             add(history);
         }

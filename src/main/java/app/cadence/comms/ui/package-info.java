@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.comms.ui;
+
+import org.jspecify.annotations.NullMarked;
