@@ -19,7 +19,7 @@ public class Holiday extends AbstractEntity {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private @Nullable Long tenantId;
 
-    @Column(nullable = false, updatable = false)
+    @Column(name = "holiday_on", nullable = false, updatable = false)
     private LocalDate day;
 
     @Column(nullable = false, length = NAME_MAX)

@@ -1,0 +1,254 @@
+package app.cadence.comms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.cadence.comms.domain.OccurrenceStatus;
+import app.cadence.comms.service.Communications;
+import app.cadence.comms.service.Communications.OccurrenceRow;
+import app.cadence.comms.service.Communications.SeriesChange;
+import app.cadence.comms.service.Communications.SeriesView;
+import app.cadence.comms.service.CommsReminders;
+import app.cadence.comms.service.WorkingCalendars;
+import app.cadence.shared.domain.RecordNotFoundException;
+import app.cadence.support.Fixtures;
+import app.cadence.support.Fixtures.Member;
+import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.IntegrationTest;
+import app.cadence.support.TestClock;
+import app.cadence.template.domain.Cadence;
+import app.cadence.template.domain.CommunicationEntry;
+import app.cadence.template.domain.EntryTiming;
+import app.cadence.template.domain.MessageTemplate;
+import app.cadence.template.domain.NonWorkingDayRule;
+import app.cadence.template.domain.PlanAnchor;
+import app.cadence.template.domain.TemplateContent;
+import app.cadence.template.domain.TemplateKind;
+import app.cadence.template.domain.TemplateSection;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.TenantProvisioning;
+import app.cadence.tenancy.service.TenantScope;
+import app.cadence.work.domain.Anchors;
+import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceViews.InstantiationRequest;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A communication plan in motion through the services: applying it plans dated occurrences (a
+ * weekly report every Friday at 15:00, a stand-up every working day, a notice before go-live),
+ * holidays move them, closing one never closes its series, re-planning keeps the past, owners are
+ * reminded once, and another organisation sees and changes none of it.
+ */
+@IntegrationTest
+class CommunicationsServiceTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
+    @Autowired TenantProvisioning provisioning;
+    @Autowired InstanceApplication applying;
+    @Autowired Communications communications;
+    @Autowired WorkingCalendars calendars;
+    @Autowired CommsReminders reminders;
+    @Autowired TestClock clock;
+    @Autowired JdbcTemplate jdbc;
+
+    Tenant tenant;
+    Member pmo;
+    Member pm;
+    Member ana;
+    Long projectId;
+    LocalDate start;
+    LocalDate end;
+    LocalDate goLive;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant("Comms");
+        provisioning.changeTimeZone(tenant.id(), ZoneOffset.UTC);
+        pmo = fixtures.member(tenant, Role.PMO);
+        pm = fixtures.member(tenant, Role.PM);
+        ana = fixtures.member(tenant, Role.CONTRIBUTOR);
+        projectId = fixtures.project(pm, "CM-" + UUID.randomUUID().toString().substring(0, 4), "CRM rollout");
+        Long templateId = fixtures.publishedTemplate(pmo, "Communication plan", plan());
+        start = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        end = start.plusWeeks(12).minusDays(1);
+        goLive = start.plusWeeks(8);
+        as(pm, () -> {
+            Long versionId = applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
+            return applying.instantiate(new InstantiationRequest(projectId, templateId, versionId, "Plan", Anchors.plan(start, end, goLive)));
+        });
+    }
+
+    static TemplateContent plan() {
+        CommunicationEntry weekly = new CommunicationEntry(UUID.randomUUID(), "Weekly status", "Board", null, null, "Email", Cadence.WEEKLY,
+                "Project manager", PlanAnchor.PLAN_START, 0)
+                .timed(new EntryTiming(LocalTime.of(15, 0), Set.of(DayOfWeek.FRIDAY), 1, 0, 0, null, List.of(), NonWorkingDayRule.PREVIOUS_WORKING_DAY))
+                .sending(new MessageTemplate("{{project.name}} status", "Status of {{project.name}} on {{occurrence.date}}."), false);
+        CommunicationEntry standUp = new CommunicationEntry(UUID.randomUUID(), "Stand-up", "Team", null, null, "Meeting", Cadence.DAILY,
+                null, PlanAnchor.PLAN_START, 0)
+                .timed(new EntryTiming(LocalTime.of(9, 15), Set.of(), 1, 0, 0, null, List.of(), NonWorkingDayRule.KEEP));
+        CommunicationEntry notice = new CommunicationEntry(UUID.randomUUID(), "Go-live notice", "All users", null, null, "Email", Cadence.ONCE,
+                null, PlanAnchor.GO_LIVE, -5);
+        return new TemplateContent(TemplateKind.COMMUNICATION_PLAN, List.of(new TemplateSection(UUID.randomUUID(), "All", null,
+                List.of(weekly, standUp, notice))), null);
+    }
+
+    <T> T as(Member member, Supplier<T> action) {
+        return scope.call(member.userId(), member.tenantId(), action);
+    }
+
+    void as(Member member, Runnable action) {
+        scope.run(member.userId(), member.tenantId(), action);
+    }
+
+    List<OccurrenceRow> agenda(Member member) {
+        return as(member, () -> communications.agenda(projectId, start.atStartOfDay().toInstant(ZoneOffset.UTC),
+                end.plusWeeks(2).atStartOfDay().toInstant(ZoneOffset.UTC)));
+    }
+
+    List<OccurrenceRow> of(String title) {
+        return agenda(pm).stream().filter(o -> o.title().equals(title)).toList();
+    }
+
+    @Test
+    void applyingAPlanGivesEachEntryItsDatedOccurrences() {
+        List<OccurrenceRow> weekly = of("Weekly status");
+        assertThat(weekly).hasSize(12).allSatisfy(o -> {
+            assertThat(o.dueOn().getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+            assertThat(o.dueAt().atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(LocalTime.of(15, 0));
+            assertThat(o.status()).isEqualTo(OccurrenceStatus.PLANNED);
+            assertThat(o.ownerId()).as("whoever applied the plan owns it until the PM hands it out").isEqualTo(pm.userId());
+        });
+        long workingDays = start.datesUntil(end.plusDays(1)).filter(d -> d.getDayOfWeek().getValue() <= 5).count();
+        assertThat(of("Stand-up")).hasSize((int) workingDays).noneMatch(o -> o.dueOn().getDayOfWeek().getValue() > 5);
+        assertThat(of("Go-live notice")).extracting(OccurrenceRow::dueOn).containsExactly(goLive.minusDays(5));
+        assertThat(jdbc.queryForObject("select count(*) from instance_item where project_id = ? and due_at is not null", Long.class, projectId))
+                .as("the entries themselves are no longer due items").isZero();
+    }
+
+    @Test
+    void closingOneOccurrenceNeverClosesTheSeries() {
+        OccurrenceRow first = of("Weekly status").getFirst();
+        as(pm, () -> communications.skip(first.id(), first.version(), "Board away"));
+        List<OccurrenceRow> weekly = of("Weekly status");
+        assertThat(weekly.getFirst().status()).isEqualTo(OccurrenceStatus.SKIPPED);
+        assertThat(weekly.subList(1, weekly.size())).hasSize(11).allMatch(o -> o.status() == OccurrenceStatus.PLANNED);
+
+        OccurrenceRow meeting = of("Stand-up").getFirst();
+        as(pm, () -> communications.markSent(meeting.id(), meeting.version(), "Held; notes on the wiki"));
+        assertThat(as(pm, () -> communications.log(projectId, 0, 10))).extracting(OccurrenceRow::title).containsExactly("Stand-up");
+        assertThatThrownBy(() -> as(pm, () -> communications.skip(meeting.id(), meeting.version() + 1, "again")))
+                .hasMessageContaining("sent");
+    }
+
+    @Test
+    void aHolidayMovesAnOccurrenceToTheWorkingDayBeforeAndThePreviewSaysSo() {
+        LocalDate thirdFriday = start.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).plusWeeks(2);
+        as(pmo, () -> calendars.addHoliday(thirdFriday, "Company day"));
+
+        assertThat(of("Weekly status")).extracting(OccurrenceRow::dueOn).contains(thirdFriday.minusDays(1)).doesNotContain(thirdFriday);
+        OccurrenceRow moved = of("Weekly status").stream().filter(o -> o.dueOn().equals(thirdFriday.minusDays(1))).findFirst().orElseThrow();
+        assertThat(moved.moved()).isTrue();
+        assertThat(moved.scheduledFor()).isEqualTo(thirdFriday);
+        assertThat(of("Stand-up")).as("the stand-up runs on working days only").extracting(OccurrenceRow::dueOn).doesNotContain(thirdFriday);
+        SeriesView series = as(pm, () -> communications.series(projectId)).getFirst();
+        assertThat(as(pm, () -> communications.preview(series.id(), series.cadence(), series.timing(), series.firstDate())))
+                .filteredOn(Communications.PreviewDate::moved).extracting(Communications.PreviewDate::scheduledFor).containsExactly(thirdFriday);
+    }
+
+    @Test
+    void changingTheTimingReplansTheFutureAndKeepsThePast() {
+        OccurrenceRow first = of("Weekly status").getFirst();
+        as(pm, () -> communications.saveDraft(first.id(), first.version(), "Week 1", "Draft"));
+        clock.advance(java.time.Duration.between(clock.instant(), start.plusWeeks(3).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        try {
+            SeriesView series = as(pm, () -> communications.series(projectId)).stream().filter(s -> s.title().equals("Weekly status")).findFirst().orElseThrow();
+            as(pm, () -> communications.changeSeries(series.id(), series.version(), new SeriesChange(ana.userId(), "Email", Cadence.WEEKLY,
+                    new EntryTiming(LocalTime.of(10, 0), Set.of(DayOfWeek.TUESDAY), 1, 0, 0, null, List.of(), NonWorkingDayRule.KEEP),
+                    series.firstDate(), series.audience(), series.message(), false)));
+
+            Instant now = clock.instant();
+            List<OccurrenceRow> weekly = of("Weekly status");
+            assertThat(weekly.stream().filter(o -> o.dueAt().isBefore(now))).as("the past stays as it was").hasSize(3)
+                    .allMatch(o -> o.dueOn().getDayOfWeek() == DayOfWeek.FRIDAY);
+            assertThat(weekly.getFirst().status()).as("a drafted one is kept").isEqualTo(OccurrenceStatus.DRAFTED);
+            assertThat(weekly.stream().filter(o -> !o.dueAt().isBefore(now))).hasSize(9)
+                    .allMatch(o -> o.dueOn().getDayOfWeek() == DayOfWeek.TUESDAY && o.ownerId().equals(ana.userId()));
+            assertThat(as(ana, () -> communications.mine(now.plus(java.time.Duration.ofDays(14))))).extracting(OccurrenceRow::title)
+                    .containsOnly("Weekly status").hasSize(2);
+        } finally {
+            clock.advance(java.time.Duration.between(start.plusWeeks(3).atStartOfDay().toInstant(ZoneOffset.UTC), clock.instant()).negated());
+        }
+    }
+
+    @Test
+    void aDraftIsFilledFromLiveProjectValues() {
+        OccurrenceRow first = of("Weekly status").getFirst();
+        var draft = as(pm, () -> communications.proposedDraft(first.id()));
+        assertThat(draft.subject()).isEqualTo("CRM rollout status");
+        assertThat(draft.body()).isEqualTo("Status of CRM rollout on " + first.dueOn() + ".");
+    }
+
+    @Test
+    void onlyTheOwnerOrAProjectManagerActsOnAnOccurrence() {
+        OccurrenceRow first = of("Weekly status").getFirst();
+        assertThatThrownBy(() -> as(ana, () -> communications.skip(first.id(), first.version(), "not mine")))
+                .isInstanceOf(AccessDeniedException.class);
+        SeriesView series = as(pm, () -> communications.series(projectId)).getFirst();
+        assertThatThrownBy(() -> as(ana, () -> communications.changeSeries(series.id(), series.version(), new SeriesChange(ana.userId(), null,
+                series.cadence(), series.timing(), series.firstDate(), series.audience(), null, false)))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void ownersAreRemindedOnceOfWhatFallsDue() {
+        // The first stand-up is due within a day of the Monday before it.
+        clock.advance(java.time.Duration.between(clock.instant(), start.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC)));
+        try {
+            reminders.remindAll();
+            String told = "select count(*) from notification where tenant_id = ? and recipient_id = ? and kind = 'COMMUNICATION_DUE'";
+            // Due within a day of Sunday noon: Monday's stand-up only (the weekly status is on Friday).
+            assertThat(jdbc.queryForObject(told, Long.class, tenant.id(), pm.userId())).isEqualTo(1);
+            assertThat(reminders.remindAll()).as("a second round tells nobody again").isZero();
+            assertThat(jdbc.queryForObject(told, Long.class, tenant.id(), pm.userId())).isEqualTo(1);
+        } finally {
+            clock.advance(java.time.Duration.between(start.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), clock.instant()).negated());
+        }
+    }
+
+    @Test
+    void anotherOrganisationCanNeitherReadNorChangeAnyOfIt() {
+        Tenant other = fixtures.tenant("Elsewhere");
+        Member stranger = fixtures.member(other, Role.ADMIN);
+        OccurrenceRow first = of("Weekly status").getFirst();
+        SeriesView series = as(pm, () -> communications.series(projectId)).getFirst();
+        Long holidayId = as(pmo, () -> {
+            calendars.addHoliday(end.plusYears(1), "Far away");
+            return calendars.view().holidays().getFirst().id();
+        });
+
+        assertThatThrownBy(() -> as(stranger, () -> communications.occurrence(first.id()))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(stranger, () -> communications.skip(first.id(), first.version(), "mine now"))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(stranger, () -> communications.changeSeries(series.id(), series.version(), new SeriesChange(stranger.userId(),
+                null, series.cadence(), series.timing(), series.firstDate(), series.audience(), null, false)))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> as(stranger, () -> communications.agenda(projectId, Instant.EPOCH, Instant.now().plusSeconds(999_999_999))))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThat(as(stranger, () -> communications.organisationAgenda(Instant.EPOCH, Instant.now().plusSeconds(999_999_999), null, null))).isEmpty();
+        assertThat(as(stranger, () -> calendars.view().holidays())).isEmpty();
+        assertThatThrownBy(() -> as(stranger, () -> calendars.removeHoliday(holidayId))).isInstanceOf(RecordNotFoundException.class);
+        assertThat(of("Weekly status").getFirst().status()).isEqualTo(OccurrenceStatus.PLANNED);
+    }
+}
