@@ -15,6 +15,7 @@ import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.IntegrationTest;
+import app.cadence.support.SampleTemplates;
 import app.cadence.support.TestClock;
 import app.cadence.template.domain.Cadence;
 import app.cadence.template.domain.CommunicationEntry;
@@ -83,7 +84,7 @@ class CommunicationsServiceTest {
         pm = fixtures.member(tenant, Role.PM);
         ana = fixtures.member(tenant, Role.CONTRIBUTOR);
         projectId = fixtures.project(pm, "CM-" + UUID.randomUUID().toString().substring(0, 4), "CRM rollout");
-        Long templateId = fixtures.publishedTemplate(pmo, "Communication plan", plan());
+        Long templateId = fixtures.publishedTemplate(pmo, "Communication plan", SampleTemplates.communicationPlan());
         start = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         end = start.plusWeeks(12).minusDays(1);
         goLive = start.plusWeeks(8);
@@ -91,20 +92,6 @@ class CommunicationsServiceTest {
             Long versionId = applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
             return applying.instantiate(new InstantiationRequest(projectId, templateId, versionId, "Plan", Anchors.plan(start, end, goLive)));
         });
-    }
-
-    static TemplateContent plan() {
-        CommunicationEntry weekly = new CommunicationEntry(UUID.randomUUID(), "Weekly status", "Board", null, null, "Email", Cadence.WEEKLY,
-                "Project manager", PlanAnchor.PLAN_START, 0)
-                .timed(new EntryTiming(LocalTime.of(15, 0), Set.of(DayOfWeek.FRIDAY), 1, 0, 0, null, List.of(), NonWorkingDayRule.PREVIOUS_WORKING_DAY))
-                .sending(new MessageTemplate("{{project.name}} status", "Status of {{project.name}} on {{occurrence.date}}."), false);
-        CommunicationEntry standUp = new CommunicationEntry(UUID.randomUUID(), "Stand-up", "Team", null, null, "Meeting", Cadence.DAILY,
-                null, PlanAnchor.PLAN_START, 0)
-                .timed(new EntryTiming(LocalTime.of(9, 15), Set.of(), 1, 0, 0, null, List.of(), NonWorkingDayRule.KEEP));
-        CommunicationEntry notice = new CommunicationEntry(UUID.randomUUID(), "Go-live notice", "All users", null, null, "Email", Cadence.ONCE,
-                null, PlanAnchor.GO_LIVE, -5);
-        return new TemplateContent(TemplateKind.COMMUNICATION_PLAN, List.of(new TemplateSection(UUID.randomUUID(), "All", null,
-                List.of(weekly, standUp, notice))), null);
     }
 
     <T> T as(Member member, Supplier<T> action) {

@@ -1,5 +1,13 @@
 package app.cadence.support;
 
+import java.util.Set;
+import java.time.DayOfWeek;
+import app.cadence.template.domain.PlanAnchor;
+import app.cadence.template.domain.NonWorkingDayRule;
+import app.cadence.template.domain.MessageTemplate;
+import app.cadence.template.domain.EntryTiming;
+import app.cadence.template.domain.CommunicationEntry;
+import app.cadence.template.domain.Cadence;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.RetroPrompt;
 import app.cadence.template.domain.RetroSettings;
@@ -110,5 +118,20 @@ public final class SampleTemplates {
         return """
                 {"format":"cadence-template","formatVersion":1,"name":"Two thousand steps","kind":"CUTOVER",
                  "sections":[{"key":"%s","title":"Everything","role":"EXECUTION","items":[%s]}]}""".formatted(java.util.UUID.randomUUID(), items);
+    }
+
+    /** A weekly email every Friday at 15:00 with a message, a daily stand-up meeting on working days, a notice five days before go-live. */
+    public static TemplateContent communicationPlan() {
+        CommunicationEntry weekly = new CommunicationEntry(UUID.randomUUID(), "Weekly status", "Board", null, null, "Email", Cadence.WEEKLY,
+                "Project manager", PlanAnchor.PLAN_START, 0)
+                .timed(new EntryTiming(LocalTime.of(15, 0), Set.of(DayOfWeek.FRIDAY), 1, 0, 0, null, List.of(), NonWorkingDayRule.PREVIOUS_WORKING_DAY))
+                .sending(new MessageTemplate("{{project.name}} status", "Status of {{project.name}} on {{occurrence.date}}."), false);
+        CommunicationEntry standUp = new CommunicationEntry(UUID.randomUUID(), "Stand-up", "Team", null, null, "Meeting", Cadence.DAILY,
+                null, PlanAnchor.PLAN_START, 0)
+                .timed(new EntryTiming(LocalTime.of(9, 15), Set.of(), 1, 0, 0, null, List.of(), NonWorkingDayRule.KEEP));
+        CommunicationEntry notice = new CommunicationEntry(UUID.randomUUID(), "Go-live notice", "All users", null, null, "Email", Cadence.ONCE,
+                null, PlanAnchor.GO_LIVE, -5);
+        return new TemplateContent(TemplateKind.COMMUNICATION_PLAN, List.of(new TemplateSection(UUID.randomUUID(), "All", null,
+                List.of(weekly, standUp, notice))), null);
     }
 }

@@ -463,6 +463,16 @@ public class Communications {
         return members.activeMembers(wanted).stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName, (a, b) -> a));
     }
 
+    /** Now, by the application's clock: screens judge "overdue" and "this week" by it. */
+    public Instant now() {
+        return planning.now();
+    }
+
+    /** Today in the organisation's zone. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(planning.now(), planning.zone());
+    }
+
     /** The organisation's zone, for screens that show dates. */
     public ZoneId zone() {
         return planning.zone();

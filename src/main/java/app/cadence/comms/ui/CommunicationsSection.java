@@ -64,7 +64,7 @@ class CommunicationsSection implements ProjectPageSection {
     public Component create(Long projectId, boolean canEdit) {
         Div section = new Div();
         section.addClassName("project-communications");
-        LocalDate[] weekStart = {LocalDate.now(communications.zone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))};
+        LocalDate[] weekStart = {communications.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))};
         Runnable[] show = new Runnable[1];
         show[0] = () -> draw(section, projectId, canEdit, weekStart, show[0]);
         show[0].run();
@@ -94,7 +94,7 @@ class CommunicationsSection implements ProjectPageSection {
             redraw.run();
         });
         Button thisWeek = new Button("This week", e -> {
-            weekStart[0] = LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            weekStart[0] = communications.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             redraw.run();
         });
         for (Button b : List.of(earlier, thisWeek, later)) {
@@ -103,7 +103,7 @@ class CommunicationsSection implements ProjectPageSection {
         Span range = new Span(DAY.format(weekStart[0]) + " – " + DAY.format(weekStart[0].plusWeeks(WEEKS_SHOWN).minusDays(1)));
         range.addClassName("hint");
         section.add(new H3("Agenda"), new HorizontalLayout(earlier, thisWeek, later, range));
-        Grid<OccurrenceRow> grid = agendaGrid(zone, false);
+        Grid<OccurrenceRow> grid = agendaGrid(zone, communications.now(), false);
         grid.addClassName("comms-agenda");
         grid.setItems(agenda);
         grid.setAllRowsVisible(true);
@@ -123,7 +123,7 @@ class CommunicationsSection implements ProjectPageSection {
                 edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 edit.getElement().setAttribute("aria-label", "Edit " + s.title());
                 return edit;
-            }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            }).setKey("edit").setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
         plan.setItems(series);
         plan.setAllRowsVisible(true);
@@ -144,9 +144,8 @@ class CommunicationsSection implements ProjectPageSection {
     }
 
     /** The columns agendas share: the project tab's and the organisation's. */
-    static Grid<OccurrenceRow> agendaGrid(ZoneId zone, boolean withProject) {
+    static Grid<OccurrenceRow> agendaGrid(ZoneId zone, Instant now, boolean withProject) {
         Grid<OccurrenceRow> grid = new Grid<>();
-        Instant now = Instant.now();
         grid.addColumn(r -> "Week " + r.dueOn().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).setHeader("Week").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> DAY.format(r.dueAt().atZone(zone)) + " " + TIME.format(r.dueAt().atZone(zone))
                 + (r.moved() ? " (moved from " + DAY.format(r.scheduledFor()) + ")" : "")).setHeader("Due").setFlexGrow(1)

@@ -30,7 +30,7 @@ class MyCommunicationsSection implements MyWorkSection {
 
     @Override
     public Optional<Component> create() {
-        Instant now = Instant.now();
+        Instant now = communications.now();
         List<OccurrenceRow> mine = communications.mine(now.plus(AHEAD));
         if (mine.isEmpty()) {
             return Optional.empty();

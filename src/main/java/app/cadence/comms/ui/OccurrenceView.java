@@ -28,7 +28,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import app.cadence.shared.domain.RecordNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -83,14 +85,21 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
 
     @Override
     public void setParameter(BeforeEvent event, Long occurrenceId) {
+        boolean first = id == null;
         this.id = occurrenceId;
-        show();
-        live.follow(this, () -> shown == null ? List.of() : List.of(Topic.commsOf(shown.row().projectId())), changes -> {
-            // A draft being typed is not thrown away by someone else's change elsewhere in the project.
-            if (shown != null && shown.row().status() != OccurrenceStatus.DRAFTED || !isEditing()) {
-                show();
-            }
-        });
+        try {
+            show();
+        } catch (RecordNotFoundException e) {
+            throw new NotFoundException();
+        }
+        if (first) {
+            live.follow(this, () -> shown == null ? List.of() : List.of(Topic.commsOf(shown.row().projectId())), changes -> {
+                // What the owner is typing is not thrown away by someone else's change elsewhere in the project.
+                if (!isEditing()) {
+                    show();
+                }
+            });
+        }
     }
 
     private boolean isEditing() {
@@ -113,7 +122,7 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
         removeAll();
         var row = detail.row();
         Anchor project = new Anchor("projects/" + row.projectId(), row.projectKey() + " · " + row.projectName());
-        Span status = new Span(row.overdue(java.time.Instant.now()) ? "Overdue" : row.status().label());
+        Span status = new Span(row.overdue(communications.now()) ? "Overdue" : row.status().label());
         status.addClassNames("status-badge", "occurrence-status");
         Paragraph facts = new Paragraph("Due " + WHEN.format(row.dueAt().atZone(communications.zone()))
                 + (row.moved() ? " (moved from " + row.scheduledFor() + ", a day off)" : "")

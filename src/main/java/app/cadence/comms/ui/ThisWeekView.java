@@ -46,7 +46,7 @@ public class ThisWeekView extends VerticalLayout {
         this.communications = communications;
         addClassName("this-week-view");
         ZoneId zone = communications.zone();
-        weekStart = LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        weekStart = communications.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         program.setItems(programs.list());
         program.setItemLabelGenerator(ProgramRow::name);
         program.setClearButtonVisible(true);
@@ -59,7 +59,7 @@ public class ThisWeekView extends VerticalLayout {
         owner.addValueChangeListener(e -> show());
         Button previous = new Button("← Previous week", e -> move(-1));
         Button current = new Button("This week", e -> {
-            weekStart = LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            weekStart = communications.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             show();
         });
         Button next = new Button("Next week →", e -> move(1));
@@ -70,13 +70,17 @@ public class ThisWeekView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(program, owner);
         HorizontalLayout weeks = new HorizontalLayout(previous, current, next, range);
         weeks.setAlignItems(Alignment.CENTER);
-        grid = CommunicationsSection.agendaGrid(zone, true);
+        grid = CommunicationsSection.agendaGrid(zone, communications.now(), true);
         grid.addClassName("organisation-agenda");
         grid.setEmptyStateText("No communication is due this week.");
         grid.setAllRowsVisible(true);
         add(filters, weeks, grid);
         show();
         live.follow(this, () -> List.of(Topic.COMMS_AGENDA), changes -> show());
+    }
+
+    LocalDate weekStartForTests() {
+        return weekStart;
     }
 
     private void move(int weeks) {

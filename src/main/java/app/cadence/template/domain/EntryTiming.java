@@ -53,6 +53,11 @@ public record EntryTiming(LocalTime at, Set<DayOfWeek> weekdays, int every, int 
         milestoneOffsets = milestoneOffsets.stream().distinct().sorted().toList();
     }
 
+    /** The same timing at another time of day. */
+    public EntryTiming withTime(LocalTime time) {
+        return new EntryTiming(time, weekdays, every, dayOfMonth, weekdayOrdinal, monthWeekday, milestoneOffsets, onDayOff);
+    }
+
     /** How the timing reads for a cadence, e.g. "Fridays at 15:00" or "the last Friday of every 3rd month at 09:00". */
     public String describe(Cadence cadence) {
         String time = " at " + at;
