@@ -70,6 +70,7 @@ class PortfolioTest {
     @Autowired app.cadence.retro.service.RetroSessions retroSessions;
     @Autowired app.cadence.retro.service.RetroReading retroReading;
     @Autowired app.cadence.retro.service.RetroActions retroActions;
+    @Autowired app.cadence.comms.service.Communications communications;
 
     Tenant tenant;
     Member pmo;
@@ -309,6 +310,30 @@ class PortfolioTest {
         assertThat(row.health()).isEqualTo(Health.RED);
         assertThat(row.healthReason()).isEqualTo("1 of 2 due items overdue (50%) — more than 10%.");
         assertThat(row.overdue()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommunicationPlanCountsThroughItsOccurrencesOnThePortfolioAndThePage() {
+        Long talkative = fixtures.project(pm, "TALK-9", "Communications");
+        Long plan = fixtures.publishedTemplate(pmo, "Comms plan", app.cadence.support.SampleTemplates.communicationPlan());
+        apply(talkative, plan, Anchors.plan(today().minusDays(40), today().plusDays(40), today().plusDays(20)));
+        java.time.Instant now = clock.instant();
+        List<app.cadence.comms.service.Communications.OccurrenceRow> past = as(pm, () -> communications.agenda(talkative,
+                now.minus(java.time.Duration.ofDays(60)), now));
+        // One sent and one skipped within the window: the sent one is due and done, the skipped one does not count.
+        List<app.cadence.comms.service.Communications.OccurrenceRow> recent = past.stream()
+                .filter(o -> o.dueAt().isAfter(now.minus(java.time.Duration.ofDays(29)))).toList();
+        as(pm, () -> {
+            communications.markSent(recent.get(0).id(), recent.get(0).version(), "Held");
+            communications.skip(recent.get(1).id(), recent.get(1).version(), "Bank holiday");
+            return null;
+        });
+        long due = past.stream().filter(o -> !o.dueAt().isBefore(now.minus(app.cadence.comms.domain.CommsHealthRule.WINDOW))).count() - 1;
+
+        sqlAndHealthRuleAgree(HealthRule.Thresholds.DEFAULTS, Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED);
+        PortfolioRow row = row(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50)), talkative);
+        assertThat(row.overdue()).as("open occurrences of the last 30 days").isEqualTo(due - 1);
+        assertThat(row.health()).isEqualTo(Health.RED);
     }
 
     void saveThresholds(Member admin, int redPercent, int goLiveDays) {

@@ -52,14 +52,14 @@ public interface CommOccurrenceRepository extends JpaRepository<CommOccurrence, 
                and o.dueAt >= :since and o.dueAt < :until order by o.dueAt, o.id""")
     List<CommOccurrence> findOpenDueBetween(Long tenantId, Instant since, Instant until);
 
-    /** Not skipped; due (past); overdue (past and still open): as the portfolio's SQL counts them. */
+    /** As {@link CommsHealthRule} counts: due in [from, now) and not skipped; of those, still open. One row. */
     @Query("""
-            select count(o), sum(case when o.dueAt < :now then 1 else 0 end),
+            select count(o),
                    sum(case when o.status in (app.cadence.comms.domain.OccurrenceStatus.PLANNED, app.cadence.comms.domain.OccurrenceStatus.DRAFTED)
-                            and o.dueAt < :now then 1 else 0 end)
+                            then 1 else 0 end)
               from CommOccurrence o where o.tenantId = :tenantId and o.projectId = :projectId
-               and o.status <> app.cadence.comms.domain.OccurrenceStatus.SKIPPED and o.dueAt < :horizon""")
-    List<Object[]> countForHealth(Long tenantId, Long projectId, Instant now, Instant horizon);
+               and o.status <> app.cadence.comms.domain.OccurrenceStatus.SKIPPED and o.dueAt >= :from and o.dueAt < :now""")
+    List<Object[]> countForHealth(Long tenantId, Long projectId, Instant from, Instant now);
 
     @Modifying
     @Query("""

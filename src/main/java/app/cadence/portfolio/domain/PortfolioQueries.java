@@ -3,6 +3,8 @@ package app.cadence.portfolio.domain;
 import app.cadence.project.domain.Health;
 import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.domain.HealthRule;
+import app.cadence.comms.domain.CommsHealthRule;
+import app.cadence.comms.domain.CommsSql;
 import app.cadence.retro.domain.RetroSql;
 import app.cadence.project.domain.ProjectSql;
 import app.cadence.project.domain.ProjectStatus;
@@ -46,9 +48,10 @@ public class PortfolioQueries {
             select p.project_id, p.project_key, p.name, p.status, p.program_id, p.program_name, p.pm_user_id,
                    pm.display_name as pm_name,
                    p.start_date, p.go_live_date, p.close_date, p.health_override, p.health_override_reason,
-                   coalesce(ru.items, 0) + coalesce(ra.actions, 0) as items,
-                   coalesce(ru.done_dated, 0) - coalesce(t.done_later, 0) + coalesce(t.outstanding_due, 0) + coalesce(ra.due_actions, 0) as due_items,
-                   coalesce(t.overdue, 0) + coalesce(ra.overdue_actions, 0) as overdue,
+                   coalesce(ru.items, 0) + coalesce(ra.actions, 0) + coalesce(co.due_communications, 0) as items,
+                   coalesce(ru.done_dated, 0) - coalesce(t.done_later, 0) + coalesce(t.outstanding_due, 0) + coalesce(ra.due_actions, 0)
+                       + coalesce(co.due_communications, 0) as due_items,
+                   coalesce(t.overdue, 0) + coalesce(ra.overdue_actions, 0) + coalesce(co.overdue_communications, 0) as overdue,
                    coalesce(ru.blocked, 0) as blocked, coalesce(ru.blocked_critical, 0) as blocked_critical,
                    coalesce(ru.cut_items, 0) as cut_items, coalesce(ru.cut_done, 0) as cut_done,
                    coalesce(ru.com_items, 0) as com_items, coalesce(ru.com_done, 0) as com_done,
@@ -59,8 +62,10 @@ public class PortfolioQueries {
               left join (%2$s) pm on pm.user_id = p.pm_user_id
               left join (%3$s) ru on ru.project_id = p.project_id
               left join (%4$s) t on t.project_id = p.project_id
-              left join (%5$s) ra on ra.project_id = p.project_id""".formatted(
-            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.COUNTS_AS_OF_NOW, RetroSql.ACTIONS_AS_OF_TODAY);
+              left join (%5$s) ra on ra.project_id = p.project_id
+              left join (%6$s) co on co.project_id = p.project_id""".formatted(
+            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.COUNTS_AS_OF_NOW, RetroSql.ACTIONS_AS_OF_TODAY,
+            CommsSql.OCCURRENCES_AS_OF_NOW);
 
     /**
      * Projects with their counts and their health by the rule of {@link HealthRule}, override
@@ -243,6 +248,9 @@ public class PortfolioQueries {
         query.setParameter("tenant", tenantId);
         if (sql.contains(":now")) {
             query.setParameter("now", now);
+        }
+        if (sql.contains(":comms_from")) {
+            query.setParameter("comms_from", now.minus(CommsHealthRule.WINDOW));
         }
         parameters.forEach(query::setParameter);
         return query;
