@@ -4,7 +4,7 @@
  * calendar and re-planning — unit-tested; occurrences, stakeholders, drafting and sending follow.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"project :: api", "project :: events", "project :: ui", "tenancy :: api", "audit :: api", "shared"})
 package app.cadence.comms;
 
 import org.jspecify.annotations.NullMarked;
