@@ -31,9 +31,9 @@ public interface DistributionListRepository extends JpaRepository<DistributionLi
 
     /** A page of lists with how many people each holds, in one statement. */
     @Query("select new app.cadence.comms.domain.DistributionListRow(l.id, l.name, l.description, "
-            + "(select count(m) from DistributionListMember m where m.tenantId = l.tenantId and m.listId = l.id), l.version)" + PAGE)
+            + "(select count(m) from DistributionListMember m where m.tenantId = l.tenantId and m.listId = l.id), l.version) " + PAGE)
     List<DistributionListRow> findPage(Long tenantId, @Nullable String pattern, Pageable page);
 
-    @Query("select count(l)" + PAGE)
+    @Query("select count(l) " + PAGE)
     long countPage(Long tenantId, @Nullable String pattern);
 }

@@ -31,10 +31,10 @@ public interface StakeholderRepository extends JpaRepository<Stakeholder, Long> 
                and (:pattern is null or lower(s.name) like :pattern escape '!' or s.emailKey like :pattern escape '!'
                     or lower(s.organisation) like :pattern escape '!' or lower(s.role) like :pattern escape '!')""";
 
-    @Query("select s" + REGISTER)
+    @Query("select s " + REGISTER)
     List<Stakeholder> findRegister(Long tenantId, Long projectId, @Nullable String pattern, Pageable page);
 
-    @Query("select count(s)" + REGISTER)
+    @Query("select count(s) " + REGISTER)
     long countRegister(Long tenantId, Long projectId, @Nullable String pattern);
 
     /** How many of the project's stakeholders have each influence and interest: the grid's summary in one statement. */

@@ -166,7 +166,11 @@ public class DistributionLists {
         Long tenantId = TenantContext.requireTenantId();
         DistributionList list = find(listId);
         if (listed.unlist(tenantId, listId, kind, refId) > 0) {
-            audit.changed(new AuditTrail.Subject(SUBJECT, listId, null, list.getName()), "Removed", kind.label() + " " + refId, null);
+            String who = switch (kind) {
+                case MEMBER -> members.activeMembers(List.of(refId)).stream().findFirst().map(MemberSummary::displayName).orElse("a former member");
+                case STAKEHOLDER -> stakeholders.findInTenant(refId, tenantId).map(Stakeholder::getName).orElse("a deleted stakeholder");
+            };
+            audit.changed(new AuditTrail.Subject(SUBJECT, listId, null, list.getName()), "Removed", who + " (" + kind.label() + ")", null);
         }
     }
 

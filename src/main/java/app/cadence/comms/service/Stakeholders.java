@@ -91,7 +91,10 @@ public class Stakeholders {
         Sort allowed = Sort.by(sort.stream().filter(o -> SORTABLE.contains(o.getProperty()))
                 .map(o -> o.getProperty().equals("influence") || o.getProperty().equals("interest") || o.getProperty().equals("channel") ? o : o.ignoreCase())
                 .toList());
-        Sort ordered = (allowed.isSorted() ? allowed : Sort.by(Sort.Order.asc("name").ignoreCase())).and(Sort.by("id"));
+        // Ties (everyone of high influence) by name, so that the order is the one a reader expects.
+        Sort byName = Sort.by(Sort.Order.asc("name").ignoreCase());
+        Sort ordered = (allowed.isSorted() && allowed.getOrderFor("name") == null ? allowed.and(byName) : allowed.isSorted() ? allowed : byName)
+                .and(Sort.by("id"));
         int pageSize = Math.max(1, Math.min(limit, 500));
         return stakeholders.findRegister(tenantId, projectId, pattern(search), PageRequest.of(Math.toIntExact(offset / pageSize), pageSize, ordered))
                 .stream().map(StakeholderDetails::of).toList();
@@ -129,7 +132,7 @@ public class Stakeholders {
         ProjectRef project = projects.reference(projectId);
         refuseTakenEmail(tenantId, projectId, draft, null);
         Stakeholder saved = save(new Stakeholder(projectId, draft, clock.instant(), TenantContext.currentUserName()), draft);
-        audit.created(SUBJECT, saved.id(), projectId, "Added " + saved.getName() + " to the stakeholders of " + project.key() + ".");
+        audit.created(new AuditTrail.Subject(SUBJECT, saved.id(), projectId, saved.getName()), "Added " + saved.getName() + " to the stakeholders of " + project.key() + ".");
         return StakeholderDetails.of(saved);
     }
 
@@ -161,7 +164,7 @@ public class Stakeholders {
             throw new ConcurrentChangeException("Stakeholder " + stakeholder.getName(), stakeholder.getUpdatedBy(), stakeholder.getUpdatedAt());
         }
         listed.deleteStakeholders(tenantId, List.of(stakeholderId));
-        audit.deleted(SUBJECT, stakeholderId, stakeholder.getProjectId(), "Deleted the stakeholder " + stakeholder.getName() + ".");
+        audit.deleted(new AuditTrail.Subject(SUBJECT, stakeholderId, stakeholder.getProjectId(), stakeholder.getName()), "Deleted the stakeholder " + stakeholder.getName() + ".");
         stakeholders.delete(stakeholder);
     }
 
@@ -195,7 +198,7 @@ public class Stakeholders {
             Stakeholder existing = draft.emailKey() == null ? null : byEmail.get(draft.emailKey());
             if (existing == null) {
                 Stakeholder saved = stakeholders.save(new Stakeholder(projectId, draft, now, by));
-                audit.created(SUBJECT, saved.id(), projectId, "Imported " + saved.getName() + " into the stakeholders of " + project.key() + ".");
+                audit.created(new AuditTrail.Subject(SUBJECT, saved.id(), projectId, saved.getName()), "Imported " + saved.getName() + " into the stakeholders of " + project.key() + ".");
                 added++;
             } else {
                 StakeholderDraft before = existing.draft();
