@@ -84,10 +84,13 @@ public class Stakeholders {
         return TenantContext.currentSelection().map(s -> s.role().managesProjects()).orElse(false);
     }
 
-    /** One page of a project's register, filtered by name, email, organisation or role; by name unless sorted by a known column. */
+    /**
+     * One page of a project's register, filtered by name, email, organisation or role; by name unless
+     * sorted by a known column. Every read names the tenant, so another organisation's project reads
+     * as one without stakeholders (no statement is spent proving it exists: the project page counts them).
+     */
     public List<StakeholderDetails> list(Long projectId, String search, Sort sort, long offset, int limit) {
         Long tenantId = TenantContext.requireTenantId();
-        projects.reference(projectId);
         Sort allowed = Sort.by(sort.stream().filter(o -> SORTABLE.contains(o.getProperty()))
                 .map(o -> o.getProperty().equals("influence") || o.getProperty().equals("interest") || o.getProperty().equals("channel") ? o : o.ignoreCase())
                 .toList());
@@ -102,14 +105,12 @@ public class Stakeholders {
 
     public long count(Long projectId, String search) {
         Long tenantId = TenantContext.requireTenantId();
-        projects.reference(projectId);
         return stakeholders.countRegister(tenantId, projectId, pattern(search));
     }
 
     /** The register's influence/interest summary, in one statement. */
     public Summary summary(Long projectId) {
         Long tenantId = TenantContext.requireTenantId();
-        projects.reference(projectId);
         Map<StakeholderEngagement, Long> counts = new EnumMap<>(StakeholderEngagement.class);
         long total = 0;
         for (Object[] row : stakeholders.countByLevels(tenantId, projectId)) {

@@ -34,6 +34,8 @@ public class AudiencePicker extends CustomField<Audience> {
         choices.setClearButtonVisible(true);
         choices.setWidthFull();
         setLabel("Audience");
+        // CustomField listens for the browser's change event only; this also follows a change made on the server.
+        choices.addValueChangeListener(e -> updateValue());
         add(choices);
     }
 

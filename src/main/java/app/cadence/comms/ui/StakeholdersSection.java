@@ -77,6 +77,7 @@ class StakeholdersSection implements ProjectPageSection {
         final Anchor export;
         private final Long projectId;
         private final boolean canEdit;
+        private Stakeholders.@Nullable Summary lastSummary;
 
         Register(Long projectId, boolean canEdit) {
             this.projectId = projectId;
@@ -136,7 +137,8 @@ class StakeholdersSection implements ProjectPageSection {
         }
 
         private int countAndDescribe() {
-            int count = Math.toIntExact(stakeholders.count(projectId, filter.getValue()));
+            // Unfiltered, the summary drawn with the grid has the count already: one statement fewer on the project page.
+            int count = Math.toIntExact(filter.isEmpty() && lastSummary != null ? lastSummary.total() : stakeholders.count(projectId, filter.getValue()));
             if (count == 0) {
                 emptyState.setText(!filter.isEmpty() ? "No stakeholder matches “" + filter.getValue().strip() + "”. Clear the filter to see them all."
                         : canEdit ? "No stakeholders yet. Add the people who sponsor, decide on, use or supply this project — one at a time with "
@@ -148,6 +150,7 @@ class StakeholdersSection implements ProjectPageSection {
 
         void drawSummary() {
             Stakeholders.Summary s = stakeholders.summary(projectId);
+            lastSummary = s;
             summary.removeAll();
             summary.setVisible(s.total() > 0);
             // A short register shows whole; a long one scrolls in a grid of its own, fetched page by page.
