@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** How a stakeholder prefers to hear about the project. */
+@org.springframework.modulith.NamedInterface("api")
 public enum StakeholderChannel {
     EMAIL("Email"),
     MEETING("Meeting"),

@@ -4,6 +4,7 @@ package app.cadence.comms.domain;
  * How closely to engage a stakeholder, from the influence/interest grid (Mendelow): only HIGH
  * counts as high, so that the "manage closely" quadrant stays the short list it is meant to be.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum StakeholderEngagement {
     MANAGE_CLOSELY("Manage closely"),
     KEEP_SATISFIED("Keep satisfied"),

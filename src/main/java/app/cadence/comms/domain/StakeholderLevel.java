@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** How much a stakeholder can sway the project (influence), or how much it affects them (interest). */
+@org.springframework.modulith.NamedInterface("api")
 public enum StakeholderLevel {
     // The order is the stored rank: append nothing before HIGH.
     LOW("Low"),
