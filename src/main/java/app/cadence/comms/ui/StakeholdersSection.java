@@ -115,10 +115,13 @@ class StakeholdersSection implements ProjectPageSection {
             filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
             summary.addClassName("stakeholder-summary");
 
-            grid.addColumn(StakeholderDetails::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2);
-            grid.addColumn(s -> orEmpty(s.role())).setHeader("Role").setKey("role").setSortable(true).setFlexGrow(2);
-            grid.addColumn(s -> orEmpty(s.organisation())).setHeader("Organisation").setKey("organisation").setSortable(true).setFlexGrow(2);
-            grid.addColumn(s -> orEmpty(s.email())).setHeader("Email").setKey("email").setSortable(true).setFlexGrow(2);
+            grid.addColumn(StakeholderDetails::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2).setWidth("9rem");
+            grid.addColumn(s -> orEmpty(s.role())).setHeader("Role").setKey("role").setSortable(true).setFlexGrow(2).setWidth("9rem");
+            grid.addColumn(s -> orEmpty(s.organisation())).setHeader("Organisation").setKey("organisation").setSortable(true).setFlexGrow(1)
+                    .setWidth("8rem");
+            // An address has no spaces to wrap at: the column is the widest, and the full address is its tooltip.
+            grid.addColumn(s -> orEmpty(s.email())).setHeader("Email").setKey("email").setSortable(true).setFlexGrow(3).setWidth("12rem")
+                    .setTooltipGenerator(s -> orEmpty(s.email()));
             grid.addColumn(s -> s.influence().label()).setHeader("Influence").setKey("influence").setSortable(true).setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(s -> s.interest().label()).setHeader("Interest").setKey("interest").setSortable(true).setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(s -> s.engagement().label()).setHeader("Engagement").setKey("engagement").setAutoWidth(true).setFlexGrow(0);
