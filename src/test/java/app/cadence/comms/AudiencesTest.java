@@ -111,6 +111,13 @@ class AudiencesTest {
     }
 
     @Test
+    void aScheduledJobExpandsAnAudienceAsTheSystem() {
+        // Sending at the due time runs with nobody signed in: as the system, in the organisation.
+        List<Recipient> recipients = scope.callAsSystem(pm.tenantId(), () -> audiences.recipients(crm, new Audience(Set.of(steering), Set.of())));
+        assertThat(recipients).extracting(Recipient::name).containsExactly(dev.name(), "Jane Roe", pm.name(), "Vera Vendor");
+    }
+
+    @Test
     void anotherProjectsStakeholderComesOnlyThroughAList() {
         assertThat(as(pm, () -> audiences.recipients(crm, new Audience(Set.of(), Set.of(erpVendor.id()))))).isEmpty();
         assertThat(as(pm, () -> audiences.recipients(erp, new Audience(Set.of(), Set.of(erpVendor.id())))))
