@@ -98,6 +98,25 @@ class StakeholdersSectionTest extends KaribuTest {
     }
 
     @Test
+    void aConcurrentEditIsRefusedWithWhoAndWhenAndTheFormKeepsWhatWasTyped() {
+        Member pmo = fixtures.member(tenant, Role.PMO);
+        StakeholderDetails jane = scope.call(pm.userId(), pm.tenantId(), () -> stakeholders.add(project, StakeholderDraft.named("Jane Roe")));
+        StakeholdersSection.Register register = open(pm);
+        _click(_get(GridKt._getCellComponent(register.grid, 0, "actions"), Button.class, spec -> spec.withClasses("edit-stakeholder")));
+        StakeholderDialog dialog = _get(StakeholderDialog.class);
+        scope.run(pmo.userId(), pmo.tenantId(), () -> stakeholders.update(jane.id(), jane.version(), StakeholderDraft.named("Jane Smith")));
+
+        type(dialog.role, "Sponsor");
+        _click(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.role.getValue()).isEqualTo("Sponsor");
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()).singleElement()
+                .satisfies(n -> assertThat(n.getElement().getProperty("text", "")).startsWith(pmo.name() + " saved this record at ")
+                        .contains("Your changes were not saved and are still in the form"));
+    }
+
+    @Test
     void theFilterNarrowsAndAViewerOnlyReads() {
         scope.run(pm.userId(), pm.tenantId(), () -> {
             stakeholders.add(project, new StakeholderDraft("Jane Roe", "jane@acme.example", "Acme", "Sponsor", StakeholderLevel.HIGH,
