@@ -31,7 +31,8 @@ class ChangelogTest {
     static final List<String> TABLES = List.of("tenant", "user_account", "membership", "login_throttle", "project",
             "template", "template_version", "template_change", "audit_event", "program",
             "project_rollup", "outbox_message", "shedlock", "security_event", "invitation", "sign_up_request",
-            "password_reset_token", "tenant_logo", "attempt_quota", "attempt_quota_use", "event_publication", "notification");
+            "password_reset_token", "tenant_logo", "attempt_quota", "attempt_quota_use", "event_publication", "notification",
+            "stakeholder", "distribution_list", "distribution_list_member");
 
     @Autowired DataSource dataSource;
     @Autowired Environment environment;

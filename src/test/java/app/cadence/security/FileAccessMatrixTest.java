@@ -57,6 +57,8 @@ class FileAccessMatrixTest {
         TABLE.put("organisation logo (header, /admin/settings)", EVERY_ROLE);
         TABLE.put("template import upload (/templates)", EnumSet.of(Role.ADMIN, Role.PMO));
         TABLE.put("logo upload (/admin/settings)", EnumSet.of(Role.ADMIN));
+        TABLE.put("stakeholders CSV export (/projects/{id})", EVERY_ROLE);
+        TABLE.put("stakeholders CSV import upload (/projects/{id})", EnumSet.of(Role.ADMIN, Role.PMO, Role.PM));
     }
 
     @Autowired Fixtures fixtures;
@@ -70,6 +72,7 @@ class FileAccessMatrixTest {
     @Autowired app.cadence.cutover.service.RunbookSpreadsheet runbook;
     @Autowired app.cadence.work.service.InstanceApplication applying;
     @Autowired app.cadence.cutover.service.CutoverRuns runs;
+    @Autowired app.cadence.comms.service.Stakeholders stakeholders;
 
     private Tenant tenant;
     private String projectName;
@@ -77,13 +80,14 @@ class FileAccessMatrixTest {
     private Long versionId;
     private byte[] templateFile;
     private Long runId;
+    private Long projectId;
 
     @BeforeEach
     void organisationWithAProjectATemplateAndALogo() {
         tenant = fixtures.tenant("Files");
         Member admin = fixtures.member(tenant, Role.ADMIN);
         projectName = Fixtures.unique("Warehouse move");
-        Long projectId = fixtures.project(admin, "WH-1", projectName);
+        projectId = fixtures.project(admin, "WH-1", projectName);
         templateId = fixtures.publishedTemplate(admin, "Files runbook", SampleTemplates.runbook());
         scope.run(admin.userId(), tenant.id(), () -> settings.replaceLogo(LogoImages.png(40, 20)));
         versionId = scope.call(admin.userId(), tenant.id(), () -> templates.details(templateId).versions().getFirst().id());
@@ -117,6 +121,9 @@ class FileAccessMatrixTest {
             assertThat(refused(() -> transfer.export(templateId, versionId))).as("this organisation's template").isTrue();
             assertThat(refused(() -> runReport.pdf(runId))).as("this organisation's run report").isTrue();
             assertThat(refused(() -> runbook.xlsx(runId))).as("this organisation's runbook").isTrue();
+            assertThat(refused(() -> stakeholders.exportCsv(projectId))).as("this organisation's stakeholders").isTrue();
+            assertThat(refused(() -> stakeholders.importCsv(projectId, "Name\nMole\n".getBytes(StandardCharsets.UTF_8))))
+                    .as("an upload into this organisation's project").isTrue();
             assertThat(settings.logo()).as("the stranger's own organisation has no logo").isEmpty();
         });
     }
@@ -133,6 +140,9 @@ class FileAccessMatrixTest {
         handlers.put("organisation logo (header, /admin/settings)", m -> !refused(() -> assertThat(settings.logo()).isPresent()));
         handlers.put("template import upload (/templates)", m -> !refused(() -> transfer.importFile(templateFile)));
         handlers.put("logo upload (/admin/settings)", m -> !refused(() -> settings.replaceLogo(LogoImages.png(48, 24))));
+        handlers.put("stakeholders CSV export (/projects/{id})", m -> !refused(() -> stakeholders.exportCsv(projectId)));
+        handlers.put("stakeholders CSV import upload (/projects/{id})", m -> !refused(() -> stakeholders.importCsv(projectId,
+                "Name,Email\nFiles person,files@files.example\n".getBytes(StandardCharsets.UTF_8))));
         return handlers;
     }
 

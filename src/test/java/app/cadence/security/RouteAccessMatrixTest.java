@@ -79,6 +79,8 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("programs").open(EVERY_ROLE),
             row("templates").open(EVERY_ROLE),
             row("lessons").open(EVERY_ROLE),
+            // Every member reads the organisation's distribution lists; ADMIN, PMO and PM change them (on the page, by the service).
+            row("lists").open(EVERY_ROLE),
             row("admin/outbox").open(EnumSet.of(Role.ADMIN)),
             row("admin/members").open(EnumSet.of(Role.ADMIN)),
             // Sign-up and invitation links work before sign-in; the token, not the tenant, is the key,

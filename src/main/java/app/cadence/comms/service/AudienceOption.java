@@ -1,6 +1,14 @@
 package app.cadence.comms.service;
 
-/** Placeholder until the stakeholder register lands. */
+import org.springframework.modulith.NamedInterface;
+
+/** Something an audience picker offers: a distribution list or a stakeholder of the project. */
+@NamedInterface("api")
 public record AudienceOption(Kind kind, Long id, String label) {
-    public enum Kind { LIST, STAKEHOLDER }
+
+    @NamedInterface("api")
+    public enum Kind {
+        LIST,
+        STAKEHOLDER
+    }
 }
