@@ -66,6 +66,9 @@ class CommunicationsServiceTest {
     @Autowired CommsReminders reminders;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
+    @Autowired app.cadence.comms.service.Stakeholders stakeholders;
+    @Autowired app.cadence.comms.service.DistributionLists lists;
+    @Autowired app.cadence.support.Mailbox mailbox;
 
     Tenant tenant;
     Member pmo;
@@ -188,6 +191,45 @@ class CommunicationsServiceTest {
         var draft = as(pm, () -> communications.proposedDraft(first.id()));
         assertThat(draft.subject()).isEqualTo("CRM rollout status");
         assertThat(draft.body()).isEqualTo("Status of CRM rollout on " + first.dueOn() + ".");
+    }
+
+    @Test
+    void sendingEmailsEachRecipientOfTheAudienceOnceAndKeepsTheLog() {
+        String laura = "laura." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+        Long sponsor = as(pm, () -> stakeholders.add(projectId, new app.cadence.comms.domain.StakeholderDraft("Laura Kim", laura,
+                "Client", "Sponsor", app.cadence.comms.domain.StakeholderLevel.HIGH, app.cadence.comms.domain.StakeholderLevel.HIGH, app.cadence.comms.domain.StakeholderChannel.EMAIL, null))).id();
+        Long noEmail = as(pm, () -> stakeholders.add(projectId, new app.cadence.comms.domain.StakeholderDraft("Floor walkers", null,
+                null, null, app.cadence.comms.domain.StakeholderLevel.LOW, app.cadence.comms.domain.StakeholderLevel.MEDIUM, app.cadence.comms.domain.StakeholderChannel.MEETING, null))).id();
+        Long board = as(pm, () -> lists.create("Project board " + UUID.randomUUID().toString().substring(0, 4), null));
+        as(pm, () -> {
+            lists.add(board, app.cadence.comms.domain.DistributionListMember.Kind.MEMBER, ana.userId());
+            lists.add(board, app.cadence.comms.domain.DistributionListMember.Kind.STAKEHOLDER, sponsor);
+        });
+        SeriesView series = as(pm, () -> communications.series(projectId)).stream().filter(s -> s.title().equals("Weekly status")).findFirst().orElseThrow();
+        as(pm, () -> communications.changeSeries(series.id(), series.version(), new SeriesChange(pm.userId(), "Email", series.cadence(),
+                series.timing(), series.firstDate(), new app.cadence.comms.service.Audience(Set.of(board), Set.of(sponsor, noEmail)), series.message(), false)));
+        OccurrenceRow first = of("Weekly status").getFirst();
+        assertThatThrownBy(() -> as(pm, () -> communications.send(first.id(), first.version()))).hasMessageContaining("Draft the message first");
+        var draft = as(pm, () -> communications.proposedDraft(first.id()));
+        long version = as(pm, () -> communications.saveDraft(first.id(), first.version(), draft.subject(), draft.body() + "\n\n**On track.**"));
+
+        int queued = as(pm, () -> communications.send(first.id(), version));
+
+        assertThat(queued).as("one email each to Ana and the sponsor, who is on the list and named too").isEqualTo(2);
+        assertThat(mailbox.to(ana.email())).filteredOn(m -> m.kind() == app.cadence.mail.domain.EmailKind.COMMUNICATION).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("CRM rollout status");
+            assertThat(m.body()).contains("Status of CRM rollout").contains("**On track.**");
+        });
+        assertThat(mailbox.to(laura)).hasSize(1);
+        var detail = as(pm, () -> communications.occurrence(first.id()));
+        assertThat(detail.row().status()).isEqualTo(OccurrenceStatus.SENT);
+        assertThat(detail.deliveries()).extracting(Communications.DeliveryView::name).containsExactlyInAnyOrder(ana.name(), "Laura Kim", "Floor walkers");
+        assertThat(detail.deliveries()).filteredOn(Communications.DeliveryView::failed).singleElement()
+                .satisfies(d -> assertThat(d.problem()).isEqualTo("No email address"));
+        assertThat(detail.bodyHtml()).contains("<strong>On track.</strong>");
+        assertThat(as(ana, () -> communications.log(projectId, 0, 10))).extracting(OccurrenceRow::id).containsExactly(first.id());
+        assertThatThrownBy(() -> as(pm, () -> communications.saveDraft(first.id(), version + 1, "Changed", "after the fact")))
+                .hasMessageContaining("part of the project's record");
     }
 
     @Test

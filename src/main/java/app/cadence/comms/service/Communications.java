@@ -72,7 +72,7 @@ public class Communications {
         }
     }
 
-    public record SeriesView(Long id, String title, @Nullable String purpose, @Nullable String channel, @Nullable String audienceNote,
+    public record SeriesView(Long id, Long projectId, String title, @Nullable String purpose, @Nullable String channel, @Nullable String audienceNote,
                              Audience audience, String audienceLabel, @Nullable Long ownerId, String ownerName, Cadence cadence,
                              EntryTiming timing, String timingLabel, LocalDate firstDate, LocalDate planStart, LocalDate planEnd,
                              @Nullable MessageTemplate message, boolean sendsStatusReport, boolean sentByEmail, long version) {
@@ -437,7 +437,7 @@ public class Communications {
     }
 
     private SeriesView view(CommSeries s, Map<Long, String> names) {
-        return new SeriesView(Objects.requireNonNull(s.getId()), s.getTitle(), s.getPurpose(), s.getChannel(), s.getAudienceNote(), audienceOf(s),
+        return new SeriesView(Objects.requireNonNull(s.getId()), s.getProjectId(), s.getTitle(), s.getPurpose(), s.getChannel(), s.getAudienceNote(), audienceOf(s),
                 audienceLabel(s), s.getOwnerId(), s.getOwnerId() == null ? "Nobody" : names.getOrDefault(s.getOwnerId(), "A former member"),
                 s.getCadence(), s.timing(), s.getCadence().label() + ": " + s.timing().describe(s.getCadence()), s.getFirstDate(), s.getPlanStart(),
                 s.getPlanEnd(), s.message(), s.sendsStatusReport(), s.sentByEmail(), s.getVersion());

@@ -44,13 +44,16 @@ class SeriesEditor extends Dialog {
     final MessageTemplateInput message = new MessageTemplateInput();
     final Checkbox sendsStatusReport = new Checkbox("Sends the project's latest status report");
     final Div previewDates = new Div();
-    final AudienceField audience;
+    final AudiencePicker audience;
 
-    SeriesEditor(Communications communications, SeriesView series, Runnable saved) {
+    SeriesEditor(Communications communications, SeriesView series, AudiencePicker audience, Runnable saved) {
         this.communications = communications;
         this.series = series;
         this.saved = saved;
-        this.audience = new AudienceField(series);
+        this.audience = audience;
+        audience.setValue(series.audience());
+        audience.setHelperText(series.audienceNote() == null ? "Distribution lists and the project's stakeholders"
+                : "The template says: " + series.audienceNote());
         setHeaderTitle("Edit “" + series.title() + "”");
         setWidth("min(95vw, 48rem)");
         addClassName("series-editor");
@@ -123,7 +126,7 @@ class SeriesEditor extends Dialog {
             MessageTemplate entered = message.value().orElse(null);
             int replanned = communications.changeSeries(series.id(), series.version(), new SeriesChange(
                     owner.getValue() == null ? null : owner.getValue().userId(), channel.getValue(), cadence.getValue(), timing.value(),
-                    firstDate.getValue(), audience.value(), entered, sendsStatusReport.getValue()));
+                    firstDate.getValue(), audience.getValue(), entered, sendsStatusReport.getValue()));
             UserMessages.showSuccess("Saved. " + replanned + (replanned == 1 ? " occurrence" : " occurrences") + " planned anew.");
             close();
             saved.run();

@@ -1,5 +1,6 @@
 package app.cadence.comms.ui;
 
+import app.cadence.comms.service.Audiences;
 import app.cadence.comms.service.Communications;
 import app.cadence.comms.service.Communications.SeriesView;
 import org.springframework.stereotype.Component;
@@ -9,12 +10,14 @@ import org.springframework.stereotype.Component;
 class SeriesEditorFactory {
 
     private final Communications communications;
+    private final Audiences audiences;
 
-    SeriesEditorFactory(Communications communications) {
+    SeriesEditorFactory(Communications communications, Audiences audiences) {
         this.communications = communications;
+        this.audiences = audiences;
     }
 
     void open(SeriesView series, Runnable saved) {
-        new SeriesEditor(communications, series, saved).open();
+        new SeriesEditor(communications, series, new AudiencePicker(audiences, series.projectId()), saved).open();
     }
 }
