@@ -60,6 +60,11 @@ public class StatusReports {
         return "status-reports/" + reportId;
     }
 
+    /** Whether the signed-in member may write and publish reports (ADMIN, PMO, PM). */
+    public boolean mayWrite() {
+        return TenantContext.currentSelection().map(s -> s.role().managesProjects()).orElse(false);
+    }
+
     /** The project's open draft, or a new one. */
     @Transactional
     @RolesAllowed(RoleSets.PROJECT_MANAGERS)
