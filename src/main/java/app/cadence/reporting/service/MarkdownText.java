@@ -10,7 +10,7 @@ import java.util.List;
 final class MarkdownText {
 
     static final String NONE = "None.";
-    private static final String SIGNIFICANT = "\\`*_{}[]()<>#+-!|~";
+    private static final String SIGNIFICANT = "\\`*_{}[]<>#|~";
 
     private MarkdownText() {
     }
@@ -23,6 +23,10 @@ final class MarkdownText {
                 out.append('\\');
             }
             out.append(c);
+        }
+        // A leading "-" or "+" would start a list where the text opens a line.
+        if (!out.isEmpty() && (out.charAt(0) == '-' || out.charAt(0) == '+')) {
+            out.insert(0, '\\');
         }
         return out.toString();
     }
