@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 /** One status report, read-only: a published one as it was frozen, a draft as it would read now. */
 @Route("status-reports")
 @RolesAllowed(RoleSets.MEMBERS)
-class StatusReportView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+public class StatusReportView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final StatusReports reports;
     private @Nullable ReportView shown;
