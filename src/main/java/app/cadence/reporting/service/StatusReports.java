@@ -60,6 +60,33 @@ public class StatusReports {
         return "status-reports/" + reportId;
     }
 
+    private static final ThreadLocal<Instant> RECORDED_AT = new ThreadLocal<>();
+
+    /**
+     * Records reports at the time they were written rather than now: for a report entered after the
+     * fact (the demo's reports of the past Fridays). The report's day is that time's; the project's
+     * data is read as it stands. A Java API only: no screen offers it.
+     */
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
+    public void recordAt(Instant at, Runnable changes) {
+        Instant outer = RECORDED_AT.get();
+        RECORDED_AT.set(at);
+        try {
+            changes.run();
+        } finally {
+            if (outer == null) {
+                RECORDED_AT.remove();
+            } else {
+                RECORDED_AT.set(outer);
+            }
+        }
+    }
+
+    private Instant now() {
+        Instant recorded = RECORDED_AT.get();
+        return recorded != null ? recorded : clock.instant();
+    }
+
     /** Whether the signed-in member may write and publish reports (ADMIN, PMO, PM). */
     public boolean mayWrite() {
         return TenantContext.currentSelection().map(s -> s.role().managesProjects()).orElse(false);
@@ -76,7 +103,7 @@ public class StatusReports {
         }
         StatusReport draft;
         try {
-            draft = reports.saveAndFlush(new StatusReport(projectId, clock.instant(), TenantContext.currentUserName()));
+            draft = reports.saveAndFlush(new StatusReport(projectId, now(), TenantContext.currentUserName()));
         } catch (DataIntegrityViolationException e) {
             throw new RuleViolationException(null, "Someone else started a draft of this report at the same moment. Open the page again to write in it.");
         }
@@ -101,7 +128,7 @@ public class StatusReports {
         }
         if (!clean.equals(report.getNarrative())) {
             String before = report.getNarrative();
-            report.writeNarrative(clean, clock.instant(), TenantContext.currentUserName());
+            report.writeNarrative(clean, now(), TenantContext.currentUserName());
             audit.changed(SUBJECT, reportId, report.getProjectId(), "Narrative", shorten(before), shorten(clean));
             reports.flush();
         }
@@ -120,7 +147,7 @@ public class StatusReports {
         String by = TenantContext.currentUserName();
         byte[] pdf = StatusReportPdf.write(title, ProjectFacts.DAY.format(today), by, status.health(), status.healthReason(),
                 report.getNarrative(), sections);
-        report.publish(today, title, status.health(), status.healthReason(), sections, pdf, clock.instant(), by);
+        report.publish(today, title, status.health(), status.healthReason(), sections, pdf, now(), by);
         audit.changed(SUBJECT, reportId, report.getProjectId(), "State", "Draft", "Published (" + status.health().label() + ")");
         reports.flush();
         return view(report);
@@ -211,7 +238,7 @@ public class StatusReports {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), settings.zone());
+        return LocalDate.ofInstant(now(), settings.zone());
     }
 
     private static String shorten(String text) {
