@@ -23,6 +23,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -65,9 +66,11 @@ public class StatusReports {
     /**
      * Records reports at the time they were written rather than now: for a report entered after the
      * fact (the demo's reports of the past Fridays). The report's day is that time's; the project's
-     * data is read as it stands. A Java API only: no screen offers it.
+     * data is read as it stands. A Java API only: no screen offers it. Outside a transaction, so that
+     * each call inside opens its own (a read-only one around them would refuse their writes).
      */
     @RolesAllowed(RoleSets.PROJECT_MANAGERS)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void recordAt(Instant at, Runnable changes) {
         Instant outer = RECORDED_AT.get();
         RECORDED_AT.set(at);
