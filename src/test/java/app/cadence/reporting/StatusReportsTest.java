@@ -174,6 +174,37 @@ class StatusReportsTest {
         assertThat(status.trend()).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("Today"));
     }
 
+    @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
+    /** What reading a project's facts costs: bounded, whatever the number of items; printed for docs/performance.md. */
+    @Test
+    void readingTheFactsCostsABoundedNumberOfStatements() {
+        as(pm, () -> runs.scheduleRehearsal(upcomingRunbook, null));
+        set(upcomingRunbook, "Load data", ItemStatus.BLOCKED, "Waiting");
+        long few = statementsFor(() -> facts.status(projectId, today));
+        Long runbook = fixtures.publishedTemplate(pmo, "Runbook", SampleTemplates.runbook());
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (int days = 3; days <= 12; days++) {
+            Long instance = apply(runbook, "Old run " + days, now.minusDays(days));
+            set(instance, "Extract legacy data", ItemStatus.BLOCKED, "Waiting " + days);
+        }
+        long more = statementsFor(() -> facts.status(projectId, today));
+        System.out.printf("ProjectFacts.status: %d statements with 2 runbooks (one with a run), %d with 12 runbooks%n", few, more);
+        assertThat(few).isLessThanOrEqualTo(30);
+        // One statement per further runbook without a run (its list of runs); items, owners and names are read once.
+        assertThat(more - few).isLessThanOrEqualTo(10);
+    }
+
+    long statementsFor(Runnable read) {
+        org.hibernate.stat.Statistics statistics = entityManagerFactory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        as(pm, read);
+        long count = statistics.getPrepareStatementCount();
+        statistics.setStatisticsEnabled(false);
+        return count;
+    }
+
     @Test
     void theMostOverdueTenAreListedAndTheCountSaysHowManyInAll() {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
