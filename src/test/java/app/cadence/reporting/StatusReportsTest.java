@@ -174,6 +174,21 @@ class StatusReportsTest {
         assertThat(status.trend()).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("Today"));
     }
 
+    @Test
+    void aGoNoGoThatARunStillWaitsForIsAnOpenDecision() {
+        Long template = fixtures.publishedTemplate(pmo, "Go-live runbook", SampleTemplates.goLiveRunbook());
+        Long instance = apply(template, "Go-live weekend", today.plusDays(5).atTime(12, 0));
+        as(pm, () -> runs.scheduleLiveRun(instance, null));
+        ProjectStatus status = as(viewer, () -> facts.status(projectId, today));
+        assertThat(status.openDecisions()).singleElement().satisfies(d -> {
+            assertThat(d.title()).isEqualTo("Go/no-go: Go/no-go");
+            assertThat(d.runbook()).isEqualTo("Go-live weekend");
+            assertThat(d.state()).startsWith("Not open yet, planned " + ProjectFactsDays.format(today.plusDays(5)));
+        });
+        assertThat(as(viewer, () -> facts.placeholderValues(projectId, today, null)).get(MessagePlaceholder.RUNBOOK_PROGRESS))
+                .contains("Go-live weekend: 0 of").contains("(live run) · Scheduled");
+    }
+
     @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
     /** What reading a project's facts costs: bounded, whatever the number of items; printed for docs/performance.md. */

@@ -26,6 +26,7 @@ import app.cadence.retro.service.RetroReading;
 import app.cadence.retro.service.RetroReading.ProjectRetros;
 import app.cadence.shared.PublicLinks;
 import app.cadence.template.domain.MessagePlaceholder;
+import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.MemberSummary;
@@ -223,12 +224,22 @@ public class ProjectFacts {
         }
         RunSummary run = latest.get();
         RunScreen screen = runs.screen(run.id(), 0);
-        for (RunScreen.DecisionView decision : screen.decisions()) {
-            if (decision.outcome() == null && run.state() != RunState.ENDED) {
-                long cast = decision.approvals().stream().filter(a -> a.verdict() != null).count();
-                decisions.add(new Decision(instance.name(), "Go/no-go: " + decision.title(),
-                        "Awaiting decision (" + cast + " of " + decision.approvals().size() + " votes cast)"));
+        Map<java.util.UUID, RunScreen.DecisionView> byStep = new java.util.HashMap<>();
+        screen.decisions().forEach(d -> byStep.put(d.stepKey(), d));
+        if (run.state() != RunState.ENDED) {
+            // A checkpoint's decision opens when its step is ready; until then it is still to be taken all the same.
+            for (RunScreen.StepRow step : screen.steps()) {
+                RunScreen.DecisionView decision = byStep.get(step.key());
+                if (step.type() == StepType.GO_NO_GO && !step.rollback() && (decision == null || decision.outcome() == null)) {
+                    String state = decision == null
+                            ? "Not open yet, planned " + DAY.format(LocalDate.ofInstant(step.plannedStart(), screen.header().zone()))
+                            : "Awaiting decision (" + decision.approvals().stream().filter(a -> a.verdict() != null).count() + " of "
+                                    + decision.approvals().size() + " votes cast)";
+                    decisions.add(new Decision(instance.name(), "Go/no-go: " + step.title(), state));
+                }
             }
+        }
+        for (RunScreen.DecisionView decision : screen.decisions()) {
             for (RunScreen.Condition condition : decision.conditions()) {
                 if (!condition.met()) {
                     decisions.add(new Decision(instance.name(), "Condition of “" + decision.title() + "”: " + condition.text(),
