@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"project :: api", "project :: events", "project :: ui", "work :: api", "cutover :: api",
-        "retro :: api", "template :: api", "tenancy :: api", "audit :: api", "shared"})
+        "retro :: api", "template :: api", "tenancy :: api", "audit :: api", "live", "shared"})
 package app.cadence.reporting;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,12 +4,14 @@ import app.cadence.audit.service.AuditTrail;
 import app.cadence.project.service.ProjectRef;
 import app.cadence.project.service.ProjectService;
 import app.cadence.reporting.domain.PublishedRow;
+import app.cadence.reporting.events.StatusReportChanged;
 import app.cadence.reporting.domain.StatusReport;
 import app.cadence.reporting.domain.StatusReportRepository;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.service.ChangedBy;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.NamedInterface;
@@ -45,9 +48,11 @@ public class StatusReports {
     private final AuditTrail audit;
     private final TenantSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     StatusReports(StatusReportRepository reports, ProjectFacts facts, ProjectService projects, AuditTrail audit, TenantSettings settings,
-                  Clock clock) {
+                  Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.reports = reports;
         this.facts = facts;
         this.projects = projects;
@@ -112,6 +117,7 @@ public class StatusReports {
         }
         Long id = Objects.requireNonNull(draft.getId());
         audit.created(SUBJECT, id, projectId, "Started a status report draft for " + project.key() + ".");
+        announce(draft, "DRAFT_STARTED");
         return view(draft);
     }
 
@@ -133,6 +139,7 @@ public class StatusReports {
             String before = report.getNarrative();
             report.writeNarrative(clean, now(), TenantContext.currentUserName());
             audit.changed(SUBJECT, reportId, report.getProjectId(), "Narrative", shorten(before), shorten(clean));
+            announce(report, "NARRATIVE");
             reports.flush();
         }
         return view(report);
@@ -152,6 +159,7 @@ public class StatusReports {
                 report.getNarrative(), sections);
         report.publish(today, title, status.health(), status.healthReason(), sections, pdf, now(), by);
         audit.changed(SUBJECT, reportId, report.getProjectId(), "State", "Draft", "Published (" + status.health().label() + ")");
+        announce(report, "PUBLISHED");
         reports.flush();
         return view(report);
     }
@@ -242,6 +250,11 @@ public class StatusReports {
 
     private LocalDate today() {
         return LocalDate.ofInstant(now(), settings.zone());
+    }
+
+    private void announce(StatusReport report, String change) {
+        events.publishEvent(new StatusReportChanged(TenantContext.requireTenantId(), Objects.requireNonNull(report.getId()),
+                report.getProjectId(), change, ChangedBy.current(), now()));
     }
 
     private static String shorten(String text) {

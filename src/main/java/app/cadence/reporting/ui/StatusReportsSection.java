@@ -1,6 +1,8 @@
 package app.cadence.reporting.ui;
 
+import app.cadence.live.LiveScreens;
 import app.cadence.project.ui.ProjectPageSection;
+import app.cadence.reporting.events.StatusReportChanged;
 import app.cadence.reporting.domain.StatusReport;
 import app.cadence.reporting.service.ReportRow;
 import app.cadence.reporting.service.ReportView;
@@ -22,6 +24,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -38,9 +41,11 @@ class StatusReportsSection implements ProjectPageSection {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final StatusReports reports;
+    private final LiveScreens live;
 
-    StatusReportsSection(StatusReports reports) {
+    StatusReportsSection(StatusReports reports, LiveScreens live) {
         this.reports = reports;
+        this.live = live;
     }
 
     @Override
@@ -55,7 +60,9 @@ class StatusReportsSection implements ProjectPageSection {
 
     @Override
     public Component create(Long projectId, boolean canEdit) {
-        return new Panel(reports, projectId);
+        Panel panel = new Panel(reports, projectId);
+        live.follow(panel, () -> List.of(StatusReportChanged.topicOf(projectId)), changes -> panel.othersChanged());
+        return panel;
     }
 
     /** One project's reports on one page. */
@@ -68,6 +75,8 @@ class StatusReportsSection implements ProjectPageSection {
         private final Grid<ReportRow> history = new Grid<>();
         private final Span noHistory = new Span("No status report published yet.");
         private @Nullable ReportView draft;
+        private @Nullable TextArea narrativeField;
+        private final Span othersChanged = new Span();
 
         Panel(StatusReports reports, Long projectId) {
             this.reports = reports;
@@ -77,7 +86,9 @@ class StatusReportsSection implements ProjectPageSection {
             draftArea.addClassName("report-draft");
             configureHistory();
             noHistory.addClassNames("hint", "report-history-empty");
-            add(new H3("Status reports"), draftArea, new H4("Published reports"), noHistory, history);
+            othersChanged.addClassNames("hint", "report-changed-elsewhere");
+            othersChanged.setVisible(false);
+            add(new H3("Status reports"), othersChanged, draftArea, new H4("Published reports"), noHistory, history);
             showDraft(reports.openDraft(projectId).orElse(null));
             refreshHistory();
         }
@@ -106,8 +117,27 @@ class StatusReportsSection implements ProjectPageSection {
             history.getDataProvider().refreshAll();
         }
 
+        /**
+         * Someone else started, wrote or published the report: the history follows, and so does the
+         * draft — unless this reader has typed a summary not yet saved, which stays on screen.
+         */
+        void othersChanged() {
+            refreshHistory();
+            TextArea typing = narrativeField;
+            ReportView shown = draft;
+            if (typing != null && shown != null && !typing.getValue().strip().equals(shown.narrative())) {
+                othersChanged.setText("Someone else changed this report meanwhile. Your summary is kept here; saving it will say who.");
+                othersChanged.setVisible(true);
+                return;
+            }
+            othersChanged.setVisible(false);
+            showDraft(reports.openDraft(projectId).orElse(null));
+        }
+
         private void showDraft(@Nullable ReportView open) {
             this.draft = open;
+            this.narrativeField = null;
+            othersChanged.setVisible(false);
             draftArea.removeAll();
             if (open == null) {
                 Span none = new Span(mayWrite ? "No draft open. Start one: Cadence fills in everything but your summary from the project's data."
@@ -143,6 +173,7 @@ class StatusReportsSection implements ProjectPageSection {
                 narrative.setValue(open.narrative());
                 narrative.setValueChangeMode(ValueChangeMode.LAZY);
                 narrative.addValueChangeListener(e -> narrativePreview.setMarkdown(e.getValue()));
+                narrativeField = narrative;
                 Button save = new Button("Save summary", e -> save(narrative.getValue()).ifPresent(this::showDraft));
                 save.addClassName("save-narrative");
                 Button publish = new Button("Publish…", e -> confirmPublish(narrative.getValue()));

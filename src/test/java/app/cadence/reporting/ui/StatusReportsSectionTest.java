@@ -102,6 +102,43 @@ class StatusReportsSectionTest extends KaribuTest {
         assertThat(_get(MarkdownView.class, spec -> spec.withClasses("report-preview")).getMarkdown()).contains("## Milestones in the next 30 days");
     }
 
+    /** Another person's request: another thread, no UI of this test's session. */
+    <T> T elsewhere(Member member, java.util.function.Supplier<T> action) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            com.vaadin.flow.internal.CurrentInstance.clearAll();
+            return scope.call(member.userId(), member.tenantId(), action);
+        }).join();
+    }
+
+    /** Runs what was pushed to this UI and answers its scripts, as a browser would, until the screen shows it. */
+    static void awaitScreen(java.util.function.BooleanSupplier shows) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInSameThread()
+                .pollInterval(java.time.Duration.ofMillis(10)).until(() -> {
+                    com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+                    com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                            .filter(call -> call.isSubscribed()).forEach(call -> call.complete(tools.jackson.databind.node.IntNode.valueOf(0)));
+                    return shows.getAsBoolean();
+                });
+    }
+
+    @Test
+    void aReportPublishedElsewhereAppearsOnAnOpenPageAndUnsavedTypingStays() {
+        Member pmo = fixtures.member(tenant, Role.PMO);
+        login(pm.authentication());
+        navigate("projects/" + projectId);
+        assertThat(_find(Grid.class, spec -> spec.withClasses("report-history"))).isEmpty();
+
+        var draft = elsewhere(pmo, () -> reports.startDraft(projectId));
+        awaitScreen(() -> !_find(TextArea.class, spec -> spec.withClasses("report-narrative")).isEmpty());
+        type(_get(TextArea.class, spec -> spec.withClasses("report-narrative")), "My own words");
+
+        elsewhere(pmo, () -> reports.publish(draft.id(), draft.version()));
+        awaitScreen(() -> !_find(Grid.class, spec -> spec.withClasses("report-history")).isEmpty());
+        assertThat(GridKt._size(history())).isEqualTo(1);
+        assertThat(_get(TextArea.class, spec -> spec.withClasses("report-narrative")).getValue()).isEqualTo("My own words");
+        assertThat(_get(Span.class, spec -> spec.withClasses("report-changed-elsewhere")).getText()).contains("Someone else changed this report");
+    }
+
     @Test
     void anotherOrganisationsReportIsNotFound() {
         Long id = scope.call(pm.userId(), pm.tenantId(), () -> {
