@@ -77,6 +77,7 @@ class StatusReportsTest {
     @Autowired StatusReports reports;
     @Autowired StatusReportRepository storedReports;
     @Autowired TransactionTemplate transactions;
+    @Autowired app.cadence.audit.service.AuditTrail audit;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Tenant tenant;
@@ -321,6 +322,12 @@ class StatusReportsTest {
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("can no longer be changed");
         assertThatThrownBy(() -> as(pm, () -> reports.publish(published.id(), again.version())))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("can no longer be changed");
+
+        // The project's record says who wrote and published it.
+        List<app.cadence.audit.service.AuditTrail.Entry> record = as(pm, () -> audit.projectHistory(projectId,
+                app.cadence.audit.service.AuditTrail.HistoryFilter.none(), 0, 50));
+        assertThat(record).filteredOn(e -> "Status report".equals(e.subjectLabel())).extracting(e -> e.field() + ": " + e.after())
+                .contains("Summary: **Wave 1** went live.\n\n- DACH trained\n- Nordics next", "State: Published (" + published.health().label() + ")");
 
         // The next draft is a new report; the history lists the published one with the trend point it left.
         ReportView next = as(pm, () -> reports.startDraft(projectId));

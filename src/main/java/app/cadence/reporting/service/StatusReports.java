@@ -116,7 +116,7 @@ public class StatusReports {
             throw new RuleViolationException(null, "Someone else started a draft of this report at the same moment. Open the page again to write in it.");
         }
         Long id = Objects.requireNonNull(draft.getId());
-        audit.created(SUBJECT, id, projectId, "Started a status report draft for " + project.key() + ".");
+        audit.created(subject(id, projectId), "Started a status report draft for " + project.key() + ".");
         announce(draft, "DRAFT_STARTED");
         return view(draft);
     }
@@ -138,7 +138,7 @@ public class StatusReports {
         if (!clean.equals(report.getNarrative())) {
             String before = report.getNarrative();
             report.writeNarrative(clean, now(), TenantContext.currentUserName());
-            audit.changed(SUBJECT, reportId, report.getProjectId(), "Narrative", shorten(before), shorten(clean));
+            audit.changed(subject(reportId, report.getProjectId()), "Summary", shorten(before), shorten(clean));
             announce(report, "NARRATIVE");
             reports.flush();
         }
@@ -158,7 +158,7 @@ public class StatusReports {
         byte[] pdf = StatusReportPdf.write(title, ProjectFacts.DAY.format(today), by, status.health(), status.healthReason(),
                 report.getNarrative(), sections);
         report.publish(today, title, status.health(), status.healthReason(), sections, pdf, now(), by);
-        audit.changed(SUBJECT, reportId, report.getProjectId(), "State", "Draft", "Published (" + status.health().label() + ")");
+        audit.changed(subject(reportId, report.getProjectId()), "State", "Draft", "Published (" + status.health().label() + ")");
         announce(report, "PUBLISHED");
         reports.flush();
         return view(report);
@@ -250,6 +250,11 @@ public class StatusReports {
 
     private LocalDate today() {
         return LocalDate.ofInstant(now(), settings.zone());
+    }
+
+    /** In the project's history: "Status report · Summary". */
+    private static AuditTrail.Subject subject(Long reportId, Long projectId) {
+        return new AuditTrail.Subject(SUBJECT, reportId, projectId, "Status report");
     }
 
     private void announce(StatusReport report, String change) {
