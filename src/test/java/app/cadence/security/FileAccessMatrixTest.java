@@ -54,6 +54,7 @@ class FileAccessMatrixTest {
         TABLE.put("template JSON export (/templates/{id})", EVERY_ROLE);
         TABLE.put("run report PDF (/runs/{id})", EVERY_ROLE);
         TABLE.put("runbook XLSX (/runs/{id})", EVERY_ROLE);
+        TABLE.put("status report PDF (/projects/{id}, /status-reports/{id})", EVERY_ROLE);
         TABLE.put("organisation logo (header, /admin/settings)", EVERY_ROLE);
         TABLE.put("template import upload (/templates)", EnumSet.of(Role.ADMIN, Role.PMO));
         TABLE.put("logo upload (/admin/settings)", EnumSet.of(Role.ADMIN));
@@ -73,6 +74,7 @@ class FileAccessMatrixTest {
     @Autowired app.cadence.work.service.InstanceApplication applying;
     @Autowired app.cadence.cutover.service.CutoverRuns runs;
     @Autowired app.cadence.comms.service.Stakeholders stakeholders;
+    @Autowired app.cadence.reporting.service.StatusReports statusReports;
 
     private Tenant tenant;
     private String projectName;
@@ -81,6 +83,7 @@ class FileAccessMatrixTest {
     private byte[] templateFile;
     private Long runId;
     private Long projectId;
+    private Long reportId;
 
     @BeforeEach
     void organisationWithAProjectATemplateAndALogo() {
@@ -95,6 +98,10 @@ class FileAccessMatrixTest {
         runId = scope.call(admin.userId(), tenant.id(), () -> runs.scheduleRehearsal(applying.instantiate(
                 new app.cadence.work.service.InstanceViews.InstantiationRequest(projectId, templateId, versionId, "Files runbook",
                         app.cadence.work.domain.Anchors.at(java.time.LocalDateTime.of(2027, 3, 6, 20, 0)))), null));
+        reportId = scope.call(admin.userId(), tenant.id(), () -> {
+            app.cadence.reporting.service.ReportView draft = statusReports.startDraft(projectId);
+            return statusReports.publish(draft.id(), draft.version()).id();
+        });
     }
 
     @Test
@@ -124,6 +131,7 @@ class FileAccessMatrixTest {
             assertThat(refused(() -> stakeholders.exportCsv(projectId))).as("this organisation's stakeholders").isTrue();
             assertThat(refused(() -> stakeholders.importCsv(projectId, "Name\nMole\n".getBytes(StandardCharsets.UTF_8))))
                     .as("an upload into this organisation's project").isTrue();
+            assertThat(refused(() -> statusReports.pdf(reportId))).as("this organisation's status report").isTrue();
             assertThat(settings.logo()).as("the stranger's own organisation has no logo").isEmpty();
         });
     }
@@ -137,6 +145,7 @@ class FileAccessMatrixTest {
         handlers.put("template JSON export (/templates/{id})", m -> !refused(() -> transfer.export(templateId, versionId)));
         handlers.put("run report PDF (/runs/{id})", m -> !refused(() -> runReport.pdf(runId)));
         handlers.put("runbook XLSX (/runs/{id})", m -> !refused(() -> runbook.xlsx(runId)));
+        handlers.put("status report PDF (/projects/{id}, /status-reports/{id})", m -> !refused(() -> statusReports.pdf(reportId)));
         handlers.put("organisation logo (header, /admin/settings)", m -> !refused(() -> assertThat(settings.logo()).isPresent()));
         handlers.put("template import upload (/templates)", m -> !refused(() -> transfer.importFile(templateFile)));
         handlers.put("logo upload (/admin/settings)", m -> !refused(() -> settings.replaceLogo(LogoImages.png(48, 24))));

@@ -107,6 +107,8 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("lessons/:___url_parameter").open(EVERY_ROLE).at(s -> "lessons/" + s.lesson()),
             // Every member opens a retrospective's board; a viewer watches it.
             row("retros/:___url_parameter").open(EVERY_ROLE).at(s -> "retros/" + s.retro()),
+            // Every member reads a project's published status reports.
+            row("status-reports/:___url_parameter").open(EVERY_ROLE).at(s -> "status-reports/" + s.report()),
             row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
             // The project only preselects; the page itself is the same for every project.
             row("apply").open(EDITORS).at(s -> "apply?project=" + s.project()).foreignSeesThePageWithoutTheObject(),
@@ -120,6 +122,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     @Autowired app.cadence.cutover.service.CutoverRuns runs;
     @Autowired Lessons lessons;
     @Autowired app.cadence.retro.service.RetroSessions retroSessions;
+    @Autowired app.cadence.reporting.service.StatusReports statusReports;
 
     private Routes routes;
     private Sample sample;
@@ -129,7 +132,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     private CadenceAuthentication operator;
 
     /** Tenant A's objects, and words that appear only in them: seen by a foreigner = a leak. */
-    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, Long lesson, Long retro, List<String> secrets) {
+    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, Long lesson, Long retro, Long report, List<String> secrets) {
     }
 
     @BeforeEach
@@ -169,7 +172,11 @@ class RouteAccessMatrixTest extends KaribuTest {
                     Anchors.at(LocalDateTime.of(2026, 6, 8, 15, 0))));
             return retroSessions.sessionOf(retroInstance).orElseThrow();
         });
-        sample = new Sample(project, instance, run, template, draft, lesson, retro,
+        Long report = scope.call(pmo.userId(), pmo.tenantId(), () -> {
+            app.cadence.reporting.service.ReportView draftReport = statusReports.startDraft(project);
+            return statusReports.publish(draftReport.id(), draftReport.version()).id();
+        });
+        sample = new Sample(project, instance, run, template, draft, lesson, retro, report,
                 List.of(projectKey, projectName, templateName, draftName, instanceName, lessonTitle, retroName));
     }
 

@@ -66,8 +66,11 @@ public class PortfolioStatusPack {
     private final PortfolioService portfolio;
     private final TenantSettings settings;
     private final Clock clock;
+    private final PortfolioCommentaries commentaries;
 
-    PortfolioStatusPack(PortfolioQueries queries, PortfolioService portfolio, TenantSettings settings, Clock clock) {
+    PortfolioStatusPack(PortfolioQueries queries, PortfolioService portfolio, TenantSettings settings, Clock clock,
+                        PortfolioCommentaries commentaries) {
+        this.commentaries = commentaries;
         this.queries = queries;
         this.portfolio = portfolio;
         this.settings = settings;
@@ -89,6 +92,7 @@ public class PortfolioStatusPack {
             document.add(new Paragraph("Portfolio status pack — " + tenant.tenantName(), TITLE));
             document.add(new Paragraph("As of " + DAY.format(today) + " (" + zone.getId() + ")", SMALL));
             document.add(new Paragraph(" ", SMALL));
+            commentary(document, zone);
             document.add(tileTable(tiles));
             document.add(new Paragraph(" ", SMALL));
             charts(writer, document, tiles, zone);
@@ -109,6 +113,20 @@ public class PortfolioStatusPack {
         } catch (DocumentException e) {
             throw new IllegalStateException("The status pack could not be written.", e);
         }
+    }
+
+    /** The PMO's commentary, first: what the director wants read before the figures. */
+    private void commentary(Document document, ZoneId zone) throws DocumentException {
+        PortfolioCommentaries.Commentary commentary = commentaries.current();
+        if (commentary.text().isBlank()) {
+            return;
+        }
+        document.add(new Paragraph("PMO commentary", HEADING));
+        if (commentary.updatedAt() != null) {
+            document.add(new Paragraph("By " + commentary.updatedBy() + ", " + DAY.format(commentary.updatedAt().atZone(zone)), SMALL));
+        }
+        app.cadence.shared.MarkdownPdf.write(document, commentary.text(), 9);
+        document.add(new Paragraph(" ", SMALL));
     }
 
     private static PdfPTable tileTable(PortfolioTiles tiles) {

@@ -91,7 +91,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     private final Span emptyState = new Span();
 
     PortfolioView(PortfolioService portfolio, PortfolioExport export, PortfolioStatusPack pack, ProgramService programs,
-                  MembershipDirectory members, LiveScreens live) {
+                  MembershipDirectory members, LiveScreens live, app.cadence.portfolio.service.PortfolioCommentaries commentaries) {
         this.portfolio = portfolio;
         this.export = export;
         this.pack = pack;
@@ -108,7 +108,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         filters.addClassName("portfolio-filters");
         charts.addClassName("portfolio-charts");
         // The page scrolls; the grid keeps a useful height of its own below the summary.
-        add(new H2("Portfolio"), tiles, charts, filters, grid);
+        add(new H2("Portfolio"), tiles, new CommentaryPanel(commentaries), charts, filters, grid);
         showTiles();
         // Any project or item change of the tenant: rows, tiles and charts follow; filters and sort stay.
         live.follow(this, () -> List.of(Topic.PORTFOLIO), changes -> {

@@ -22,10 +22,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A project's health: computed from its items by {@link HealthRule}, unless someone overrode it with a reason. */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed(RoleSets.MEMBERS)

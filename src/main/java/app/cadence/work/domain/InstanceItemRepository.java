@@ -71,6 +71,33 @@ public interface InstanceItemRepository extends JpaRepository<InstanceItem, Long
                and (it.sectionRole is null or it.sectionRole <> app.cadence.template.domain.SectionRole.ROLLBACK)""")
     long countMyWork(Long tenantId, Long userId);
 
+    /** [item id, instance id, instance name, template name, title, status, assignee id, due, blocked reason, step type] */
+    String ATTENTION = """
+            select it.id, i.id, i.name, i.templateName, it.title, it.status, it.assigneeUserId, it.dueAt, it.blockedReason, it.stepType
+              from InstanceItem it
+              join Instance i on i.id = it.instanceId and i.tenantId = it.tenantId
+             where it.tenantId = :tenantId and it.projectId = :projectId
+               and (it.sectionRole is null or it.sectionRole <> app.cadence.template.domain.SectionRole.ROLLBACK)
+            """;
+
+    @Query(ATTENTION + """
+               and it.status = app.cadence.work.domain.ItemStatus.BLOCKED
+             order by case when it.dueAt is null then 1 else 0 end, it.dueAt, it.id""")
+    List<Object[]> findBlocked(Long tenantId, Long projectId, Pageable page);
+
+    @Query(ATTENTION + """
+               and it.dueAt < :now and it.status in (app.cadence.work.domain.ItemStatus.OPEN,
+                    app.cadence.work.domain.ItemStatus.IN_PROGRESS, app.cadence.work.domain.ItemStatus.BLOCKED)
+             order by it.dueAt, it.id""")
+    List<Object[]> findOverdue(Long tenantId, Long projectId, Instant now, Pageable page);
+
+    @Query(ATTENTION + """
+               and it.stepType = app.cadence.template.domain.StepType.MILESTONE
+               and it.dueAt >= :from and it.dueAt < :to
+               and it.status not in (app.cadence.work.domain.ItemStatus.DONE, app.cadence.work.domain.ItemStatus.NOT_APPLICABLE)
+             order by it.dueAt, it.id""")
+    List<Object[]> findMilestones(Long tenantId, Long projectId, Instant from, Instant to, Pageable page);
+
     @Modifying
     @Query("delete from InstanceItem it where it.tenantId = :tenantId and it.instanceId = :instanceId")
     int deleteByInstance(Long tenantId, Long instanceId);

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.reporting.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.reporting.service;
+
+import org.jspecify.annotations.NullMarked;

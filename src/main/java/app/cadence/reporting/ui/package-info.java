@@ -1,0 +1,4 @@
+@NullMarked
+package app.cadence.reporting.ui;
+
+import org.jspecify.annotations.NullMarked;
