@@ -4,7 +4,7 @@
  * distribution lists and audiences they go to.
  */
 @ApplicationModule(allowedDependencies = {"template :: api", "template :: ui", "project :: api", "project :: events", "project :: ui",
-        "work :: api", "work :: ui", "tenancy :: api", "mail :: api", "notify :: api", "audit :: api", "live", "shared"})
+        "work :: api", "work :: ui", "tenancy :: api", "mail :: api", "notify :: api", "audit :: api", "reporting :: api", "live", "shared"})
 package app.cadence.comms;
 
 import org.jspecify.annotations.NullMarked;

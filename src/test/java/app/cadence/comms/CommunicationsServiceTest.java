@@ -190,7 +190,8 @@ class CommunicationsServiceTest {
         OccurrenceRow first = of("Weekly status").getFirst();
         var draft = as(pm, () -> communications.proposedDraft(first.id()));
         assertThat(draft.subject()).isEqualTo("CRM rollout status");
-        assertThat(draft.body()).isEqualTo("Status of CRM rollout on " + first.dueOn() + ".");
+        assertThat(draft.body()).isEqualTo("Status of CRM rollout on "
+                + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK).format(first.dueOn()) + ".");
     }
 
     @Test

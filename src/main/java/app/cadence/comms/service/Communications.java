@@ -14,6 +14,8 @@ import app.cadence.mail.service.Email;
 import app.cadence.mail.service.Outbox;
 import app.cadence.project.service.ProjectRef;
 import app.cadence.project.service.ProjectService;
+import app.cadence.reporting.service.PublishedReport;
+import app.cadence.reporting.service.StatusReports;
 import app.cadence.shared.EmailAddress;
 import app.cadence.shared.SafeMarkdown;
 import app.cadence.shared.domain.RecordNotFoundException;
@@ -37,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -107,9 +110,12 @@ public class Communications {
     private final MembershipDirectory members;
     private final Outbox outbox;
     private final ObjectProvider<LiveValues> liveValues;
+    private final StatusReports reports;
 
     Communications(CommSeriesRepository series, CommOccurrenceRepository occurrences, CommDeliveryRepository deliveries, CommsPlanning planning,
-                   Audiences audiences, ProjectService projects, MembershipDirectory members, Outbox outbox, ObjectProvider<LiveValues> liveValues) {
+                   Audiences audiences, ProjectService projects, MembershipDirectory members, Outbox outbox, ObjectProvider<LiveValues> liveValues,
+                   StatusReports reports) {
+        this.reports = reports;
         this.series = series;
         this.occurrences = occurrences;
         this.deliveries = deliveries;
@@ -213,11 +219,17 @@ public class Communications {
         }
         CommSeries s = o.getSeriesId() == null ? null : series.findInTenant(o.getSeriesId(), TenantContext.requireTenantId()).orElse(null);
         MessageTemplate message = s == null ? null : s.message();
-        if (message == null) {
-            return new MessageTemplate.FilledMessage(o.getTitle(), s != null && s.getPurpose() != null ? s.getPurpose() : "");
+        MessageTemplate.FilledMessage filled = message == null
+                ? new MessageTemplate.FilledMessage(o.getTitle(), s != null && s.getPurpose() != null ? s.getPurpose() : "")
+                : message.fill(values(o.getProjectId(), today(), o.getDueOn()));
+        if (s != null && s.sendsStatusReport()) {
+            // The report itself goes in the message, below the covering note: recipients read it without signing in.
+            Optional<PublishedReport> report = reports.latestPublished(o.getProjectId());
+            if (report.isPresent()) {
+                return new MessageTemplate.FilledMessage(filled.subject(), filled.body().strip() + "\n\n---\n\n" + report.get().markdown());
+            }
         }
-        LocalDate today = LocalDate.ofInstant(planning.now(), planning.zone());
-        return message.fill(values(o.getProjectId(), today, o.getDueOn()));
+        return filled;
     }
 
     private Map<MessagePlaceholder, String> values(Long projectId, LocalDate today, LocalDate occurrenceDate) {
@@ -316,6 +328,10 @@ public class Communications {
         }
         if (o.getSubject() == null || o.getBody() == null) {
             throw new CommsRuleException("Draft the message first, then send it.");
+        }
+        if (s.sendsStatusReport() && reports.latestPublished(o.getProjectId()).isEmpty()) {
+            throw new CommsRuleException("This communication sends the status report, and none is published yet: publish it on the project's "
+                    + "Status reports tab, then draft this again.");
         }
         List<Recipient> recipients = audiences.recipients(o.getProjectId(), audienceOf(s));
         if (recipients.stream().noneMatch(r -> r.email() != null)) {
