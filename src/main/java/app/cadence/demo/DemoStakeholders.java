@@ -54,6 +54,7 @@ class DemoStakeholders {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(10)
     void seed() {
         Long pmo = provisioning.findUserId("pmo@acme.example").orElse(null);
         Long pm = provisioning.findUserId("pm@acme.example").orElse(null);

@@ -23,6 +23,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * twice; a round that did not run (the app was down) is caught up by the next, which looks back a
  * week.
  */
+@NamedInterface("api")
 @Component
 public class CommsReminders {
 
