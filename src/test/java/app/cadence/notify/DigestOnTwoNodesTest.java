@@ -62,7 +62,12 @@ class DigestOnTwoNodesTest {
     @AfterAll
     static void stopSecondNode() {
         if (secondNode != null) {
+            // Closing an application resets the static holder's strategy too: this JVM's first
+            // node, shared by the test classes that follow, keeps its own.
+            SecurityContextHolderStrategy shared = SecurityContextHolder.getContextHolderStrategy();
             secondNode.close();
+            secondNode = null;
+            SecurityContextHolder.setContextHolderStrategy(shared);
         }
     }
 
