@@ -35,6 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,8 +65,17 @@ class ChatWebhookDeliveryTest {
     Member dev;
     String hookPath;
 
+    /**
+     * This class has a Spring context of its own (the property above), and starting one sets the
+     * JVM's one security context holder strategy: the shared context of the classes that run next
+     * gets its own back afterwards (as in DigestOnTwoNodesTest). Taken before this class's context
+     * starts: JUnit runs static @BeforeAll methods before the test instance is injected.
+     */
+    static SecurityContextHolderStrategy sharedStrategy;
+
     @BeforeAll
     static void startChatServer() {
+        sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
         chat = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         chat.start();
     }
@@ -72,6 +83,7 @@ class ChatWebhookDeliveryTest {
     @AfterAll
     static void stopChatServer() {
         chat.stop();
+        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
     }
 
     @BeforeEach
