@@ -5,7 +5,7 @@
  * outbox. A person only ever sees their own notices in the current tenant.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"tenancy :: api", "mail :: api", "live", "shared"})
+@ApplicationModule(allowedDependencies = {"tenancy :: api", "mail :: api", "audit :: api", "live", "shared"})
 package app.cadence.notify;
 
 import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"project :: api", "project :: events", "project :: ui", "template :: api",
-        "tenancy :: api", "audit :: api", "live", "shared"})
+        "tenancy :: api", "audit :: api", "notify :: api", "live", "shared"})
 package app.cadence.work;
 
 import org.jspecify.annotations.NullMarked;

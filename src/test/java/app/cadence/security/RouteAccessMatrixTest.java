@@ -75,6 +75,9 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("my-work").open(EVERY_ROLE),
             // Only the signed-in person's own notices: nothing of another tenant to find.
             row("notifications").open(EVERY_ROLE),
+            // Only the signed-in person's own choices; the organisation's chat webhook is the ADMIN's.
+            row("notifications/settings").open(EVERY_ROLE),
+            row("admin/notifications").open(EnumSet.of(Role.ADMIN)),
             row("projects").open(EVERY_ROLE),
             row("programs").open(EVERY_ROLE),
             row("templates").open(EVERY_ROLE),

@@ -7,6 +7,7 @@ import java.time.Duration;
  * the previous delay, never longer than {@code maxDelay}; after {@code maxAttempts} failed
  * attempts the message is given up (still kept, and visible).
  */
+@org.springframework.modulith.NamedInterface("api")
 public record RetrySchedule(Duration firstDelay, Duration maxDelay, int maxAttempts) {
 
     public RetrySchedule {

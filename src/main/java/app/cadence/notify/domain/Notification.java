@@ -56,6 +56,10 @@ public class Notification extends AbstractEntity {
     @Column(name = "read_at")
     private @Nullable Instant readAt;
 
+    /** Waits for its recipient's daily digest (their preference for its kind); cleared when the digest is queued. */
+    @Column(name = "digest_pending", nullable = false)
+    private boolean digestPending;
+
     protected Notification() {
         this.recipientId = 0L;
         this.kind = NotificationKind.GENERIC;
@@ -93,6 +97,10 @@ public class Notification extends AbstractEntity {
 
     public @Nullable Instant getReadAt() {
         return readAt;
+    }
+
+    public boolean isDigestPending() {
+        return digestPending;
     }
 
     public boolean isRead() {

@@ -34,12 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 class NotificationStore {
 
     record NewNotice(Long tenantId, Long recipientId, String kind, String title, @Nullable String body, @Nullable String link,
-                     @Nullable String dedupeKey, Instant createdAt) {
+                     @Nullable String dedupeKey, Instant createdAt, boolean digestPending) {
     }
 
     private static final String INSERT = """
-            insert into notification (tenant_id, recipient_id, kind, title, body, link, dedupe_key, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+            insert into notification (tenant_id, recipient_id, kind, title, body, link, dedupe_key, created_at, digest_pending)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
 
@@ -78,6 +78,7 @@ class NotificationStore {
             s.setString(7, notice.dedupeKey());
             // Zone-less UTC, as Hibernate stores instants here (hibernate.jdbc.time_zone=UTC).
             s.setObject(8, LocalDateTime.ofInstant(notice.createdAt(), ZoneOffset.UTC));
+            s.setBoolean(9, notice.digestPending());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 if (!keys.next()) {

@@ -15,7 +15,10 @@ import app.cadence.tenancy.service.TenantSelection;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
+import app.cadence.notify.domain.EmailDelivery;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * signed-in person's own notices in the current tenant: nobody reads or marks anyone else's, and
  * another tenant's notice is as missing as one that never existed.
  *
- * <p>C9 adds per-kind preferences (immediately, daily digest, off) and chat: they decide, per
- * recipient, whether {@link NotificationEmails} is called, not whether the notice is stored.
+ * <p>Each recipient's preference for the kind ({@link NotificationPreferences}: immediately, daily
+ * digest, off) decides the email, never the in-app notice: immediately queues it now; a digest
+ * notice waits for {@link DailyDigest}; off sends none. A kind the organisation posts to its chat
+ * channel is announced there once per request ({@link ChatOutbox}), whatever the recipients chose.
  */
 @NamedInterface("api")
 @Service
@@ -47,15 +52,19 @@ public class Notifications {
     private final NotificationStore store;
     private final NotificationEmails emails;
     private final MembershipDirectory members;
+    private final NotificationPreferences preferences;
+    private final ChatOutbox chat;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Notifications(NotificationRepository notifications, NotificationStore store, NotificationEmails emails, MembershipDirectory members,
-                  ApplicationEventPublisher events, Clock clock) {
+                  NotificationPreferences preferences, ChatOutbox chat, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
         this.store = store;
         this.emails = emails;
         this.members = members;
+        this.preferences = preferences;
+        this.chat = chat;
         this.events = events;
         this.clock = clock;
     }
@@ -75,21 +84,32 @@ public class Notifications {
                 : new HashSet<>(notifications.recipientsWithKey(tenant.tenantId(), request.dedupeKey(), request.recipients()));
         Instant now = clock.instant();
         ChangedBy sender = ChangedBy.current();
-        int sent = 0;
-        for (MemberSummary recipient : members.activeMembers(request.recipients())) {
-            if (alreadyNotified.contains(recipient.userId())) {
-                continue;
-            }
+        List<MemberSummary> recipients = members.activeMembers(request.recipients()).stream()
+                .filter(r -> !alreadyNotified.contains(r.userId())).toList();
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        Map<Long, EmailDelivery> choices = preferences.deliveries(tenant.tenantId(), request.kind(),
+                recipients.stream().map(MemberSummary::userId).toList());
+        List<MemberSummary> notified = new ArrayList<>(recipients.size());
+        for (MemberSummary recipient : recipients) {
+            EmailDelivery delivery = choices.getOrDefault(recipient.userId(), EmailDelivery.IMMEDIATELY);
             Long id = store.insert(new NotificationStore.NewNotice(tenant.tenantId(), recipient.userId(), request.kind().name(),
-                    request.title(), request.body(), request.link(), request.dedupeKey(), now)).orElse(null);
+                    request.title(), request.body(), request.link(), request.dedupeKey(), now,
+                    delivery == EmailDelivery.DAILY_DIGEST)).orElse(null);
             if (id == null) {
                 continue; // a concurrent send with the same key got there first
             }
-            emails.queue(recipient, request, tenant.tenantName());
+            if (delivery == EmailDelivery.IMMEDIATELY) {
+                emails.queue(recipient, request, tenant.tenantName());
+            }
             events.publishEvent(new NotificationSent(tenant.tenantId(), id, recipient.userId(), request.kind(), sender, now));
-            sent++;
+            notified.add(recipient);
         }
-        return sent;
+        if (!notified.isEmpty()) {
+            chat.announce(tenant, request, notified);
+        }
+        return notified.size();
     }
 
     /** How many of the signed-in person's notices in this tenant are unread: the bell's badge. */

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -46,7 +47,9 @@ public class NotificationsView extends VerticalLayout {
                 query -> Math.toIntExact(notifications.count()));
         markAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         markAll.addClickListener(e -> markAllRead());
-        HorizontalLayout header = new HorizontalLayout(new H2("Notifications"), markAll);
+        RouterLink settingsLink = new RouterLink("Settings", NotificationSettingsView.class);
+        settingsLink.addClassName("notification-settings-link");
+        HorizontalLayout header = new HorizontalLayout(new H2("Notifications"), markAll, settingsLink);
         header.setAlignItems(Alignment.BASELINE);
         add(header, grid);
         updateMarkAll();

@@ -64,10 +64,13 @@ public class ItemWork {
     private final MembershipDirectory members;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ItemNotices notices;
     private final Clock clock;
 
-    ItemWork(InstanceRecords records, InstanceItemRepository items, ProjectRollups rollups, MembershipDirectory members, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    ItemWork(InstanceRecords records, InstanceItemRepository items, ProjectRollups rollups, MembershipDirectory members, AuditTrail audit,
+             ApplicationEventPublisher events, ItemNotices notices, Clock clock) {
         this.records = records;
+        this.notices = notices;
         this.items = items;
         this.rollups = rollups;
         this.members = members;
@@ -93,10 +96,17 @@ public class ItemWork {
             throw new AccessDeniedException("Not allowed to change " + changing + " of item " + item.getId());
         }
         Long assigneeBefore = item.getAssigneeUserId();
+        ItemStatus statusBefore = item.getStatus();
         RollupCounts change = apply(instance, item, update, names);
         items.saveAndFlush(item);
         rollups.add(InstanceRecords.tenantId(), item.getProjectId(), change, item.getUpdatedAt());
         events.publishEvent(itemChanged(item, changing, assigneeBefore));
+        if (changing.contains(ItemField.ASSIGNEE) && item.getAssigneeUserId() != null) {
+            notices.assigned(instance, List.of(item), item.getAssigneeUserId(), myId, TenantContext.currentUserName());
+        }
+        if (statusBefore != ItemStatus.BLOCKED && item.getStatus() == ItemStatus.BLOCKED) {
+            notices.blocked(instance, List.of(item), myId, TenantContext.currentUserName());
+        }
         return records.view(item, names, me.role(), myId);
     }
 
@@ -117,6 +127,8 @@ public class ItemWork {
         }
         RollupCounts change = RollupCounts.NONE;
         List<ItemChanged> changes = new ArrayList<>(selected.size());
+        List<InstanceItem> newlyBlocked = status == ItemStatus.BLOCKED
+                ? selected.stream().filter(i -> i.getStatus() != ItemStatus.BLOCKED).toList() : List.of();
         for (InstanceItem item : selected) {
             ItemUpdate update = new ItemUpdate(item.getId(), item.getVersion(), status, reason, item.getAssigneeUserId(),
                     item.getDueAt(), item.getNotes(), item.getEvidenceUrl());
@@ -126,6 +138,7 @@ public class ItemWork {
         items.saveAllAndFlush(selected);
         rollups.add(InstanceRecords.tenantId(), instance.getProjectId(), change, clock.instant());
         changes.forEach(events::publishEvent);
+        notices.blocked(instance, newlyBlocked, InstanceRecords.currentUserId(), TenantContext.currentUserName());
         return selected.size();
     }
 
@@ -137,6 +150,8 @@ public class ItemWork {
         List<InstanceItem> selected = loadForBulk(instanceId, refs);
         Map<Long, String> names = records.names();
         List<ItemChanged> changes = new ArrayList<>(selected.size());
+        List<InstanceItem> newlyAssigned = assigneeUserId == null ? List.of()
+                : selected.stream().filter(i -> !assigneeUserId.equals(i.getAssigneeUserId())).toList();
         for (InstanceItem item : selected) {
             ItemUpdate update = new ItemUpdate(item.getId(), item.getVersion(), item.getStatus(), item.getBlockedReason(),
                     assigneeUserId, item.getDueAt(), item.getNotes(), item.getEvidenceUrl());
@@ -148,6 +163,9 @@ public class ItemWork {
         changes.forEach(events::publishEvent);
         // Assignment changes no count, but the project was updated.
         rollups.add(InstanceRecords.tenantId(), instance.getProjectId(), RollupCounts.NONE, clock.instant());
+        if (assigneeUserId != null) {
+            notices.assigned(instance, newlyAssigned, assigneeUserId, InstanceRecords.currentUserId(), TenantContext.currentUserName());
+        }
         return selected.size();
     }
 

@@ -33,7 +33,7 @@ class NotificationStoreTest {
     void aDuplicateKeyIsSkippedAndTheCallersTransactionCommits() {
         Member pm = fixtures.member(fixtures.tenant("Store"), Role.PM);
         NotificationStore.NewNotice notice = new NotificationStore.NewNotice(pm.tenantId(), pm.userId(), NotificationKind.STEP_LATE.name(),
-                "Late", null, "/my-work", "run:1:step:2:late", clock.instant());
+                "Late", null, "/my-work", "run:1:step:2:late", clock.instant(), false);
 
         Optional<Long> second = scope.call(pm.userId(), pm.tenantId(), () -> transactions.execute(s -> {
             assertThat(store.insert(notice)).isPresent();
