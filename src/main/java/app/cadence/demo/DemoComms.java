@@ -17,6 +17,8 @@ import app.cadence.tenancy.service.TenantScope;
 import app.cadence.tenancy.service.TenantSelection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,9 +52,11 @@ class DemoComms {
     private final DistributionLists lists;
     private final Communications communications;
     private final CommsReminders reminders;
+    private final DemoStatusReports statusReports;
 
     DemoComms(TenantProvisioning provisioning, AccountDirectory accounts, TenantScope scope, ProjectService projects, Stakeholders stakeholders,
-              DistributionLists lists, Communications communications, CommsReminders reminders) {
+              DistributionLists lists, Communications communications, CommsReminders reminders, DemoStatusReports statusReports) {
+        this.statusReports = statusReports;
         this.provisioning = provisioning;
         this.accounts = accounts;
         this.scope = scope;
@@ -68,8 +72,9 @@ class DemoComms {
     @Order(20)
     void seed() {
         Long pm = provisioning.findUserId("pm@acme.example").orElse(null);
+        Long pmo = provisioning.findUserId("pmo@acme.example").orElse(null);
         Long dev = provisioning.findUserId("dev@acme.example").orElse(null);
-        if (pm == null || dev == null) {
+        if (pm == null || pmo == null || dev == null) {
             return;
         }
         Long acme = accounts.initialSelection(pm).map(TenantSelection::tenantId).orElse(null);
@@ -100,27 +105,48 @@ class DemoComms {
                         audience, s.message(), s.sendsStatusReport()));
             }
             Instant now = communications.now();
+            // The last two Fridays' reports go out with the status reports published those days (below); the rest of the past was
+            // held or sent before the plan moved to Cadence.
+            LocalDate lastFriday = DemoStatusReports.lastFriday(communications.today());
             for (OccurrenceRow past : communications.agenda(crm, now.minus(Duration.ofDays(120)), now)) {
-                if (!past.status().isOpen()) {
+                boolean withReport = past.title().equals("Weekly status report") && !past.dueOn().isBefore(lastFriday.minusWeeks(1));
+                if (!past.status().isOpen() || withReport) {
                     continue;
                 }
-                if (past.title().equals("Weekly status report") && past.dueAt().isAfter(now.minus(Duration.ofDays(15)))) {
-                    var draft = communications.proposedDraft(past.id());
-                    long version = communications.saveDraft(past.id(), past.version(), draft.subject(), draft.body());
-                    communications.send(past.id(), version);
-                } else {
-                    communications.markSent(past.id(), past.version(), switch (past.title()) {
-                        case "Steering committee" -> "Held; decisions and minutes on the project SharePoint.";
-                        case "Executive dashboard" -> "Published on the intranet.";
-                        case "Weekly status report" -> "Sent from Outlook, before the plan moved to Cadence.";
-                        default -> null;
-                    });
-                }
+                communications.markSent(past.id(), past.version(), switch (past.title()) {
+                    case "Steering committee" -> "Held; decisions and minutes on the project SharePoint.";
+                    case "Executive dashboard" -> "Published on the intranet.";
+                    case "Quarterly business review" -> "Held with the sponsor; pack on SharePoint.";
+                    case "Weekly status report" -> "Sent from Outlook, before the plan moved to Cadence.";
+                    default -> null;
+                });
                 done[0]++;
             }
         });
+        ZoneId zone = scope.call(pm, acme, communications::zone);
+        LocalDate lastFriday = DemoStatusReports.lastFriday(scope.call(pm, acme, communications::today));
+        statusReports.fridayBeforeLast(acme, pmo, crm, lastFriday.minusWeeks(1), zone);
+        done[0] += sendWeeklyReport(acme, pm, crm, lastFriday.minusWeeks(1));
+        statusReports.lastFriday(acme, pmo, crm, lastFriday, zone);
+        done[0] += sendWeeklyReport(acme, pm, crm, lastFriday);
         int told = reminders.remindAll();
         log.info("Demo communications: CRM-03's plan with audiences, {} past occurrences sent or held, {} reminders.", done[0], told);
+    }
+
+    /** Sends the weekly status report due on {@code day}, drafted with the report published that day. */
+    private int sendWeeklyReport(Long tenantId, Long pm, Long crm, LocalDate day) {
+        return scope.call(pm, tenantId, () -> {
+            for (OccurrenceRow o : communications.agenda(crm, day.atStartOfDay(communications.zone()).toInstant(),
+                    day.plusDays(1).atStartOfDay(communications.zone()).toInstant())) {
+                if (o.title().equals("Weekly status report") && o.status().isOpen()) {
+                    var draft = communications.proposedDraft(o.id());
+                    long version = communications.saveDraft(o.id(), o.version(), draft.subject(), draft.body());
+                    communications.send(o.id(), version);
+                    return 1;
+                }
+            }
+            return 0;
+        });
     }
 
     private static Set<Long> ids(List<StakeholderDetails> people, String rolePrefix) {

@@ -26,8 +26,17 @@ class DemoStatusReports {
     }
 
     void weeklyReports(Long tenantId, Long pm, Long projectId, LocalDate today, ZoneId zone) {
-        LocalDate lastFriday = today.with(TemporalAdjusters.previous(DayOfWeek.FRIDAY));
-        publish(tenantId, pm, projectId, lastFriday.minusWeeks(1), zone, """
+        LocalDate lastFriday = lastFriday(today);
+        fridayBeforeLast(tenantId, pm, projectId, lastFriday.minusWeeks(1), zone);
+        lastFriday(tenantId, pm, projectId, lastFriday, zone);
+    }
+
+    static LocalDate lastFriday(LocalDate today) {
+        return today.with(TemporalAdjusters.previous(DayOfWeek.FRIDAY));
+    }
+
+    void fridayBeforeLast(Long tenantId, Long pm, Long projectId, LocalDate day, ZoneId zone) {
+        publish(tenantId, pm, projectId, day, zone, """
                 Wave 1 (UK and Ireland) is in **user acceptance testing**. Account and opportunity data from the legacy CRM \
                 loaded cleanly on the second attempt; the first load stopped on 1,200 duplicate accounts, now merged.
 
@@ -35,7 +44,10 @@ class DemoStatusReports {
                 - The CPQ integration is a week behind: the vendor's sandbox was late. It does not move the go-live yet.
 
                 **Asks of the steering committee:** none this week.""");
-        publish(tenantId, pm, projectId, lastFriday, zone, """
+    }
+
+    void lastFriday(Long tenantId, Long pm, Long projectId, LocalDate day, ZoneId zone) {
+        publish(tenantId, pm, projectId, day, zone, """
                 UAT for wave 1 closed with **no open severity-1 defects**; three severity-2 defects are fixed and retested.
                 The wave 1 retrospective agreed to verify each data load before UAT starts and to name a Salesforce \
                 champion per region.

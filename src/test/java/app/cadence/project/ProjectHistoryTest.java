@@ -94,7 +94,7 @@ class ProjectHistoryTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save changes")));
 
         @SuppressWarnings("unchecked")
-        Grid<Entry> grid = _get(Grid.class);
+        Grid<Entry> grid = _get(Grid.class, spec -> spec.withClasses("history-grid"));
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(GridKt._get(grid, 0).after()).isEqualTo("On screen, renamed");
     }

@@ -255,9 +255,13 @@ class ScreensFollowChangesTest extends KaribuTest {
         navigate("instances/" + instanceId);
         assertThat(live.registrations()).as("the bell, the runbook page and its list of runs").isEqualTo(before + header + 2);
         navigate("projects/" + projectId);
-        // The instance page let go when it was left; the project page follows the project, its
-        // retrospectives section the project's retrospectives (a first one shows without a reload),
-        // and its status reports section the project's reports.
+        // The instance page let go when it was left; the project page follows the project and its
+        // retrospectives section the project's retrospectives (a first one shows without a reload).
+        assertThat(live.registrations()).isEqualTo(before + header + 2);
+        // Its tabs attach the selected one's content just before the response: the Communications
+        // tab then follows the project's communications (the Status reports tab follows the
+        // project's reports once it is opened).
+        MockVaadin.clientRoundtrip(false);
         assertThat(live.registrations()).isEqualTo(before + header + 3);
         navigate("my-work");
         navigate("portfolio");

@@ -100,6 +100,11 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("reset-password/:___url_parameter").anonymous().at(s -> "reset-password/no-such-token")
                     .foreignSeesThePageWithoutTheObject(),
             row("admin/settings").open(EnumSet.of(Role.ADMIN)),
+            // The working calendar is the portfolio office's; every member reads the organisation's agenda.
+            row("admin/calendar").open(DIRECTORS),
+            row("this-week").open(EVERY_ROLE),
+            // Every member reads a communication; its owner or a PM drafts and sends it (on the page, by the service).
+            row("communications/:___url_parameter").open(EVERY_ROLE).at(s -> "communications/" + s.occurrence()),
             row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
             row("instances/:___url_parameter").open(EVERY_ROLE).at(s -> "instances/" + s.instance()),
             row("runs/:___url_parameter").open(EVERY_ROLE).at(s -> "runs/" + s.run()),
@@ -120,6 +125,7 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("operator/events").open(NO_ROLE).andOperator());
 
     @Autowired TenantScope scope;
+    @Autowired app.cadence.comms.service.Communications communications;
     @Autowired TemplateLibrary templates;
     @Autowired InstanceApplication applying;
     @Autowired app.cadence.cutover.service.CutoverRuns runs;
@@ -135,7 +141,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     private CadenceAuthentication operator;
 
     /** Tenant A's objects, and words that appear only in them: seen by a foreigner = a leak. */
-    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, Long lesson, Long retro, Long report, List<String> secrets) {
+    record Sample(Long project, Long instance, Long run, Long template, Long draftTemplate, Long lesson, Long retro, Long report, Long occurrence, List<String> secrets) {
     }
 
     @BeforeEach
@@ -179,7 +185,14 @@ class RouteAccessMatrixTest extends KaribuTest {
             app.cadence.reporting.service.ReportView draftReport = statusReports.startDraft(project);
             return statusReports.publish(draftReport.id(), draftReport.version()).id();
         });
-        sample = new Sample(project, instance, run, template, draft, lesson, retro, report,
+        Long commsTemplate = fixtures.publishedTemplate(pmo, "Secret comms", SampleTemplates.communicationPlan());
+        Long occurrence = scope.call(pmo.userId(), pmo.tenantId(), () -> {
+            Long commsVersion = applying.applicableTemplates().stream().filter(t -> t.id().equals(commsTemplate)).findFirst().orElseThrow().latest().id();
+            applying.instantiate(new InstantiationRequest(project, commsTemplate, commsVersion, "Secret plan " + projectKey,
+                    Anchors.plan(java.time.LocalDate.of(2026, 6, 1), java.time.LocalDate.of(2026, 8, 31), java.time.LocalDate.of(2026, 7, 15))));
+            return communications.agenda(project, java.time.Instant.EPOCH, java.time.Instant.parse("2027-01-01T00:00:00Z")).getFirst().id();
+        });
+        sample = new Sample(project, instance, run, template, draft, lesson, retro, report, occurrence,
                 List.of(projectKey, projectName, templateName, draftName, instanceName, lessonTitle, retroName));
     }
 

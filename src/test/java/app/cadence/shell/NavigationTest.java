@@ -37,12 +37,18 @@ class NavigationTest extends KaribuTest {
         // Directors land on the portfolio, everybody else on the projects.
         boolean director = role == Role.ADMIN || role == Role.PMO;
         assertThat(currentView()).isInstanceOf(director ? app.cadence.portfolio.ui.PortfolioView.class : ProjectsView.class);
-        java.util.List<String> features = new java.util.ArrayList<>(java.util.List.of("Portfolio", "My work", "Projects", "Programs", "Templates",
-                "Lessons learned"));
+        java.util.List<String> features = new java.util.ArrayList<>(java.util.List.of("Portfolio", "My work", "This week", "Projects", "Programs",
+                "Templates", "Lessons learned", "Distribution lists"));
         if (role == Role.ADMIN) {
             features.add("Members");
             features.add("Organisation settings");
+        }
+        if (director) {
+            features.add("Working calendar");
+        }
+        if (role == Role.ADMIN) {
             features.add("Email outbox");
+            features.add("Chat notifications");
             features.add("Security log");
         }
         assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactlyElementsOf(features);

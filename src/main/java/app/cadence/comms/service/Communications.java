@@ -12,6 +12,9 @@ import app.cadence.comms.domain.OccurrenceStatus;
 import app.cadence.mail.domain.EmailKind;
 import app.cadence.mail.service.Email;
 import app.cadence.mail.service.Outbox;
+import app.cadence.notify.domain.NotificationKind;
+import app.cadence.notify.service.NotificationRequest;
+import app.cadence.notify.service.Notifications;
 import app.cadence.project.service.ProjectRef;
 import app.cadence.project.service.ProjectService;
 import app.cadence.reporting.service.PublishedReport;
@@ -98,7 +101,8 @@ public class Communications {
 
     public record OccurrenceDetail(OccurrenceRow row, @Nullable String subject, @Nullable String body, String bodyHtml, @Nullable String note,
                                    @Nullable Instant sentAt, @Nullable String sentBy, String audienceLabel, List<Recipient> recipients,
-                                   List<DeliveryView> deliveries, boolean sentByEmail, boolean sendsStatusReport, boolean canAct) {
+                                   List<DeliveryView> deliveries, boolean sentByEmail, boolean sendsStatusReport, boolean canAct,
+                                   boolean canReassign) {
     }
 
     private final CommSeriesRepository series;
@@ -111,11 +115,13 @@ public class Communications {
     private final Outbox outbox;
     private final ObjectProvider<LiveValues> liveValues;
     private final StatusReports reports;
+    private final Notifications notifications;
 
     Communications(CommSeriesRepository series, CommOccurrenceRepository occurrences, CommDeliveryRepository deliveries, CommsPlanning planning,
                    Audiences audiences, ProjectService projects, MembershipDirectory members, Outbox outbox, ObjectProvider<LiveValues> liveValues,
-                   StatusReports reports) {
+                   StatusReports reports, Notifications notifications) {
         this.reports = reports;
+        this.notifications = notifications;
         this.series = series;
         this.occurrences = occurrences;
         this.deliveries = deliveries;
@@ -203,7 +209,7 @@ public class Communications {
         String audienceLabel = o.getAudienceLabel() != null ? o.getAudienceLabel() : s == null ? "" : audienceLabel(s);
         return new OccurrenceDetail(row, o.getSubject(), o.getBody(), o.getBody() == null ? "" : SafeMarkdown.toHtml(o.getBody()), o.getNote(),
                 o.getSentAt(), o.getSentBy(), audienceLabel, recipients, sent, s == null || s.sentByEmail(), s != null && s.sendsStatusReport(),
-                mayAct(o));
+                mayAct(o), o.getStatus().isOpen() && TenantContext.currentSelection().map(t -> t.role().managesProjects()).orElse(false));
     }
 
     /**
@@ -285,6 +291,9 @@ public class Communications {
         s.setMessage(change.message());
         s.setSendsStatusReport(change.sendsStatusReport());
         series.saveAndFlush(s);
+        if (ownerChanged && change.ownerId() != null) {
+            tellNewOwner(change.ownerId(), s.getTitle() + " (every occurrence still to come)", "/projects/" + s.getProjectId());
+        }
         if (ownerChanged) {
             // The open occurrences still to come follow the series' new owner; those past keep theirs.
             for (CommOccurrence o : occurrences.findBySeries(TenantContext.requireTenantId(), seriesId)) {
@@ -400,6 +409,7 @@ public class Communications {
         Long before = o.getOwnerId();
         o.assignTo(ownerId);
         occurrences.saveAndFlush(o);
+        tellNewOwner(ownerId, o.getTitle() + " of " + DAY.format(o.getDueOn()), "/communications/" + o.getId());
         Set<Long> owners = new HashSet<>(Set.of(ownerId));
         if (before != null) {
             owners.add(before);
@@ -408,6 +418,17 @@ public class Communications {
     }
 
     // ---- helpers ----
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.UK);
+
+    /** Whoever is given a communication hears of it, unless they gave it to themselves. */
+    private void tellNewOwner(Long ownerId, String what, String link) {
+        if (ownerId.equals(TenantContext.currentUser().map(CadenceUser::userId).orElse(null))) {
+            return;
+        }
+        notifications.send(NotificationRequest.to(ownerId, NotificationKind.ITEM_ASSIGNED, "Communication for you: " + what)
+                .withBody("Draft it from live project data when it falls due; Cadence reminds you the day before.").withLink(link));
+    }
 
     private void announce(CommOccurrence o, String change) {
         planning.announce(o.getProjectId(), change, o.getOwnerId() == null ? Set.of() : Set.of(o.getOwnerId()));

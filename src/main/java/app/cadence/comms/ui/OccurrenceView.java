@@ -13,6 +13,8 @@ import app.cadence.tenancy.domain.RoleSets;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import app.cadence.tenancy.service.MemberSummary;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -160,6 +162,9 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
         previewBox.addClassName("draft-preview");
         HorizontalLayout columns = new HorizontalLayout(editor, previewBox);
         columns.setWidthFull();
+        // Side by side, half each: what is typed on the left, what recipients will read on the right.
+        editor.setWidth("50%");
+        previewBox.setWidth("50%");
         columns.setFlexGrow(1, editor, previewBox);
         add(columns);
         if (detail.sentByEmail()) {
@@ -179,9 +184,33 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
         saveDraft.setVisible(may);
         skip.setVisible(may);
         add(new HorizontalLayout(saveDraft, send, held, skip));
+        if (detail.canReassign()) {
+            add(reassignRow(detail));
+        }
         if (!may) {
             add(new Paragraph("Only its owner or a project manager can draft and send it."));
         }
+    }
+
+    /** A PM gives this one occurrence to someone else (the owner is away that week). */
+    private HorizontalLayout reassignRow(OccurrenceDetail detail) {
+        ComboBox<MemberSummary> owner = new ComboBox<>("Give this one to");
+        owner.addClassName("reassign-owner");
+        owner.setItems(communications.possibleOwners());
+        owner.setItemLabelGenerator(MemberSummary::displayName);
+        Button give = new Button("Give", e -> {
+            if (owner.getValue() == null) {
+                owner.setErrorMessage("Choose who takes it.");
+                owner.setInvalid(true);
+                return;
+            }
+            act(() -> communications.reassign(detail.row().id(), detail.row().version(), owner.getValue().userId()),
+                    owner.getValue().displayName() + " has it now.");
+        });
+        give.addClassName("reassign-give");
+        HorizontalLayout row = new HorizontalLayout(owner, give);
+        row.setAlignItems(Alignment.BASELINE);
+        return row;
     }
 
     private void showSent(OccurrenceDetail detail) {

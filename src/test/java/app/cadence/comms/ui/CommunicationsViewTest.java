@@ -120,6 +120,31 @@ class CommunicationsViewTest extends KaribuTest {
     }
 
     @Test
+    void theTabFollowsWhatOthersDoLive() {
+        login(pm.authentication());
+        navigate("projects/" + projectId);
+        Grid<OccurrenceRow> agenda = grid("comms-agenda");
+        OccurrenceRow weekly = first("Weekly status");
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            com.vaadin.flow.internal.CurrentInstance.clearAll();
+            as(pmo, () -> {
+                communications.skip(weekly.id(), weekly.version(), "Board away");
+                return null;
+            });
+        }).join();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInSameThread().pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> {
+                    com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+                    com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                            .filter(call -> call.isSubscribed()).forEach(call -> call.complete(tools.jackson.databind.node.IntNode.valueOf(0)));
+                    Grid<OccurrenceRow> now = grid("comms-agenda");
+                    return java.util.stream.IntStream.range(0, GridKt._size(now)).mapToObj(i -> GridKt._get(now, i))
+                            .anyMatch(o -> o.id().equals(weekly.id()) && o.status() == OccurrenceStatus.SKIPPED);
+                });
+        assertThat(agenda).as("the grid drawn when the page opened").isNotNull();
+    }
+
+    @Test
     void theOwnerDraftsFromLiveDataAndRecordsAMeetingAsHeld() {
         OccurrenceRow weekly = first("Weekly status");
         login(pm.authentication());

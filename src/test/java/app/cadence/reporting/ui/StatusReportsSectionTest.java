@@ -47,6 +47,13 @@ class StatusReportsSectionTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** The project page opens on its first tab (Communications); the reports are on theirs. */
+    static void showStatusReportsTab() {
+        com.vaadin.flow.component.tabs.TabSheet sheet = _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withClasses("project-tabs"));
+        sheet.setSelectedTab(com.github.mvysny.kaributesting.v10.LocatorJ._find(sheet, com.vaadin.flow.component.tabs.Tab.class).stream()
+                .filter(tab -> "Status reports".equals(tab.getLabel())).findFirst().orElseThrow());
+    }
+
     Grid<ReportRow> history() {
         return _get(Grid.class, spec -> spec.withClasses("report-history"));
     }
@@ -55,6 +62,7 @@ class StatusReportsSectionTest extends KaribuTest {
     void aProjectManagerDraftsPreviewsAndPublishesAReport() {
         login(pm.authentication());
         navigate("projects/" + projectId);
+        showStatusReportsTab();
         assertThat(_get(Span.class, spec -> spec.withClasses("report-history-empty")).getText()).isEqualTo("No status report published yet.");
         assertThat(_find(Grid.class, spec -> spec.withClasses("report-history"))).as("no history shown while empty").isEmpty();
 
@@ -95,6 +103,7 @@ class StatusReportsSectionTest extends KaribuTest {
         });
         login(viewer.authentication());
         navigate("projects/" + projectId);
+        showStatusReportsTab();
         assertThat(_find(Button.class, spec -> spec.withClasses("start-draft"))).isEmpty();
         assertThat(GridKt._size(history())).isEqualTo(1);
         assertThat(GridKt._get(history(), 0).id()).isEqualTo(id);
@@ -126,6 +135,7 @@ class StatusReportsSectionTest extends KaribuTest {
         Member pmo = fixtures.member(tenant, Role.PMO);
         login(pm.authentication());
         navigate("projects/" + projectId);
+        showStatusReportsTab();
         assertThat(_find(Grid.class, spec -> spec.withClasses("report-history"))).isEmpty();
 
         var draft = elsewhere(pmo, () -> reports.startDraft(projectId));
