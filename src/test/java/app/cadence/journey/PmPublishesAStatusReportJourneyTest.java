@@ -74,6 +74,8 @@ class PmPublishesAStatusReportJourneyTest {
         step("the-history", () -> {
             pmo.signIn("pmo@acme.example");
             pmo.driver().get(pmo.url("/projects/" + crm));
+            pmo.click("the Status reports tab", () -> pmo.driver().findElements(By.cssSelector("vaadin-tab")).stream()
+                    .filter(tab -> pmo.text(tab).equals("Status reports")).findFirst().orElse(null));
             pmo.until("the status reports section", d -> !d.findElements(By.cssSelector(".status-reports")).isEmpty());
             pmo.until("the demo's two published reports", d -> pdfLinks().size() == 2);
         });

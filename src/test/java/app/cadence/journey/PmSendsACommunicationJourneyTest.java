@@ -114,6 +114,7 @@ class PmSendsACommunicationJourneyTest {
         step("given-to-diego", () -> {
             pm.driver().get(pm.url("/communications/" + steering.id()));
             WebElement owner = pm.until("the give-to field", d -> JourneyBrowser.shown(d.findElement(By.tagName("body")), ".reassign-owner"));
+            pm.js().executeScript("arguments[0].scrollIntoView({block: 'center'});", owner);
             JourneyBrowser.type(owner.findElement(By.cssSelector("input")), "Diego");
             pm.click("Diego Alvarez in the drop-down", () -> owner.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                     .filter(item -> item.isDisplayed() && pm.text(item).equals("Diego Alvarez")).findFirst().orElse(null));
