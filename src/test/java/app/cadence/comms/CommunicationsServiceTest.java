@@ -69,6 +69,7 @@ class CommunicationsServiceTest {
     @Autowired app.cadence.comms.service.Stakeholders stakeholders;
     @Autowired app.cadence.comms.service.DistributionLists lists;
     @Autowired app.cadence.support.Mailbox mailbox;
+    @Autowired app.cadence.reporting.service.StatusReports statusReports;
 
     Tenant tenant;
     Member pmo;
@@ -232,6 +233,44 @@ class CommunicationsServiceTest {
         assertThat(as(ana, () -> communications.log(projectId, 0, 10))).extracting(OccurrenceRow::id).containsExactly(first.id());
         assertThatThrownBy(() -> as(pm, () -> communications.saveDraft(first.id(), version + 1, "Changed", "after the fact")))
                 .hasMessageContaining("part of the project's record");
+    }
+
+    @Test
+    void aStatusReportGoesOutByItselfWhenItFallsDueWithAFreshReport() {
+        String sponsorEmail = "sponsor." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+        Long sponsor = as(pm, () -> stakeholders.add(projectId, new app.cadence.comms.domain.StakeholderDraft("Sam Sponsor", sponsorEmail,
+                null, "Sponsor", app.cadence.comms.domain.StakeholderLevel.HIGH, app.cadence.comms.domain.StakeholderLevel.HIGH,
+                app.cadence.comms.domain.StakeholderChannel.REPORT, null))).id();
+        SeriesView weekly = as(pm, () -> communications.series(projectId)).stream().filter(s -> s.title().equals("Weekly status")).findFirst().orElseThrow();
+        as(pm, () -> communications.changeSeries(weekly.id(), weekly.version(), new SeriesChange(pm.userId(), "Email", weekly.cadence(),
+                weekly.timing(), weekly.firstDate(), new app.cadence.comms.service.Audience(Set.of(), Set.of(sponsor)), weekly.message(), true)));
+        List<OccurrenceRow> fridays = of("Weekly status");
+        Instant was = clock.instant();
+        try {
+            clock.advance(java.time.Duration.between(clock.instant(), fridays.get(0).dueAt().minus(java.time.Duration.ofHours(2))));
+            as(pm, () -> {
+                var draft = statusReports.startDraft(projectId);
+                var saved = statusReports.saveNarrative(draft.id(), "On track for go-live.", draft.version());
+                return statusReports.publish(saved.id(), saved.version());
+            });
+            clock.advance(java.time.Duration.ofHours(3));
+            reminders.remindAll();
+
+            var sent = as(pm, () -> communications.occurrence(fridays.get(0).id()));
+            assertThat(sent.row().status()).isEqualTo(OccurrenceStatus.SENT);
+            assertThat(sent.sentBy()).isEqualTo("Cadence, on schedule");
+            assertThat(mailbox.to(sponsorEmail)).singleElement().satisfies(m -> assertThat(m.body()).contains("On track for go-live."));
+
+            // A week later nothing new was published: it waits for its owner, who is told it is due.
+            clock.advance(java.time.Duration.between(clock.instant(), fridays.get(1).dueAt().plus(java.time.Duration.ofHours(1))));
+            reminders.remindAll();
+            assertThat(as(pm, () -> communications.occurrence(fridays.get(1).id())).row().status()).isEqualTo(OccurrenceStatus.PLANNED);
+            assertThat(jdbc.queryForObject("select count(*) from notification where tenant_id = ? and recipient_id = ? and kind = 'STATUS_REPORT_DUE'",
+                    Long.class, tenant.id(), pm.userId())).isPositive();
+            assertThat(mailbox.to(sponsorEmail)).hasSize(1);
+        } finally {
+            clock.advance(java.time.Duration.between(clock.instant(), was));
+        }
     }
 
     @Test

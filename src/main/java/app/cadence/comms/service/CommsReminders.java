@@ -2,6 +2,7 @@ package app.cadence.comms.service;
 
 import app.cadence.comms.domain.CommOccurrence;
 import app.cadence.comms.domain.CommOccurrenceRepository;
+import app.cadence.comms.domain.CommSeries;
 import app.cadence.comms.domain.CommSeriesRepository;
 import app.cadence.notify.domain.NotificationKind;
 import app.cadence.notify.service.NotificationRequest;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every few minutes, on one node at a time (ShedLock), tells owners of the communications due
  * within the next day that they are due ("Status report due" for an entry that sends the status
- * report). Each occurrence is announced once for its due time, ever: the notice's dedupe key is
+ * report). A status-report occurrence that has fallen due goes out by itself when the project
+ * published a report since the previous one was due. Each occurrence is announced once for its due time, ever: the notice's dedupe key is
  * unique per recipient, so two nodes racing, or a round repeated after a restart, cannot send it
  * twice; a round that did not run (the app was down) is caught up by the next, which looks back a
  * week.
@@ -55,9 +57,12 @@ public class CommsReminders {
     private final LockProvider locks;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Communications communications;
 
     CommsReminders(JdbcClient jdbc, TenantScope scope, CommOccurrenceRepository occurrences, CommSeriesRepository series,
-                   Notifications notifications, CommsPlanning planning, LockProvider locks, TransactionTemplate transactions, Clock clock) {
+                   Notifications notifications, CommsPlanning planning, LockProvider locks, TransactionTemplate transactions, Clock clock,
+                   Communications communications) {
+        this.communications = communications;
         this.jdbc = jdbc;
         this.scope = scope;
         this.occurrences = occurrences;
@@ -99,15 +104,30 @@ public class CommsReminders {
         return told;
     }
 
+    /** When the occurrence before this one of its series was due: a status report published since then is this one's. */
+    private @org.jspecify.annotations.Nullable Instant previousDue(Long tenantId, CommOccurrence o) {
+        Instant previous = null;
+        for (CommOccurrence other : occurrences.findBySeries(tenantId, java.util.Objects.requireNonNull(o.getSeriesId()))) {
+            if (other.getDueAt().isBefore(o.getDueAt())) {
+                previous = other.getDueAt();
+            }
+        }
+        return previous;
+    }
+
     private int remind(Instant now) {
         Long tenantId = TenantContext.requireTenantId();
         ZoneId zone = planning.zone();
         int told = 0;
         for (CommOccurrence o : occurrences.findOpenDueBetween(tenantId, now.minus(CATCH_UP), now.plus(AHEAD))) {
+            CommSeries s = o.getSeriesId() == null ? null : series.findInTenant(o.getSeriesId(), tenantId).orElse(null);
+            boolean report = s != null && s.sendsStatusReport();
+            if (report && !o.getDueAt().isAfter(now) && communications.sendStatusReportOnSchedule(o, s, previousDue(tenantId, o))) {
+                continue;
+            }
             if (o.getOwnerId() == null) {
                 continue;
             }
-            boolean report = o.getSeriesId() != null && series.findInTenant(o.getSeriesId(), tenantId).map(s -> s.sendsStatusReport()).orElse(false);
             String when = WHEN.format(o.getDueAt().atZone(zone));
             told += notifications.send(NotificationRequest.to(o.getOwnerId(), report ? NotificationKind.STATUS_REPORT_DUE : NotificationKind.COMMUNICATION_DUE,
                             (o.getDueAt().isBefore(now) ? "Overdue since " : "Due ") + when + ": " + o.getTitle())

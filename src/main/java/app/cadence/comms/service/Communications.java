@@ -330,7 +330,34 @@ public class Communications {
     @RolesAllowed(RoleSets.MEMBERS)
     @Transactional
     public int send(Long id, long version) {
-        CommOccurrence o = findToAct(id, version);
+        return deliver(findToAct(id, version), TenantContext.currentUserName());
+    }
+
+    /**
+     * Sends a status-report occurrence that fell due by itself (the reminder round, nobody signed
+     * in), when the project published a report since the entry's previous occurrence was due: the
+     * weekly report goes out on its cadence without anyone pressing Send. A draft its owner saved
+     * is sent as it is; otherwise the entry's message is filled now. Returns whether it was sent;
+     * without a fresh report, an email channel or an audience with an address, it waits for its
+     * owner (who has been reminded).
+     */
+    @Transactional
+    boolean sendStatusReportOnSchedule(CommOccurrence o, CommSeries s, @Nullable Instant previousDue) {
+        Optional<PublishedReport> report = reports.latestPublished(o.getProjectId());
+        if (!s.sendsStatusReport() || !s.sentByEmail() || report.isEmpty()
+                || previousDue != null && !report.get().publishedAt().isAfter(previousDue)
+                || audiences.recipients(o.getProjectId(), audienceOf(s)).stream().noneMatch(r -> r.email() != null)) {
+            return false;
+        }
+        if (o.getSubject() == null) {
+            MessageTemplate.FilledMessage draft = proposedDraft(Objects.requireNonNull(o.getId()));
+            o.draft(draft.subject(), draft.body(), planning.now());
+        }
+        deliver(o, "Cadence, on schedule");
+        return true;
+    }
+
+    private int deliver(CommOccurrence o, String sender) {
         CommSeries s = o.getSeriesId() == null ? null : findSeries(o.getSeriesId());
         if (s == null) {
             throw new CommsRuleException("This communication's plan was removed from the project: it can only be skipped.");
@@ -348,7 +375,7 @@ public class Communications {
                     ? "This communication has no audience yet: choose its distribution lists or stakeholders in the plan."
                     : "Nobody in the audience has an email address.");
         }
-        o.markSent(TenantContext.currentUserName(), audienceLabel(s), null, planning.now());
+        o.markSent(sender, audienceLabel(s), null, planning.now());
         occurrences.saveAndFlush(o);
         Long occurrenceId = Objects.requireNonNull(o.getId());
         int queued = 0;
