@@ -68,7 +68,7 @@ class ChatWebhookDeliveryTest {
     /**
      * This class has a Spring context of its own (the property above), and starting one sets the
      * JVM's one security context holder strategy: the shared context of the classes that run next
-     * gets its own back afterwards (as in DigestOnTwoNodesTest). Taken before this class's context
+     * gets its own back afterwards (as in ScheduledWorkOnTwoNodesTest). Taken before this class's context
      * starts: JUnit runs static @BeforeAll methods before the test instance is injected.
      */
     static SecurityContextHolderStrategy sharedStrategy;

@@ -42,10 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Exactly once with two nodes: a second application context on the same database (H2 in memory
  * in this JVM, or the MariaDB of the 'mariadb' profile) — its own beans, connection pool, clock and
  * ShedLock client, as a second server would have. Both run the digest at the same moment, with
- * and without the lock; every person gets exactly one email.
+ * and without the lock, and every person gets exactly one email; both run the communication
+ * reminders at the same moment, and every owner is told once of each communication falling due.
  */
 @IntegrationTest
-class DigestOnTwoNodesTest {
+class ScheduledWorkOnTwoNodesTest {
 
     static ConfigurableApplicationContext secondNode;
 
@@ -58,6 +59,8 @@ class DigestOnTwoNodesTest {
     @Autowired Mailbox mailbox;
     @Autowired TestClock clock;
     @Autowired DataSource dataSource;
+    @Autowired app.cadence.comms.service.CommsReminders reminders;
+    @Autowired app.cadence.work.service.InstanceApplication applying;
 
     @AfterAll
     static void stopSecondNode() {
@@ -132,5 +135,41 @@ class DigestOnTwoNodesTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("select count(*) from notification_digest where tenant_id = ?", Integer.class, tenant.id()))
                 .isEqualTo(readers.size());
+    }
+
+    @Test
+    void bothNodesRunTheCommunicationRemindersAtTheSameMomentAndEachOwnerIsToldOnce() throws Exception {
+        app.cadence.comms.service.CommsReminders otherReminders = secondNode().getBean(app.cadence.comms.service.CommsReminders.class);
+        TestClock otherClock = secondNode().getBean(TestClock.class);
+        Tenant tenant = fixtures.tenant("Two nodes reminders");
+        Member pmo = fixtures.member(tenant, Role.PMO);
+        Member pm = fixtures.member(tenant, Role.PM);
+        Long template = fixtures.publishedTemplate(pmo, "Comms plan", app.cadence.support.SampleTemplates.communicationPlan());
+        java.time.LocalDate monday = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        for (int p = 0; p < 5; p++) {
+            Long project = fixtures.project(pm, "TWO-" + p + "-" + tenant.id(), "Project " + p);
+            as(pm, () -> {
+                Long version = applying.applicableTemplates().stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id();
+                return applying.instantiate(new app.cadence.work.service.InstanceViews.InstantiationRequest(project, template, version, "Plan",
+                        app.cadence.work.domain.Anchors.plan(monday, monday.plusWeeks(4), monday.plusWeeks(3))));
+            });
+        }
+        // Sunday noon: each project's Monday stand-up is due within the day.
+        java.time.Instant was = clock.instant();
+        clock.advance(Duration.between(clock.instant(), monday.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC)));
+        otherClock.advance(Duration.between(otherClock.instant(), clock.instant()));
+        try {
+            Simultaneously.run(4, i -> switch (i) {
+                case 0, 2 -> reminders.remindAll();
+                default -> otherReminders.remindAll();
+            });
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            assertThat(jdbc.queryForObject("select count(*) from notification where tenant_id = ? and recipient_id = ? and kind = 'COMMUNICATION_DUE'",
+                    Integer.class, tenant.id(), pm.userId())).as("one notice per project's stand-up").isEqualTo(5);
+            assertThat(mailbox.to(pm.email())).filteredOn(m -> m.subject().contains("Stand-up")).hasSize(5);
+        } finally {
+            clock.advance(Duration.between(clock.instant(), was));
+            otherClock.advance(Duration.between(otherClock.instant(), was));
+        }
     }
 }
