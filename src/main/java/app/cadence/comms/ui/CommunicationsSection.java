@@ -112,6 +112,8 @@ class CommunicationsSection implements ProjectPageSection {
         // Plan
         Grid<SeriesView> plan = new Grid<>();
         plan.addClassName("comms-plan");
+        // Timings and audiences read as sentences: wrapped rather than cut.
+        plan.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         plan.addColumn(SeriesView::title).setHeader("Communication").setSortable(true).setFlexGrow(2);
         plan.addColumn(SeriesView::timingLabel).setHeader("When").setFlexGrow(2);
         plan.addColumn(s -> s.channel() == null ? "Email" : s.channel()).setHeader("Channel");
