@@ -274,6 +274,23 @@ class CommunicationsServiceTest {
     }
 
     @Test
+    void aPlanAppliedBeforeOccurrencesExistedIsPlannedOnRequest() {
+        // As a plan applied before this release stands: its instance, no series, no occurrences.
+        jdbc.update("delete from comm_occurrence where tenant_id = ? and project_id = ?", tenant.id(), projectId);
+        jdbc.update("delete from comm_series where tenant_id = ? and project_id = ?", tenant.id(), projectId);
+        List<Communications.UnscheduledPlan> earlier = as(pm, () -> communications.unscheduledPlans(projectId));
+        assertThat(earlier).extracting(Communications.UnscheduledPlan::name).containsExactly("Plan");
+        assertThatThrownBy(() -> as(ana, () -> communications.schedule(earlier.getFirst().instanceId()))).isInstanceOf(AccessDeniedException.class);
+
+        int planned = as(pm, () -> communications.schedule(earlier.getFirst().instanceId()));
+
+        assertThat(planned).isEqualTo(agenda(pm).size());
+        assertThat(of("Weekly status")).hasSize(12);
+        assertThat(as(pm, () -> communications.unscheduledPlans(projectId))).isEmpty();
+        assertThatThrownBy(() -> as(pm, () -> communications.schedule(earlier.getFirst().instanceId()))).hasMessageContaining("already scheduled");
+    }
+
+    @Test
     void onlyTheOwnerOrAProjectManagerActsOnAnOccurrence() {
         OccurrenceRow first = of("Weekly status").getFirst();
         assertThatThrownBy(() -> as(ana, () -> communications.skip(first.id(), first.version(), "not mine")))

@@ -16,6 +16,7 @@ import app.cadence.notify.domain.NotificationKind;
 import app.cadence.notify.service.NotificationRequest;
 import app.cadence.notify.service.Notifications;
 import app.cadence.project.service.ProjectRef;
+import app.cadence.work.service.InstanceHeaders;
 import app.cadence.project.service.ProjectService;
 import app.cadence.reporting.service.PublishedReport;
 import app.cadence.reporting.service.StatusReports;
@@ -84,6 +85,10 @@ public class Communications {
                              @Nullable MessageTemplate message, boolean sendsStatusReport, boolean sentByEmail, long version) {
     }
 
+    /** A communication plan applied before Cadence planned occurrences (before issue C9): it has no series yet. */
+    public record UnscheduledPlan(Long instanceId, String name) {
+    }
+
     /** What a PM changes in a series. */
     public record SeriesChange(@Nullable Long ownerId, @Nullable String channel, Cadence cadence, EntryTiming timing, LocalDate firstDate,
                                Audience audience, @Nullable MessageTemplate message, boolean sendsStatusReport) {
@@ -116,10 +121,17 @@ public class Communications {
     private final ObjectProvider<LiveValues> liveValues;
     private final StatusReports reports;
     private final Notifications notifications;
+    private final app.cadence.work.service.InstanceReading instanceReading;
+    private final InstanceHeaders instanceHeaders;
+    private final CommsLifecycle lifecycle;
 
     Communications(CommSeriesRepository series, CommOccurrenceRepository occurrences, CommDeliveryRepository deliveries, CommsPlanning planning,
                    Audiences audiences, ProjectService projects, MembershipDirectory members, Outbox outbox, ObjectProvider<LiveValues> liveValues,
-                   StatusReports reports, Notifications notifications) {
+                   StatusReports reports, Notifications notifications, app.cadence.work.service.InstanceReading instanceReading,
+                   InstanceHeaders instanceHeaders, CommsLifecycle lifecycle) {
+        this.instanceReading = instanceReading;
+        this.instanceHeaders = instanceHeaders;
+        this.lifecycle = lifecycle;
         this.reports = reports;
         this.notifications = notifications;
         this.series = series;
@@ -260,6 +272,28 @@ public class Communications {
         List<PlannedOccurrence> planned = new app.cadence.comms.domain.SeriesSchedule(cadence, timing, firstDate, s.getPlanStart(), s.getPlanEnd())
                 .plan(planning.zone(), planning.calendar());
         return planned.stream().map(p -> new PreviewDate(p.scheduledFor(), p.day(), p.dueAt())).toList();
+    }
+
+    /** The project's communication plans that have no occurrences yet: applied before Cadence planned them. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<UnscheduledPlan> unscheduledPlans(Long projectId) {
+        Long tenantId = TenantContext.requireTenantId();
+        return instanceReading.instancesOf(projectId).stream()
+                .filter(i -> i.kind() == app.cadence.template.domain.TemplateKind.COMMUNICATION_PLAN)
+                .filter(i -> series.idsOfInstance(tenantId, i.id()).isEmpty())
+                .map(i -> new UnscheduledPlan(i.id(), i.name())).toList();
+    }
+
+    /** Plans the occurrences of a plan applied before Cadence planned them, owned by the PM who asks; returns how many. */
+    @RolesAllowed(RoleSets.PROJECT_MANAGERS)
+    @Transactional
+    public int schedule(Long instanceId) {
+        InstanceHeaders.InstanceHeader instance = instanceHeaders.header(instanceId);
+        if (instance.kind() != app.cadence.template.domain.TemplateKind.COMMUNICATION_PLAN) {
+            throw new CommsRuleException("Only a communication plan has occurrences to plan.");
+        }
+        return lifecycle.start(instance, me().userId());
     }
 
     // ---- changing ----

@@ -76,6 +76,26 @@ class CommunicationsSection implements ProjectPageSection {
         section.removeAll();
         ZoneId zone = communications.zone();
         List<SeriesView> series = communications.series(projectId);
+        for (Communications.UnscheduledPlan plan : communications.unscheduledPlans(projectId)) {
+            Div earlier = new Div(new Paragraph("“" + plan.name() + "” was applied before Cadence planned each communication's dates."
+                    + (canEdit ? " Plan them now: every entry gets its dated occurrences to the plan's end, owned by you until you hand them out."
+                    : " A project manager can plan them.")));
+            earlier.addClassName("unscheduled-plan");
+            if (canEdit) {
+                Button plan1 = new Button("Plan its occurrences", e -> {
+                    try {
+                        int planned = communications.schedule(plan.instanceId());
+                        app.cadence.shared.ui.UserMessages.showSuccess(planned + " occurrences planned.");
+                    } catch (RuntimeException ex) {
+                        app.cadence.shared.ui.UserMessages.showError(ex);
+                    }
+                    redraw.run();
+                });
+                plan1.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                earlier.add(plan1);
+            }
+            section.add(earlier);
+        }
         if (series.isEmpty()) {
             section.add(new H3("Communications"), new Paragraph("No communication plan is applied to this project yet. Apply one "
                     + "(Apply template → a communication plan) and Cadence plans every dated occurrence, reminds its owners and keeps the log."));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** An instance with its item counts, as the project page lists it. */
+@org.springframework.modulith.NamedInterface("api")
 public record InstanceProgress(Long id, String name, String templateName, int versionNumber, TemplateKind kind,
                                @Nullable Instant anchorAt, @Nullable LocalDate planStart, @Nullable LocalDate planEnd,
                                String timeZone, long items, long done, long notApplicable, long overdue, long blocked) {
