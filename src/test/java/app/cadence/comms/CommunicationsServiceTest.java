@@ -291,6 +291,32 @@ class CommunicationsServiceTest {
     }
 
     @Test
+    void aRunbookThatFollowsTheCalendarMovesOffTheOrganisationsHolidaysAndTheFileKeepsTheSetting() {
+        app.cadence.template.domain.CutoverStep prepare = new app.cadence.template.domain.CutoverStep(UUID.randomUUID(), "Prepare", null,
+                app.cadence.template.domain.StepType.TASK, -3 * 24 * 60, 60, "Cutover manager", List.of(), null, null, false);
+        app.cadence.template.domain.CutoverStep switchOver = new app.cadence.template.domain.CutoverStep(UUID.randomUUID(), "Switch over", null,
+                app.cadence.template.domain.StepType.TASK, 0, 60, "Cutover manager", List.of(), null, null, false);
+        TemplateContent runbook = new TemplateContent(TemplateKind.CUTOVER, List.of(new TemplateSection(UUID.randomUUID(), "Run",
+                app.cadence.template.domain.SectionRole.EXECUTION, List.of(prepare, switchOver))), null).followingWorkingCalendar(true);
+        assertThat(app.cadence.template.service.TemplateFormat.read(app.cadence.template.service.TemplateFormat.write(runbook)).followsWorkingCalendar())
+                .as("the template file keeps the setting").isTrue();
+        Long template = fixtures.publishedTemplate(pmo, "Calendar runbook", runbook);
+        Long version = as(pm, () -> applying.applicableTemplates().stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id());
+        java.time.LocalDateTime t0 = start.plusWeeks(2).atTime(18, 0); // a Monday evening
+        var before = as(pm, () -> applying.preview(template, version, Anchors.at(t0)));
+        // Every step a day or more before T0 that falls on a holiday moves: make each such day a holiday.
+        List<LocalDate> stepDays = before.items().stream().filter(p -> p.due() != null && p.item() instanceof app.cadence.template.domain.CutoverStep c
+                        && Math.abs(c.offsetMinutes()) >= 24 * 60).map(p -> LocalDate.ofInstant(p.due(), ZoneOffset.UTC)).distinct().toList();
+        assertThat(stepDays).as("the sample runbook has steps a day or more from T0").isNotEmpty();
+        as(pmo, () -> calendars.addHoliday(stepDays.getFirst(), "Company day"));
+
+        var after = as(pm, () -> applying.preview(template, version, Anchors.at(t0)));
+        assertThat(after.items()).filteredOn(p -> p.movedFrom() != null).isNotEmpty()
+                .allSatisfy(p -> assertThat(LocalDate.ofInstant(p.movedFrom(), ZoneOffset.UTC)).isEqualTo(stepDays.getFirst()))
+                .allSatisfy(p -> assertThat(LocalDate.ofInstant(p.due(), ZoneOffset.UTC)).isNotEqualTo(stepDays.getFirst()));
+    }
+
+    @Test
     void onlyTheOwnerOrAProjectManagerActsOnAnOccurrence() {
         OccurrenceRow first = of("Weekly status").getFirst();
         assertThatThrownBy(() -> as(ana, () -> communications.skip(first.id(), first.version(), "not mine")))

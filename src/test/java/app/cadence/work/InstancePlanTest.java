@@ -53,6 +53,32 @@ class InstancePlanTest {
     }
 
     @Test
+    void aRunbookThatFollowsTheWorkingCalendarMovesStepsADayOrMoreFromT0OffDaysOff() {
+        // T0 on Monday 8 June 2026 at 20:00; Friday 5 June is a holiday.
+        CutoverStep freeze = step("Freeze changes", "-3d", "1h", List.of());      // Friday 5th 21:00, holiday → Thursday 4th
+        CutoverStep dryRun = step("Dry run", "-1d", "2h", List.of());             // Sunday 7th 22:00 → Thursday 4th (Friday is off)
+        CutoverStep backup = step("Back up", "-4h", "1h", List.of());             // Monday 8th: within a day of T0, never moves
+        CutoverStep review = step("Hypercare review", "+5d", "1h", List.of());   // Saturday 13th 21:00 → Monday 15th
+        java.util.function.Predicate<LocalDate> weekdaysButThe5th = d -> d.getDayOfWeek().getValue() <= 5 && !d.equals(LocalDate.of(2026, 6, 5));
+        TemplateContent content = runbook(section("Prep", SectionRole.PREPARATION, freeze, dryRun, backup),
+                section("Hypercare", SectionRole.HYPERCARE, review));
+        Anchors t0 = Anchors.at(LocalDateTime.of(2026, 6, 8, 20, 0));
+
+        List<PlannedItem> ignoring = InstancePlan.plan(content, t0, LONDON, weekdaysButThe5th);
+        assertThat(ignoring).as("by default a runbook ignores the calendar").allMatch(p -> p.movedFrom() == null);
+
+        List<PlannedItem> following = InstancePlan.plan(content.followingWorkingCalendar(true), t0, LONDON, weekdaysButThe5th);
+        assertThat(due(following, "Freeze changes", LONDON).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 6, 4, 21, 0));
+        assertThat(due(following, "Dry run", LONDON).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 6, 4, 22, 0));
+        assertThat(due(following, "Back up", LONDON).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 6, 8, 17, 0));
+        assertThat(due(following, "Hypercare review", LONDON).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 6, 15, 21, 0));
+        assertThat(following.stream().filter(p -> p.movedFrom() != null).map(p -> p.item().title()))
+                .as("the preview says which moved").containsExactly("Freeze changes", "Dry run", "Hypercare review");
+        assertThat(following.stream().filter(p -> p.item().title().equals("Dry run")).findFirst().orElseThrow().movedFrom())
+                .isEqualTo(LocalDateTime.of(2026, 6, 7, 22, 0).atZone(LONDON).toInstant());
+    }
+
+    @Test
     void aCutoverStepIsDueWhenPlannedToFinish() {
         CutoverStep backup = step("Back up", "-4h", "1h", List.of());
         List<PlannedItem> plan = InstancePlan.plan(runbook(section("Execution", SectionRole.EXECUTION, backup)),

@@ -172,7 +172,7 @@ public class Communications {
     @RolesAllowed(RoleSets.MEMBERS)
     @Transactional(readOnly = true)
     public List<SeriesView> series(Long projectId) {
-        projects.reference(projectId);
+        // Tenant-scoped already: another organisation's project simply has none (the project page reads this on every open).
         List<CommSeries> all = series.findByProject(TenantContext.requireTenantId(), projectId);
         Map<Long, String> names = names(all.stream().map(CommSeries::getOwnerId).toList());
         return all.stream().map(s -> view(s, names)).toList();

@@ -16,9 +16,26 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
-/** The content of one template version: ordered sections of ordered items. Immutable. */
+/**
+ * The content of one template version: ordered sections of ordered items. Immutable.
+ *
+ * @param followsWorkingCalendar a cutover runbook whose steps a day or more from T0 move off the
+ *                               organisation's days off when it is applied; by default a runbook
+ *                               ignores the calendar (cutovers run at weekends on purpose)
+ */
 @NamedInterface("api")
-public record TemplateContent(TemplateKind kind, List<TemplateSection> sections, @Nullable RetroSettings retro) {
+public record TemplateContent(TemplateKind kind, List<TemplateSection> sections, @Nullable RetroSettings retro,
+                              boolean followsWorkingCalendar) {
+
+    /** Content that ignores the working calendar, as every template did before issue C9. */
+    public TemplateContent(TemplateKind kind, List<TemplateSection> sections, @Nullable RetroSettings retro) {
+        this(kind, sections, retro, false);
+    }
+
+    /** The same content, following the working calendar or not (a runbook's setting). */
+    public TemplateContent followingWorkingCalendar(boolean follows) {
+        return new TemplateContent(kind, sections, retro, follows);
+    }
 
     /**
      * Items per template. The template's pages and the designer draw this many fast (virtualised
@@ -83,7 +100,7 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
             }
             edited.add(new TemplateSection(section.key(), section.title(), section.role(), items));
         }
-        return new TemplateContent(kind, edited, retro);
+        return new TemplateContent(kind, edited, retro, followsWorkingCalendar);
     }
 
     /**
@@ -114,7 +131,7 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
         if (!placed) {
             throw new IllegalArgumentException("No item " + afterKey + " in this template.");
         }
-        return new TemplateContent(kind, edited, retro);
+        return new TemplateContent(kind, edited, retro, followsWorkingCalendar);
     }
 
     /** The key of the section holding the item, if any. */
@@ -144,7 +161,7 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
                     .map(i -> i instanceof CutoverStep step ? step.withoutPredecessors(itemKeys) : i).toList();
             edited.add(new TemplateSection(section.key(), section.title(), section.role(), items));
         }
-        return new TemplateContent(kind, edited, retro);
+        return new TemplateContent(kind, edited, retro, followsWorkingCalendar);
     }
 
     private static int indexOf(List<TemplateItem> items, UUID key) {

@@ -57,6 +57,9 @@ public final class TemplateFormat {
             retro.put("votingBudget", content.retro().votingBudget());
             retro.put("anonymousByDefault", content.retro().anonymousByDefault());
         }
+        if (content.followsWorkingCalendar()) {
+            root.put("followsWorkingCalendar", true);
+        }
         ArrayNode sections = root.putArray("sections");
         for (TemplateSection section : content.sections()) {
             ObjectNode s = sections.addObject();
@@ -241,8 +244,12 @@ public final class TemplateFormat {
             }
             sections.add(new TemplateSection(uuid(s, "key", sat), text(s, "title", sat), role, items));
         }
-        onlyFields(root, at, "formatVersion", "kind", "retrospective", "sections", "name", "description", "format", "exportedFrom");
-        return new TemplateContent(kind, sections, retro);
+        onlyFields(root, at, "formatVersion", "kind", "retrospective", "followsWorkingCalendar", "sections", "name", "description", "format", "exportedFrom");
+        boolean followsCalendar = root.has("followsWorkingCalendar") && bool(root, "followsWorkingCalendar", at);
+        if (followsCalendar && kind != TemplateKind.CUTOVER) {
+            throw new TemplateFormatException(at + "followsWorkingCalendar: only a cutover runbook follows the working calendar.");
+        }
+        return new TemplateContent(kind, sections, retro, followsCalendar);
     }
 
     private static TemplateItem readItem(JsonNode n, TemplateKind kind, String at) {

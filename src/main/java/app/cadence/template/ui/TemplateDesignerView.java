@@ -85,6 +85,8 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
     private final H2 heading = new H2();
     private final Paragraph status = new Paragraph();
     private final Div retroSettings = new Div();
+    private final com.vaadin.flow.component.checkbox.Checkbox followsCalendar = new com.vaadin.flow.component.checkbox.Checkbox(
+            "Follow the working calendar: steps a day or more from T0 move off weekends and holidays");
     private final VerticalLayout sectionsLayout = new VerticalLayout();
     private final Details timeline = new Details("Planned timeline");
     private final ScheduleWarningsList scheduleWarnings = new ScheduleWarningsList();
@@ -128,6 +130,11 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
                 markDirty();
             }
         });
+        followsCalendar.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                markDirty();
+            }
+        });
         anonymous.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 markDirty();
@@ -135,7 +142,9 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         });
         retroSettings.add(new HorizontalLayout(retroFormat, votingBudget, anonymous));
         sectionsLayout.setPadding(false);
-        add(heading, status, toolbar, retroSettings, scheduleWarnings, timeline, sectionsLayout);
+        followsCalendar.addClassName("follows-calendar");
+        followsCalendar.setTooltipText("Off by default: cutovers run at weekends on purpose. The apply preview says which dates moved.");
+        add(heading, status, toolbar, retroSettings, followsCalendar, scheduleWarnings, timeline, sectionsLayout);
     }
 
     @Override
@@ -176,10 +185,12 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
         sections.clear();
         content.sections().forEach(s -> sections.add(new SectionDraft(s.key(), s.title(), s.role(), s.items())));
         retroSettings.setVisible(kind == TemplateKind.RETROSPECTIVE);
+        followsCalendar.setVisible(kind == TemplateKind.CUTOVER);
         RetroSettings retro = content.retro() == null ? new RetroSettings("Retrospective", 3, true) : content.retro();
         retroFormat.setValue(retro.format());
         votingBudget.setValue(retro.votingBudget());
         anonymous.setValue(retro.anonymousByDefault());
+        followsCalendar.setValue(content.followsWorkingCalendar());
         timeline.setVisible(kind == TemplateKind.CUTOVER);
         timeline.setWidthFull();
         dirty = false;
@@ -193,7 +204,8 @@ public class TemplateDesignerView extends VerticalLayout implements HasUrlParame
                 votingBudget.getValue() == null ? 0 : votingBudget.getValue(), anonymous.getValue())
                 : null;
         return new TemplateContent(kind, sections.stream()
-                .map(s -> new TemplateSection(s.key, s.title, s.role, s.items)).toList(), retro);
+                .map(s -> new TemplateSection(s.key, s.title, s.role, s.items)).toList(), retro,
+                kind == TemplateKind.CUTOVER && followsCalendar.getValue());
     }
 
     private void save() {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +47,44 @@ public final class InstancePlan {
 
     private InstancePlan() {
     }
+
+    /**
+     * As {@link #plan(TemplateContent, Anchors, ZoneId)}; for a runbook that follows the working
+     * calendar, a step a whole day or more from T0 whose day is not a working day moves, at the
+     * same time of day, to the working day before (a step before T0) or after (a step after T0).
+     * Steps within a day of T0 never move: the cutover window runs at the weekend on purpose.
+     * The moved items say where they came from ({@link PlannedItem#movedFrom()}).
+     */
+    public static List<PlannedItem> plan(TemplateContent content, Anchors anchors, ZoneId zone, Predicate<LocalDate> workingDay) {
+        List<PlannedItem> planned = plan(content, anchors, zone);
+        if (content.kind() != app.cadence.template.domain.TemplateKind.CUTOVER || !content.followsWorkingCalendar()) {
+            return planned;
+        }
+        List<PlannedItem> moved = new ArrayList<>(planned.size());
+        for (PlannedItem p : planned) {
+            if (p.due() == null || !(p.item() instanceof CutoverStep step) || Math.abs(step.offsetMinutes()) < MINUTES_A_DAY) {
+                moved.add(p);
+                continue;
+            }
+            ZonedDateTime due = p.due().atZone(zone);
+            LocalDate day = due.toLocalDate();
+            int direction = step.offsetMinutes() < 0 ? -1 : 1;
+            for (int i = 0; i < LONGEST_BREAK_DAYS && !workingDay.test(day); i++) {
+                day = day.plusDays(direction);
+            }
+            if (day.equals(due.toLocalDate())) {
+                moved.add(p);
+            } else {
+                Instant newDue = resolve(day.atTime(due.toLocalTime()), zone, "at", "“" + step.title() + "”").toInstant();
+                moved.add(new PlannedItem(p.sectionKey(), p.sectionTitle(), p.sectionRole(), p.sectionPosition(), p.position(), p.item(),
+                        newDue, p.ownerRole(), p.criticalPath(), p.due()));
+            }
+        }
+        return moved;
+    }
+
+    private static final int MINUTES_A_DAY = 24 * 60;
+    private static final int LONGEST_BREAK_DAYS = 366;
 
     public static List<PlannedItem> plan(TemplateContent content, Anchors anchors, ZoneId zone) {
         check(content, anchors, zone);

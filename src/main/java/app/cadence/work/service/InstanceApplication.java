@@ -63,7 +63,11 @@ public class InstanceApplication {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InstanceApplication(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, TemplateLibrary templates, TenantSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    private final org.springframework.beans.factory.ObjectProvider<WorkingDays> workingDays;
+
+    InstanceApplication(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, TemplateLibrary templates, TenantSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+                        org.springframework.beans.factory.ObjectProvider<WorkingDays> workingDays) {
+        this.workingDays = workingDays;
         this.records = records;
         this.instances = instances;
         this.items = items;
@@ -79,12 +83,32 @@ public class InstanceApplication {
         return templates.applicable();
     }
 
+    /** The organisation's working days (the comms module's calendar), or Monday to Friday without it. */
+    private java.util.function.Predicate<java.time.LocalDate> workingDay() {
+        WorkingDays days = workingDays.getIfAvailable();
+        if (days == null) {
+            return d -> d.getDayOfWeek().getValue() <= 5;
+        }
+        // Read on first use only: most templates do not follow the calendar and never ask.
+        return new java.util.function.Predicate<>() {
+            private java.util.function.@org.jspecify.annotations.Nullable Predicate<java.time.LocalDate> loaded;
+
+            @Override
+            public boolean test(java.time.LocalDate day) {
+                if (loaded == null) {
+                    loaded = days.current();
+                }
+                return loaded.test(day);
+            }
+        };
+    }
+
     /** The plan as it would be created: due dates and owner roles, nothing saved. */
     public Preview preview(Long templateId, Long versionId, Anchors anchors) {
         ApplicableVersion version = templates.applicableVersion(templateId, versionId);
         ZoneId zone = settings.zone();
         return new Preview(version.templateName(), version.number(), version.kind(), zone,
-                InstancePlan.plan(version.content(), anchors, zone));
+                InstancePlan.plan(version.content(), anchors, zone, workingDay()));
     }
 
     /** A name for a new instance that no other instance of the project has yet. */
@@ -112,7 +136,7 @@ public class InstanceApplication {
         }
         ApplicableVersion version = templates.applicableVersion(request.templateId(), request.versionId());
         ZoneId zone = settings.zone();
-        List<PlannedItem> plan = InstancePlan.plan(version.content(), request.anchors(), zone);
+        List<PlannedItem> plan = InstancePlan.plan(version.content(), request.anchors(), zone, workingDay());
         Instant now = clock.instant();
         String by = TenantContext.currentUserName();
         Instance instance = new Instance(project.id(), version.templateId(), version.versionId(), version.templateName(),

@@ -142,7 +142,8 @@ public class ApplyTemplateView extends VerticalLayout implements BeforeEnterObse
 
         preview.addColumn(PlannedItem::sectionTitle).setHeader("Section").setAutoWidth(true).setFlexGrow(0);
         preview.addColumn(p -> p.item().title()).setHeader("Item").setFlexGrow(1);
-        preview.addColumn(p -> p.due() == null ? "" : DUE.format(p.due().atZone(zone))).setHeader("Due").setAutoWidth(true).setFlexGrow(0).setKey("due");
+        preview.addColumn(p -> p.due() == null ? "" : DUE.format(p.due().atZone(zone))
+                + (p.movedFrom() == null ? "" : " (moved from " + DUE.format(p.movedFrom().atZone(zone)) + ", a day off)")).setHeader("Due").setAutoWidth(true).setFlexGrow(0).setKey("due");
         preview.addColumn(p -> p.ownerRole() == null ? "" : p.ownerRole()).setHeader("Owner role").setAutoWidth(true).setFlexGrow(0).setKey("ownerRole");
         preview.addColumn(p -> p.criticalPath() ? "Critical path" : "").setHeader("").setAutoWidth(true).setFlexGrow(0);
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
