@@ -66,6 +66,10 @@ class CommunicationsServiceTest {
     @Autowired CommsReminders reminders;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired app.cadence.comms.domain.CommOccurrenceRepository storedOccurrences;
+    @Autowired app.cadence.comms.domain.CommSeriesRepository storedSeries;
+    @Autowired app.cadence.comms.domain.CommDeliveryRepository storedDeliveries;
     @Autowired app.cadence.comms.service.Stakeholders stakeholders;
     @Autowired app.cadence.comms.service.DistributionLists lists;
     @Autowired app.cadence.support.Mailbox mailbox;
@@ -229,7 +233,7 @@ class CommunicationsServiceTest {
         assertThat(detail.deliveries()).extracting(Communications.DeliveryView::name).containsExactlyInAnyOrder(ana.name(), "Laura Kim", "Floor walkers");
         assertThat(detail.deliveries()).filteredOn(Communications.DeliveryView::failed).singleElement()
                 .satisfies(d -> assertThat(d.problem()).isEqualTo("No email address"));
-        assertThat(detail.bodyHtml()).contains("<strong>On track.</strong>");
+        assertThat(app.cadence.shared.SafeMarkdown.toHtml(detail.body())).contains("<strong>On track.</strong>");
         assertThat(as(ana, () -> communications.log(projectId, 0, 10))).extracting(OccurrenceRow::id).containsExactly(first.id());
         assertThatThrownBy(() -> as(pm, () -> communications.saveDraft(first.id(), version + 1, "Changed", "after the fact")))
                 .hasMessageContaining("part of the project's record");
@@ -341,6 +345,25 @@ class CommunicationsServiceTest {
         } finally {
             clock.advance(java.time.Duration.between(clock.instant(), was));
         }
+    }
+
+    @Test
+    void anotherTenantsBulkStatementsNamingThisTenantsRowsChangeNothing() {
+        OccurrenceRow first = of("Weekly status").getFirst();
+        as(pm, () -> communications.markSent(first.id(), first.version(), "Held"));
+        List<Long> series = as(pm, () -> communications.series(projectId)).stream().map(SeriesView::id).toList();
+        List<Long> ids = agenda(pm).stream().map(OccurrenceRow::id).toList();
+        Long intruder = fixtures.tenant("Bulk intruder").id();
+
+        int changed = transactions.execute(tx -> storedOccurrences.deleteUnsentOfSeries(intruder, series)
+                + storedOccurrences.detachFromSeries(intruder, series) + storedOccurrences.deleteOccurrences(intruder, ids)
+                + storedOccurrences.deleteOfProject(intruder, projectId) + storedDeliveries.deleteOfProject(intruder, projectId)
+                + storedSeries.deleteSeries(intruder, series));
+
+        assertThat(changed).isZero();
+        assertThat(agenda(pm)).hasSize(ids.size());
+        assertThat(as(pm, () -> communications.series(projectId))).hasSize(series.size());
+        assertThat(as(pm, () -> communications.log(projectId, 0, 10))).extracting(OccurrenceRow::seriesId).doesNotContainNull();
     }
 
     @Test

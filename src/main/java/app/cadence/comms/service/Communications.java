@@ -21,7 +21,6 @@ import app.cadence.project.service.ProjectService;
 import app.cadence.reporting.service.PublishedReport;
 import app.cadence.reporting.service.StatusReports;
 import app.cadence.shared.EmailAddress;
-import app.cadence.shared.SafeMarkdown;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.template.domain.Cadence;
 import app.cadence.template.domain.EntryTiming;
@@ -104,7 +103,7 @@ public class Communications {
     public record DeliveryView(String name, @Nullable String email, String status, boolean failed, @Nullable String problem) {
     }
 
-    public record OccurrenceDetail(OccurrenceRow row, @Nullable String subject, @Nullable String body, String bodyHtml, @Nullable String note,
+    public record OccurrenceDetail(OccurrenceRow row, @Nullable String subject, @Nullable String body, @Nullable String note,
                                    @Nullable Instant sentAt, @Nullable String sentBy, String audienceLabel, List<Recipient> recipients,
                                    List<DeliveryView> deliveries, boolean sentByEmail, boolean sendsStatusReport, boolean canAct,
                                    boolean canReassign) {
@@ -219,7 +218,7 @@ public class Communications {
         }
         List<Recipient> recipients = s == null || o.getStatus() == OccurrenceStatus.SENT ? List.of() : audiences.recipients(o.getProjectId(), audienceOf(s));
         String audienceLabel = o.getAudienceLabel() != null ? o.getAudienceLabel() : s == null ? "" : audienceLabel(s);
-        return new OccurrenceDetail(row, o.getSubject(), o.getBody(), o.getBody() == null ? "" : SafeMarkdown.toHtml(o.getBody()), o.getNote(),
+        return new OccurrenceDetail(row, o.getSubject(), o.getBody(), o.getNote(),
                 o.getSentAt(), o.getSentBy(), audienceLabel, recipients, sent, s == null || s.sentByEmail(), s != null && s.sendsStatusReport(),
                 mayAct(o), o.getStatus().isOpen() && TenantContext.currentSelection().map(t -> t.role().managesProjects()).orElse(false));
     }

@@ -7,6 +7,7 @@ import app.cadence.comms.service.Communications.OccurrenceDetail;
 import app.cadence.comms.service.Recipient;
 import app.cadence.live.LiveScreens;
 import app.cadence.live.Topic;
+import app.cadence.shared.ui.MarkdownView;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.template.domain.MessageTemplate;
 import app.cadence.tenancy.domain.RoleSets;
@@ -55,7 +56,7 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
     private final transient LiveScreens live;
     final TextField subject = new TextField("Subject");
     final TextArea body = new TextArea("Message (Markdown)");
-    final Div preview = new Div();
+    final MarkdownView preview = new MarkdownView();
     final Button saveDraft = new Button("Save draft");
     final Button send = new Button("Send…");
     final Button held = new Button("Record as held…");
@@ -74,8 +75,7 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
         body.setMinHeight("14rem");
         body.setMaxLength(MessageTemplate.BODY_MAX);
         body.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
-        body.addValueChangeListener(e -> preview.getElement().setProperty("innerHTML",
-                app.cadence.shared.SafeMarkdown.toHtml(e.getValue())));
+        body.addValueChangeListener(e -> preview.setMarkdown(e.getValue()));
         preview.addClassName("message-preview");
         saveDraft.addClickListener(e -> saveDraft());
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -149,7 +149,7 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
         MessageTemplate.FilledMessage draft = communications.proposedDraft(detail.row().id());
         subject.setValue(draft.subject());
         body.setValue(draft.body());
-        preview.getElement().setProperty("innerHTML", app.cadence.shared.SafeMarkdown.toHtml(draft.body()));
+        preview.setMarkdown(draft.body());
         boolean may = detail.canAct();
         subject.setReadOnly(!may);
         body.setReadOnly(!may);
@@ -218,9 +218,8 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
                 + (detail.sentAt() == null ? "" : WHEN.format(detail.sentAt().atZone(communications.zone()))) + ". This is the project's record: it no longer changes.");
         sent.addClassName("hint");
         add(sent, new H3(detail.subject() == null ? "" : detail.subject()));
-        Div message = new Div();
+        MarkdownView message = new MarkdownView(detail.body() == null ? "" : detail.body());
         message.addClassName("message-preview");
-        message.getElement().setProperty("innerHTML", detail.bodyHtml());
         add(message);
         if (detail.note() != null) {
             add(new Paragraph("Note: " + detail.note()));

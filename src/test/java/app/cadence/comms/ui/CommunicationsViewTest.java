@@ -152,6 +152,7 @@ class CommunicationsViewTest extends KaribuTest {
         OccurrenceView view = _get(OccurrenceView.class);
         assertThat(view.subject.getValue()).isEqualTo("CRM rollout status");
         assertThat(view.preview.getElement().getProperty("innerHTML")).contains("Status of CRM rollout");
+        assertThat(view.preview.getMarkdown()).startsWith("Status of CRM rollout");
         type(view.body, "Status of **CRM rollout**: on track.");
         _click(view.saveDraft);
         assertThat(first("Weekly status").status()).isEqualTo(OccurrenceStatus.DRAFTED);
