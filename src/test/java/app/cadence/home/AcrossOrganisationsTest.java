@@ -53,6 +53,7 @@ class AcrossOrganisationsTest {
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
     @Autowired AcrossOrganisations home;
+    @Autowired app.cadence.home.service.CalendarFeeds feeds;
     @Autowired InstanceApplication applying;
     @Autowired InstanceReading reading;
     @Autowired ItemWork itemWork;
@@ -192,5 +193,43 @@ class AcrossOrganisationsTest {
         assertThat(as(consultantAtGlobex, home::parts)).extracting(OrganisationPart::tenantId).containsExactly(globex.id());
         assertThat(as(consultantAtGlobex, home::parts).stream().flatMap(p -> p.rows().stream()).map(HomeRow::tenantId).collect(Collectors.toSet()))
                 .containsOnly(globex.id());
+    }
+
+    static String secretOf(String address) {
+        return address.substring(address.lastIndexOf('/') + 1, address.length() - ".ics".length());
+    }
+
+    @Test
+    void theCalendarFeedHasTheHomesDatesUntilRevokedOrTheMembershipEnds() {
+        String address = as(consultant, feeds::createOrRotate);
+        assertThat(address).contains("/calendar/").endsWith(".ics");
+        String secret = secretOf(address);
+
+        String calendar = feeds.calendar(secret).orElseThrow();
+        assertThat(calendar).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n").contains("[" + acme.name() + "] ")
+                .contains("[" + globex.name() + "] ").doesNotContain(initech.name()).doesNotContain("Acme needs you");
+        assertThat(calendar.lines().filter(l -> l.startsWith("BEGIN:VEVENT")).count()).isEqualTo(AcrossOrganisations.merged(homeOfConsultant())
+                .stream().filter(r -> r.when() != null && r.kind() != HomeRowKind.NOTIFICATION).count());
+        assertThat(calendar.lines()).allMatch(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
+        assertThat(as(consultant, feeds::activeSince)).isPresent();
+
+        as(globexAdmin, () -> {
+            members.deactivate(consultant.userId());
+            return null;
+        });
+        assertThat(feeds.calendar(secret).orElseThrow()).as("nothing of an organisation once the membership ends")
+                .doesNotContain(globex.name()).contains(acme.name());
+
+        String rotated = secretOf(as(consultant, feeds::createOrRotate));
+        assertThat(feeds.calendar(secret)).as("the old address stops working").isEmpty();
+        assertThat(feeds.calendar(rotated)).isPresent();
+        as(consultant, () -> {
+            feeds.revoke();
+            return null;
+        });
+        assertThat(feeds.calendar(rotated)).isEmpty();
+        assertThat(as(consultant, feeds::activeSince)).isEmpty();
+        assertThat(feeds.calendar("not-a-secret")).isEmpty();
+        assertThat(feeds.calendar("A".repeat(43))).isEmpty();
     }
 }

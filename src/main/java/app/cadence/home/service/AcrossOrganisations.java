@@ -91,10 +91,15 @@ public class AcrossOrganisations {
     /** Each organisation's part, in the order of the organisation switcher. */
     public List<OrganisationPart> parts() {
         CadenceUser me = TenantContext.currentUser().orElseThrow(() -> new IllegalStateException("Nobody is signed in."));
+        return partsOf(me.userId(), selection.choices());
+    }
+
+    /** The parts of a person's organisations, each read inside it as that person (also without a session: the calendar feed). */
+    List<OrganisationPart> partsOf(Long userId, List<TenantChoice> choices) {
         List<OrganisationPart> parts = new ArrayList<>();
-        for (TenantChoice choice : selection.choices()) {
+        for (TenantChoice choice : choices) {
             try {
-                parts.add(scope.call(me.userId(), choice.tenantId(), () -> part(me.userId(), choice)));
+                parts.add(scope.call(userId, choice.tenantId(), () -> part(userId, choice)));
             } catch (RecordNotFoundException e) {
                 // The membership ended, or the organisation was suspended, since the list was read:
                 // it contributes nothing, as it would by then in the switcher.
