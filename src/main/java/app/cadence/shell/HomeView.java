@@ -17,6 +17,9 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
 
+    /** The query parameter with which the organisation switcher reloads into an organisation's own landing page. */
+    private static final String ENTERED = "entered";
+
     private final transient TenantSelectionService tenants;
 
     HomeView(TenantSelectionService tenants) {
@@ -27,7 +30,9 @@ public class HomeView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         boolean director = TenantContext.currentSelection().map(s -> s.role() == Role.ADMIN || s.role() == Role.PMO).orElse(false);
         // By address: the shell knows no feature's views (they declare their own menu entries).
-        if (TenantContext.currentSelection().isPresent() && tenants.choices().size() >= 2) {
+        // Switching organisation from the header lands inside the new one (?entered), not back on the home across all.
+        boolean entered = event.getLocation().getQueryParameters().getParameters().containsKey(ENTERED);
+        if (!entered && TenantContext.currentSelection().isPresent() && tenants.choices().size() >= 2) {
             event.forwardTo("home");
         } else {
             event.forwardTo(director ? "portfolio" : "projects");

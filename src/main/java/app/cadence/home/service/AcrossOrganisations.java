@@ -150,7 +150,7 @@ public class AcrossOrganisations {
                     due == null ? null : due.atStartOfDay(zone).toInstant(), true, mine.action().overdue(), zone, "retros/" + mine.action().sessionId()));
         }
         for (NotificationView notice : notifications.unread(NOTIFICATIONS_SHOWN)) {
-            rows.add(new HomeRow(tenantId, name, HomeRowKind.NOTIFICATION, notice.title(), notice.body() == null ? "" : notice.body(),
+            rows.add(new HomeRow(tenantId, name, HomeRowKind.NOTIFICATION, notice.title(), firstLine(notice.body()),
                     notice.createdAt(), false, false, zone, notice.link() == null ? "notifications" : relative(notice.link())));
         }
         for (GoLive goLive : projects.goLivesBetween(today, today.plusDays(COMING.toDays()))) {
@@ -173,6 +173,15 @@ public class AcrossOrganisations {
             amber = counts.get(Health.AMBER);
         }
         return new OrganisationPart(tenantId, name, choice.role(), zone, List.copyOf(rows), moreItems, red, amber);
+    }
+
+    /** A notice's body can be a list of many lines: its first, shortened, is enough beside its title. */
+    private static String firstLine(@Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String first = body.strip().lines().findFirst().orElse("");
+        return first.length() <= 80 ? first : first.substring(0, 79) + "…";
     }
 
     /** A notice's link inside the application, as an address relative to it. */

@@ -78,7 +78,7 @@ public class AcrossOrganisationsView extends VerticalLayout {
                 .setSortable(true);
         grid.addColumn(HomeRow::organisation).setHeader("Organisation").setKey("organisation").setAutoWidth(true).setSortable(true);
         grid.addColumn(r -> r.kind().label()).setHeader("What").setKey("kind").setAutoWidth(true).setSortable(true);
-        grid.addComponentColumn(this::open).setHeader("").setKey("title").setFlexGrow(2);
+        grid.addComponentColumn(this::open).setHeader("").setKey("title").setFlexGrow(3);
         grid.addColumn(HomeRow::where).setHeader("Where").setFlexGrow(1);
         grid.setEmptyStateText("Nothing needs you in any of your organisations.");
         grid.setItems(rows);

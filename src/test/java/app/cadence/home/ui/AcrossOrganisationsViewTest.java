@@ -100,6 +100,23 @@ class AcrossOrganisationsViewTest extends KaribuTest {
     }
 
     @Test
+    void eachOrganisationIsReadInsideItEvenWhenTheSessionHoldsAnother() {
+        // As in the running app: the HTTP session holds the signed-in context (Acme), which Vaadin's
+        // security context holder prefers to the thread's while a Vaadin request is handled.
+        login(consultant.authentication());
+        var signedIn = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        signedIn.setAuthentication(consultant.authentication());
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession()
+                .setAttribute(org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn);
+        navigate("home");
+        AcrossOrganisationsView view = _get(AcrossOrganisationsView.class);
+        List<HomeRow> atGlobex = rows(view).stream().filter(r -> r.tenantId().equals(globex.id())).toList();
+        assertThat(atGlobex).isNotEmpty().allMatch(r -> r.zone().getId().equals("America/New_York"));
+        List<String> acmeTargets = rows(view).stream().filter(r -> r.tenantId().equals(acme.id())).map(HomeRow::target).toList();
+        assertThat(atGlobex).extracting(HomeRow::target).as("Globex's lines are Globex's, not Acme's read again").doesNotContainAnyElementsOf(acmeTargets);
+    }
+
+    @Test
     void someoneInOneOrganisationLandsWhereTheyDidBefore() {
         Member onlyAcme = fixtures.member(acme, Role.PM);
         login(onlyAcme.authentication());
