@@ -24,7 +24,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -121,9 +120,18 @@ final class SpreadsheetFiles {
             rows.add(rowNum + 1, cells);
         }
 
+        /** The column of a reference such as "AB12": 27. (POI's CellReference would do, at many objects per cell.) */
+        private static int column(String reference) {
+            int column = 0;
+            for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
+                column = column * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
+            }
+            return column - 1;
+        }
+
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-            int column = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
+            int column = cellReference == null ? nextColumn : column(cellReference);
             nextColumn = column + 1;
             if (column >= MAX_COLUMNS) {
                 rows.tooWide();

@@ -49,6 +49,7 @@ final class SpreadsheetRows {
     }
 
     private static final Pattern HOURS_MINUTES = Pattern.compile("^(\\d{1,4}):([0-5]\\d)$");
+    private static final Pattern LOOKS_DATED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]", Locale.ROOT);
 
     private final TemplateKind kind;
@@ -250,6 +251,9 @@ final class SpreadsheetRows {
     }
 
     private static @Nullable LocalDateTime dateTime(String text) {
+        if (!LOOKS_DATED.matcher(text).lookingAt()) {
+            return null; // most starts are relative: no parse attempt, no exception per row
+        }
         try {
             return LocalDateTime.parse(text, DATE_TIME);
         } catch (DateTimeParseException e) {
