@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -75,18 +73,7 @@ class SpreadsheetImportBenchmark {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
-        AtomicLong peak = new AtomicLong(before);
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-            while (running.get()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(10); // sampling, not waiting for the system under test
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        Figures.HeapPeak peak = new Figures.HeapPeak();
         List<Long> readMs = new ArrayList<>();
         List<Long> xlsxMs = new ArrayList<>();
         List<Long> csvMs = new ArrayList<>();
@@ -96,8 +83,7 @@ class SpreadsheetImportBenchmark {
             xlsxMs.add(timed(() -> importOnce("XLSX " + n, "bench.xlsx", xlsx)));
             csvMs.add(timed(() -> importOnce("CSV " + n, "bench.csv", csv)));
         }
-        running.set(false);
-        sampler.join();
+        peak.close();
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
 
@@ -113,7 +99,7 @@ class SpreadsheetImportBenchmark {
                 Figures.percentiles(xlsxMs), Figures.verdict(xlsxMedian, 3_000)));
         out.append(String.format(Locale.ROOT, "  CSV import, the same rows: %s%n", Figures.percentiles(csvMs)));
         out.append(String.format(Locale.ROOT, "  heap used: before %d MB, after %d MB (after 10 imports and 5 reads), peak during them %d MB (max heap %d MB)%n",
-                before >> 20, after >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20));
+                before >> 20, after >> 20, peak.peak() >> 20, memory.getHeapMemoryUsage().getMax() >> 20));
         out.append(String.format(Locale.ROOT, "  allocated by one XLSX import (short-lived): %d MB%n", allocated >> 20));
         System.out.print(out);
         Files.writeString(Path.of("target", "benchmark-spreadsheet-import.txt"), out);

@@ -189,16 +189,7 @@ final class SpreadsheetRows {
     }
 
     private CutoverStep step(SpreadsheetTable.Row row, UUID key, String title) {
-        String typeText = cell(row, SpreadsheetField.TYPE);
-        StepType type = StepType.TASK;
-        if (!typeText.isEmpty()) {
-            Optional<StepType> parsed = label(typeText, StepType.values(), StepType::label);
-            if (parsed.isEmpty()) {
-                problem(row, SpreadsheetField.TYPE, "“" + typeText + "” is not a step type. Use one of " + labels(StepType.values(), StepType::label)
-                        + " (empty is Task).");
-            }
-            type = parsed.orElse(StepType.TASK);
-        }
+        StepType type = choice(row, SpreadsheetField.TYPE, StepType.values(), StepType::label, "a step type", StepType.TASK);
         return new CutoverStep(key, title, text(row, SpreadsheetField.DESCRIPTION), type, start(row), duration(row),
                 text(row, SpreadsheetField.OWNER_ROLE), List.of(), text(row, SpreadsheetField.ROLLBACK_TRIGGER),
                 text(row, SpreadsheetField.ROLLBACK_INSTRUCTIONS), yesNo(row, SpreadsheetField.EVIDENCE_REQUIRED));
@@ -270,26 +261,8 @@ final class SpreadsheetRows {
         if (audience == null) {
             problem(row, SpreadsheetField.AUDIENCE, "an audience is required: who hears this communication, e.g. Key users.");
         }
-        String cadenceText = cell(row, SpreadsheetField.CADENCE);
-        Cadence cadence = Cadence.ONCE;
-        if (!cadenceText.isEmpty()) {
-            Optional<Cadence> parsed = label(cadenceText, Cadence.values(), Cadence::label);
-            if (parsed.isEmpty()) {
-                problem(row, SpreadsheetField.CADENCE, "“" + cadenceText + "” is not a cadence. Use one of " + labels(Cadence.values(), Cadence::label)
-                        + " (empty is Once).");
-            }
-            cadence = parsed.orElse(Cadence.ONCE);
-        }
-        String anchorText = cell(row, SpreadsheetField.ANCHOR);
-        PlanAnchor anchor = PlanAnchor.PLAN_START;
-        if (!anchorText.isEmpty()) {
-            Optional<PlanAnchor> parsed = label(anchorText, PlanAnchor.values(), PlanAnchor::label);
-            if (parsed.isEmpty()) {
-                problem(row, SpreadsheetField.ANCHOR, "“" + anchorText + "” is not an anchor. Use one of " + labels(PlanAnchor.values(), PlanAnchor::label)
-                        + " (empty is Plan start).");
-            }
-            anchor = parsed.orElse(PlanAnchor.PLAN_START);
-        }
+        Cadence cadence = choice(row, SpreadsheetField.CADENCE, Cadence.values(), Cadence::label, "a cadence", Cadence.ONCE);
+        PlanAnchor anchor = choice(row, SpreadsheetField.ANCHOR, PlanAnchor.values(), PlanAnchor::label, "an anchor", PlanAnchor.PLAN_START);
         return new CommunicationEntry(key, title, audience == null ? "" : audience, text(row, SpreadsheetField.PURPOSE),
                 text(row, SpreadsheetField.ARTEFACT), text(row, SpreadsheetField.CHANNEL), cadence, text(row, SpreadsheetField.OWNER_ROLE),
                 anchor, offsetDays(row));
@@ -313,6 +286,21 @@ final class SpreadsheetRows {
                 + String.format(Locale.ENGLISH, "%,d", TemplateContent.MAX_OFFSET_DAYS) + " and "
                 + String.format(Locale.ENGLISH, "%,d", TemplateContent.MAX_OFFSET_DAYS) + " days.");
         return 0;
+    }
+
+    /** One of the values by its label (or name); empty is {@code otherwise}, anything else a problem that lists the labels. */
+    private <E extends Enum<E>> E choice(SpreadsheetTable.Row row, SpreadsheetField field, E[] values, Function<E, String> label, String noun,
+                                         E otherwise) {
+        String text = cell(row, field);
+        if (text.isEmpty()) {
+            return otherwise;
+        }
+        Optional<E> parsed = label(text, values, label);
+        if (parsed.isEmpty()) {
+            problem(row, field, "“" + text + "” is not " + noun + ". Use one of " + labels(values, label) + " (empty is "
+                    + label.apply(otherwise) + ").");
+        }
+        return parsed.orElse(otherwise);
     }
 
     /** Yes / No as the export writes it; also the words and marks people type in a checkbox column. */
