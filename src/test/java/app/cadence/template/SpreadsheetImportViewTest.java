@@ -69,6 +69,8 @@ class SpreadsheetImportViewTest extends KaribuTest {
         upload("ERP cutover.xlsx", SpreadsheetSamples.xlsx(SpreadsheetImportTest.RUNBOOK));
 
         assertThat(_get(TextField.class, spec -> spec.withId("import-name")).getValue()).as("named after the file").isEqualTo("ERP cutover");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("import-file-summary")).getText())
+                .isEqualTo("Read “ERP cutover.xlsx”: 4 rows under a header of 13 columns. To read another file, upload it above.");
         assertThat(mappings()).extracting(Select::getLabel).startsWith("A · ID", "B · Section", "C · Phase", "D · Title");
         assertThat(mappings()).extracting(Select::getValue).containsExactly(SpreadsheetField.ID, SpreadsheetField.SECTION, SpreadsheetField.PHASE,
                 SpreadsheetField.TITLE, SpreadsheetField.TYPE, SpreadsheetField.START, SpreadsheetField.DURATION, SpreadsheetField.OWNER_ROLE,
@@ -76,7 +78,7 @@ class SpreadsheetImportViewTest extends KaribuTest {
                 SpreadsheetField.ROLLBACK_INSTRUCTIONS);
         Grid<?> preview = _get(Grid.class, spec -> spec.withId("import-preview"));
         assertThat(GridKt._size(preview)).isEqualTo(4);
-        assertThat(GridKt._getFormattedRow(preview, 2)).containsSubsequence("4", "Go-live (Execution)", "Go/no-go", "Go/no-go checkpoint", "T−30m",
+        assertThat(GridKt._getFormattedRow(preview, 2)).containsSubsequence("4", "Go-live · Execution", "Go/no-go", "Go/no-go checkpoint", "T−30m",
                 "30m", "Steering", "row 2, row 3", "Yes");
         assertThat(_get(Paragraph.class, spec -> spec.withText("4 items in 2 sections, ready to import as a new draft."))).isNotNull();
 

@@ -71,6 +71,7 @@ public class SpreadsheetImportView extends VerticalLayout {
     private final List<Select<SpreadsheetField>> mappings = new ArrayList<>();
     private final DateTimePicker t0 = new DateTimePicker("T0 (when Start holds dates and times)");
     private final Paragraph summary = new Paragraph();
+    private final Paragraph fileSummary = new Paragraph();
     private final UnorderedList problems = new UnorderedList();
     private final ScheduleWarningsList warnings = new ScheduleWarningsList();
     private final Grid<PreviewRow> preview = new Grid<>(PreviewRow.class, false);
@@ -124,13 +125,13 @@ public class SpreadsheetImportView extends VerticalLayout {
         problems.addClassName("import-problems");
         preview.setId("import-preview");
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        preview.setAllRowsVisible(false);
-        preview.setHeight("28rem");
+        preview.setMaxHeight("32rem");
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         importButton.addClickListener(e -> importRows());
         Paragraph mappingHelp = new Paragraph("Each column's field was chosen from its header. Change any that is wrong; "
                 + "columns set to “Ignore” are left out.");
-        columnsStep.add(new H3("Columns"), mappingHelp, columns, t0, new H3("Preview"), summary, problems, warnings, preview,
+        fileSummary.addClassName("import-file-summary");
+        columnsStep.add(new H3("Columns"), fileSummary, mappingHelp, columns, t0, new H3("Preview"), summary, problems, warnings, preview,
                 new HorizontalLayout(importButton));
         columnsStep.setVisible(false);
         columnsStep.setWidthFull();
@@ -148,6 +149,8 @@ public class SpreadsheetImportView extends VerticalLayout {
                     String base = metadata.fileName().replaceFirst("\\.[^.]*$", "").strip();
                     name.setValue(base.substring(0, Math.min(base.length(), Template.NAME_MAX)));
                 }
+                fileSummary.setText("Read “" + metadata.fileName() + "”: " + count(table.rows().size(), "row") + " under a header of "
+                        + count(table.headers().size(), "column") + ". To read another file, upload it above.");
                 showColumns(spreadsheets.autoMap(kind.getValue(), table));
             } catch (RuntimeException e) {
                 table = null;
@@ -225,6 +228,9 @@ public class SpreadsheetImportView extends VerticalLayout {
                 section.items().forEach(i -> rows.add(new PreviewRow(result.rowOfItem().get(i.key()), sectionLabel(section), i)));
             }
             preview.setItems(rows);
+            // A short file shows whole; a long one scrolls within the grid (virtualised, 2,000 rows draw fast).
+            preview.setAllRowsVisible(rows.size() <= 15);
+            preview.setHeight(rows.size() <= 15 ? null : "32rem");
             rowOfItem = result.rowOfItem();
             summary.setText(count(result.content().itemCount(), "item") + " in " + count(result.content().sections().size(), "section")
                     + ", ready to import as a new draft.");
@@ -239,8 +245,8 @@ public class SpreadsheetImportView extends VerticalLayout {
     private void configurePreviewColumns(TemplateKind current) {
         preview.removeAllColumns();
         preview.addColumn(PreviewRow::row).setHeader("Row").setAutoWidth(true).setFlexGrow(0);
-        preview.addColumn(PreviewRow::section).setHeader("Section").setAutoWidth(true);
-        preview.addColumn(r -> r.item().title()).setHeader("Title").setFlexGrow(3);
+        preview.addColumn(PreviewRow::section).setHeader("Section").setFlexGrow(2);
+        preview.addColumn(r -> r.item().title()).setHeader("Title").setFlexGrow(4);
         switch (current) {
             case CUTOVER -> {
                 preview.addColumn(r -> step(r).type().label()).setHeader("Type").setAutoWidth(true);
@@ -279,7 +285,8 @@ public class SpreadsheetImportView extends VerticalLayout {
     }
 
     private static String sectionLabel(TemplateSection section) {
-        return section.role() == null ? section.title() : section.title() + " (" + section.role().label() + ")";
+        return section.role() == null || section.role().label().equals(section.title()) ? section.title()
+                : section.title() + " · " + section.role().label();
     }
 
     private static CutoverStep step(PreviewRow row) {
