@@ -123,6 +123,50 @@ class SpreadsheetImportTest {
                 .satisfies(s -> assertThat(s.title()).isEqualTo("Steps"));
     }
 
+    @Test
+    void typedCellsOfAWorkbookAreReadAsTheyLook() throws Exception {
+        // What Excel users type: numbers for IDs and offsets, real date cells for starts, a time cell for a duration, TRUE/FALSE.
+        byte[] file;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Plan");
+            var dated = workbook.createCellStyle();
+            dated.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+            var clock = workbook.createCellStyle();
+            clock.setDataFormat(workbook.createDataFormat().getFormat("h:mm"));
+            var header = sheet.createRow(0);
+            List.of("ID", "Title", "Start", "Duration", "Predecessors", "Evidence required").forEach(h -> header.createCell(header.getLastCellNum() < 0 ? 0
+                    : header.getLastCellNum()).setCellValue(h));
+            for (int i = 1; i <= 2; i++) {
+                var row = sheet.createRow(i + 1); // a blank row 2 between header and items
+                row.createCell(0).setCellValue(i * 10);
+                row.createCell(1).setCellValue("Step " + i);
+                var start = row.createCell(2);
+                start.setCellValue(LocalDateTime.of(2026, 6, 6, 18 + i, 0));
+                start.setCellStyle(dated);
+                var duration = row.createCell(3);
+                duration.setCellValue(1.5 / 24); // 1:30
+                duration.setCellStyle(clock);
+                if (i == 2) {
+                    row.createCell(4).setCellValue(10);
+                }
+                row.createCell(5).setCellValue(i == 2);
+            }
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        SpreadsheetTable table = as(() -> spreadsheets.read("typed.xlsx", file));
+        assertThat(table.rows()).extracting(SpreadsheetTable.Row::number).containsExactly(3, 4);
+        assertThat(table.rows().getFirst().cells()).containsExactly("10", "Step 1", "2026-06-06 19:00", "1:30", "", "FALSE");
+
+        Long id = as(() -> spreadsheets.importFile(TemplateKind.CUTOVER, "Typed", "typed.xlsx", file, LocalDateTime.of(2026, 6, 6, 20, 0)))
+                .templateId();
+        List<CutoverStep> steps = as(() -> library.draft(id)).orElseThrow().content().items().map(CutoverStep.class::cast).toList();
+        assertThat(steps).extracting(CutoverStep::offsetMinutes).containsExactly(-60, 0);
+        assertThat(steps).extracting(CutoverStep::durationMinutes).containsExactly(90, 90);
+        assertThat(steps).extracting(CutoverStep::evidenceRequired).containsExactly(false, true);
+        assertThat(steps.get(1).predecessors()).containsExactly(steps.get(0).key());
+    }
+
     static final List<List<String>> COMMS = List.of(
             COMMS_HEADERS,
             List.of("1", "Before go-live", "Kick-off mail", "All staff", "Announce", "Mail", "Email", "Once", "PMO", "Plan start", "0"),
