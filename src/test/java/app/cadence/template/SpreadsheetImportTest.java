@@ -167,6 +167,19 @@ class SpreadsheetImportTest {
         assertThat(steps.get(1).predecessors()).containsExactly(steps.get(0).key());
     }
 
+    @Test
+    void excelsPlainCsvEncodingAndFormulaGuardsAreRead() {
+        // Excel's "CSV" (not "CSV UTF-8") writes Windows-1252; an exporter may guard "-2h" against formulas with an apostrophe.
+        byte[] file = "Title;Owner;Start\r\nRéunion de lancement;Équipe projet;'-2h\r\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        Long id = as(() -> spreadsheets.importFile(TemplateKind.CUTOVER, "Lancement", "plan.csv", file, null)).templateId();
+
+        CutoverStep step = (CutoverStep) as(() -> library.draft(id)).orElseThrow().content().items().findFirst().orElseThrow();
+        assertThat(step.title()).isEqualTo("Réunion de lancement");
+        assertThat(step.ownerRole()).isEqualTo("Équipe projet");
+        assertThat(step.offsetMinutes()).isEqualTo(-120);
+    }
+
     static final List<List<String>> COMMS = List.of(
             COMMS_HEADERS,
             List.of("1", "Before go-live", "Kick-off mail", "All staff", "Announce", "Mail", "Email", "Once", "PMO", "Plan start", "0"),
