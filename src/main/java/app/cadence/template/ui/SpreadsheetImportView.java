@@ -123,6 +123,7 @@ public class SpreadsheetImportView extends VerticalLayout {
         t0.addValueChangeListener(e -> refreshPreview());
         problems.setId("import-problems");
         problems.addClassName("import-problems");
+        summary.getElement().setAttribute("aria-live", "polite"); // a screen reader hears the verdict after each change of mapping
         preview.setId("import-preview");
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         preview.setMaxHeight("32rem");
