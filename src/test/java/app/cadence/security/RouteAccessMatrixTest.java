@@ -119,6 +119,8 @@ class RouteAccessMatrixTest extends KaribuTest {
             // Every member reads a project's published status reports.
             row("status-reports/:___url_parameter").open(EVERY_ROLE).at(s -> "status-reports/" + s.report()),
             row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
+            // Importing a spreadsheet makes a template: the portfolio office's, like the JSON import.
+            row("templates/import-spreadsheet").open(DIRECTORS),
             // The project only preselects; the page itself is the same for every project.
             row("apply").open(EDITORS).at(s -> "apply?project=" + s.project()).foreignSeesThePageWithoutTheObject(),
             // Platform operators only; no tenant role opens them.
