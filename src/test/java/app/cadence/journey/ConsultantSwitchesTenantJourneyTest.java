@@ -172,6 +172,28 @@ class ConsultantSwitchesTenantJourneyTest {
                     .contains("Portal migration cutover"));
         });
 
+        step("calendar-feed", () -> {
+            driver.get(url("/account"));
+            waitForVaadin();
+            WebElement create = until("the calendar feed button", d -> d.findElements(By.cssSelector("vaadin-button.calendar-feed-create")).stream()
+                    .findFirst().orElse(null));
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", create);
+            until("the calendar feed button to be clickable", ExpectedConditions.elementToBeClickable(create)).click();
+            WebElement field = until("the feed address", d -> d.findElements(By.cssSelector("vaadin-text-field.calendar-feed-address input")).stream()
+                    .findFirst().orElse(null));
+            String address = until("the address in the field", d -> {
+                String value = field.getDomProperty("value");
+                return value != null && value.contains("/calendar/") ? value : null;
+            });
+            // A calendar application fetches it without a session: the secret is the credential.
+            String path = URI.create(address).getPath();
+            var feed = get(url(path));
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+            assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:[Globex] ").contains("SUMMARY:[Acme Corp] ");
+            assertThat(get(url("/calendar/" + "x".repeat(43) + ".ics")).statusCode()).as("an unknown secret").isEqualTo(404);
+        });
+
         step("acme-projects", () -> {
             until("the tenant switcher", ExpectedConditions.elementToBeClickable(TENANT_SWITCHER_ROOT)).click();
             until("Acme Corp in the tenant switcher", d -> menuItem("Acme Corp (PMO)") != null);
@@ -248,6 +270,18 @@ class ConsultantSwitchesTenantJourneyTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    private static java.net.http.HttpResponse<String> get(String address) {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(java.net.http.HttpRequest.newBuilder(URI.create(address)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String path() {
