@@ -40,7 +40,8 @@ class ArchitectureTest {
             "app.cadence.audit.domain.SecurityEvent",
             "app.cadence.admin.domain.Invitation",
             "app.cadence.signup.domain.SignUpRequest",
-            "app.cadence.security.domain.PasswordResetToken");
+            "app.cadence.security.domain.PasswordResetToken",
+            "app.cadence.home.domain.CalendarFeed");
 
     static JavaClasses classes;
 
