@@ -81,6 +81,27 @@ public enum InstanceColumn {
         return done + " of " + counted + " done (" + (counted == 0 ? 0 : Math.round(done * 100.0 / counted)) + "%)";
     }
 
+    /** Type, owner role, duration, critical path, evidence required: an item's plan in one line, for the PDF and the print view. */
+    public static String planFacts(ItemView item) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (item.stepType() != null) {
+            parts.add(item.stepType().label());
+        }
+        if (item.ownerRole() != null) {
+            parts.add(item.ownerRole());
+        }
+        if (item.durationMinutes() != null && item.durationMinutes() > 0) {
+            parts.add(app.cadence.template.domain.RelativeTime.formatDuration(item.durationMinutes()));
+        }
+        if (item.criticalPath()) {
+            parts.add("critical path");
+        }
+        if (item.evidenceRequired()) {
+            parts.add("evidence required");
+        }
+        return String.join(" · ", parts);
+    }
+
     /** A step starts its duration before it is due: the due moment is when it is planned to finish. */
     private static @Nullable Instant plannedStart(ItemView item) {
         if (item.dueAt() == null || item.durationMinutes() == null) {

@@ -89,7 +89,7 @@ final class InstancePdf {
         boolean due = instance.kind() != TemplateKind.RETROSPECTIVE;
         List<String> headers = due ? List.of("Item", "Status", "Assignee", "Due", "Completed", "Notes", "Evidence")
                 : List.of("Item", "Status", "Assignee", "Completed", "Notes", "Evidence");
-        float[] widths = due ? new float[] {30, 8, 10, 9, 12, 19, 12} : new float[] {33, 8, 11, 13, 22, 13};
+        float[] widths = due ? new float[] {28, 11, 10, 9, 11, 19, 12} : new float[] {31, 11, 11, 12, 22, 13};
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
@@ -115,7 +115,7 @@ final class InstancePdf {
                 table.addCell(heading);
             }
             Phrase title = new Phrase(item.title(), BODY);
-            String facts = facts(item);
+            String facts = InstanceColumn.planFacts(item);
             if (!facts.isEmpty()) {
                 title.add(new Chunk("\n" + facts, SMALL));
             }
@@ -141,27 +141,6 @@ final class InstancePdf {
         }
         table.setComplete(true);
         document.add(table);
-    }
-
-    /** Type, owner role, duration, critical path, evidence required: the plan facts in one line. */
-    private static String facts(ItemView item) {
-        List<String> parts = new java.util.ArrayList<>();
-        if (item.stepType() != null) {
-            parts.add(item.stepType().label());
-        }
-        if (item.ownerRole() != null) {
-            parts.add(item.ownerRole());
-        }
-        if (item.durationMinutes() != null && item.durationMinutes() > 0) {
-            parts.add(app.cadence.template.domain.RelativeTime.formatDuration(item.durationMinutes()));
-        }
-        if (item.criticalPath()) {
-            parts.add("critical path");
-        }
-        if (item.evidenceRequired()) {
-            parts.add("evidence required");
-        }
-        return String.join(" · ", parts);
     }
 
     private static String text(@org.jspecify.annotations.Nullable String value) {
