@@ -9,6 +9,7 @@ import app.cadence.support.Fixtures.Member;
 import app.cadence.support.IntegrationTest;
 import app.cadence.support.PdfText;
 import app.cadence.support.SampleTemplates;
+import app.cadence.support.SheetRows;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.work.domain.Anchors;
@@ -25,12 +26,9 @@ import com.lowagie.text.pdf.PdfReader;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -94,17 +92,7 @@ class InstanceExportsTest {
     }
 
     static List<List<String>> rows(XSSFSheet sheet) {
-        DataFormatter formatter = new DataFormatter();
-        List<List<String>> rows = new ArrayList<>();
-        for (Row row : sheet) {
-            List<String> cells = new ArrayList<>();
-            for (int c = 0; c < sheet.getRow(0).getLastCellNum(); c++) {
-                Cell cell = row.getCell(c);
-                cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-            }
-            rows.add(cells);
-        }
-        return rows;
+        return SheetRows.of(sheet);
     }
 
     @Test

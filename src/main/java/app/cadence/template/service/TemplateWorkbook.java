@@ -1,6 +1,6 @@
 package app.cadence.template.service;
 
-import app.cadence.shared.SpreadsheetText;
+import app.cadence.shared.SpreadsheetCells;
 import app.cadence.template.domain.CommunicationEntry;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.RelativeTime;
@@ -18,11 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +62,7 @@ final class TemplateWorkbook {
     static byte[] write(String name, @Nullable String description, int number, TemplateContent content) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         try {
-            Styles styles = new Styles(workbook);
+            SpreadsheetCells styles = new SpreadsheetCells(workbook);
             items(workbook.createSheet(ITEMS_SHEET), content, styles);
             about(workbook.createSheet(ABOUT_SHEET), name, description, number, content, styles);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -78,11 +75,11 @@ final class TemplateWorkbook {
         }
     }
 
-    private static void items(Sheet sheet, TemplateContent content, Styles styles) {
+    private static void items(Sheet sheet, TemplateContent content, SpreadsheetCells styles) {
         List<String> headers = headers(content.kind());
         Row header = sheet.createRow(0);
         for (int c = 0; c < headers.size(); c++) {
-            text(header.createCell(c), headers.get(c), styles).setCellStyle(styles.bold);
+            styles.text(header.createCell(c), headers.get(c)).setCellStyle(styles.bold);
             sheet.setColumnWidth(c, 256 * width(headers.get(c)));
         }
         sheet.createFreezePane(0, 1);
@@ -142,7 +139,7 @@ final class TemplateWorkbook {
         return v;
     }
 
-    private static void about(Sheet sheet, String name, @Nullable String description, int number, TemplateContent content, Styles styles) {
+    private static void about(Sheet sheet, String name, @Nullable String description, int number, TemplateContent content, SpreadsheetCells styles) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Template", name});
         rows.add(new String[] {"Description", text(description)});
@@ -159,8 +156,8 @@ final class TemplateWorkbook {
         int next = 0;
         for (String[] pair : rows) {
             Row row = sheet.createRow(next++);
-            text(row.createCell(0), pair[0], styles).setCellStyle(styles.bold);
-            text(row.createCell(1), pair[1], styles);
+            styles.text(row.createCell(0), pair[0]).setCellStyle(styles.bold);
+            styles.text(row.createCell(1), pair[1]);
         }
         sheet.setColumnWidth(0, 256 * 26);
         sheet.setColumnWidth(1, 256 * 80);
@@ -175,42 +172,15 @@ final class TemplateWorkbook {
         };
     }
 
-    private static void value(Cell cell, Object value, Styles styles) {
+    private static void value(Cell cell, Object value, SpreadsheetCells styles) {
         if (value instanceof Number n) {
             cell.setCellValue(n.doubleValue());
         } else if (!value.toString().isEmpty()) {
-            text(cell, value.toString(), styles);
+            styles.text(cell, value.toString());
         }
-    }
-
-    /**
-     * A string cell, never a formula. One that a spreadsheet would read as a formula once edited
-     * (a start such as "-2d 4h", a title beginning with "=") keeps a quote prefix, which the
-     * spreadsheet does not show and which the cell's value does not contain.
-     */
-    private static Cell text(Cell cell, String value, Styles styles) {
-        cell.setCellValue(value);
-        if (SpreadsheetText.startsFormula(value)) {
-            cell.setCellStyle(styles.literal);
-        }
-        return cell;
     }
 
     private static String text(@Nullable String value) {
         return value == null ? "" : value;
-    }
-
-    private static final class Styles {
-        final CellStyle bold;
-        final CellStyle literal;
-
-        Styles(Workbook workbook) {
-            bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            literal = workbook.createCellStyle();
-            literal.setQuotePrefixed(true);
-        }
     }
 }

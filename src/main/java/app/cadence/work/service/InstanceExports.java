@@ -1,6 +1,6 @@
 package app.cadence.work.service;
 
-import app.cadence.shared.SpreadsheetText;
+import app.cadence.shared.SpreadsheetCells;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.ItemView;
@@ -17,11 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +80,7 @@ public class InstanceExports {
         InstanceDetails instance = reading.details(instanceId);
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         try {
-            Styles styles = new Styles(workbook);
+            SpreadsheetCells styles = new SpreadsheetCells(workbook);
             items(workbook.createSheet("Items"), instance, styles);
             about(workbook.createSheet("Instance"), instance, styles);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -108,7 +105,7 @@ public class InstanceExports {
         return (slug.isEmpty() ? "instance" : slug) + "." + extension;
     }
 
-    private static void items(Sheet sheet, InstanceDetails instance, Styles styles) {
+    private static void items(Sheet sheet, InstanceDetails instance, SpreadsheetCells styles) {
         List<InstanceColumn> columns = InstanceColumn.of(instance.kind());
         Row header = sheet.createRow(0);
         for (int c = 0; c < columns.size(); c++) {
@@ -140,7 +137,7 @@ public class InstanceExports {
         }
     }
 
-    private static void about(Sheet sheet, InstanceDetails instance, Styles styles) {
+    private static void about(Sheet sheet, InstanceDetails instance, SpreadsheetCells styles) {
         int next = 0;
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Instance", instance.name()});
@@ -154,37 +151,16 @@ public class InstanceExports {
         sheet.setColumnWidth(1, 256 * 60);
     }
 
-    /** A string cell, never a formula; one a spreadsheet would read as a formula once edited keeps a quote prefix. */
-    private static Cell text(Cell cell, String value, Styles styles) {
+    /** Text as {@link SpreadsheetCells#text}; no value, a truly empty cell. */
+    private static Cell text(Cell cell, String value, SpreadsheetCells styles) {
         if (value.isEmpty()) {
             cell.setBlank();
             return cell;
         }
-        cell.setCellValue(value);
-        if (SpreadsheetText.startsFormula(value)) {
-            cell.setCellStyle(styles.literal);
-        }
-        return cell;
+        return styles.text(cell, value);
     }
 
     private static String day(java.time.@Nullable LocalDate date) {
         return date == null ? "?" : DAY.format(date);
-    }
-
-    private static final class Styles {
-        final CellStyle bold;
-        final CellStyle dateTime;
-        final CellStyle literal;
-
-        Styles(Workbook workbook) {
-            bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            dateTime = workbook.createCellStyle();
-            dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
-            literal = workbook.createCellStyle();
-            literal.setQuotePrefixed(true);
-        }
     }
 }
