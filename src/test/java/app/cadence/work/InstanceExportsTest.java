@@ -150,6 +150,8 @@ class InstanceExportsTest {
 
         assertThat(file.fileName()).matches("exp-[0-9]+-go-live-runbook\\.pdf");
         assertThat(file.contentType()).isEqualTo("application/pdf");
+        // Kept for a look at the page (pdftoppm target/instance-sample.pdf page): the text below says what is there, not how it looks.
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "instance-sample.pdf"), file.bytes());
         PdfReader reader = new PdfReader(file.bytes());
         assertThat(reader.getNumberOfPages()).isEqualTo(1);
         reader.close();
