@@ -15,6 +15,7 @@ import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateKind;
 import app.cadence.template.domain.TemplateSection;
+import app.cadence.template.service.SpreadsheetImport;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateTransfer;
 import app.cadence.template.service.TemplateTransfer.ExportFile;
@@ -45,6 +46,7 @@ class TemplateSpreadsheetExportTest {
     @Autowired TenantScope scope;
     @Autowired TemplateLibrary library;
     @Autowired TemplateTransfer transfer;
+    @Autowired SpreadsheetImport spreadsheets;
 
     Member pmo;
     Member viewer;
@@ -143,6 +145,44 @@ class TemplateSpreadsheetExportTest {
                     List.of("4", "Board", "Try next", "One thing to try next sprint", "No"));
             assertThat(rows(workbook.getSheet("About"))).extracting(r -> r.get(0) + ": " + r.get(1))
                     .contains("Format: Sprint retrospective", "Votes per person: 3", "Cards anonymous by default: Yes");
+        }
+    }
+
+    /**
+     * The contract with the spreadsheet import (issue C10): what this export writes, the import reads
+     * back into the same sections, titles, kinds, order, fields and predecessor links (new keys). The
+     * runbook has what a spreadsheet could spoil: T-minus starts, a title that looks like a formula,
+     * text over several lines, a step waiting for two others in reverse order, an empty phase.
+     */
+    @Test
+    void anExportedVersionImportsBackWithTheSameContent() throws Exception {
+        UUID freeze = UUID.randomUUID();
+        UUID backup = UUID.randomUUID();
+        UUID migrate = UUID.randomUUID();
+        TemplateContent tricky = new TemplateContent(TemplateKind.CUTOVER, List.of(
+                new TemplateSection(UUID.randomUUID(), "Before", SectionRole.PREPARATION, List.of(
+                        new CutoverStep(freeze, "=SUM(1;2) freeze", "Line one\nline two", StepType.TASK, -2 * 1440 - 240, 30, "Release manager",
+                                List.of(), null, null, false),
+                        new CutoverStep(backup, "+ Backup", "@ the DBA", StepType.MILESTONE, -90, 90, "DBA", List.of(freeze), "-1 rows", null, true))),
+                new TemplateSection(UUID.randomUUID(), "Cutover weekend", null, List.of(
+                        new CutoverStep(migrate, "Migrate", null, StepType.GO_NO_GO, 0, 0, null, List.of(backup, freeze), null, "Restore\nand tell", false)))),
+                null);
+        for (TemplateContent original : List.of(tricky, SampleTemplates.goLiveRunbook(), SampleTemplates.hypercareRunbook(),
+                SampleTemplates.communicationPlan(), SampleTemplates.retrospective())) {
+            Long template = fixtures.publishedTemplate(pmo, "Round trip", original);
+            byte[] xlsx = as(pmo, () -> transfer.exportSpreadsheet(template, latestVersion(pmo, template))).bytes();
+            List<List<String>> layout = SpreadsheetSamples.exportLayout(original);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                assertThat(rows(workbook.getSheet("Items"))).as("the layout the import expects").isEqualTo(layout);
+            }
+
+            Long copy = as(pmo, () -> spreadsheets.importFile(original.kind(), "Imported " + UUID.randomUUID(), "export.xlsx", xlsx, null))
+                    .templateId();
+
+            TemplateContent imported = as(pmo, () -> library.draft(copy)).orElseThrow().content();
+            assertThat(SpreadsheetSamples.exportLayout(imported)).as(original.kind() + " back from the spreadsheet").isEqualTo(layout);
+            assertThat(imported.sections()).extracting(TemplateSection::title, TemplateSection::role)
+                    .containsExactlyElementsOf(original.sections().stream().map(sec -> org.assertj.core.groups.Tuple.tuple(sec.title(), sec.role())).toList());
         }
     }
 

@@ -151,7 +151,7 @@ final class TemplateWorkbook {
             rows.add(new String[] {"Votes per person", String.valueOf(content.retro().votingBudget())});
             rows.add(new String[] {"Cards anonymous by default", content.retro().anonymousByDefault() ? "Yes" : "No"});
         }
-        rows.add(new String[] {"Note", "The sheet “" + ITEMS_SHEET + "” imports back into Cadence (Templates → Import). It holds what a row can:"
+        rows.add(new String[] {"Note", "The sheet “" + ITEMS_SHEET + "” imports back into Cadence (Templates → From Excel or CSV…). It holds what a row can:"
                 + " a step's recurrence, an entry's exact timing and message, and a retrospective's settings are in the JSON export only."});
         int next = 0;
         for (String[] pair : rows) {
