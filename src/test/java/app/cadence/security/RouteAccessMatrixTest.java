@@ -108,6 +108,7 @@ class RouteAccessMatrixTest extends KaribuTest {
             row("communications/:___url_parameter").open(EVERY_ROLE).at(s -> "communications/" + s.occurrence()),
             row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
             row("instances/:___url_parameter").open(EVERY_ROLE).at(s -> "instances/" + s.instance()),
+            row("instances/:instanceId/print").open(EVERY_ROLE).at(s -> "instances/" + s.instance() + "/print"),
             row("runs/:___url_parameter").open(EVERY_ROLE).at(s -> "runs/" + s.run()),
             row("runs/:runId/print").open(EVERY_ROLE).at(s -> "runs/" + s.run() + "/print"),
             // The same run twice is refused on the page (a sentence), but only after both were found in the reader's organisation.

@@ -78,4 +78,33 @@ class VersionComparisonTest {
         List<Entry> back = VersionComparison.between(v2, v1).entries();
         assertThat(back).filteredOn(e -> e.change() == Change.REMOVED).extracting(Entry::title).containsExactly("Notify users");
     }
+
+    @Test
+    void reorderingAStepsPredecessorsIsNoChange() {
+        UUID backup = UUID.randomUUID();
+        UUID freeze = UUID.randomUUID();
+        UUID migrate = UUID.randomUUID();
+        TemplateContent v1 = runbook(List.of(step(freeze, "Freeze", -300), step(backup, "Backup", -120)),
+                List.of(step(migrate, "Migrate", 0, freeze, backup)));
+        TemplateContent v2 = runbook(List.of(step(freeze, "Freeze", -300), step(backup, "Backup", -120)),
+                List.of(step(migrate, "Migrate", 0, backup, freeze)));
+
+        assertThat(VersionComparison.between(v1, v2).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aPredecessorAddedIsStillAChangeShownByTitle() {
+        UUID backup = UUID.randomUUID();
+        UUID freeze = UUID.randomUUID();
+        UUID migrate = UUID.randomUUID();
+        TemplateContent v1 = runbook(List.of(step(freeze, "Freeze", -300), step(backup, "Backup", -120)),
+                List.of(step(migrate, "Migrate", 0, backup)));
+        TemplateContent v2 = runbook(List.of(step(freeze, "Freeze", -300), step(backup, "Backup", -120)),
+                List.of(step(migrate, "Migrate", 0, backup, freeze)));
+
+        assertThat(VersionComparison.between(v1, v2).entries()).singleElement().satisfies(e -> {
+            assertThat(e.change()).isEqualTo(Change.CHANGED);
+            assertThat(e.fields()).containsExactly(new FieldChange("Predecessors", "Backup", "Backup; Freeze"));
+        });
+    }
 }

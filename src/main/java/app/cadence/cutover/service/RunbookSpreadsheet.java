@@ -1,6 +1,6 @@
 package app.cadence.cutover.service;
 
-import app.cadence.shared.SpreadsheetText;
+import app.cadence.shared.SpreadsheetCells;
 import app.cadence.tenancy.domain.RoleSets;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayOutputStream;
@@ -13,11 +13,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +40,7 @@ public class RunbookSpreadsheet {
     public RunFile xlsx(Long runId) {
         RunRecord run = records.read(runId, false);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
+            SpreadsheetCells styles = new SpreadsheetCells(workbook);
             writeSteps(workbook.createSheet("Runbook"), run, styles);
             writeRun(workbook.createSheet("Run"), run, styles);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -61,11 +58,11 @@ public class RunbookSpreadsheet {
         return (slug.isEmpty() ? "run" : slug) + "-" + suffix;
     }
 
-    private static void writeSteps(Sheet sheet, RunRecord run, Styles styles) {
+    private static void writeSteps(Sheet sheet, RunRecord run, SpreadsheetCells styles) {
         RunbookColumn[] columns = RunbookColumn.values();
         Row header = sheet.createRow(0);
         for (int c = 0; c < columns.length; c++) {
-            text(header.createCell(c), columns[c].header(), styles).setCellStyle(styles.bold);
+            styles.text(header.createCell(c), columns[c].header()).setCellStyle(styles.bold);
             sheet.setColumnWidth(c, 256 * switch (columns[c].kind()) {
                 case MOMENT -> 17;
                 case NUMBER -> 9;
@@ -84,7 +81,7 @@ public class RunbookSpreadsheet {
         }
     }
 
-    private static void writeRun(Sheet sheet, RunRecord run, Styles styles) {
+    private static void writeRun(Sheet sheet, RunRecord run, SpreadsheetCells styles) {
         RunScreen.Header h = run.header();
         ZoneId zone = h.zone();
         List<Object[]> rows = List.of(
@@ -105,14 +102,14 @@ public class RunbookSpreadsheet {
         int next = 0;
         for (Object[] pair : rows) {
             Row row = sheet.createRow(next++);
-            text(row.createCell(0), (String) pair[0], styles).setCellStyle(styles.bold);
+            styles.text(row.createCell(0), (String) pair[0]).setCellStyle(styles.bold);
             value(row.createCell(1), pair[1], zone, styles);
         }
         sheet.setColumnWidth(0, 256 * 18);
         sheet.setColumnWidth(1, 256 * 50);
     }
 
-    private static void value(Cell cell, @Nullable Object value, ZoneId zone, Styles styles) {
+    private static void value(Cell cell, @Nullable Object value, ZoneId zone, SpreadsheetCells styles) {
         switch (value) {
             case null -> cell.setBlank();
             case Instant at -> {
@@ -122,33 +119,7 @@ public class RunbookSpreadsheet {
             }
             case Number n -> cell.setCellValue(n.doubleValue());
             case Duration d -> cell.setCellValue(RunTimeText.minutes(d));
-            default -> text(cell, value.toString(), styles);
-        }
-    }
-
-    /** A string cell, never a formula; one that a spreadsheet would read as a formula once edited keeps a quote prefix. */
-    private static Cell text(Cell cell, String value, Styles styles) {
-        cell.setCellValue(value);
-        if (SpreadsheetText.startsFormula(value)) {
-            cell.setCellStyle(styles.literal);
-        }
-        return cell;
-    }
-
-    private static final class Styles {
-        final CellStyle bold;
-        final CellStyle dateTime;
-        final CellStyle literal;
-
-        Styles(Workbook workbook) {
-            bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            dateTime = workbook.createCellStyle();
-            dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
-            literal = workbook.createCellStyle();
-            literal.setQuotePrefixed(true);
+            default -> styles.text(cell, value.toString());
         }
     }
 }

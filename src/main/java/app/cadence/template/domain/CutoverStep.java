@@ -56,7 +56,8 @@ public record CutoverStep(UUID key, String title, @Nullable String description, 
         f.put("Planned start", RelativeTime.clock(offsetMinutes));
         f.put("Duration", RelativeTime.formatDuration(durationMinutes));
         f.put("Owner role", text(ownerRole));
-        f.put("Predecessors", predecessors.toString());
+        // A set, not a sequence: the order the author picked them in means nothing, so reordering is no change.
+        f.put("Predecessors", predecessors.stream().map(UUID::toString).sorted().toList().toString());
         f.put("Rollback trigger", text(rollbackTrigger));
         f.put("Rollback instructions", text(rollbackInstructions));
         f.put("Evidence required", evidenceRequired ? "Yes" : "No");

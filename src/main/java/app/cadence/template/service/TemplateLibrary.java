@@ -18,6 +18,7 @@ import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.domain.TemplateVersion;
 import app.cadence.template.domain.TemplateVersionRepository;
 import app.cadence.template.domain.VersionComparison;
+import app.cadence.template.domain.VersionRangeComparison;
 import app.cadence.template.events.TemplateChanged;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateViews.ApplicableVersion;
@@ -166,6 +167,37 @@ public class TemplateLibrary {
     /** What changed from one version to another, by item key. */
     public VersionComparison compare(Long templateId, Long olderVersionId, Long newerVersionId) {
         return VersionComparison.between(version(templateId, olderVersionId).content(), version(templateId, newerVersionId).content());
+    }
+
+    /**
+     * What changed from one version to another across the versions between them: the cumulative
+     * change and the version that made each part of it. The two may be given in either order: the
+     * comparison always runs from the older (lower number; the draft is the newest) to the newer.
+     */
+    public VersionRangeComparison compareRange(Long templateId, Long oneVersionId, Long otherVersionId) {
+        find(templateId);
+        boolean author = isAuthor();
+        // findAllOf lists the draft first, then the published versions newest first: reversed, oldest first.
+        List<TemplateVersion> all = new ArrayList<>(versions.findAllOf(templateId, TenantContext.requireTenantId()).stream()
+                .filter(v -> author || !v.isDraft()).toList()).reversed();
+        int one = indexOf(all, oneVersionId);
+        int other = indexOf(all, otherVersionId);
+        List<VersionRangeComparison.Version> range = all.subList(Math.min(one, other), Math.max(one, other) + 1).stream()
+                .map(v -> new VersionRangeComparison.Version(summary(v).label(), v.getChangeNote(), TemplateFormat.read(v.getContent())))
+                .toList();
+        if (range.size() < 2) {
+            throw new RuleViolationException(null, "Choose two different versions to compare.");
+        }
+        return VersionRangeComparison.across(range);
+    }
+
+    private static int indexOf(List<TemplateVersion> versions, Long versionId) {
+        for (int i = 0; i < versions.size(); i++) {
+            if (versionId.equals(versions.get(i).getId())) {
+                return i;
+            }
+        }
+        throw new RecordNotFoundException("Template version", versionId);
     }
 
     @Transactional

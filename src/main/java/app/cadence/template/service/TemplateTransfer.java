@@ -79,9 +79,29 @@ public class TemplateTransfer {
         VersionContent version = library.version(templateId, versionId);
         int number = version.summary().number() == null ? 0 : version.summary().number();
         String json = TemplateFormat.writeDocument(details.name(), details.description(), number, version.content());
-        String slug = details.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return new ExportFile(fileName(details.name(), number, "json"), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One version as XLSX, one row per item in the columns the spreadsheet import reads
+     * ({@link TemplateWorkbook}); everyone who may read the version may have it.
+     */
+    public ExportFile exportSpreadsheet(Long templateId, Long versionId) {
+        TemplateDetails details = library.details(templateId);
+        VersionContent version = library.version(templateId, versionId);
+        int number = version.summary().number() == null ? 0 : version.summary().number();
+        byte[] xlsx = TemplateWorkbook.write(details.name(), details.description(), number, version.content());
+        return new ExportFile(fileName(details.name(), number, "xlsx"), xlsx);
+    }
+
+    /** The media type of {@link #exportSpreadsheet}'s file. */
+    public static final String XLSX = TemplateWorkbook.CONTENT_TYPE;
+
+    /** {@code erp-cutover-runbook-v3.json}: the template's name, safe for any file system, and the version. */
+    private static String fileName(String name, int number, String extension) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String suffix = number == 0 ? "draft" : "v" + number;
-        return new ExportFile((slug.isEmpty() ? "template" : slug) + "-" + suffix + ".json", json.getBytes(StandardCharsets.UTF_8));
+        return (slug.isEmpty() ? "template" : slug) + "-" + suffix + "." + extension;
     }
 
     /** The new draft template, and the timings in it the importer should check (advisory, never a refusal). */

@@ -17,6 +17,7 @@ import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
 import app.cadence.template.domain.TemplateStatus;
 import app.cadence.template.domain.VersionComparison;
+import app.cadence.template.domain.VersionRangeComparison;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateProposals;
 import app.cadence.template.service.TemplateTransfer.ExportFile;
@@ -40,6 +41,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -304,21 +306,54 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         dialog.open();
     }
 
-    private void showComparison(VerticalLayout result, VersionSummary older, VersionSummary newer) {
+    /**
+     * The cumulative change from the older of the two chosen versions to the newer, whichever way
+     * round they were chosen; over more than one step, the versions in between with their notes and,
+     * for each change, the version that made it.
+     */
+    private void showComparison(VerticalLayout result, VersionSummary from, VersionSummary to) {
         result.removeAll();
-        if (older == null || newer == null) {
+        if (from == null || to == null) {
             return;
         }
-        if (older.id().equals(newer.id())) {
+        if (from.id().equals(to.id())) {
             result.add(new Paragraph("Choose two different versions to compare."));
             return;
         }
-        VersionComparison comparison = library.compare(details.id(), older.id(), newer.id());
-        if (comparison.isEmpty()) {
-            result.add(new Paragraph(older.label() + " and " + newer.label().toLowerCase(java.util.Locale.ROOT) + " have the same content."));
+        // details.versions() lists the newest first.
+        boolean inOrder = details.versions().indexOf(from) >= details.versions().indexOf(to);
+        VersionSummary older = inOrder ? from : to;
+        VersionSummary newer = inOrder ? to : from;
+        VersionRangeComparison comparison;
+        try {
+            comparison = library.compareRange(details.id(), older.id(), newer.id());
+        } catch (RuntimeException e) {
+            UserMessages.showError(e);
             return;
         }
-        for (VersionComparison.Entry entry : comparison.entries()) {
+        String span = older.label() + " to " + newer.label().toLowerCase(java.util.Locale.ROOT);
+        boolean several = comparison.steps().size() > 1;
+        Paragraph heading = new Paragraph("Changes from " + span
+                + (several ? ", all " + comparison.steps().size() + " versions together:" : "."));
+        heading.addClassName("comparison-range");
+        result.add(heading);
+        if (several) {
+            Div steps = new Div();
+            steps.addClassName("comparison-versions");
+            for (VersionRangeComparison.Step step : comparison.steps()) {
+                Div line = new Div(new Span(step.label() + (step.changeNote() == null ? "" : ": " + step.changeNote())
+                        + " (" + changes(step.comparison().entries().size()) + ")"));
+                steps.add(line);
+            }
+            result.add(steps);
+        }
+        if (comparison.isEmpty()) {
+            result.add(new Paragraph(older.label() + " and " + newer.label().toLowerCase(java.util.Locale.ROOT) + " have the same content."
+                    + (several && comparison.steps().stream().anyMatch(s -> !s.comparison().isEmpty())
+                    ? " What the versions between changed was changed back." : "")));
+            return;
+        }
+        for (VersionComparison.Entry entry : comparison.net().entries()) {
             Span change = new Span(switch (entry.change()) {
                 case ADDED -> "Added";
                 case REMOVED -> "Removed";
@@ -328,6 +363,11 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
             change.addClassNames("status-badge", "change-" + entry.change().name().toLowerCase(java.util.Locale.ROOT));
             Div line = new Div(change, new Span(" " + entry.title() + " (" + entry.where() + ")"));
             line.addClassName("comparison-entry");
+            if (several) {
+                Span madeIn = new Span(" · in " + String.join(", ", comparison.madeIn(entry)).toLowerCase(java.util.Locale.ROOT));
+                madeIn.addClassName("comparison-made-in");
+                line.add(madeIn);
+            }
             result.add(line);
             for (VersionComparison.FieldChange field : entry.fields()) {
                 Div detail = new Div(new Span(field.field() + ": "), new Span("“" + field.before() + "” → “" + field.after() + "”"));
@@ -335,6 +375,10 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
                 result.add(detail);
             }
         }
+    }
+
+    private static String changes(int count) {
+        return count == 0 ? "no change" : count == 1 ? "1 change" : count + " changes";
     }
 
     private void openCopyDialog() {
@@ -469,7 +513,14 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
             return new FileDownload.MadeFile(file.fileName(), "application/json", file.bytes());
         }), AttachmentType.DOWNLOAD, "Export " + summary.label().toLowerCase(java.util.Locale.ROOT) + " as JSON");
         export.addClassName("export-link");
-        versionContent.add(info, export);
+        Anchor spreadsheet = new Anchor(FileDownload.of(() -> {
+            ExportFile file = transfer.exportSpreadsheet(templateId, summary.id());
+            return new FileDownload.MadeFile(file.fileName(), TemplateTransfer.XLSX, file.bytes());
+        }), AttachmentType.DOWNLOAD, "Export " + summary.label().toLowerCase(java.util.Locale.ROOT) + " as XLSX");
+        spreadsheet.addClassName("export-xlsx");
+        Div exports = new Div(export, spreadsheet);
+        exports.addClassName("template-exports");
+        versionContent.add(info, exports);
         if (summary.number() != null) {
             List<TemplateProposals.ProposalView> takenIn = proposals.takenInto(details.id(), summary.id());
             if (!takenIn.isEmpty()) {
@@ -494,7 +545,21 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         if (content.sections().isEmpty()) {
             versionContent.add(new Paragraph("This version has no sections yet."));
         } else {
-            versionContent.add(contentGrid(content));
+            TreeGrid<Line> grid = contentGrid(content);
+            List<Line> withDetails = grid.getTreeData().getRootItems().stream().flatMap(section -> grid.getTreeData().getChildren(section).stream())
+                    .filter(line -> line instanceof ItemLine(TemplateItem item) && !detailFields(item).isEmpty()).toList();
+            if (!withDetails.isEmpty()) {
+                // Descriptions, rollback triggers and instructions are what a team reads before it applies the template.
+                Checkbox all = new Checkbox(content.kind() == app.cadence.template.domain.TemplateKind.CUTOVER
+                        ? "Show every step's description and rollback" : "Show every item's details");
+                all.addClassName("show-all-details");
+                all.addValueChangeListener(e -> {
+                    withDetails.forEach(line -> grid.setDetailsVisible(line, e.getValue()));
+                    grid.getDataProvider().refreshAll();
+                });
+                versionContent.add(all);
+            }
+            versionContent.add(grid);
         }
     }
 
@@ -536,7 +601,7 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
      * {@value TemplateContent#MAX_SECTIONS} sections, and a virtualised grid sends the browser only
      * the rows in view, where grids showing all their rows sent (and the browser laid out) every one.
      */
-    private static Component contentGrid(TemplateContent content) {
+    private static TreeGrid<Line> contentGrid(TemplateContent content) {
         Map<UUID, String> titles = content.items().collect(Collectors.toMap(TemplateItem::key, TemplateItem::title));
         TreeData<Line> tree = new TreeData<>();
         for (TemplateSection section : content.sections()) {
@@ -575,7 +640,11 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
                 grid.addColumn(entry(c -> text(c.ownerRole()))).setHeader("Owner").setFlexGrow(1);
             }
         }
-        // Click an item for what does not fit in a column: description, rollback, evidence.
+        grid.addComponentColumn(line -> line instanceof ItemLine(TemplateItem item) && !detailFields(item).isEmpty()
+                        ? detailsToggle(grid, line, item) : new Span())
+                .setHeader("Details").setAutoWidth(true).setFlexGrow(0).setKey("details");
+        // What does not fit in a column (description, rollback trigger and instructions …) opens
+        // under the item: with its button, or a click on the row.
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(
                 line -> line instanceof ItemLine(TemplateItem item) ? itemDetails(item) : new Div()));
         grid.setDetailsVisibleOnClick(false);
@@ -610,14 +679,48 @@ public class TemplateView extends VerticalLayout implements HasUrlParameter<Stri
         return line -> line instanceof ItemLine(CommunicationEntry c) ? value.apply(c) : "";
     }
 
+    private static Component detailsToggle(TreeGrid<Line> grid, Line line, TemplateItem item) {
+        boolean open = grid.isDetailsVisible(line);
+        Button toggle = new Button(open ? "Hide" : "Show", (open ? VaadinIcon.ANGLE_UP : VaadinIcon.ANGLE_DOWN).create());
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        toggle.addClassName("details-toggle");
+        toggle.setAriaLabel((open ? "Hide" : "Show") + " the details of “" + item.title() + "”");
+        toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        toggle.addClickListener(e -> {
+            grid.setDetailsVisible(line, !grid.isDetailsVisible(line));
+            grid.getDataProvider().refreshItem(line);
+        });
+        return toggle;
+    }
+
+    /** The fields no column shows, with a value: what opens under an item. */
+    static Map<String, String> detailFields(TemplateItem item) {
+        java.util.Set<String> inColumns = switch (item) {
+            case CutoverStep s -> java.util.Set.of("Title", "Type", "Planned start", "Duration", "Owner role", "Predecessors", "Evidence required");
+            case RetroPrompt r -> java.util.Set.of("Title", "Prompt");
+            case CommunicationEntry c -> java.util.Set.of("Title", "Audience", "Cadence", "Channel", "Owner role");
+        };
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        item.fields().forEach((field, value) -> {
+            if (!value.isBlank() && !inColumns.contains(field)) {
+                shown.put(field, value);
+            }
+        });
+        return shown;
+    }
+
     private static Component itemDetails(TemplateItem item) {
         Div details = new Div();
         details.addClassName("item-details");
-        item.fields().forEach((field, value) -> {
-            if (!value.isBlank() && !field.equals("Title") && !field.equals("Predecessors")) {
-                Div line = new Div(new Span(field + ": "), new Span(value));
-                details.add(line);
-            }
+        detailFields(item).forEach((field, value) -> {
+            Span label = new Span(field);
+            label.addClassName("item-detail-label");
+            Div text = new Div();
+            text.setText(value); // as typed: new lines kept by the stylesheet, never read as HTML
+            text.addClassName("item-detail-text");
+            Div line = new Div(label, text);
+            line.addClassName("item-detail");
+            details.add(line);
         });
         return details;
     }

@@ -16,6 +16,7 @@ import app.cadence.work.domain.ItemField;
 import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.events.ItemChanged;
 import app.cadence.work.service.InstanceApplication;
+import app.cadence.work.service.InstanceExports;
 import app.cadence.work.service.InstanceReading;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.ItemRef;
@@ -193,9 +194,13 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private final List<InstancePageSection> sections;
     /** What other modules show of this instance (a cutover's runs), replaced when another instance is shown. */
     private final Div sectionsHolder = new Div();
+    private final InstanceExports exports;
+    /** The instance's XLSX, PDF and print view, replaced when another instance is shown. */
+    private final Div downloadsHolder = new Div();
 
     InstanceView(InstanceApplication applying, InstanceReading reading, ItemWork itemWork, Clock clock, LiveScreens live,
-                 List<InstancePageSection> sections) {
+                 List<InstancePageSection> sections, InstanceExports exports) {
+        this.exports = exports;
         this.applying = applying;
         this.sections = sections;
         this.reading = reading;
@@ -229,7 +234,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         sectionsHolder.addClassName("instance-sections");
         sectionsHolder.setWidthFull();
-        add(projectLink, title, subtitle, progressRow, sectionsHolder, filters, bulkBar);
+        add(projectLink, title, subtitle, downloadsHolder, progressRow, sectionsHolder, filters, bulkBar);
     }
 
     @Override
@@ -284,6 +289,8 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         }
         if (firstLoad || otherInstance) {
             sectionsHolder.removeAll();
+            downloadsHolder.removeAll();
+            downloadsHolder.add(new InstanceDownloads(loaded.id(), exports));
             sections.forEach(section -> section.create(loaded.id(), loaded.kind(), loaded.canManage()).ifPresent(sectionsHolder::add));
         }
         itemsById.clear();
