@@ -6,10 +6,6 @@ import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.service.ProjectRef;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RuleViolationException;
-import app.cadence.template.domain.CommunicationEntry;
-import app.cadence.template.domain.CutoverStep;
-import app.cadence.template.domain.RetroPrompt;
-import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateViews.ApplicableVersion;
@@ -23,6 +19,7 @@ import app.cadence.work.domain.InstanceItemRepository;
 import app.cadence.work.domain.InstancePlan;
 import app.cadence.work.domain.InstanceProgress;
 import app.cadence.work.domain.InstanceRepository;
+import app.cadence.work.domain.PlannedCopy;
 import app.cadence.work.domain.PlannedItem;
 import app.cadence.work.domain.ProjectRollups;
 import app.cadence.work.domain.RollupCounts;
@@ -34,10 +31,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -147,7 +142,7 @@ public class InstanceApplication {
         Long instanceId = instances.save(instance).getId();
         List<InstanceItem> copies = new ArrayList<>(plan.size());
         for (PlannedItem planned : plan) {
-            copies.add(new InstanceItem(instanceId, project.id(), version.kind(), copy(planned), now, by));
+            copies.add(new InstanceItem(instanceId, project.id(), version.kind(), PlannedCopy.of(planned), now, by));
         }
         items.saveAll(copies);
         rollups.add(InstanceRecords.tenantId(), project.id(), copies.stream().map(RollupCounts::of).reduce(RollupCounts.NONE, RollupCounts::plus), now);
@@ -172,35 +167,5 @@ public class InstanceApplication {
         instances.delete(instance);
         events.publishEvent(new ProjectChanged(InstanceRecords.tenantId(), instance.getProjectId(), ProjectChanged.Change.INSTANCE_REMOVED, instanceId,
                 ChangedBy.current(), clock.instant()));
-    }
-
-    private static InstanceItem.Copy copy(PlannedItem planned) {
-        TemplateItem item = planned.item();
-        return switch (item) {
-            case CutoverStep step -> new InstanceItem.Copy(step.key(), planned.sectionKey(), planned.sectionTitle(), planned.sectionRole(),
-                    planned.sectionPosition(), planned.position(), step.title(), details(step.description(),
-                    labelled("Rollback trigger", step.rollbackTrigger()), labelled("Rollback instructions", step.rollbackInstructions())),
-                    step.type(), step.ownerRole(), step.durationMinutes(),
-                    step.predecessors().isEmpty() ? null : step.predecessors().stream().map(Object::toString).collect(Collectors.joining(",")),
-                    step.evidenceRequired(), planned.criticalPath(), planned.due());
-            case CommunicationEntry entry -> new InstanceItem.Copy(entry.key(), planned.sectionKey(), planned.sectionTitle(), null,
-                    planned.sectionPosition(), planned.position(), entry.title(), details(labelled("Audience", entry.audience()),
-                    labelled("Purpose", entry.purpose()), labelled("Artefact", entry.artefact()), labelled("Channel", entry.channel()),
-                    labelled("Cadence", entry.cadence().label())),
-                    null, entry.ownerRole(), null, null, false, false, planned.due());
-            case RetroPrompt prompt -> new InstanceItem.Copy(prompt.key(), planned.sectionKey(), planned.sectionTitle(), null,
-                    planned.sectionPosition(), planned.position(), prompt.title(), prompt.prompt(),
-                    null, null, null, null, false, false, planned.due());
-        };
-    }
-
-    private static @Nullable String labelled(String label, @Nullable String value) {
-        return value == null || value.isBlank() ? null : label + ": " + value;
-    }
-
-    private static @Nullable String details(@Nullable String... parts) {
-        String joined = java.util.Arrays.stream(parts).filter(Objects::nonNull).filter(p -> !p.isBlank())
-                .collect(Collectors.joining("\n\n"));
-        return joined.isEmpty() ? null : joined;
     }
 }
