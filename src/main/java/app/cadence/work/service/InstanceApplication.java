@@ -19,6 +19,7 @@ import app.cadence.work.domain.InstanceItemRepository;
 import app.cadence.work.domain.InstancePlan;
 import app.cadence.work.domain.InstanceProgress;
 import app.cadence.work.domain.InstanceRepository;
+import app.cadence.work.domain.InstanceUpgradeRepository;
 import app.cadence.work.domain.PlannedCopy;
 import app.cadence.work.domain.PlannedItem;
 import app.cadence.work.domain.ProjectRollups;
@@ -58,11 +59,15 @@ public class InstanceApplication {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final org.springframework.beans.factory.ObjectProvider<WorkingDays> workingDays;
+    private final OrganisationWorkingDays workingDays;
+    private final InstanceUpgradeRepository upgrades;
+    private final UpgradeSnapshots snapshots;
 
     InstanceApplication(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, TemplateLibrary templates, TenantSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                        org.springframework.beans.factory.ObjectProvider<WorkingDays> workingDays) {
+                        OrganisationWorkingDays workingDays, InstanceUpgradeRepository upgrades, UpgradeSnapshots snapshots) {
         this.workingDays = workingDays;
+        this.upgrades = upgrades;
+        this.snapshots = snapshots;
         this.records = records;
         this.instances = instances;
         this.items = items;
@@ -78,32 +83,12 @@ public class InstanceApplication {
         return templates.applicable();
     }
 
-    /** The organisation's working days (the comms module's calendar), or Monday to Friday without it. */
-    private java.util.function.Predicate<java.time.LocalDate> workingDay() {
-        WorkingDays days = workingDays.getIfAvailable();
-        if (days == null) {
-            return d -> d.getDayOfWeek().getValue() <= 5;
-        }
-        // Read on first use only: most templates do not follow the calendar and never ask.
-        return new java.util.function.Predicate<>() {
-            private java.util.function.@org.jspecify.annotations.Nullable Predicate<java.time.LocalDate> loaded;
-
-            @Override
-            public boolean test(java.time.LocalDate day) {
-                if (loaded == null) {
-                    loaded = days.current();
-                }
-                return loaded.test(day);
-            }
-        };
-    }
-
     /** The plan as it would be created: due dates and owner roles, nothing saved. */
     public Preview preview(Long templateId, Long versionId, Anchors anchors) {
         ApplicableVersion version = templates.applicableVersion(templateId, versionId);
         ZoneId zone = settings.zone();
         return new Preview(version.templateName(), version.number(), version.kind(), zone,
-                InstancePlan.plan(version.content(), anchors, zone, workingDay()));
+                InstancePlan.plan(version.content(), anchors, zone, workingDays.current()));
     }
 
     /** A name for a new instance that no other instance of the project has yet. */
@@ -131,7 +116,7 @@ public class InstanceApplication {
         }
         ApplicableVersion version = templates.applicableVersion(request.templateId(), request.versionId());
         ZoneId zone = settings.zone();
-        List<PlannedItem> plan = InstancePlan.plan(version.content(), request.anchors(), zone, workingDay());
+        List<PlannedItem> plan = InstancePlan.plan(version.content(), request.anchors(), zone, workingDays.current());
         Instant now = clock.instant();
         String by = TenantContext.currentUserName();
         Instance instance = new Instance(project.id(), version.templateId(), version.versionId(), version.templateName(),
@@ -162,6 +147,8 @@ public class InstanceApplication {
         audit.deleted(InstanceRecords.instanceSubject(instance), "Removed “" + instance.getName() + "” (" + instance.getTemplateName()
                 + " version " + instance.getVersionNumber() + ") and its items.");
         RollupCounts removed = rollups.countsOfInstance(InstanceRecords.tenantId(), instanceId);
+        snapshots.forgetInstance(InstanceRecords.tenantId(), instanceId);
+        upgrades.deleteByInstance(InstanceRecords.tenantId(), instanceId);
         items.deleteByInstance(InstanceRecords.tenantId(), instanceId);
         rollups.add(InstanceRecords.tenantId(), instance.getProjectId(), removed.negated(), clock.instant());
         instances.delete(instance);

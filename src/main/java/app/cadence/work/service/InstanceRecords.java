@@ -99,6 +99,11 @@ class InstanceRecords {
         return projects.reference(id);
     }
 
+    /** The project's manager, if it has one. */
+    @Nullable Long managerOf(Long projectId) {
+        return projects.load(projectId).getPmUserId();
+    }
+
     Map<Long, ProjectRef> projects(Set<Long> ids) {
         return projects.references(ids);
     }
