@@ -17,6 +17,7 @@ import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.events.ItemChanged;
 import app.cadence.work.service.InstanceApplication;
 import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.InstanceUpgrades;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
@@ -194,8 +195,10 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     /** What other modules show of this instance (a cutover's runs), replaced when another instance is shown. */
     private final Div sectionsHolder = new Div();
 
+    private final InstanceUpgradePanel upgradePanel;
+
     InstanceView(InstanceApplication applying, InstanceReading reading, ItemWork itemWork, Clock clock, LiveScreens live,
-                 List<InstancePageSection> sections) {
+                 List<InstancePageSection> sections, InstanceUpgrades upgrades) {
         this.applying = applying;
         this.sections = sections;
         this.reading = reading;
@@ -229,7 +232,8 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         sectionsHolder.addClassName("instance-sections");
         sectionsHolder.setWidthFull();
-        add(projectLink, title, subtitle, progressRow, sectionsHolder, filters, bulkBar);
+        upgradePanel = new InstanceUpgradePanel(upgrades, this::reload);
+        add(projectLink, title, subtitle, upgradePanel, progressRow, sectionsHolder, filters, bulkBar);
     }
 
     @Override
@@ -294,6 +298,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         subtitle.setText(loaded.kind().label() + " · " + loaded.templateName() + " version " + loaded.versionNumber() + " · " + anchorText(loaded));
         grid.getColumnByKey("due").setVisible(loaded.kind() != TemplateKind.RETROSPECTIVE); // its prompts are not due
         delete.setVisible(loaded.canManage());
+        upgradePanel.show(loaded.id());
         bulkAssignee.setItems(loaded.assignees());
         if (panel == null) {
             panel = new ItemPanel(loaded.assignees(), loaded.zone(), itemWork::update, reading::item, this::saved, this::closePanel);
@@ -360,6 +365,12 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
                 open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 open.addClassName("item-title");
                 Div cell = new Div(open);
+                if (r.item().outsideTemplate()) {
+                    Span outside = new Span("No longer in the template");
+                    outside.addClassNames("tag", "tag-outside-template");
+                    outside.setTitle("A newer version of the template dropped this item; it stays because the team worked on it.");
+                    cell.add(outside);
+                }
                 if (r.item().criticalPath()) {
                     Span critical = new Span("Critical path");
                     critical.addClassNames("tag", "tag-critical");
