@@ -94,24 +94,22 @@ public class InstanceUpgrades {
     private final InstanceUpgradeRepository upgrades;
     private final ProjectRollups rollups;
     private final TemplateLibrary templates;
-    private final OrganisationWorkingDays workingDays;
     private final UpgradeSnapshots snapshots;
-    private final List<UpgradeBlockers> blockers;
+    private final Upgrading upgrading;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InstanceUpgrades(InstanceRecords records, InstanceItemRepository items, InstanceUpgradeRepository upgrades, ProjectRollups rollups,
-                     TemplateLibrary templates, OrganisationWorkingDays workingDays, UpgradeSnapshots snapshots,
-                     List<UpgradeBlockers> blockers, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                     TemplateLibrary templates, UpgradeSnapshots snapshots, Upgrading upgrading, AuditTrail audit,
+                     ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.items = items;
         this.upgrades = upgrades;
         this.rollups = rollups;
         this.templates = templates;
-        this.workingDays = workingDays;
         this.snapshots = snapshots;
-        this.blockers = blockers;
+        this.upgrading = upgrading;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -120,7 +118,7 @@ public class InstanceUpgrades {
     /** The latest published version when it is newer than the instance's, and the reader may upgrade it. */
     public Optional<UpgradeOffer> available(Long instanceId) {
         Instance instance = records.findInstance(instanceId);
-        if (!mayUpgrade(instance)) {
+        if (!upgrading.mayUpgrade(instance)) {
             return Optional.empty();
         }
         return templates.applicable().stream().filter(t -> t.id().equals(instance.getTemplateId())).findFirst()
@@ -133,10 +131,10 @@ public class InstanceUpgrades {
     public UpgradePreview preview(Long instanceId, Long toVersionId) {
         Instance instance = records.findInstance(instanceId);
         checkMayUpgrade(instance);
-        ApplicableVersion target = target(instance, toVersionId);
+        ApplicableVersion target = upgrading.target(instance, toVersionId);
         List<InstanceItem> current = items.findByInstance(instanceId, InstanceRecords.tenantId());
-        UpgradeMerge merge = merge(instance, current, target.content());
-        return preview(instance, target, merge, blockedBy(List.of(instanceId)).get(instanceId));
+        UpgradeMerge merge = upgrading.plans().merge(instance, current, target.content());
+        return preview(instance, target, merge, upgrading.blockedBy(List.of(instanceId)).get(instanceId));
     }
 
     UpgradePreview preview(Instance instance, ApplicableVersion target, UpgradeMerge merge, @Nullable String blockedBy) {
@@ -160,60 +158,20 @@ public class InstanceUpgrades {
         if (instance.getVersion() != expectedVersion) {
             throw new ConcurrentChangeException("“" + instance.getName() + "”", instance.getUpdatedBy(), instance.getUpdatedAt());
         }
-        String blocked = blockedBy(List.of(instanceId)).get(instanceId);
+        String blocked = upgrading.blockedBy(List.of(instanceId)).get(instanceId);
         if (blocked != null) {
             throw new RuleViolationException(null, blocked);
         }
-        return upgradeChecked(instance, target(instance, toVersionId), null);
-    }
-
-    /**
-     * The upgrade itself, once the caller has checked the right to upgrade, the instance's version
-     * and what blocks it. {@code content} is the target's content when the caller already has it.
-     */
-    UpgradeResult upgradeChecked(Instance instance, ApplicableVersion target, @Nullable UpgradeMerge computed) {
-        Long tenantId = InstanceRecords.tenantId();
-        Long instanceId = Objects.requireNonNull(instance.getId());
-        List<InstanceItem> current = items.findByInstance(instanceId, tenantId);
-        UpgradeMerge merge = computed != null ? computed : merge(instance, current, target.content());
-        Instant now = clock.instant();
-        String by = TenantContext.currentUserName();
-        RollupCounts before = current.stream().map(RollupCounts::of).reduce(RollupCounts.NONE, RollupCounts::plus);
-        Map<Long, Long> assigneesBefore = new HashMap<>();
-        current.forEach(i -> {
-            if (i.getAssigneeUserId() != null) {
-                assigneesBefore.put(i.getId(), i.getAssigneeUserId());
-            }
-        });
-
-        InstanceUpgrade upgrade = upgrades.save(new InstanceUpgrade(instance, target.versionId(), target.number(), merge, now, by));
-        snapshots.keep(tenantId, instanceId, Objects.requireNonNull(upgrade.getId()));
-        int fromNumber = instance.getVersionNumber();
-        UpgradeMerge.Applied applied = merge.apply(current, instanceId, instance.getProjectId(), instance.getKind(), now, by);
-        items.deleteAll(applied.deleted());
-        items.saveAll(applied.inserted());
-        instance.followVersion(target.versionId(), target.number());
-        instance.touch(now, by);
-        items.flush();
-        upgrade.leftItems(snapshots.fingerprint(tenantId, instanceId));
-
-        Set<InstanceItem> after = new LinkedHashSet<>(current);
-        applied.deleted().forEach(after::remove);
-        after.addAll(applied.inserted());
-        RollupCounts counts = after.stream().map(RollupCounts::of).reduce(RollupCounts.NONE, RollupCounts::plus);
-        rollups.add(tenantId, instance.getProjectId(), counts.minus(before), now);
-
-        audit.changed(InstanceRecords.instanceSubject(instance), "Template version", "Version " + fromNumber,
-                "Version " + target.number() + " (upgraded: " + upgrade.counts() + ")");
-        announce(instance, affected(merge, current, applied), assigneesBefore, now);
-        return new UpgradeResult(upgrade.getId(), instanceId, fromNumber, target.number(), upgrade.counts());
+        ApplicableVersion target = upgrading.target(instance, toVersionId);
+        List<InstanceItem> current = items.findByInstance(instanceId, InstanceRecords.tenantId());
+        return upgrading.upgrade(instance, current, target, upgrading.plans().merge(instance, current, target.content()));
     }
 
     /** The instance's upgrades, latest first; the latest can be undone while no item has changed since. */
     public List<UpgradeEntry> history(Long instanceId) {
         Instance instance = records.findInstance(instanceId);
         List<InstanceUpgrade> all = upgrades.findByInstance(InstanceRecords.tenantId(), instanceId);
-        boolean may = mayUpgrade(instance);
+        boolean may = upgrading.mayUpgrade(instance);
         return all.stream().map(u -> new UpgradeEntry(u.getId(), u.getFromVersionNumber(), u.getToVersionNumber(), u.counts(),
                 u.getUpgradedBy(), u.getUpgradedAt(), u.getUndoneBy(), u.getUndoneAt(),
                 may && u == all.getFirst() && undoable(instance, u))).toList();
@@ -258,93 +216,15 @@ public class InstanceUpgrades {
         touched.forEach(id -> events.publishEvent(new ItemChanged(tenantId, instance.getProjectId(), instance.getId(), id, Set.of(), Set.of(), who, now)));
     }
 
-    // --- what the portfolio-wide upgrade shares -------------------------------------------------
-
-    UpgradeMerge merge(Instance instance, List<InstanceItem> current, TemplateContent next) {
-        ZoneId zone = ZoneId.of(instance.getTimeZone());
-        Anchors anchors = anchors(instance, zone);
-        List<PlannedItem> plan = InstancePlan.plan(next, anchors, zone, workingDays.current());
-        return UpgradeMerge.of(current, formerlyDue(instance, anchors, zone), plan, zone);
-    }
-
-    /** The due dates the instance's own version planned, to tell a date the team moved; empty if that version cannot be read. */
-    private Map<java.util.UUID, Instant> formerlyDue(Instance instance, Anchors anchors, ZoneId zone) {
-        Map<java.util.UUID, Instant> due = new HashMap<>();
-        try {
-            TemplateContent former = templates.publishedContent(instance.getTemplateVersionId());
-            InstancePlan.plan(former, anchors, zone, workingDays.current()).forEach(p -> {
-                if (p.due() != null) {
-                    due.put(p.item().key(), p.due());
-                }
-            });
-        } catch (RecordNotFoundException | RuleViolationException e) {
-            return Map.of();
-        }
-        return due;
-    }
-
-    static Anchors anchors(Instance instance, ZoneId zone) {
-        LocalDateTime at = instance.getAnchorAt() == null ? null : LocalDateTime.ofInstant(instance.getAnchorAt(), zone);
-        return new Anchors(at, instance.getPlanStart(), instance.getPlanEnd(), instance.getGoLive());
-    }
-
-    ApplicableVersion target(Instance instance, Long toVersionId) {
-        ApplicableVersion target = templates.applicableVersion(instance.getTemplateId(), toVersionId);
-        if (target.number() <= instance.getVersionNumber()) {
-            throw new RuleViolationException(null, "“" + instance.getName() + "” already follows version " + instance.getVersionNumber()
-                    + "; it can only be upgraded to a newer version.");
-        }
-        return target;
-    }
-
-    Map<Long, String> blockedBy(Collection<Long> instanceIds) {
-        Map<Long, String> blocked = new HashMap<>();
-        blockers.forEach(b -> b.blocking(instanceIds).forEach(blocked::putIfAbsent));
-        return blocked;
-    }
-
-    boolean mayUpgrade(Instance instance) {
-        var me = InstanceRecords.selection();
-        boolean managesProject = me.role() == app.cadence.tenancy.domain.Role.PM
-                && InstanceRecords.currentUserId().equals(records.managerOf(instance.getProjectId()));
-        return ItemPermissions.upgradesInstance(me.role(), managesProject);
-    }
-
-    private void checkMayUpgrade(Instance instance) {
-        if (!mayUpgrade(instance)) {
-            throw new AccessDeniedException("Only the project's manager, an administrator or the PMO can upgrade “" + instance.getName() + "”.");
-        }
-    }
-
     private boolean undoable(Instance instance, InstanceUpgrade upgrade) {
         return !upgrade.isUndone() && instance.getTemplateVersionId().longValue() == upgrade.getToVersionId().longValue()
                 && snapshots.fingerprint(InstanceRecords.tenantId(), instance.getId()).equals(upgrade.getItemsAfter());
     }
 
-    /** Every item the upgrade touched: changed, moved, kept outside the template, added or removed. */
-    private static List<InstanceItem> affected(UpgradeMerge merge, List<InstanceItem> current, UpgradeMerge.Applied applied) {
-        Set<java.util.UUID> keys = new HashSet<>();
-        merge.changed().forEach(c -> keys.add(c.key()));
-        merge.moved().forEach(m -> keys.add(m.key()));
-        merge.removed().forEach(r -> keys.add(r.key()));
-        List<InstanceItem> touched = new java.util.ArrayList<>(current.stream().filter(i -> keys.contains(i.getKey())).toList());
-        touched.addAll(applied.inserted());
-        return touched;
-    }
-
-    private void announce(Instance instance, List<InstanceItem> touched, Map<Long, Long> assigneesBefore, Instant now) {
-        ChangedBy who = ChangedBy.current();
-        Long tenantId = InstanceRecords.tenantId();
-        for (InstanceItem item : touched) {
-            Set<Long> assignees = new HashSet<>();
-            if (assigneesBefore.containsKey(item.getId())) {
-                assignees.add(assigneesBefore.get(item.getId()));
-            }
-            if (item.getAssigneeUserId() != null) {
-                assignees.add(item.getAssigneeUserId());
-            }
-            events.publishEvent(new ItemChanged(tenantId, instance.getProjectId(), Objects.requireNonNull(instance.getId()),
-                    Objects.requireNonNull(item.getId()), Set.<ItemField>of(), assignees, who, now));
+    private void checkMayUpgrade(Instance instance) {
+        if (!upgrading.mayUpgrade(instance)) {
+            throw new AccessDeniedException("Only the project's manager, an administrator or the PMO can upgrade “" + instance.getName() + "”.");
         }
     }
+
 }
