@@ -9,7 +9,6 @@ import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
-import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.work.domain.Anchors;
@@ -58,7 +57,6 @@ class UpgradeBenchmark {
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
-    @Autowired TemplateLibrary templates;
     @Autowired InstanceApplication applying;
     @Autowired InstanceReading reading;
     @Autowired ItemWork itemWork;
@@ -138,12 +136,7 @@ class UpgradeBenchmark {
     }
 
     private Long publish(Member pmo, Long templateId, TemplateContent content) {
-        return scope.call(pmo.userId(), pmo.tenantId(), () -> {
-            templates.startDraft(templateId);
-            templates.saveDraft(templateId, templates.draft(templateId).orElseThrow().summary().version(), content);
-            templates.publish(templateId, "Improved");
-            return applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
-        });
+        return fixtures.publishNextVersion(pmo, templateId, content);
     }
 
     /**

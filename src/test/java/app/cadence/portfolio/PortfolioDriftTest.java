@@ -12,7 +12,6 @@ import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.IntegrationTest;
 import app.cadence.support.SampleTemplates;
 import app.cadence.template.domain.TemplateContent;
-import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.work.domain.Anchors;
@@ -30,7 +29,6 @@ class PortfolioDriftTest {
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
-    @Autowired TemplateLibrary templates;
     @Autowired InstanceApplication applying;
     @Autowired PortfolioService portfolio;
 
@@ -47,12 +45,7 @@ class PortfolioDriftTest {
     }
 
     void publishAgain(Member pmo, Long templateId, TemplateContent content) {
-        as(pmo, () -> {
-            templates.startDraft(templateId);
-            TemplateContent changed = new TemplateContent(content.kind(), content.sections(), content.retro(), !content.followsWorkingCalendar());
-            templates.saveDraft(templateId, templates.draft(templateId).orElseThrow().summary().version(), changed);
-            return templates.publish(templateId, "Again");
-        });
+        fixtures.publishNextVersion(pmo, templateId, content.followingWorkingCalendar(!content.followsWorkingCalendar()));
     }
 
     @Test

@@ -10,7 +10,6 @@ import app.cadence.support.Fixtures.Tenant;
 import app.cadence.support.KaribuTest;
 import app.cadence.support.SampleTemplates;
 import app.cadence.template.domain.TemplateContent;
-import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.work.domain.Anchors;
@@ -28,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PortfolioDriftViewTest extends KaribuTest {
 
     @Autowired TenantScope scope;
-    @Autowired TemplateLibrary templates;
     @Autowired InstanceApplication applying;
 
     void apply(Member pmo, Long projectId, Long templateId) {
@@ -46,11 +44,7 @@ class PortfolioDriftViewTest extends KaribuTest {
         TemplateContent content = SampleTemplates.runbook();
         Long template = fixtures.publishedTemplate(pmo, "ERP runbook", content);
         apply(pmo, fixtures.project(pmo, "OLD-1", "Behind"), template);
-        scope.run(pmo.userId(), pmo.tenantId(), () -> {
-            templates.startDraft(template);
-            templates.saveDraft(template, templates.draft(template).orElseThrow().summary().version(), content.followingWorkingCalendar(true));
-            templates.publish(template, "Follows the calendar");
-        });
+        fixtures.publishNextVersion(pmo, template, content.followingWorkingCalendar(true));
         apply(pmo, fixtures.project(pmo, "NEW-2", "Current"), template);
         login(pmo.authentication());
         navigate("");

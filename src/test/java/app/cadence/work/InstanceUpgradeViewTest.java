@@ -16,7 +16,6 @@ import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
-import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.work.domain.Anchors;
@@ -50,7 +49,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InstanceUpgradeViewTest extends KaribuTest {
 
     @Autowired TenantScope scope;
-    @Autowired TemplateLibrary templates;
     @Autowired ProjectService projects;
     @Autowired InstanceApplication applying;
     @Autowired InstanceReading reading;
@@ -110,11 +108,7 @@ class InstanceUpgradeViewTest extends KaribuTest {
             sections.add(new TemplateSection(s.key(), s.title(), s.role(), items));
         }
         TemplateContent v2 = new TemplateContent(v1.kind(), sections, null);
-        as(pmo, () -> {
-            templates.startDraft(templateId);
-            templates.saveDraft(templateId, templates.draft(templateId).orElseThrow().summary().version(), v2);
-            return templates.publish(templateId, "Reconcile after loading");
-        });
+        fixtures.publishNextVersion(pmo, templateId, v2);
     }
 
     @Test

@@ -21,7 +21,6 @@ import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
-import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.work.domain.Anchors;
@@ -56,7 +55,6 @@ class InstanceUpgradesTest {
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
-    @Autowired TemplateLibrary templates;
     @Autowired ProjectService projects;
     @Autowired InstanceApplication applying;
     @Autowired InstanceReading reading;
@@ -88,12 +86,7 @@ class InstanceUpgradesTest {
 
     /** Publishes the content as the template's next version; returns the version's id. */
     Long publish(Long template, TemplateContent content) {
-        return as(pmo, () -> {
-            templates.startDraft(template);
-            templates.saveDraft(template, templates.draft(template).orElseThrow().summary().version(), content);
-            templates.publish(template, "Improved");
-            return applying.applicableTemplates().stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id();
-        });
+        return fixtures.publishNextVersion(pmo, template, content);
     }
 
     Long apply(Member as, Long project, Long template) {

@@ -20,7 +20,6 @@ import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
-import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.work.domain.Anchors;
@@ -52,7 +51,6 @@ class TemplateDriftTest {
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
-    @Autowired TemplateLibrary templates;
     @Autowired ProjectService projects;
     @Autowired InstanceApplication applying;
     @Autowired InstanceReading reading;
@@ -105,11 +103,7 @@ class TemplateDriftTest {
             sections.add(new TemplateSection(s.key(), s.title(), s.role(), items));
         }
         TemplateContent v2 = new TemplateContent(v1.kind(), sections, null);
-        as(pmo, () -> {
-            templates.startDraft(templateId);
-            templates.saveDraft(templateId, templates.draft(templateId).orElseThrow().summary().version(), v2);
-            return templates.publish(templateId, "Reconcile");
-        });
+        fixtures.publishNextVersion(pmo, templateId, v2);
     }
 
     @BeforeEach

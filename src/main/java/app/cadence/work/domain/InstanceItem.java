@@ -152,20 +152,7 @@ public class InstanceItem extends AuditedEntity {
         this.projectId = projectId;
         this.instanceKind = instanceKind;
         this.key = copy.key();
-        this.sectionKey = copy.sectionKey();
-        this.sectionTitle = copy.sectionTitle();
-        this.sectionRole = copy.sectionRole();
-        this.sectionPosition = copy.sectionPosition();
-        this.position = copy.position();
-        this.title = copy.title();
-        this.details = copy.details();
-        this.stepType = copy.stepType();
-        this.ownerRole = copy.ownerRole();
-        this.durationMinutes = copy.durationMinutes();
-        this.predecessors = copy.predecessors();
-        this.evidenceRequired = copy.evidenceRequired();
-        this.criticalPath = copy.criticalPath();
-        this.dueAt = copy.dueAt();
+        followTemplate(copy, false);
         created(now, by);
     }
 

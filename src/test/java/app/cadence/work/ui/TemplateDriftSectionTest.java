@@ -14,7 +14,6 @@ import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.domain.TemplateSection;
-import app.cadence.template.service.TemplateLibrary;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
 import app.cadence.work.domain.Anchors;
@@ -45,7 +44,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TemplateDriftSectionTest extends KaribuTest {
 
     @Autowired TenantScope scope;
-    @Autowired TemplateLibrary templates;
     @Autowired InstanceApplication applying;
     @Autowired InstanceReading reading;
 
@@ -81,12 +79,7 @@ class TemplateDriftSectionTest extends KaribuTest {
             }
             sections.add(new TemplateSection(s.key(), s.title(), s.role(), items));
         }
-        as(pmo, () -> {
-            templates.startDraft(templateId);
-            templates.saveDraft(templateId, templates.draft(templateId).orElseThrow().summary().version(),
-                    new TemplateContent(v1.kind(), sections, null));
-            return templates.publish(templateId, "Reconcile");
-        });
+        fixtures.publishNextVersion(pmo, templateId, new TemplateContent(v1.kind(), sections, null));
     }
 
     void openDriftTab() {
