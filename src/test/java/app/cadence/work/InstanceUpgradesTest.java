@@ -44,6 +44,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import app.cadence.project.events.ProjectChanged;
+import app.cadence.work.events.ItemChanged;
 
 /**
  * Upgrading an instance to a newer version of its template through the service: preview, upgrade
@@ -51,7 +55,10 @@ import org.springframework.security.access.AccessDeniedException;
  * way, and another tenant.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class InstanceUpgradesTest {
+
+    @Autowired ApplicationEvents published;
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
@@ -168,6 +175,10 @@ class InstanceUpgradesTest {
         InstanceUpgrades.UpgradeResult result = as(pm, () -> upgrades.upgrade(instanceId, v2, preview.instanceVersion()));
 
         assertThat(result.counts()).isEqualTo("1 added, 1 kept outside the template, 1 changed");
+        assertThat(published.stream(ProjectChanged.class)).as("open screens of the instance and project reload")
+                .anyMatch(e -> e.change() == ProjectChanged.Change.INSTANCE_UPGRADED && instanceId.equals(e.instanceId()));
+        assertThat(published.stream(ItemChanged.class).filter(e -> e.instanceId().equals(instanceId) && e.changedFields().isEmpty()).map(ItemChanged::itemId).distinct().count())
+                .as("the added, changed and kept items are announced").isEqualTo(3);
         var details = as(pm, () -> reading.details(instanceId));
         assertThat(details.versionNumber()).isEqualTo(2);
         assertThat(details.items()).extracting(ItemView::title)

@@ -1,6 +1,7 @@
 package app.cadence.work.service;
 
 import app.cadence.audit.service.AuditTrail;
+import app.cadence.project.events.ProjectChanged;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
@@ -202,6 +203,7 @@ public class InstanceUpgrades {
                 "Version " + upgrade.getFromVersionNumber() + " (upgrade undone: the items are as they were before it)");
         ChangedBy who = ChangedBy.current();
         touched.forEach(id -> events.publishEvent(new ItemChanged(tenantId, instance.getProjectId(), instance.getId(), id, Set.of(), Set.of(), who, now)));
+        events.publishEvent(new ProjectChanged(tenantId, instance.getProjectId(), ProjectChanged.Change.INSTANCE_UPGRADED, instance.getId(), who, now));
     }
 
     private boolean undoable(Instance instance, InstanceUpgrade upgrade) {

@@ -1,6 +1,7 @@
 package app.cadence.work.service;
 
 import app.cadence.audit.service.AuditTrail;
+import app.cadence.project.events.ProjectChanged;
 import app.cadence.shared.domain.RecordNotFoundException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.template.domain.TemplateContent;
@@ -185,6 +186,7 @@ class Upgrading {
         ChangedBy who = ChangedBy.current();
         notices.upgraded(instance, fromNumber, target.number(), upgrade.counts(), who.userId(), who.displayName());
         announce(instance, affected(merge, current, applied), assigneesBefore, who, now);
+        events.publishEvent(new ProjectChanged(tenantId, instance.getProjectId(), ProjectChanged.Change.INSTANCE_UPGRADED, instanceId, who, now));
         return new UpgradeResult(upgrade.getId(), instanceId, fromNumber, target.number(), upgrade.counts());
     }
 
