@@ -75,6 +75,7 @@ class UpgradePreviewDialog extends Dialog {
                 done.accept(result);
             } catch (RuntimeException ex) {
                 UserMessages.showError(ex);
+                confirm.setEnabled(true);
             }
         });
         confirm.setDisableOnClick(true);
