@@ -126,7 +126,12 @@ class TemplateDriftSection implements TemplatePageSection {
             progressText.addClassName("drift-progress");
             results.addClassName("drift-results");
             add(headline, grid, actions, new HorizontalLayout(progress, progressText), results);
-            load();
+            // Read whenever the tab is shown: a version published or an instance upgraded since shows at once.
+            addAttachListener(e -> {
+                if (running == null) {
+                    load();
+                }
+            });
         }
 
         private Component versionCell(DriftRow row) {
@@ -147,14 +152,18 @@ class TemplateDriftSection implements TemplatePageSection {
             if (loaded.rows().isEmpty()) {
                 headline.setText("No project has applied this template yet.");
             } else if (loaded.latestNumber() == null) {
-                headline.setText(loaded.rows().size() + " instances. No published version to upgrade them to.");
+                headline.setText(instances(loaded.rows().size()) + ". No published version to upgrade them to.");
             } else {
                 String byVersion = loaded.byVersion().entrySet().stream().map(e -> e.getValue() + " on version " + e.getKey())
                         .collect(Collectors.joining(", "));
-                headline.setText(loaded.rows().size() + " instances, " + loaded.behindCount() + " behind the latest version "
+                headline.setText(instances(loaded.rows().size()) + ", " + loaded.behindCount() + " behind the latest version "
                         + loaded.latestNumber() + " (" + byVersion + ").");
             }
             updateButtons();
+        }
+
+        private static String instances(long count) {
+            return count + (count == 1 ? " instance" : " instances");
         }
 
         private void updateButtons() {
@@ -190,7 +199,7 @@ class TemplateDriftSection implements TemplatePageSection {
                 blocked.addClassName("drift-blocked");
                 dialog.add(blocked);
             }
-            Button confirm = new Button("Upgrade " + summary.ready() + " instances", e -> {
+            Button confirm = new Button("Upgrade " + instances(summary.ready()), e -> {
                 dialog.close();
                 start(ids);
             });
