@@ -50,7 +50,7 @@ class PortfolioDriftViewTest extends KaribuTest {
         navigate("");
 
         Button tile = _get(Button.class, spec -> spec.withClasses("tile-drift"));
-        assertThat(tile.getText()).isEqualTo("1 instance behind the latest template version");
+        assertThat(tile.getText()).isEqualTo("1 instance behind its template");
         _click(tile);
 
         assertThat(_get(Checkbox.class, spec -> spec.withLabel("Template drift")).getValue()).isTrue();

@@ -379,7 +379,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         tiles.add(overdueTile, tile(summary.goLivesNext30Days() + (summary.goLivesNext30Days() == 1 ? " go-live" : " go-lives")
                 + " in the next 30 days", "tile-go-lives"));
         long behind = summary.instancesBehind();
-        Button driftTile = new Button(behind + (behind == 1 ? " instance" : " instances") + " behind the latest template version",
+        Button driftTile = new Button(behind == 1 ? "1 instance behind its template" : behind + " instances behind their template",
                 e -> drifted.setValue(!drifted.getValue()));
         driftTile.addClassNames("tile", "tile-drift");
         driftTile.setAriaLabel(behind + " instances behind the latest version of their template: show only their projects");

@@ -101,6 +101,7 @@ class InstanceUpgradePanel extends Div {
             if (entry.undoable()) {
                 Button undo = new Button("Undo", e -> confirmUndo(entry));
                 undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                undo.addClassName("upgrade-undo");
                 line.add(undo);
             }
             entries.add(line);
