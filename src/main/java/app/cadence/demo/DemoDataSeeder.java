@@ -136,6 +136,7 @@ class DemoDataSeeder implements ApplicationRunner {
             project("GLX-ZT", "Zero-trust network access", null, ProjectStatus.ACTIVE, today.minusDays(35), today.plusDays(183),
                     "Replace VPN with identity-aware access for 4,000 staff.");
         });
+        seedConsultantWork(acme, pm, globex, consultant);
 
         log.info("""
                 Demo data created. Sign in at http://localhost:8080 with password '{}' as any of: {}""",
@@ -223,6 +224,31 @@ class DemoDataSeeder implements ApplicationRunner {
             List<ItemRef> next = reading.details(plan).items().stream().filter(i -> i.status() == ItemStatus.OPEN).limit(3)
                     .map(i -> new ItemRef(i.id(), i.version())).toList();
             itemWork.bulkAssign(plan, next, dev);
+        });
+    }
+
+    /**
+     * The consultant's home (issue C13): Connor Blake has work in both organisations — at Globex
+     * the cutover of GLX-AZ, which he manages, in ten days with its first steps his; at Acme two
+     * steps of ERP-01's runbook nobody had taken.
+     */
+    private void seedConsultantWork(Long acme, Long acmePm, Long globex, Long consultant) {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        LocalDate today = LocalDate.now(clock.withZone(newYork));
+        scope.run(consultant, globex, () -> {
+            Long cutover = applying.instantiate(new InstantiationRequest(projectIds.get("GLX-AZ"), template("Cloud migration cutover"),
+                    latest("Cloud migration cutover"), "Portal migration cutover", Anchors.at(today.plusDays(10).atTime(20, 0))));
+            List<ItemRef> first = reading.details(cutover).items().stream().filter(i -> i.status() == ItemStatus.OPEN).limit(4)
+                    .map(i -> new ItemRef(i.id(), i.version())).toList();
+            itemWork.bulkAssign(cutover, first, consultant);
+        });
+        scope.run(acmePm, acme, () -> {
+            Long erp = reading.instancesOf(projectIds.get("ERP-01")).stream().filter(i -> i.name().equals("Go-live cutover runbook")).findFirst()
+                    .orElseThrow().id();
+            List<ItemRef> untaken = reading.details(erp).items().stream()
+                    .filter(i -> i.status() == ItemStatus.OPEN && i.assigneeUserId() == null && i.dueAt() != null).limit(2)
+                    .map(i -> new ItemRef(i.id(), i.version())).toList();
+            itemWork.bulkAssign(erp, untaken, consultant);
         });
     }
 

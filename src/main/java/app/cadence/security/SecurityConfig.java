@@ -130,6 +130,8 @@ class SecurityConfig {
                 // The password-reset pages (Vaadin views open before sign-in), named so that they do
                 // not depend on Vaadin recognising its anonymous routes at this point of the chain.
                 .requestMatchers("/forgot-password", "/reset-password/*").permitAll()
+                // Calendar applications cannot sign in: the secret in a feed's address is its credential.
+                .requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/*").permitAll()
                 // Load balancers and orchestrators probe health without credentials.
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         // Naming the login page here keeps Spring Security from generating its own default one.

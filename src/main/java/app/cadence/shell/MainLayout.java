@@ -188,6 +188,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             signedInAs.addClassName("menu-note");
         }
         if (tenantSwitcher.hasOtherTenants()) {
+            sub.addItem("Across my organisations", e -> UI.getCurrent().navigate("home"));
             sub.addItem("Switch organisation…", e -> UI.getCurrent().navigate(SelectTenantView.class));
         }
         sub.addItem("Your account", e -> UI.getCurrent().navigate(ACCOUNT));

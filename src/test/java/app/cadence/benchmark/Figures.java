@@ -37,4 +37,40 @@ final class Figures {
             return "unknown";
         }
     }
+
+    /**
+     * The heap used, sampled every 10 ms from a daemon thread while work runs: {@link #peak()} is
+     * the highest seen since it started (garbage included, as a large heap rarely collects).
+     */
+    static final class HeapPeak implements AutoCloseable {
+
+        private final java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread sampler;
+
+        HeapPeak() {
+            peak.set(memory.getHeapMemoryUsage().getUsed());
+            sampler = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10); // sampling, not waiting for the system under test
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        long peak() {
+            return peak.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            sampler.join();
+        }
+    }
 }

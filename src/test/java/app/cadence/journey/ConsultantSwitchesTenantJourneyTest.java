@@ -35,9 +35,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A consultant who works for two organisations signs in, picks Acme Corp, sees only Acme's
- * projects (on the portfolio, where a PMO lands), switches to Globex from the header and then
- * sees only Globex's projects.
+ * A consultant who works for two organisations signs in, picks Acme Corp and lands on what needs
+ * them across both (issue C13): Acme's and Globex's lines on one page; opening a Globex item enters
+ * Globex. Switching to Acme from the header lands inside it — only Acme's projects, on the
+ * portfolio where a PMO lands — and switching to Globex shows only Globex's projects.
  *
  * <p>Runs the real application on its own in-memory database with the demo data, driven by
  * Debian's headless Chromium through its chromedriver. Nothing is downloaded: Selenium Manager
@@ -147,9 +148,57 @@ class ConsultantSwitchesTenantJourneyTest {
                     "Work in Acme Corp as PMO", "Work in Globex as Project manager");
         });
 
-        step("acme-projects", () -> {
+        step("home-across-organisations", () -> {
             driver.findElement(By.cssSelector("vaadin-button.tenant-choice[aria-label='Work in Acme Corp as PMO']")).click();
-            // As PMO the consultant lands on Acme's portfolio, one row per project.
+            // Working with two organisations, the consultant lands on what needs them across both (issue C13).
+            until("the home across organisations", d -> path().equals("/home"));
+            waitForVaadin();
+            Set<String> cells = until("Acme's and Globex's lines on one page", gridShowing(List.of("Acme Corp", "Globex")));
+            assertThat(cells).as("lines name their organisation").contains("Acme Corp", "Globex");
+            until("Globex's times labelled with its zone", d -> gridCellTexts().stream().anyMatch(t -> t.endsWith("(America/New_York)")));
+        });
+
+        step("opens-a-globex-item-in-globex", () -> {
+            WebElement line = until("a Globex line to open", d -> d.findElements(By.cssSelector("vaadin-button.home-open")).stream()
+                    .filter(b -> String.valueOf(b.getDomAttribute("aria-label")).endsWith(" in Globex")
+                            && !String.valueOf(b.getDomAttribute("aria-label")).contains("assigned to you"))
+                    .findFirst().orElse(null));
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", line);
+            until("the Globex line to be clickable", ExpectedConditions.elementToBeClickable(line)).click();
+            until("the Globex item's checklist", d -> path().startsWith("/instances/"));
+            waitForVaadin();
+            until("the tenant switcher to show Globex", d -> tenantSwitcherText().startsWith("Globex"));
+            until("the Portal migration cutover", d -> String.valueOf(js().executeScript("return document.body.innerText;"))
+                    .contains("Portal migration cutover"));
+        });
+
+        step("calendar-feed", () -> {
+            driver.get(url("/account"));
+            waitForVaadin();
+            WebElement create = until("the calendar feed button", d -> d.findElements(By.cssSelector("vaadin-button.calendar-feed-create")).stream()
+                    .findFirst().orElse(null));
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", create);
+            until("the calendar feed button to be clickable", ExpectedConditions.elementToBeClickable(create)).click();
+            WebElement field = until("the feed address", d -> d.findElements(By.cssSelector("vaadin-text-field.calendar-feed-address input")).stream()
+                    .findFirst().orElse(null));
+            String address = until("the address in the field", d -> {
+                String value = field.getDomProperty("value");
+                return value != null && value.contains("/calendar/") ? value : null;
+            });
+            // A calendar application fetches it without a session: the secret is the credential.
+            String path = URI.create(address).getPath();
+            var feed = get(url(path));
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+            assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:[Globex] ").contains("SUMMARY:[Acme Corp] ");
+            assertThat(get(url("/calendar/" + "x".repeat(43) + ".ics")).statusCode()).as("an unknown secret").isEqualTo(404);
+        });
+
+        step("acme-projects", () -> {
+            until("the tenant switcher", ExpectedConditions.elementToBeClickable(TENANT_SWITCHER_ROOT)).click();
+            until("Acme Corp in the tenant switcher", d -> menuItem("Acme Corp (PMO)") != null);
+            menuItem("Acme Corp (PMO)").click();
+            // Switching lands inside the organisation: as PMO, Acme's portfolio, one row per project.
             until("the portfolio", d -> path().equals("/portfolio"));
             waitForVaadin();
             Set<String> cells = until("Acme's projects in the grid", gridShowing(ACME_KEYS));
@@ -221,6 +270,18 @@ class ConsultantSwitchesTenantJourneyTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    private static java.net.http.HttpResponse<String> get(String address) {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(java.net.http.HttpRequest.newBuilder(URI.create(address)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String path() {

@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in this JVM, or the MariaDB of the 'mariadb' profile) — its own beans, connection pool, clock and
  * ShedLock client, as a second server would have. Both run the digest at the same moment, with
  * and without the lock, and every person gets exactly one email; both run the communication
- * reminders at the same moment, and every owner is told once of each communication falling due.
+ * reminders at the same moment, and every owner is told once of each communication falling due;
+ * both extend the communications' planning horizon at once, and every occurrence is written once.
  */
 @IntegrationTest
 class ScheduledWorkOnTwoNodesTest {
@@ -60,6 +61,7 @@ class ScheduledWorkOnTwoNodesTest {
     @Autowired TestClock clock;
     @Autowired DataSource dataSource;
     @Autowired app.cadence.comms.service.CommsReminders reminders;
+    @Autowired app.cadence.comms.service.CommsHorizonRound round;
     @Autowired app.cadence.work.service.InstanceApplication applying;
 
     @AfterAll
@@ -170,6 +172,49 @@ class ScheduledWorkOnTwoNodesTest {
             assertThat(jdbc.queryForObject("select count(*) from notification where tenant_id = ? and recipient_id = ? and kind = 'COMMUNICATION_DUE'",
                     Integer.class, tenant.id(), pm.userId())).as("one notice per project's stand-up").isEqualTo(5);
             assertThat(mailbox.to(pm.email())).filteredOn(m -> m.subject().contains("Stand-up")).hasSize(5);
+        } finally {
+            clock.advance(Duration.between(clock.instant(), was));
+            otherClock.advance(Duration.between(otherClock.instant(), was));
+        }
+    }
+
+    @Test
+    void bothNodesExtendThePlanningHorizonAtTheSameMomentAndEachOccurrenceIsWrittenOnce() throws Exception {
+        app.cadence.comms.service.CommsHorizonRound otherRound = secondNode().getBean(app.cadence.comms.service.CommsHorizonRound.class);
+        TestClock otherClock = secondNode().getBean(TestClock.class);
+        Tenant tenant = fixtures.tenant("Two nodes horizon");
+        Member pmo = fixtures.member(tenant, Role.PMO);
+        Member pm = fixtures.member(tenant, Role.PM);
+        Long template = fixtures.publishedTemplate(pmo, "Comms plan", app.cadence.support.SampleTemplates.communicationPlan());
+        java.time.LocalDate monday = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        for (int p = 0; p < 5; p++) {
+            Long project = fixtures.project(pm, "HOR-" + p + "-" + tenant.id(), "Project " + p);
+            as(pm, () -> {
+                Long version = applying.applicableTemplates().stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id();
+                return applying.instantiate(new app.cadence.work.service.InstanceViews.InstantiationRequest(project, template, version, "Plan",
+                        app.cadence.work.domain.Anchors.plan(monday, monday.plusWeeks(20), monday.plusWeeks(12))));
+            });
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String count = "select count(*) from comm_occurrence where tenant_id = ?";
+        int before = jdbc.queryForObject(count, Integer.class, tenant.id());
+        java.time.Instant was = clock.instant();
+        clock.advance(Duration.ofDays(10));
+        otherClock.advance(Duration.between(otherClock.instant(), clock.instant()));
+        try {
+            // Outside the lock on purpose: a series' mark moves under its version, so the slower node's
+            // organisation rolls back whole and writes nothing.
+            Simultaneously.run(4, i -> switch (i) {
+                case 0, 2 -> round.extendAll();
+                default -> otherRound.extendAll();
+            });
+            otherRound.extendAll();
+
+            assertThat(jdbc.queryForObject(count, Integer.class, tenant.id())).as("ten more days of every series").isGreaterThan(before);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from (select series_id, scheduled_for from comm_occurrence where tenant_id = ?
+                     group by series_id, scheduled_for having count(*) > 1) twice""", Integer.class, tenant.id())).isZero();
+            assertThat(round.extendAll() + otherRound.extendAll()).as("nothing left for this moment").isZero();
         } finally {
             clock.advance(Duration.between(clock.instant(), was));
             otherClock.advance(Duration.between(otherClock.instant(), was));

@@ -103,6 +103,7 @@ class RouteAccessMatrixTest extends KaribuTest {
             // The working calendar is the portfolio office's; every member reads the organisation's agenda.
             row("admin/calendar").open(DIRECTORS),
             row("this-week").open(EVERY_ROLE),
+            row("home").open(EVERY_ROLE),
             // Every member reads a communication; its owner or a PM drafts and sends it (on the page, by the service).
             row("communications/:___url_parameter").open(EVERY_ROLE).at(s -> "communications/" + s.occurrence()),
             row("projects/:___url_parameter").open(EVERY_ROLE).at(s -> "projects/" + s.project()),
@@ -118,6 +119,8 @@ class RouteAccessMatrixTest extends KaribuTest {
             // Every member reads a project's published status reports.
             row("status-reports/:___url_parameter").open(EVERY_ROLE).at(s -> "status-reports/" + s.report()),
             row("templates/design/:___url_parameter").open(DIRECTORS).at(s -> "templates/design/" + s.draftTemplate()),
+            // Importing a spreadsheet makes a template: the portfolio office's, like the JSON import.
+            row("templates/import-spreadsheet").open(DIRECTORS),
             // The project only preselects; the page itself is the same for every project.
             row("apply").open(EDITORS).at(s -> "apply?project=" + s.project()).foreignSeesThePageWithoutTheObject(),
             // Platform operators only; no tenant role opens them.
@@ -189,7 +192,8 @@ class RouteAccessMatrixTest extends KaribuTest {
         Long occurrence = scope.call(pmo.userId(), pmo.tenantId(), () -> {
             Long commsVersion = applying.applicableTemplates().stream().filter(t -> t.id().equals(commsTemplate)).findFirst().orElseThrow().latest().id();
             applying.instantiate(new InstantiationRequest(project, commsTemplate, commsVersion, "Secret plan " + projectKey,
-                    Anchors.plan(java.time.LocalDate.of(2026, 6, 1), java.time.LocalDate.of(2026, 8, 31), java.time.LocalDate.of(2026, 7, 15))));
+                    Anchors.plan(java.time.LocalDate.of(2026, 3, 9), java.time.LocalDate.of(2026, 5, 31), java.time.LocalDate.of(2026, 4, 15))));
+            // The first one, within the weeks stored ahead (the test clock reads 2 March 2026).
             return communications.agenda(project, java.time.Instant.EPOCH, java.time.Instant.parse("2027-01-01T00:00:00Z")).getFirst().id();
         });
         sample = new Sample(project, instance, run, template, draft, lesson, retro, report, occurrence,

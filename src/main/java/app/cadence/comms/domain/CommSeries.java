@@ -114,6 +114,11 @@ public class CommSeries extends AbstractEntity {
     @Column(name = "sends_status_report", nullable = false)
     private boolean sendsStatusReport;
 
+    // Moved only by CommsPlanning's compare-and-set statement, so that marking thousands of
+    // series is a few statements and two writers cannot both move one mark.
+    @Column(name = "planned_until", updatable = false)
+    private @Nullable LocalDate plannedUntil;
+
     @Version
     private long version;
 
@@ -145,6 +150,16 @@ public class CommSeries extends AbstractEntity {
         this.sendsStatusReport = sendsStatusReport;
         reschedule(cadence, timing);
         setMessage(message);
+    }
+
+    /** The last recurrence day whose occurrence is written; null before any is. See {@link PlanningHorizon}. */
+    public @Nullable LocalDate getPlannedUntil() {
+        return plannedUntil;
+    }
+
+    /** Records in memory the mark the planner stored; the column is never written by Hibernate. */
+    public void plannedUntil(LocalDate day) {
+        this.plannedUntil = day;
     }
 
     public SeriesSchedule schedule() {

@@ -18,6 +18,10 @@ public interface CommSeriesRepository extends JpaRepository<CommSeries, Long> {
     @Query("select s from CommSeries s where s.tenantId = :tenantId order by s.id")
     List<CommSeries> findAllInTenant(Long tenantId);
 
+    /** The series whose occurrences are not written up to {@code until}: what the horizon round extends. */
+    @Query("select s from CommSeries s where s.tenantId = :tenantId and (s.plannedUntil is null or s.plannedUntil < :until) order by s.id")
+    List<CommSeries> findBehind(Long tenantId, java.time.LocalDate until);
+
     @Query("select s.id from CommSeries s where s.tenantId = :tenantId and s.instanceId = :instanceId")
     List<Long> idsOfInstance(Long tenantId, Long instanceId);
 

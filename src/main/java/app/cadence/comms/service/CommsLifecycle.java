@@ -102,7 +102,7 @@ class CommsLifecycle {
             }
         });
         series.saveAllAndFlush(created);
-        int planned = planning.generate(created, planning.calendar());
+        int planned = planning.generate(created, planning.calendar()).planned();
         planning.announce(instance.projectId(), "PLANNED", Set.of(owner));
         return planned;
     }

@@ -8,6 +8,7 @@ import app.cadence.comms.domain.HolidayRepository;
 import app.cadence.comms.domain.CalendarSettingsRepository;
 import app.cadence.comms.domain.CalendarSettings;
 import app.cadence.comms.domain.OccurrencePlanner.PlannedOccurrence;
+import app.cadence.comms.domain.PlanningHorizon;
 import app.cadence.comms.domain.Replanning;
 import app.cadence.comms.domain.WorkingCalendar;
 import app.cadence.comms.events.CommsChanged;
@@ -18,15 +19,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +53,14 @@ class CommsPlanning {
     private final HolidayRepository holidays;
     private final TenantSettings settings;
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CommsPlanning(CommSeriesRepository series, CommOccurrenceRepository occurrences, CalendarSettingsRepository calendarSettings,
-                  HolidayRepository holidays, TenantSettings settings, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+                  HolidayRepository holidays, TenantSettings settings, JdbcTemplate jdbc, JdbcClient client, ApplicationEventPublisher events,
+                  Clock clock) {
+        this.client = client;
         this.series = series;
         this.occurrences = occurrences;
         this.calendarSettings = calendarSettings;
@@ -72,22 +82,73 @@ class CommsPlanning {
         return settings.zone();
     }
 
-    /** All occurrences of new series (none planned yet); returns how many. */
-    int generate(List<CommSeries> newSeries, WorkingCalendar calendar) {
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone());
+    }
+
+    /** How many occurrences the plans have in all, and how many of them were written now. */
+    record Planned(int planned, int written) {
+    }
+
+    /**
+     * The first occurrences of new series (none written yet), up to the planning horizon. The
+     * series are managed: their {@code plannedUntil} is saved with them.
+     */
+    Planned generate(List<CommSeries> newSeries, WorkingCalendar calendar) {
+        return extend(newSeries, calendar, PlanningHorizon.until(today()));
+    }
+
+    /**
+     * Writes each series' occurrences after what it has written up to {@code until} and moves its
+     * mark: what applying a plan and the daily round both do. A series whose whole plan is written
+     * is marked so ({@link PlanningHorizon#ALL_WRITTEN}) and no round reads it again.
+     */
+    Planned extend(List<CommSeries> toExtend, WorkingCalendar calendar, LocalDate until) {
         ZoneId zone = zone();
         List<Object[]> rows = new ArrayList<>();
         Long tenantId = TenantContext.requireTenantId();
+        Map<MarkMove, List<CommSeries>> moves = new HashMap<>();
         int written = 0;
-        for (CommSeries s : newSeries) {
-            for (PlannedOccurrence planned : s.schedule().plan(zone, calendar)) {
-                rows.add(row(tenantId, s, planned));
+        int planned = 0;
+        for (CommSeries s : toExtend) {
+            List<PlannedOccurrence> plan = s.schedule().plan(zone, calendar);
+            planned += plan.size();
+            for (PlannedOccurrence occurrence : PlanningHorizon.toWrite(plan, s.getPlannedUntil(), until)) {
+                rows.add(row(tenantId, s, occurrence));
                 if (rows.size() == BATCH) {
                     written += insert(rows);
                 }
             }
+            moves.computeIfAbsent(new MarkMove(s.getPlannedUntil(), PlanningHorizon.mark(plan, s.getPlannedUntil(), until)), m -> new ArrayList<>())
+                    .add(s);
         }
         written += insert(rows);
-        return written;
+        moves.forEach(this::move);
+        return new Planned(planned, written);
+    }
+
+    /** Series whose mark goes from {@code from} to {@code to}: moved together, by one statement per thousand. */
+    private record MarkMove(@Nullable LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * Moves the marks only where they still stand where this transaction read them: when another
+     * node moved one meanwhile, nothing of this transaction is kept (its rows included).
+     */
+    private void move(MarkMove move, List<CommSeries> moved) {
+        Long tenantId = TenantContext.requireTenantId();
+        for (int i = 0; i < moved.size(); i += 1000) {
+            List<CommSeries> chunk = moved.subList(i, Math.min(moved.size(), i + 1000));
+            int changed = client.sql("update comm_series set planned_until = :to where tenant_id = :tenant and id in (:ids) and "
+                            + (move.from() == null ? "planned_until is null" : "planned_until = :from"))
+                    .param("to", move.to()).param("tenant", tenantId).param("ids", chunk.stream().map(CommSeries::getId).toList())
+                    .param("from", move.from()).update();
+            if (changed != chunk.size()) {
+                throw new OptimisticLockingFailureException("Occurrences of " + (chunk.size() - changed)
+                        + " communications were planned by someone else meanwhile.");
+            }
+            chunk.forEach(s -> s.plannedUntil(move.to()));
+        }
     }
 
     private static Object[] row(Long tenantId, CommSeries s, PlannedOccurrence planned) {
@@ -114,14 +175,20 @@ class CommsPlanning {
         }
     }
 
-    /** Re-plans one series' future after its timing changed; the series is saved already. */
+    /**
+     * Re-plans one series' future after its timing changed; the series is saved already. What is
+     * written is re-planned up to the horizon (a series planned before the horizon existed had its
+     * whole plan written: its far future goes, the daily round writes it again as it comes near).
+     */
     Outcome replan(CommSeries s, WorkingCalendar calendar) {
         Long tenantId = TenantContext.requireTenantId();
         Long seriesId = Objects.requireNonNull(s.getId());
         List<CommOccurrence> existing = occurrences.findBySeries(tenantId, seriesId);
         Instant now = clock.instant();
+        LocalDate until = PlanningHorizon.until(today());
+        List<PlannedOccurrence> plan = s.schedule().plan(zone(), calendar);
         Replanning.Result result = Replanning.replan(existing.stream().map(CommOccurrence::forReplanning).toList(),
-                s.schedule().plan(zone(), calendar), now);
+                PlanningHorizon.written(plan, until), now);
         if (!result.removed().isEmpty()) {
             occurrences.deleteOccurrences(tenantId, result.removed().stream().map(Replanning.Existing::id).toList());
         }
@@ -133,6 +200,7 @@ class CommsPlanning {
             }
         }
         insert(rows);
+        move(new MarkMove(s.getPlannedUntil(), PlanningHorizon.mark(plan, null, until)), List.of(s));
         return new Outcome(result.removed().size(), result.added().size());
     }
 

@@ -9,6 +9,8 @@ import app.cadence.comms.domain.CommSeriesRepository;
 import app.cadence.comms.domain.CommsRuleException;
 import app.cadence.comms.domain.OccurrencePlanner.PlannedOccurrence;
 import app.cadence.comms.domain.OccurrenceStatus;
+import app.cadence.comms.domain.PlanningHorizon;
+import app.cadence.comms.domain.WorkingCalendar;
 import app.cadence.mail.domain.EmailKind;
 import app.cadence.mail.service.Email;
 import app.cadence.mail.service.Outbox;
@@ -36,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,7 +69,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Communications {
 
     /** An occurrence as lists show it. */
-    public record OccurrenceRow(Long id, Long projectId, String projectKey, String projectName, @Nullable Long seriesId, String title,
+    /** @param id none for an occurrence planned beyond what is written yet (see {@link PlanningHorizon}) */
+    public record OccurrenceRow(@Nullable Long id, Long projectId, String projectKey, String projectName, @Nullable Long seriesId, String title,
                                 @Nullable String channel, Instant dueAt, LocalDate dueOn, LocalDate scheduledFor, @Nullable Long ownerId,
                                 String ownerName, OccurrenceStatus status, @Nullable String skipReason, long version) {
         public boolean moved() {
@@ -151,7 +155,38 @@ public class Communications {
     @Transactional(readOnly = true)
     public List<OccurrenceRow> agenda(Long projectId, Instant from, Instant to) {
         projects.reference(projectId);
-        return rows(occurrences.findByProjectBetween(TenantContext.requireTenantId(), projectId, from, to));
+        Long tenantId = TenantContext.requireTenantId();
+        List<CommSeries> ahead = series.findByProject(tenantId, projectId).stream()
+                .filter(s -> s.getPlannedUntil() == null || s.getPlannedUntil().isBefore(LocalDate.ofInstant(to, planning.zone()))).toList();
+        return withForecast(rows(occurrences.findByProjectBetween(tenantId, projectId, from, to)), ahead, from, to);
+    }
+
+    /**
+     * The stored rows and, after them in time, the occurrences the series' plans have beyond what
+     * is written ({@link PlanningHorizon}): planned, with no id — nothing to open until they are written.
+     */
+    private List<OccurrenceRow> withForecast(List<OccurrenceRow> stored, List<CommSeries> ahead, Instant from, Instant to) {
+        if (ahead.isEmpty()) {
+            return stored;
+        }
+        ZoneId zone = planning.zone();
+        WorkingCalendar calendar = planning.calendar();
+        Map<Long, ProjectRef> refs = projects.references(ahead.stream().map(CommSeries::getProjectId).collect(Collectors.toSet()));
+        Map<Long, String> names = names(ahead.stream().map(CommSeries::getOwnerId).toList());
+        List<OccurrenceRow> all = new ArrayList<>(stored);
+        for (CommSeries s : ahead) {
+            ProjectRef p = refs.get(s.getProjectId());
+            for (PlannedOccurrence planned : PlanningHorizon.beyond(s.schedule().plan(zone, calendar), s.getPlannedUntil())) {
+                if (!planned.dueAt().isBefore(from) && planned.dueAt().isBefore(to)) {
+                    all.add(new OccurrenceRow(null, s.getProjectId(), p == null ? "" : p.key(), p == null ? "" : p.name(), s.getId(),
+                            s.getTitle(), s.getChannel(), planned.dueAt(), planned.day(), planned.scheduledFor(), s.getOwnerId(),
+                            s.getOwnerId() == null ? "Nobody" : names.getOrDefault(s.getOwnerId(), "A former member"), OccurrenceStatus.PLANNED,
+                            null, 0));
+                }
+            }
+        }
+        all.sort(Comparator.comparing(OccurrenceRow::dueAt).thenComparing(OccurrenceRow::id, Comparator.nullsLast(Comparator.naturalOrder())));
+        return List.copyOf(all);
     }
 
     /** What was sent, newest first. */
@@ -188,14 +223,18 @@ public class Communications {
     @RolesAllowed(RoleSets.MEMBERS)
     @Transactional(readOnly = true)
     public List<OccurrenceRow> organisationAgenda(Instant from, Instant to, @Nullable Long programId, @Nullable Long ownerId) {
-        List<CommOccurrence> found = occurrences.findBetween(TenantContext.requireTenantId(), from, to).stream()
+        Long tenantId = TenantContext.requireTenantId();
+        List<CommOccurrence> found = occurrences.findBetween(tenantId, from, to).stream()
                 .filter(o -> ownerId == null || ownerId.equals(o.getOwnerId())).toList();
+        List<CommSeries> ahead = series.findBehind(tenantId, LocalDate.ofInstant(to, planning.zone())).stream()
+                .filter(s -> ownerId == null || ownerId.equals(s.getOwnerId())).toList();
         if (programId != null) {
-            Set<Long> inProgram = found.stream().map(CommOccurrence::getProjectId).distinct()
-                    .filter(p -> programId.equals(projects.load(p).getProgramId())).collect(Collectors.toSet());
+            Set<Long> inProgram = java.util.stream.Stream.concat(found.stream().map(CommOccurrence::getProjectId), ahead.stream().map(CommSeries::getProjectId))
+                    .distinct().filter(p -> programId.equals(projects.load(p).getProgramId())).collect(Collectors.toSet());
             found = found.stream().filter(o -> inProgram.contains(o.getProjectId())).toList();
+            ahead = ahead.stream().filter(s -> inProgram.contains(s.getProjectId())).toList();
         }
-        return rows(found);
+        return withForecast(rows(found), ahead, from, to);
     }
 
     @RolesAllowed(RoleSets.MEMBERS)

@@ -1,5 +1,6 @@
 package app.cadence.comms.ui;
 
+import app.cadence.comms.domain.PlanningHorizon;
 import app.cadence.comms.service.Communications;
 import app.cadence.comms.service.Communications.OccurrenceRow;
 import app.cadence.comms.service.Communications.SeriesView;
@@ -165,6 +166,17 @@ class CommunicationsSection implements ProjectPageSection {
         section.add(new H3("Log" + (total > log.size() ? " (latest " + log.size() + " of " + total + ")" : "")), logGrid);
     }
 
+    /** An occurrence opens from its title; one planned beyond what is written yet has nothing to open. */
+    private static Component titleOf(OccurrenceRow r) {
+        if (r.id() != null) {
+            return new RouterLink(r.title(), OccurrenceView.class, r.id());
+        }
+        Span title = new Span(r.title());
+        title.addClassName("occurrence-ahead");
+        title.setTitle("Planned. It opens for drafting " + PlanningHorizon.AHEAD.getDays() / 7 + " weeks before it is due.");
+        return title;
+    }
+
     /** The columns agendas share: the project tab's and the organisation's. */
     static Grid<OccurrenceRow> agendaGrid(ZoneId zone, Instant now, boolean withProject) {
         Grid<OccurrenceRow> grid = new Grid<>();
@@ -176,7 +188,7 @@ class CommunicationsSection implements ProjectPageSection {
             grid.addComponentColumn(r -> new Anchor("projects/" + r.projectId(), r.projectKey())).setHeader("Project").setAutoWidth(true)
                     .setComparator(OccurrenceRow::projectKey).setSortable(true);
         }
-        grid.addComponentColumn(r -> new RouterLink(r.title(), OccurrenceView.class, r.id())).setHeader("Communication").setFlexGrow(2)
+        grid.addComponentColumn(CommunicationsSection::titleOf).setKey("communication").setHeader("Communication").setFlexGrow(2)
                 .setComparator(OccurrenceRow::title).setSortable(true);
         grid.addColumn(r -> r.channel() == null ? "Email" : r.channel()).setHeader("Channel");
         grid.addColumn(OccurrenceRow::ownerName).setHeader("Owner").setSortable(true).setComparator(OccurrenceRow::ownerName);

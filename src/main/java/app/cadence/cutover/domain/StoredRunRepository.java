@@ -2,6 +2,7 @@ package app.cadence.cutover.domain;
 
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,6 +28,18 @@ public interface StoredRunRepository extends JpaRepository<StoredRun, Long> {
 
     @Query("select r from StoredRun r where r.tenantId = :tenantId and r.instanceId = :instanceId order by r.runNumber")
     List<StoredRun> findByInstance(Long tenantId, Long instanceId);
+
+    /**
+     * Runs not ended that are under way or planned to reach T0 before {@code to}, soonest first,
+     * with whether the member leads or holds a role in each (one statement).
+     */
+    @Query("""
+            select r, (r.leadUserId = :userId or exists (select a.id from RosterAssignment a where a.tenantId = :tenantId
+                       and a.runId = r.id and a.userId = :userId)) from StoredRun r
+             where r.tenantId = :tenantId and r.endedAt is null
+               and (r.state <> app.cadence.cutover.domain.RunState.SCHEDULED or (r.plannedT0 >= :from and r.plannedT0 < :to))
+             order by r.plannedT0""")
+    List<Object[]> findComing(Long tenantId, Long userId, Instant from, Instant to);
 
     /** The runs in which the member holds a role of the roster. */
     @Query("""

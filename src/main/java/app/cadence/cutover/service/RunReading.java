@@ -86,6 +86,20 @@ public class RunReading {
         }).toList();
     }
 
+    /** A run under way or coming soon; {@code mine}: the signed-in person leads it or holds a role in it. */
+    public record ComingRun(Long runId, String name, RunKind kind, RunState state, Instant plannedT0, Long projectId, boolean mine) {
+    }
+
+    /** The organisation's runs under way, and those planned to reach T0 in [from, to), soonest first. */
+    public List<ComingRun> comingRuns(Instant from, Instant to) {
+        return runs.findComing(TenantContext.requireTenantId(), RunStore.me().accountId(), from, to).stream().map(row -> {
+            StoredRun stored = (StoredRun) row[0];
+            CutoverRun run = stored.run();
+            return new ComingRun(stored.getId(), run.name(), run.kind(), run.state(), run.plannedT0(), stored.getProjectId(),
+                    Boolean.TRUE.equals(row[1]));
+        }).toList();
+    }
+
     /** A step of a running run that waits for the signed-in person: ready to start, or under way. */
     public record MyRunStep(Long runId, String runName, Long instanceId, String instanceName, UUID stepKey, String title,
                             String ownerRole, StepState state, Instant plannedStart) {

@@ -22,6 +22,12 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
             order by n.createdAt desc, n.id desc""")
     List<Notification> findRecent(Long tenantId, Long recipientId, Pageable page);
 
+    @Query("""
+            select n from Notification n
+            where n.tenantId = :tenantId and n.recipientId = :recipientId and n.readAt is null
+            order by n.createdAt desc, n.id desc""")
+    List<Notification> findUnread(Long tenantId, Long recipientId, Pageable page);
+
     @Query("select count(n) from Notification n where n.tenantId = :tenantId and n.recipientId = :recipientId")
     long countAll(Long tenantId, Long recipientId);
 

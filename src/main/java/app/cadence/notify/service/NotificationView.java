@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A notice as its recipient's screens show it. */
+@org.springframework.modulith.NamedInterface("api")
 public record NotificationView(Long id, NotificationKind kind, String title, @Nullable String body, @Nullable String link,
                                Instant createdAt, @Nullable Instant readAt) {
 

@@ -134,6 +134,14 @@ public class Notifications {
                 .stream().map(NotificationView::of).toList();
     }
 
+    /** The signed-in person's unread notices in this tenant, newest first, at most {@code limit}. */
+    @RolesAllowed(RoleSets.MEMBERS)
+    @Transactional(readOnly = true)
+    public List<NotificationView> unread(int limit) {
+        return notifications.findUnread(TenantContext.requireTenantId(), me(), PageRequest.of(0, Math.clamp(limit, 1, PAGE_MAX)))
+                .stream().map(NotificationView::of).toList();
+    }
+
     /** Marks one of the signed-in person's notices read; anyone else's, in any tenant, is not found. */
     @RolesAllowed(RoleSets.MEMBERS)
     @Transactional

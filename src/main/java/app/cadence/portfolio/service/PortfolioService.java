@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The tenant's portfolio: every project with its health and roll-up, and the summary tiles. */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed(RoleSets.MEMBERS)
@@ -52,6 +53,12 @@ public class PortfolioService {
 
     public long count(PortfolioFilter filter) {
         return queries.count(TenantContext.requireTenantId(), filter, clock.instant(), healthBasis());
+    }
+
+    /** How many projects are red and how many amber, by the portfolio's rule: two counts, not the tiles. */
+    public Map<app.cadence.project.domain.Health, Long> redAndAmber() {
+        return Map.of(app.cadence.project.domain.Health.RED, count(new PortfolioFilter(null, null, null, app.cadence.project.domain.Health.RED, false, "")),
+                app.cadence.project.domain.Health.AMBER, count(new PortfolioFilter(null, null, null, app.cadence.project.domain.Health.AMBER, false, "")));
     }
 
     /** The tiles and the charts' series, the overdue trend ending now. */

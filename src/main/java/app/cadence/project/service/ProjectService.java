@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,6 +91,17 @@ public class ProjectService {
         projects.findAllInTenant(ids, TenantContext.requireTenantId())
                 .forEach(p -> refs.put(p.getId(), new ProjectRef(p.getId(), p.getKey(), p.getName())));
         return refs;
+    }
+
+    /** A project going live on a day, and who manages it. */
+    public record GoLive(Long projectId, String key, String name, LocalDate goLive, @Nullable Long pmUserId) {
+    }
+
+    /** The organisation's projects going live in [from, to], soonest first (closed ones left out). */
+    public List<GoLive> goLivesBetween(LocalDate from, LocalDate to) {
+        return projects.findGoingLive(TenantContext.requireTenantId(), from, to).stream()
+                .map(p -> new GoLive(p.getId(), p.getKey(), p.getName(), java.util.Objects.requireNonNull(p.getGoLiveDate()), p.getPmUserId()))
+                .toList();
     }
 
     public ProjectForm load(Long id) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** An action item as screens and exports show it. */
+@org.springframework.modulith.NamedInterface("api")
 public record ActionRow(Long id, Long sessionId, Long projectId, String title, Long ownerId, String ownerName, @Nullable LocalDate dueOn,
                         ActionStatus status, @Nullable String reason, boolean overdue, long version) {
 

@@ -36,7 +36,7 @@ public class AccountView extends VerticalLayout {
     private final PasswordField newPassword = new PasswordField("New password");
     private final PasswordField confirmation = new PasswordField("New password again");
 
-    AccountView(AccountService account, AuthenticationContext authentication) {
+    AccountView(AccountService account, AuthenticationContext authentication, java.util.List<app.cadence.shared.ui.AccountPageSection> sections) {
         this.account = account;
         this.authentication = authentication;
         addClassName("account-view");
@@ -75,6 +75,7 @@ public class AccountView extends VerticalLayout {
                 new Paragraph("Signed in on a computer you no longer use, or lost a phone? Sign out everywhere ends every "
                         + "session of your account, this one included."),
                 everywhere);
+        sections.forEach(section -> add(section.create()));
     }
 
     private static FormLayout form(com.vaadin.flow.component.Component... fields) {

@@ -308,12 +308,21 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
 
     /** The titles along the first predecessor cycle found (first title repeated at the end). */
     public Optional<List<String>> predecessorCycle() {
+        Map<UUID, TemplateItem> byKey = itemsByKey();
+        return predecessorCycleKeys().map(loop -> loop.stream().map(k -> byKey.get(k).title()).toList());
+    }
+
+    /**
+     * The keys along the first predecessor cycle found (first key repeated at the end): what a
+     * spreadsheet import turns into row numbers.
+     */
+    public Optional<List<UUID>> predecessorCycleKeys() {
         Map<UUID, CutoverStep> steps = new HashMap<>();
         items().filter(CutoverStep.class::isInstance).map(CutoverStep.class::cast).forEach(s -> steps.put(s.key(), s));
         Map<UUID, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
         for (CutoverStep start : steps.values().stream().sorted(java.util.Comparator.comparing(CutoverStep::title)).toList()) {
             Deque<UUID> path = new ArrayDeque<>();
-            Optional<List<String>> cycle = visit(start.key(), steps, state, path);
+            Optional<List<UUID>> cycle = visit(start.key(), steps, state, path);
             if (cycle.isPresent()) {
                 return cycle;
             }
@@ -321,7 +330,7 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
         return Optional.empty();
     }
 
-    private static Optional<List<String>> visit(UUID key, Map<UUID, CutoverStep> steps, Map<UUID, Integer> state, Deque<UUID> path) {
+    private static Optional<List<UUID>> visit(UUID key, Map<UUID, CutoverStep> steps, Map<UUID, Integer> state, Deque<UUID> path) {
         Integer seen = state.get(key);
         if (seen != null && seen == 2) {
             return Optional.empty();
@@ -330,7 +339,7 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
             List<UUID> onPath = new ArrayList<>(path);
             List<UUID> loop = new ArrayList<>(onPath.subList(onPath.indexOf(key), onPath.size()));
             loop.add(key);
-            return Optional.of(loop.stream().map(k -> steps.get(k).title()).toList());
+            return Optional.of(List.copyOf(loop));
         }
         CutoverStep step = steps.get(key);
         if (step == null) {
@@ -339,7 +348,7 @@ public record TemplateContent(TemplateKind kind, List<TemplateSection> sections,
         state.put(key, 1);
         path.addLast(key);
         for (UUID predecessor : step.predecessors()) {
-            Optional<List<String>> cycle = visit(predecessor, steps, state, path);
+            Optional<List<UUID>> cycle = visit(predecessor, steps, state, path);
             if (cycle.isPresent()) {
                 return cycle;
             }

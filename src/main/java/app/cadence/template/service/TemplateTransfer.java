@@ -122,7 +122,7 @@ public class TemplateTransfer {
         return new Imported(library.create(name, document.description(), content, "Imported"), content.scheduleWarnings());
     }
 
-    private static String listed(List<String> problems) {
+    static String listed(List<String> problems) {
         if (problems.size() <= PROBLEMS_SHOWN) {
             return String.join(" ", problems);
         }

@@ -101,7 +101,9 @@ public class TemplatesView extends VerticalLayout {
             Button create = new Button("New template", VaadinIcon.PLUS.create(), e -> openCreateDialog());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button importFile = new Button("Import…", VaadinIcon.UPLOAD.create(), e -> openImportDialog());
-            toolbar.add(importFile, create);
+            Button fromSpreadsheet = new Button("From Excel or CSV…", VaadinIcon.TABLE.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(SpreadsheetImportView.class)));
+            toolbar.add(importFile, fromSpreadsheet, create);
         }
 
         grid.addColumn(r -> r.kind().label()).setHeader("Kind").setKey("kind").setSortable(true).setAutoWidth(true).setFlexGrow(0);
@@ -184,7 +186,8 @@ public class TemplatesView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Import a template");
         Paragraph help = new Paragraph("Choose a JSON file exported from Cadence (at most " + uploadLimits.label() + "). It becomes a new draft template; "
-                + "if anything in the file is wrong, nothing is imported and Cadence says what and where.");
+                + "if anything in the file is wrong, nothing is imported and Cadence says what and where. "
+                + "A runbook or plan kept in a spreadsheet comes in through “From Excel or CSV…”.");
         Paragraph problem = new Paragraph();
         Upload[] uploadRef = new Upload[1];
         problem.addClassName("import-problem");

@@ -57,10 +57,53 @@ public class TenantScope {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
-            return work.get();
+            if (SecurityContextHolder.getContext() == context) {
+                return work.get();
+            }
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+        // While Vaadin handles a request its security context holder answers the HTTP session's
+        // context, not the one just set: the work would run as the caller, in the caller's tenant
+        // (found by the consultant's home page, which reads several organisations in one request).
+        // So it runs on a thread of its own, outside the Vaadin request, and is refused outright
+        // should the context still not hold there.
+        return onOwnThread(context, work);
+    }
+
+    private static <T> T onOwnThread(SecurityContext context, Supplier<T> work) {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = Thread.ofVirtual().name("tenant-scope").start(() -> {
+            SecurityContextHolder.setContext(context);
+            try {
+                if (SecurityContextHolder.getContext() != context) {
+                    throw new IllegalStateException("The tenant scope's security context does not hold on its own thread.");
+                }
+                result.set(work.get());
+            } catch (Throwable e) {
+                failure.set(e);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while working in a tenant's scope", e);
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        if (failed != null) {
+            throw new IllegalStateException(failed);
+        }
+        return result.get();
     }
 
     /**

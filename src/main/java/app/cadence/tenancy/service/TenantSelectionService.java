@@ -55,6 +55,16 @@ public class TenantSelectionService {
     }
 
     /**
+     * The tenants a person may work in, as {@link #choices()} gives them to the signed-in person:
+     * for what Cadence serves a person without a session (their calendar feed).
+     */
+    @Transactional(readOnly = true)
+    public List<TenantChoice> choicesOf(Long userId) {
+        return memberships.findSelectable(userId).stream()
+                .map(m -> new TenantChoice(m.getTenant().getId(), m.getTenant().getName(), m.getRole(), false)).toList();
+    }
+
+    /**
      * Makes {@code tenantId} the session's tenant after checking, in the database, that the
      * user holds an active membership there. A tenant the user does not belong to is reported
      * as not found, exactly like one that does not exist.

@@ -74,7 +74,8 @@ public class TenantSwitcher extends MenuBar {
         try {
             tenants.select(choice.tenantId());
             // A full reload: nothing rendered for the previous organisation survives.
-            UI.getCurrent().getPage().setLocation("/");
+            // "entered": the landing page inside the organisation, not the home across organisations.
+            UI.getCurrent().getPage().setLocation("/?entered");
         } catch (RuntimeException e) {
             UserMessages.showError(e);
         }

@@ -120,6 +120,22 @@ class CommunicationsViewTest extends KaribuTest {
     }
 
     @Test
+    void furtherAheadTheAgendaShowsThePlannedDatesWithNothingToOpenYet() {
+        login(pm.authentication());
+        navigate("projects/" + projectId);
+        _click(_get(Button.class, spec -> spec.withText("Later →")));
+        Grid<OccurrenceRow> agenda = grid("comms-agenda");
+        java.util.List<com.vaadin.flow.component.Component> titles = java.util.stream.IntStream.range(0, GridKt._size(agenda))
+                .mapToObj(i -> GridKt._getCellComponent(agenda, i, "communication")).toList();
+        // Weeks 7 to 12 of the plan: the first two are stored (eight weeks ahead), the rest only planned.
+        assertThat(titles).hasAtLeastOneElementOfType(com.vaadin.flow.router.RouterLink.class);
+        assertThat(titles).filteredOn(c -> c.getClassNames().contains("occurrence-ahead")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.getElement().getAttribute("title")).contains("opens for drafting 8 weeks before"));
+        assertThat(java.util.stream.IntStream.range(0, GridKt._size(agenda)).mapToObj(i -> GridKt._get(agenda, i)))
+                .filteredOn(o -> o.id() == null).allMatch(o -> o.status() == app.cadence.comms.domain.OccurrenceStatus.PLANNED);
+    }
+
+    @Test
     void theTabFollowsWhatOthersDoLive() {
         login(pm.authentication());
         navigate("projects/" + projectId);
