@@ -5,7 +5,7 @@
  * follows ProjectChanged), never the other way round.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"project :: api", "project :: events", "project :: ui", "template :: api",
+@ApplicationModule(allowedDependencies = {"project :: api", "project :: events", "project :: ui", "template :: api", "template :: ui",
         "tenancy :: api", "audit :: api", "notify :: api", "live", "shared"})
 package app.cadence.work;
 

@@ -46,6 +46,19 @@ public class Fixtures {
         });
     }
 
+    /**
+     * Publishes the content as the template's next version (a draft started from the latest,
+     * saved with it, published); {@code as} must be ADMIN or PMO. Returns the new version's id.
+     */
+    public Long publishNextVersion(Member as, Long templateId, TemplateContent content) {
+        return scope.call(as.userId(), as.tenantId(), () -> {
+            templates.startDraft(templateId);
+            templates.saveDraft(templateId, templates.draft(templateId).orElseThrow().summary().version(), content);
+            templates.publish(templateId, "Next version");
+            return templates.applicable().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
+        });
+    }
+
     public record Member(Long userId, String email, String name, Long tenantId, String tenantName, Role role) {
         public CadenceAuthentication authentication() {
             return new CadenceAuthentication(new CadenceUser(userId, email, name), new TenantSelection(tenantId, tenantName, role));

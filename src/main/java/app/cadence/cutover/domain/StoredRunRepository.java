@@ -48,6 +48,12 @@ public interface StoredRunRepository extends JpaRepository<StoredRun, Long> {
              order by r.plannedT0""")
     List<StoredRun> findWhereHolding(Long tenantId, Long userId);
 
+    /** The runs under way (running or paused) of the given instances. */
+    @Query("""
+            select r from StoredRun r where r.tenantId = :tenantId and r.instanceId in :instanceIds
+               and r.state in (app.cadence.cutover.domain.RunState.RUNNING, app.cadence.cutover.domain.RunState.PAUSED)""")
+    List<StoredRun> findUnderWay(Long tenantId, Collection<Long> instanceIds);
+
     @Query("select r.id from StoredRun r where r.tenantId = :tenantId and r.instanceId = :instanceId")
     List<Long> idsOfInstance(Long tenantId, Long instanceId);
 

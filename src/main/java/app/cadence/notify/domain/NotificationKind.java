@@ -19,6 +19,7 @@ public enum NotificationKind {
     ROLLBACK_INVOKED("Rollback invoked"),
     STEP_LATE("Step late"),
     TEMPLATE_UPGRADE_AVAILABLE("Template upgrade available"),
+    INSTANCE_UPGRADED("Instance upgraded to a newer template version"),
     TEMPLATE_PROPOSAL_DECIDED("Template proposal decided"),
     GENERIC("Notice");
 

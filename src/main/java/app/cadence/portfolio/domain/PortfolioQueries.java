@@ -220,6 +220,9 @@ public class PortfolioQueries {
         if (filter.onlyWithOverdue()) {
             conditions.add("r.overdue > 0");
         }
+        if (filter.onlyDrifted()) {
+            conditions.add("r.project_id in (select b.project_id from (" + WorkSql.INSTANCES_BEHIND + ") b)");
+        }
         SearchTerm term = new SearchTerm(filter.search());
         if (!term.text().isEmpty()) {
             conditions.add("(lower(r.project_key) like :pattern escape '!' or lower(r.name) like :pattern escape '!'"

@@ -19,7 +19,12 @@ public record PortfolioTiles(Map<Health, Long> projectsByHealth, long overdueIte
     public record MonthCount(java.time.YearMonth month, long projects) {
     }
 
-    /** How often one template version is applied across the tenant's projects. */
-    public record TemplateUsage(String templateName, int versionNumber, long instances, long projects) {
+    /** How often one template version is applied across the tenant's projects; {@code behind} when a newer version is published. */
+    public record TemplateUsage(String templateName, int versionNumber, long instances, long projects, boolean behind) {
+    }
+
+    /** Template drift: the instances that follow an older version than their template's latest. */
+    public long instancesBehind() {
+        return templatesInUse.stream().filter(TemplateUsage::behind).mapToLong(TemplateUsage::instances).sum();
     }
 }

@@ -66,7 +66,7 @@ public class PortfolioService {
         Long tenantId = TenantContext.requireTenantId();
         Instant now = clock.instant();
         List<PortfolioTiles.TemplateUsage> templatesInUse = work.templatesInUse().stream()
-                .map(t -> new PortfolioTiles.TemplateUsage(t.templateName(), t.versionNumber(), t.instances(), t.projects())).toList();
+                .map(t -> new PortfolioTiles.TemplateUsage(t.templateName(), t.versionNumber(), t.instances(), t.projects(), t.behind())).toList();
         return queries.tiles(tenantId, now, healthBasis(), pastWeeks(tenantId, now), templatesInUse);
     }
 

@@ -87,6 +87,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     private final Select<ProjectStatus> status = new Select<>();
     private final Select<Health> health = new Select<>();
     private final Checkbox overdue = new Checkbox("Has overdue items");
+    private final Checkbox drifted = new Checkbox("Template drift");
     private final Grid<PortfolioRow> grid = new Grid<>();
     private final Span emptyState = new Span();
 
@@ -102,7 +103,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         tiles.addClassName("portfolio-tiles");
         configureFilters(programs.list(), members.activeMembers());
         configureGrid();
-        HorizontalLayout filters = new HorizontalLayout(search, program, pm, status, health, overdue, exports());
+        HorizontalLayout filters = new HorizontalLayout(search, program, pm, status, health, overdue, drifted, exports());
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         filters.addClassName("portfolio-filters");
@@ -149,6 +150,8 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         status.addValueChangeListener(e -> refresh());
         health.addValueChangeListener(e -> refresh());
         overdue.addValueChangeListener(e -> refresh());
+        drifted.setTooltipText("Only projects with an instance behind its template's latest published version");
+        drifted.addValueChangeListener(e -> refresh());
     }
 
     private void configureGrid() {
@@ -213,7 +216,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
 
     PortfolioFilter filter() {
         return new PortfolioFilter(program.getValue() == null ? null : program.getValue().id(), pm.getValue() == null ? null : pm.getValue().userId(),
-                status.getValue(), health.getValue(), overdue.getValue(), search.getValue());
+                status.getValue(), health.getValue(), overdue.getValue(), search.getValue(), drifted.getValue());
     }
 
     private void markChosenTile() {
@@ -242,12 +245,14 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
             health.clear();
             status.clear();
             overdue.setValue(false);
+            drifted.setValue(false);
             program.clear();
             pm.clear();
             first(parameters, "q").ifPresent(search::setValue);
             first(parameters, "health").flatMap(v -> parseEnum(Health.class, v)).ifPresent(health::setValue);
             first(parameters, "status").flatMap(v -> parseEnum(ProjectStatus.class, v)).ifPresent(status::setValue);
             first(parameters, "overdue").ifPresent(v -> overdue.setValue("true".equals(v)));
+            first(parameters, "drift").ifPresent(v -> drifted.setValue("true".equals(v)));
             first(parameters, "program").flatMap(PortfolioView::parseLong).flatMap(id -> program.getListDataView().getItems()
                     .filter(p -> p.id().equals(id)).findFirst()).ifPresent(program::setValue);
             first(parameters, "pm").flatMap(PortfolioView::parseLong).flatMap(id -> pm.getListDataView().getItems()
@@ -279,6 +284,9 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         }
         if (overdue.getValue()) {
             parameters.put("overdue", "true");
+        }
+        if (drifted.getValue()) {
+            parameters.put("drift", "true");
         }
         if (!grid.getSortOrder().isEmpty()) {
             parameters.put("sort", grid.getSortOrder().stream()
@@ -370,6 +378,13 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         overdueTile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         tiles.add(overdueTile, tile(summary.goLivesNext30Days() + (summary.goLivesNext30Days() == 1 ? " go-live" : " go-lives")
                 + " in the next 30 days", "tile-go-lives"));
+        long behind = summary.instancesBehind();
+        Button driftTile = new Button(behind == 1 ? "1 instance behind its template" : behind + " instances behind their template",
+                e -> drifted.setValue(!drifted.getValue()));
+        driftTile.addClassNames("tile", "tile-drift");
+        driftTile.setAriaLabel(behind + " instances behind the latest version of their template: show only their projects");
+        driftTile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        tiles.add(driftTile);
         markChosenTile();
         Div templates = new Div(new Span("Templates in use"));
         templates.addClassNames("tile", "tile-templates");
@@ -377,7 +392,8 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
             templates.add(new Span("None applied yet"));
         }
         summary.templatesInUse().stream().limit(5).forEach(u -> {
-            Span line = new Span(u.templateName() + " v" + u.versionNumber() + " — " + u.projects() + (u.projects() == 1 ? " project" : " projects"));
+            Span line = new Span(u.templateName() + " v" + u.versionNumber() + " — " + u.projects() + (u.projects() == 1 ? " project" : " projects")
+                    + (u.behind() ? " (behind)" : ""));
             line.addClassName("tile-line");
             templates.add(line);
         });

@@ -10,10 +10,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A project was created, edited or deleted, its health set by hand, or a template applied to or
- * removed from it. Published inside the transaction that made the change.
+ * A project was created, edited or deleted, its health set by hand, or a template applied to,
+ * upgraded on or removed from it. Published inside the transaction that made the change.
  *
- * @param instanceId the instance applied or removed, for those two changes
+ * @param instanceId the instance applied, upgraded or removed, for those changes
  */
 public record ProjectChanged(Long tenantId, Long projectId, Change change, @Nullable Long instanceId, ChangedBy changedBy,
                              Instant at) implements LiveChange {
@@ -21,7 +21,9 @@ public record ProjectChanged(Long tenantId, Long projectId, Change change, @Null
     public static final String SUBJECT = "project";
 
     public enum Change {
-        CREATED, DETAILS, HEALTH, DELETED, INSTANCE_APPLIED, INSTANCE_REMOVED
+        CREATED, DETAILS, HEALTH, DELETED, INSTANCE_APPLIED, INSTANCE_REMOVED,
+        /** An instance now follows another version of its template (upgraded, or the upgrade undone). */
+        INSTANCE_UPGRADED
     }
 
     @Override

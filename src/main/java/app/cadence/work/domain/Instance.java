@@ -35,13 +35,13 @@ public class Instance extends AuditedEntity {
     @Column(name = "template_id", nullable = false, updatable = false)
     private Long templateId;
 
-    @Column(name = "template_version_id", nullable = false, updatable = false)
+    @Column(name = "template_version_id", nullable = false)
     private Long templateVersionId;
 
     @Column(name = "template_name", nullable = false, updatable = false, length = 120)
     private String templateName;
 
-    @Column(name = "version_number", nullable = false, updatable = false)
+    @Column(name = "version_number", nullable = false)
     private int versionNumber;
 
     @Enumerated(EnumType.STRING)
@@ -97,6 +97,12 @@ public class Instance extends AuditedEntity {
         this.planStart = planStart;
         this.planEnd = planEnd;
         this.goLive = goLive;
+    }
+
+    /** Now following another published version of its template (an upgrade, or its undo). */
+    public void followVersion(Long versionId, int number) {
+        this.templateVersionId = versionId;
+        this.versionNumber = number;
     }
 
     public void rename(String name) {

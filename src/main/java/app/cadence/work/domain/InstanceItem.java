@@ -51,49 +51,49 @@ public class InstanceItem extends AuditedEntity {
     private UUID key;
 
     @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(name = "section_key", nullable = false, updatable = false, length = 36)
+    @Column(name = "section_key", nullable = false, length = 36)
     private UUID sectionKey;
 
-    @Column(name = "section_title", nullable = false, updatable = false, length = 200)
+    @Column(name = "section_title", nullable = false, length = 200)
     private String sectionTitle;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "section_role", updatable = false, length = 20)
+    @Column(name = "section_role", length = 20)
     private @Nullable SectionRole sectionRole;
 
-    @Column(name = "section_position", nullable = false, updatable = false)
+    @Column(name = "section_position", nullable = false)
     private int sectionPosition;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private int position;
 
-    @Column(nullable = false, updatable = false, length = 200)
+    @Column(nullable = false, length = 200)
     private String title;
 
     @Lob
-    @Column(updatable = false, length = Integer.MAX_VALUE)
+    @Column(length = Integer.MAX_VALUE)
     private @Nullable String details;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "step_type", updatable = false, length = 20)
+    @Column(name = "step_type", length = 20)
     private @Nullable StepType stepType;
 
-    @Column(name = "owner_role", updatable = false, length = 60)
+    @Column(name = "owner_role", length = 60)
     private @Nullable String ownerRole;
 
-    @Column(name = "duration_minutes", updatable = false)
+    @Column(name = "duration_minutes")
     private @Nullable Integer durationMinutes;
 
     /** Keys of the steps this one waits for, comma-separated. */
-    @Column(updatable = false, length = 4000)
+    @Column(length = 4000)
     private @Nullable String predecessors;
 
-    @Column(name = "evidence_required", nullable = false, updatable = false)
+    @Column(name = "evidence_required", nullable = false)
     private boolean evidenceRequired;
 
-    @Column(name = "critical_path", nullable = false, updatable = false)
+    @Column(name = "critical_path", nullable = false)
     private boolean criticalPath;
 
     @Enumerated(EnumType.STRING)
@@ -125,6 +125,10 @@ public class InstanceItem extends AuditedEntity {
     @Column(name = "blocked_reason", length = BLOCKED_REASON_MAX)
     private @Nullable String blockedReason;
 
+    /** Kept, with its progress, after an upgrade to a template version that no longer has it. */
+    @Column(name = "outside_template", nullable = false)
+    private boolean outsideTemplate;
+
     protected InstanceItem() {
         this.instanceId = 0L;
         this.projectId = 0L;
@@ -148,20 +152,7 @@ public class InstanceItem extends AuditedEntity {
         this.projectId = projectId;
         this.instanceKind = instanceKind;
         this.key = copy.key();
-        this.sectionKey = copy.sectionKey();
-        this.sectionTitle = copy.sectionTitle();
-        this.sectionRole = copy.sectionRole();
-        this.sectionPosition = copy.sectionPosition();
-        this.position = copy.position();
-        this.title = copy.title();
-        this.details = copy.details();
-        this.stepType = copy.stepType();
-        this.ownerRole = copy.ownerRole();
-        this.durationMinutes = copy.durationMinutes();
-        this.predecessors = copy.predecessors();
-        this.evidenceRequired = copy.evidenceRequired();
-        this.criticalPath = copy.criticalPath();
-        this.dueAt = copy.dueAt();
+        followTemplate(copy, false);
         created(now, by);
     }
 
@@ -185,6 +176,39 @@ public class InstanceItem extends AuditedEntity {
         }
         blockedReason = newStatus == ItemStatus.BLOCKED ? reason.strip() : null;
         status = newStatus;
+    }
+
+    /**
+     * Takes the template's side of the item from a newer version (title, details, plan facts,
+     * place); the team's side — status, assignee, notes, evidence — stays. The due date follows the
+     * new plan unless the team moved it ({@code keepDue}).
+     */
+    public void followTemplate(Copy copy, boolean keepDue) {
+        this.sectionKey = copy.sectionKey();
+        this.sectionTitle = copy.sectionTitle();
+        this.sectionRole = copy.sectionRole();
+        this.sectionPosition = copy.sectionPosition();
+        this.position = copy.position();
+        this.title = copy.title();
+        this.details = copy.details();
+        this.stepType = copy.stepType();
+        this.ownerRole = copy.ownerRole();
+        this.durationMinutes = copy.durationMinutes();
+        this.predecessors = copy.predecessors();
+        this.evidenceRequired = copy.evidenceRequired();
+        this.criticalPath = copy.criticalPath();
+        if (!keepDue) {
+            this.dueAt = copy.dueAt();
+        }
+        this.outsideTemplate = false;
+    }
+
+    /** Kept after an upgrade whose version no longer has it: marked, placed where the merge puts it, off the critical path. */
+    public void leaveTemplate(int newSectionPosition, int newPosition) {
+        this.sectionPosition = newSectionPosition;
+        this.position = newPosition;
+        this.criticalPath = false;
+        this.outsideTemplate = true;
     }
 
     public void assign(@Nullable Long userId) {
@@ -302,5 +326,9 @@ public class InstanceItem extends AuditedEntity {
 
     public @Nullable String getBlockedReason() {
         return blockedReason;
+    }
+
+    public boolean isOutsideTemplate() {
+        return outsideTemplate;
     }
 }

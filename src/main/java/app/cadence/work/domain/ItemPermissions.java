@@ -27,4 +27,17 @@ public final class ItemPermissions {
     public static boolean managesInstances(Role role) {
         return role.managesProjects();
     }
+
+    /**
+     * May upgrade an instance to a newer version of its template: ADMIN and PMO any project's
+     * (they own the templates and roll changes out across projects), a PM only the instances of
+     * a project they manage.
+     */
+    public static boolean upgradesInstance(Role role, boolean managesTheProject) {
+        return switch (role) {
+            case ADMIN, PMO -> true;
+            case PM -> managesTheProject;
+            case CONTRIBUTOR, VIEWER -> false;
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package app.cadence.work.domain;
 
+import app.cadence.template.domain.TemplateSql;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -47,6 +48,16 @@ public final class WorkSql {
              where it.tenant_id = :tenant and %2$s
                and ((it.status in %1$s and it.due_at <= :now) or (it.status = 'DONE' and it.due_at > :now))
              group by it.project_id""".formatted(OUTSTANDING, COUNTED);
+
+    /**
+     * {@code project_id, instance_id}: the instances of the tenant bound to {@code :tenant} that
+     * follow an older version than their template's latest published one — template drift.
+     */
+    public static final String INSTANCES_BEHIND = """
+            select i.project_id, i.id as instance_id
+              from project_instance i
+              join (%s) l on l.template_id = i.template_id
+             where i.tenant_id = :tenant and i.version_number < l.latest_number""".formatted(TemplateSql.LATEST_PUBLISHED);
 
     private WorkSql() {
     }

@@ -6,10 +6,6 @@ import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.service.ProjectRef;
 import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RuleViolationException;
-import app.cadence.template.domain.CommunicationEntry;
-import app.cadence.template.domain.CutoverStep;
-import app.cadence.template.domain.RetroPrompt;
-import app.cadence.template.domain.TemplateItem;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateViews.ApplicableTemplate;
 import app.cadence.template.service.TemplateViews.ApplicableVersion;
@@ -23,6 +19,8 @@ import app.cadence.work.domain.InstanceItemRepository;
 import app.cadence.work.domain.InstancePlan;
 import app.cadence.work.domain.InstanceProgress;
 import app.cadence.work.domain.InstanceRepository;
+import app.cadence.work.domain.InstanceUpgradeRepository;
+import app.cadence.work.domain.PlannedCopy;
 import app.cadence.work.domain.PlannedItem;
 import app.cadence.work.domain.ProjectRollups;
 import app.cadence.work.domain.RollupCounts;
@@ -34,10 +32,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -63,11 +59,15 @@ public class InstanceApplication {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final org.springframework.beans.factory.ObjectProvider<WorkingDays> workingDays;
+    private final OrganisationWorkingDays workingDays;
+    private final InstanceUpgradeRepository upgrades;
+    private final UpgradeSnapshots snapshots;
 
     InstanceApplication(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, TemplateLibrary templates, TenantSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                        org.springframework.beans.factory.ObjectProvider<WorkingDays> workingDays) {
+                        OrganisationWorkingDays workingDays, InstanceUpgradeRepository upgrades, UpgradeSnapshots snapshots) {
         this.workingDays = workingDays;
+        this.upgrades = upgrades;
+        this.snapshots = snapshots;
         this.records = records;
         this.instances = instances;
         this.items = items;
@@ -83,32 +83,12 @@ public class InstanceApplication {
         return templates.applicable();
     }
 
-    /** The organisation's working days (the comms module's calendar), or Monday to Friday without it. */
-    private java.util.function.Predicate<java.time.LocalDate> workingDay() {
-        WorkingDays days = workingDays.getIfAvailable();
-        if (days == null) {
-            return d -> d.getDayOfWeek().getValue() <= 5;
-        }
-        // Read on first use only: most templates do not follow the calendar and never ask.
-        return new java.util.function.Predicate<>() {
-            private java.util.function.@org.jspecify.annotations.Nullable Predicate<java.time.LocalDate> loaded;
-
-            @Override
-            public boolean test(java.time.LocalDate day) {
-                if (loaded == null) {
-                    loaded = days.current();
-                }
-                return loaded.test(day);
-            }
-        };
-    }
-
     /** The plan as it would be created: due dates and owner roles, nothing saved. */
     public Preview preview(Long templateId, Long versionId, Anchors anchors) {
         ApplicableVersion version = templates.applicableVersion(templateId, versionId);
         ZoneId zone = settings.zone();
         return new Preview(version.templateName(), version.number(), version.kind(), zone,
-                InstancePlan.plan(version.content(), anchors, zone, workingDay()));
+                InstancePlan.plan(version.content(), anchors, zone, workingDays.current()));
     }
 
     /** A name for a new instance that no other instance of the project has yet. */
@@ -136,7 +116,7 @@ public class InstanceApplication {
         }
         ApplicableVersion version = templates.applicableVersion(request.templateId(), request.versionId());
         ZoneId zone = settings.zone();
-        List<PlannedItem> plan = InstancePlan.plan(version.content(), request.anchors(), zone, workingDay());
+        List<PlannedItem> plan = InstancePlan.plan(version.content(), request.anchors(), zone, workingDays.current());
         Instant now = clock.instant();
         String by = TenantContext.currentUserName();
         Instance instance = new Instance(project.id(), version.templateId(), version.versionId(), version.templateName(),
@@ -147,7 +127,7 @@ public class InstanceApplication {
         Long instanceId = instances.save(instance).getId();
         List<InstanceItem> copies = new ArrayList<>(plan.size());
         for (PlannedItem planned : plan) {
-            copies.add(new InstanceItem(instanceId, project.id(), version.kind(), copy(planned), now, by));
+            copies.add(new InstanceItem(instanceId, project.id(), version.kind(), PlannedCopy.of(planned), now, by));
         }
         items.saveAll(copies);
         rollups.add(InstanceRecords.tenantId(), project.id(), copies.stream().map(RollupCounts::of).reduce(RollupCounts.NONE, RollupCounts::plus), now);
@@ -167,40 +147,12 @@ public class InstanceApplication {
         audit.deleted(InstanceRecords.instanceSubject(instance), "Removed “" + instance.getName() + "” (" + instance.getTemplateName()
                 + " version " + instance.getVersionNumber() + ") and its items.");
         RollupCounts removed = rollups.countsOfInstance(InstanceRecords.tenantId(), instanceId);
+        snapshots.forgetInstance(InstanceRecords.tenantId(), instanceId);
+        upgrades.deleteByInstance(InstanceRecords.tenantId(), instanceId);
         items.deleteByInstance(InstanceRecords.tenantId(), instanceId);
         rollups.add(InstanceRecords.tenantId(), instance.getProjectId(), removed.negated(), clock.instant());
         instances.delete(instance);
         events.publishEvent(new ProjectChanged(InstanceRecords.tenantId(), instance.getProjectId(), ProjectChanged.Change.INSTANCE_REMOVED, instanceId,
                 ChangedBy.current(), clock.instant()));
-    }
-
-    private static InstanceItem.Copy copy(PlannedItem planned) {
-        TemplateItem item = planned.item();
-        return switch (item) {
-            case CutoverStep step -> new InstanceItem.Copy(step.key(), planned.sectionKey(), planned.sectionTitle(), planned.sectionRole(),
-                    planned.sectionPosition(), planned.position(), step.title(), details(step.description(),
-                    labelled("Rollback trigger", step.rollbackTrigger()), labelled("Rollback instructions", step.rollbackInstructions())),
-                    step.type(), step.ownerRole(), step.durationMinutes(),
-                    step.predecessors().isEmpty() ? null : step.predecessors().stream().map(Object::toString).collect(Collectors.joining(",")),
-                    step.evidenceRequired(), planned.criticalPath(), planned.due());
-            case CommunicationEntry entry -> new InstanceItem.Copy(entry.key(), planned.sectionKey(), planned.sectionTitle(), null,
-                    planned.sectionPosition(), planned.position(), entry.title(), details(labelled("Audience", entry.audience()),
-                    labelled("Purpose", entry.purpose()), labelled("Artefact", entry.artefact()), labelled("Channel", entry.channel()),
-                    labelled("Cadence", entry.cadence().label())),
-                    null, entry.ownerRole(), null, null, false, false, planned.due());
-            case RetroPrompt prompt -> new InstanceItem.Copy(prompt.key(), planned.sectionKey(), planned.sectionTitle(), null,
-                    planned.sectionPosition(), planned.position(), prompt.title(), prompt.prompt(),
-                    null, null, null, null, false, false, planned.due());
-        };
-    }
-
-    private static @Nullable String labelled(String label, @Nullable String value) {
-        return value == null || value.isBlank() ? null : label + ": " + value;
-    }
-
-    private static @Nullable String details(@Nullable String... parts) {
-        String joined = java.util.Arrays.stream(parts).filter(Objects::nonNull).filter(p -> !p.isBlank())
-                .collect(Collectors.joining("\n\n"));
-        return joined.isEmpty() ? null : joined;
     }
 }

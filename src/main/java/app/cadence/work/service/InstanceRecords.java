@@ -67,7 +67,7 @@ class InstanceRecords {
                 item.getDurationMinutes(), item.isEvidenceRequired(), item.isCriticalPath(), item.getStatus(),
                 item.getAssigneeUserId(), item.getAssigneeUserId() == null ? null : personName(item.getAssigneeUserId(), names),
                 item.getDueAt(), item.getStartedAt(), item.getCompletedAt(), item.getCompletedBy(), item.getNotes(),
-                item.getEvidenceUrl(), item.getBlockedReason(), item.getUpdatedBy(), item.getUpdatedAt(), editable);
+                item.getEvidenceUrl(), item.getBlockedReason(), item.getUpdatedBy(), item.getUpdatedAt(), editable, item.isOutsideTemplate());
     }
 
     static ConcurrentChangeException conflict(InstanceItem item) {
@@ -97,6 +97,11 @@ class InstanceRecords {
 
     ProjectRef findProject(Long id) {
         return projects.reference(id);
+    }
+
+    /** The project's manager, if it has one. */
+    @Nullable Long managerOf(Long projectId) {
+        return projects.load(projectId).getPmUserId();
     }
 
     Map<Long, ProjectRef> projects(Set<Long> ids) {

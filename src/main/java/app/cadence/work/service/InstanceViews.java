@@ -40,7 +40,8 @@ public final class InstanceViews {
                            ItemStatus status, @Nullable Long assigneeUserId, @Nullable String assigneeName,
                            @Nullable Instant dueAt, @Nullable Instant startedAt, @Nullable Instant completedAt,
                            @Nullable String completedBy, @Nullable String notes, @Nullable String evidenceUrl,
-                           @Nullable String blockedReason, String updatedBy, Instant updatedAt, Set<ItemField> editable) {
+                           @Nullable String blockedReason, String updatedBy, Instant updatedAt, Set<ItemField> editable,
+                           boolean outsideTemplate) {
 
         /** Outstanding past its due time; a rollback step never is: it runs only if rollback is invoked. */
         public boolean overdue(Instant now) {
@@ -65,7 +66,7 @@ public final class InstanceViews {
         public ItemView withEditable(Set<ItemField> fields) {
             return new ItemView(id, version, key, sectionKey, sectionTitle, sectionRole, title, details, stepType, ownerRole,
                     durationMinutes, evidenceRequired, criticalPath, status, assigneeUserId, assigneeName, dueAt, startedAt,
-                    completedAt, completedBy, notes, evidenceUrl, blockedReason, updatedBy, updatedAt, fields);
+                    completedAt, completedBy, notes, evidenceUrl, blockedReason, updatedBy, updatedAt, fields, outsideTemplate);
         }
     }
 

@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
  *   <li>an item that becomes blocked: the project's manager ({@code BLOCKED_ON_YOUR_PROJECT}), or,
  *       for a project without one, the organisation's PMO members (its ADMINs when it has no PMO)
  *       — somebody who can unblock it always hears of it. Never the person who blocked it.</li>
+ *   <li>an instance upgraded to a newer version of its template by someone else: the project's
+ *       manager (as for a block), with what the upgrade did ({@code INSTANCE_UPGRADED}).</li>
  * </ul>
  * Each recipient's preferences decide whether an email goes with the in-app notice.
  */
@@ -88,6 +90,19 @@ class ItemNotices {
                 .withBody(body.toString())
                 .withLink(link(instance, items.size() == 1 ? first : null))
                 .withDedupeKey(key));
+    }
+
+    void upgraded(Instance instance, int fromNumber, int toNumber, String counts, Long byUserId, String byName) {
+        ProjectFacts project = project(instance.getProjectId());
+        List<Long> recipients = managers(project).stream().filter(id -> !id.equals(byUserId)).toList();
+        if (recipients.isEmpty()) {
+            return;
+        }
+        notifications.send(NotificationRequest.to(recipients, NotificationKind.INSTANCE_UPGRADED,
+                        "“" + instance.getName() + "” now follows " + instance.getTemplateName() + " version " + toNumber)
+                .withBody(project.key() + " · upgraded from version " + fromNumber + " by " + byName + ": " + counts
+                        + ". Your team's progress, assignees, due dates and notes are kept; the instance's upgrade history shows what changed.")
+                .withLink(link(instance, null)));
     }
 
     /** The project's manager; without one, the PMO members, or the ADMINs when there are none. */

@@ -7,6 +7,7 @@ import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.work.domain.InstanceItemRepository;
 import app.cadence.work.domain.InstanceRepository;
+import app.cadence.work.domain.InstanceUpgradeRepository;
 import app.cadence.work.domain.ProjectRollups;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -31,7 +32,13 @@ class WorkOnProjects implements ProjectWorkFacts {
     private final ProjectRollups rollups;
     private final Clock clock;
 
-    WorkOnProjects(InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, Clock clock) {
+    private final InstanceUpgradeRepository upgrades;
+    private final UpgradeSnapshots snapshots;
+
+    WorkOnProjects(InstanceRepository instances, InstanceItemRepository items, ProjectRollups rollups, Clock clock,
+                   InstanceUpgradeRepository upgrades, UpgradeSnapshots snapshots) {
+        this.upgrades = upgrades;
+        this.snapshots = snapshots;
         this.instances = instances;
         this.items = items;
         this.rollups = rollups;
@@ -64,6 +71,8 @@ class WorkOnProjects implements ProjectWorkFacts {
             case CREATED -> rollups.create(change.tenantId(), change.projectId());
             case DELETED -> {
                 rollups.delete(change.tenantId(), change.projectId());
+                snapshots.forgetProject(change.tenantId(), change.projectId());
+                upgrades.deleteByProject(change.tenantId(), change.projectId());
                 items.deleteByProject(change.tenantId(), change.projectId());
                 instances.deleteByProject(change.tenantId(), change.projectId());
             }

@@ -3,6 +3,7 @@ package app.cadence.work.service;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.work.domain.WorkSql;
+import app.cadence.template.domain.TemplateSql;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -23,8 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed(RoleSets.MEMBERS)
 public class WorkStatistics {
 
-    /** How often one template version is applied: the PMO's view of process adoption. */
-    public record TemplateAdoption(String templateName, int versionNumber, long instances, long projects) {
+    /**
+     * How often one template version is applied: the PMO's view of process adoption; {@code behind}
+     * when the template has a newer published version (template drift).
+     */
+    public record TemplateAdoption(String templateName, int versionNumber, long instances, long projects, boolean behind) {
     }
 
     private final EntityManager em;
@@ -70,17 +74,19 @@ public class WorkStatistics {
     /** Template versions by how often they are applied, most used first. */
     public List<TemplateAdoption> templatesInUse() {
         List<?> results = em.createNativeQuery("""
-                        select i.template_name, i.version_number, count(*) as instances, count(distinct i.project_id) as projects
+                        select i.template_name, i.version_number, count(*) as instances, count(distinct i.project_id) as projects,
+                               max(case when i.version_number < l.latest_number then 1 else 0 end) as behind
                           from project_instance i
+                          left join (%s) l on l.template_id = i.template_id
                          where i.tenant_id = :tenant
                          group by i.template_id, i.template_name, i.version_number
-                         order by count(*) desc, i.template_name, i.version_number desc""")
+                         order by count(*) desc, i.template_name, i.version_number desc""".formatted(TemplateSql.LATEST_PUBLISHED))
                 .setParameter("tenant", TenantContext.requireTenantId()).getResultList();
         List<TemplateAdoption> usage = new ArrayList<>();
         for (Object result : results) {
             Object[] r = (Object[]) result;
             usage.add(new TemplateAdoption((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue()));
+                    ((Number) r[3]).longValue(), ((Number) r[4]).intValue() > 0));
         }
         return usage;
     }

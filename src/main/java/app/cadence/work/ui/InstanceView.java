@@ -18,6 +18,7 @@ import app.cadence.work.events.ItemChanged;
 import app.cadence.work.service.InstanceApplication;
 import app.cadence.work.service.InstanceExports;
 import app.cadence.work.service.InstanceReading;
+import app.cadence.work.service.InstanceUpgrades;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.ItemRef;
 import app.cadence.work.service.InstanceViews.ItemUpdate;
@@ -198,8 +199,10 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     /** The instance's XLSX, PDF and print view, replaced when another instance is shown. */
     private final Div downloadsHolder = new Div();
 
+    private final InstanceUpgradePanel upgradePanel;
+
     InstanceView(InstanceApplication applying, InstanceReading reading, ItemWork itemWork, Clock clock, LiveScreens live,
-                 List<InstancePageSection> sections, InstanceExports exports) {
+                 List<InstancePageSection> sections, InstanceExports exports, InstanceUpgrades upgrades) {
         this.exports = exports;
         this.applying = applying;
         this.sections = sections;
@@ -234,7 +237,8 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         sectionsHolder.addClassName("instance-sections");
         sectionsHolder.setWidthFull();
-        add(projectLink, title, subtitle, downloadsHolder, progressRow, sectionsHolder, filters, bulkBar);
+        upgradePanel = new InstanceUpgradePanel(upgrades, this::reload);
+        add(projectLink, title, subtitle, downloadsHolder, upgradePanel, progressRow, sectionsHolder, filters, bulkBar);
     }
 
     @Override
@@ -301,6 +305,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         subtitle.setText(loaded.kind().label() + " · " + loaded.templateName() + " version " + loaded.versionNumber() + " · " + anchorText(loaded));
         grid.getColumnByKey("due").setVisible(loaded.kind() != TemplateKind.RETROSPECTIVE); // its prompts are not due
         delete.setVisible(loaded.canManage());
+        upgradePanel.show(loaded.id());
         bulkAssignee.setItems(loaded.assignees());
         if (panel == null) {
             panel = new ItemPanel(loaded.assignees(), loaded.zone(), itemWork::update, reading::item, this::saved, this::closePanel);
@@ -367,6 +372,12 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
                 open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 open.addClassName("item-title");
                 Div cell = new Div(open);
+                if (r.item().outsideTemplate()) {
+                    Span outside = new Span("No longer in the template");
+                    outside.addClassNames("tag", "tag-outside-template");
+                    outside.setTitle("A newer version of the template dropped this item; it stays because the team worked on it.");
+                    cell.add(outside);
+                }
                 if (r.item().criticalPath()) {
                     Span critical = new Span("Critical path");
                     critical.addClassNames("tag", "tag-critical");
