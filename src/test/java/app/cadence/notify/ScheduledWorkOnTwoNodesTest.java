@@ -144,18 +144,9 @@ class ScheduledWorkOnTwoNodesTest {
         app.cadence.comms.service.CommsReminders otherReminders = secondNode().getBean(app.cadence.comms.service.CommsReminders.class);
         TestClock otherClock = secondNode().getBean(TestClock.class);
         Tenant tenant = fixtures.tenant("Two nodes reminders");
-        Member pmo = fixtures.member(tenant, Role.PMO);
         Member pm = fixtures.member(tenant, Role.PM);
-        Long template = fixtures.publishedTemplate(pmo, "Comms plan", app.cadence.support.SampleTemplates.communicationPlan());
-        java.time.LocalDate monday = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
-        for (int p = 0; p < 5; p++) {
-            Long project = fixtures.project(pm, "TWO-" + p + "-" + tenant.id(), "Project " + p);
-            as(pm, () -> {
-                Long version = applying.applicableTemplates().stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id();
-                return applying.instantiate(new app.cadence.work.service.InstanceViews.InstantiationRequest(project, template, version, "Plan",
-                        app.cadence.work.domain.Anchors.plan(monday, monday.plusWeeks(4), monday.plusWeeks(3))));
-            });
-        }
+        java.time.LocalDate monday = nextMonday();
+        fivePlans(tenant, pm, "TWO", monday, 4);
         // Sunday noon: each project's Monday stand-up is due within the day.
         java.time.Instant was = clock.instant();
         clock.advance(Duration.between(clock.instant(), monday.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC)));
@@ -183,18 +174,8 @@ class ScheduledWorkOnTwoNodesTest {
         app.cadence.comms.service.CommsHorizonRound otherRound = secondNode().getBean(app.cadence.comms.service.CommsHorizonRound.class);
         TestClock otherClock = secondNode().getBean(TestClock.class);
         Tenant tenant = fixtures.tenant("Two nodes horizon");
-        Member pmo = fixtures.member(tenant, Role.PMO);
         Member pm = fixtures.member(tenant, Role.PM);
-        Long template = fixtures.publishedTemplate(pmo, "Comms plan", app.cadence.support.SampleTemplates.communicationPlan());
-        java.time.LocalDate monday = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
-        for (int p = 0; p < 5; p++) {
-            Long project = fixtures.project(pm, "HOR-" + p + "-" + tenant.id(), "Project " + p);
-            as(pm, () -> {
-                Long version = applying.applicableTemplates().stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id();
-                return applying.instantiate(new app.cadence.work.service.InstanceViews.InstantiationRequest(project, template, version, "Plan",
-                        app.cadence.work.domain.Anchors.plan(monday, monday.plusWeeks(20), monday.plusWeeks(12))));
-            });
-        }
+        fivePlans(tenant, pm, "HOR", nextMonday(), 20);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String count = "select count(*) from comm_occurrence where tenant_id = ?";
         int before = jdbc.queryForObject(count, Integer.class, tenant.id());
@@ -218,6 +199,24 @@ class ScheduledWorkOnTwoNodesTest {
         } finally {
             clock.advance(Duration.between(clock.instant(), was));
             otherClock.advance(Duration.between(otherClock.instant(), was));
+        }
+    }
+
+    java.time.LocalDate nextMonday() {
+        return clock.instant().atZone(ZoneOffset.UTC).toLocalDate().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+    }
+
+    /** The sample communication plan applied to five projects of the organisation, from {@code monday} for {@code weeks} weeks. */
+    void fivePlans(Tenant tenant, Member pm, String keyPrefix, java.time.LocalDate monday, int weeks) {
+        Member pmo = fixtures.member(tenant, Role.PMO);
+        Long template = fixtures.publishedTemplate(pmo, "Comms plan", app.cadence.support.SampleTemplates.communicationPlan());
+        for (int p = 0; p < 5; p++) {
+            Long project = fixtures.project(pm, keyPrefix + "-" + p + "-" + tenant.id(), "Project " + p);
+            as(pm, () -> {
+                Long version = applying.applicableTemplates().stream().filter(t -> t.id().equals(template)).findFirst().orElseThrow().latest().id();
+                return applying.instantiate(new app.cadence.work.service.InstanceViews.InstantiationRequest(project, template, version, "Plan",
+                        app.cadence.work.domain.Anchors.plan(monday, monday.plusWeeks(weeks), monday.plusWeeks(weeks - 1))));
+            });
         }
     }
 }
