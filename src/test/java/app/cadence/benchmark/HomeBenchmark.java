@@ -53,7 +53,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HomeBenchmark {
 
     static final int ORGANISATIONS = 10;
-    static final int ITEMS = 200;
+    static final int ITEMS = Integer.getInteger("cadence.bench.home.items", 200);
 
     @Autowired Fixtures fixtures;
     @Autowired TenantScope scope;
