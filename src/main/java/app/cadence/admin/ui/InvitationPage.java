@@ -67,7 +67,7 @@ abstract class InvitationPage extends PublicPage implements HasUrlParameter<Stri
                     Button join = new Button("Join " + d.tenantName(), e -> act(() -> {
                         Long tenantId = acceptance.acceptAsSignedIn(token);
                         selection.select(tenantId);
-                        UI.getCurrent().getPage().setLocation("/");
+                        UI.getCurrent().getPage().setLocation("/?entered"); // inside the organisation just joined, not the home across all
                     }));
                     join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                     join.addClickShortcut(Key.ENTER);

@@ -66,7 +66,7 @@ abstract class SignUpConfirmation extends PublicPage implements HasUrlParameter<
                     Button create = primary("Create " + d.organisationName(), () -> {
                         Long tenantId = signUp.completeAsSignedIn(token);
                         selection.select(tenantId);
-                        UI.getCurrent().getPage().setLocation("/");
+                        UI.getCurrent().getPage().setLocation("/?entered"); // inside the organisation just joined, not the home across all
                     });
                     show(new H2("Create " + d.organisationName()),
                             text("You will be its administrator, with your account " + d.email() + "."), actions(create));
