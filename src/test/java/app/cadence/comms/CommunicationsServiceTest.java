@@ -64,6 +64,7 @@ class CommunicationsServiceTest {
     @Autowired Communications communications;
     @Autowired WorkingCalendars calendars;
     @Autowired CommsReminders reminders;
+    @Autowired app.cadence.work.service.InstanceUpgrades upgrades;
     @Autowired app.cadence.comms.service.CommsHorizonRound horizon;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
@@ -77,6 +78,9 @@ class CommunicationsServiceTest {
     @Autowired app.cadence.reporting.service.StatusReports statusReports;
 
     Tenant tenant;
+    Long templateId;
+    TemplateContent planContent;
+    Long planInstance;
     Member pmo;
     Member pm;
     Member ana;
@@ -93,11 +97,12 @@ class CommunicationsServiceTest {
         pm = fixtures.member(tenant, Role.PM);
         ana = fixtures.member(tenant, Role.CONTRIBUTOR);
         projectId = fixtures.project(pm, "CM-" + UUID.randomUUID().toString().substring(0, 4), "CRM rollout");
-        Long templateId = fixtures.publishedTemplate(pmo, "Communication plan", SampleTemplates.communicationPlan());
+        planContent = SampleTemplates.communicationPlan();
+        templateId = fixtures.publishedTemplate(pmo, "Communication plan", planContent);
         start = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         end = start.plusWeeks(12).minusDays(1);
         goLive = start.plusWeeks(8);
-        as(pm, () -> {
+        planInstance = as(pm, () -> {
             Long versionId = applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
             return applying.instantiate(new InstantiationRequest(projectId, templateId, versionId, "Plan", Anchors.plan(start, end, goLive)));
         });
@@ -365,6 +370,35 @@ class CommunicationsServiceTest {
         } finally {
             clock.advance(java.time.Duration.between(clock.instant(), was));
         }
+    }
+
+    @Test
+    void upgradingThePlanFollowsItsEntriesKeepsWhatWasDoneAndUndoingGoesBack() {
+        // Version 2: the stand-up and the go-live notice leave, a monthly steering committee comes.
+        OccurrenceRow held = of("Stand-up").getFirst();
+        as(pm, () -> communications.markSent(held.id(), held.version(), "Held"));
+        TemplateSection all = planContent.sections().getFirst();
+        List<app.cadence.template.domain.TemplateItem> next = new java.util.ArrayList<>(all.items().stream()
+                .filter(i -> !List.of("Stand-up", "Go-live notice").contains(i.title())).toList());
+        next.add(new CommunicationEntry(UUID.randomUUID(), "Steering committee", "Sponsors", null, null, "Meeting", Cadence.MONTHLY, null,
+                PlanAnchor.PLAN_START, 0));
+        Long v2 = fixtures.publishNextVersion(pmo, templateId, new TemplateContent(TemplateKind.COMMUNICATION_PLAN,
+                List.of(new TemplateSection(all.key(), all.title(), null, next)), null));
+        var preview = as(pmo, () -> upgrades.preview(planInstance, v2));
+        var result = as(pmo, () -> upgrades.upgrade(planInstance, v2, preview.instanceVersion()));
+
+        assertThat(as(pm, () -> communications.series(projectId))).extracting(SeriesView::title)
+                .as("the stand-up stays (one was held), the untouched notice goes, the new entry comes")
+                .containsExactlyInAnyOrder("Weekly status", "Stand-up", "Steering committee");
+        assertThat(of("Steering committee")).as("owned by whoever upgraded, until a PM hands it out").isNotEmpty()
+                .allMatch(o -> o.ownerId().equals(pmo.userId()) && o.status() == OccurrenceStatus.PLANNED);
+        assertThat(of("Go-live notice")).isEmpty();
+        assertThat(of("Stand-up")).filteredOn(o -> o.status() == OccurrenceStatus.SENT).hasSize(1);
+
+        as(pmo, () -> upgrades.undo(result.upgradeId()));
+        assertThat(as(pm, () -> communications.series(projectId))).extracting(SeriesView::title)
+                .containsExactlyInAnyOrder("Weekly status", "Stand-up", "Go-live notice");
+        assertThat(of("Go-live notice")).extracting(OccurrenceRow::dueOn).containsExactly(goLive.minusDays(5));
     }
 
     @Test
