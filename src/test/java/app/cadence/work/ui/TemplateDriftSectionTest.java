@@ -110,7 +110,11 @@ class TemplateDriftSectionTest extends KaribuTest {
         CompletableFuture<Void> running = panel.running();
         assertThat(running).as("the upgrade runs in the background").isNotNull();
         running.join();
-        MockVaadin.runUIQueue();
+        // The page's own completion step (results, headline) is queued for the UI just after the work ends.
+        app.cadence.support.Eventually.until("the page to show the upgrade finished", () -> {
+            MockVaadin.runUIQueue();
+            return panel.running();
+        }, java.util.Objects::isNull);
 
         assertThat(_find(ListItem.class, spec -> spec.withClasses("drift-upgraded"))).hasSize(2)
                 .allSatisfy(li -> assertThat(li.getText()).contains("Upgraded from version 1 to 2: 1 added."));
