@@ -1,5 +1,7 @@
 package app.cadence.shared;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +9,8 @@ import org.springframework.beans.BeansException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.repository.Repository;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.data.repository.core.support.RepositoryFactoryInformation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +37,12 @@ class RepositoryWarmUp {
         Thread.ofPlatform().name("repository-warm-up").daemon().start(() -> build(context));
     }
 
-    private static void build(ApplicationContext context) {
+    /** Builds every repository not built yet; returns the names of all of them. */
+    static List<String> build(ApplicationContext context) {
         long began = System.nanoTime();
-        String[] names = context.getBeanNamesForType(Repository.class, false, true);
+        // By their factories: a lazy repository's own type is not known before it is built.
+        List<String> names = Arrays.stream(context.getBeanNamesForType(RepositoryFactoryInformation.class, false, false))
+                .map(BeanFactoryUtils::transformedBeanName).toList();
         for (String name : names) {
             try {
                 context.getBean(name);
@@ -45,7 +51,8 @@ class RepositoryWarmUp {
                 log.warn("Repository {} could not be built ahead of use: {}", name, e.getMessage());
             }
         }
-        log.info("{} repositories built {} ms after the node was ready", names.length,
+        log.info("{} repositories built {} ms after the node was ready", names.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+        return names;
     }
 }

@@ -193,6 +193,10 @@ class RunSimulationBenchmark {
             say("the node ignored " + log.lines().filter(l -> l.contains("Ignoring RPC for non-existent node")).count()
                     + " events for components that no longer existed (clicks on a redrawn board)");
             assertThat(log).as("the node's log " + node.log()).doesNotContain(" ERROR ");
+            // The jar starts with lazy repositories (a faster start) and builds them all right after it is ready.
+            Matcher warmedUp = Pattern.compile("(\\d+) repositories built").matcher(log);
+            assertThat(warmedUp.find() && Integer.parseInt(warmedUp.group(1)) >= 40).as("every repository built after ready, in " + node.log()).isTrue();
+            assertThat(log).doesNotContain("could not be built ahead of use");
         } finally {
             heartbeats.shutdownNow();
             Files.write(Path.of("target", "benchmark-run-sim.txt"), report);
