@@ -49,7 +49,7 @@ public class PortfolioQueries {
                    pm.display_name as pm_name,
                    p.start_date, p.go_live_date, p.close_date, p.health_override, p.health_override_reason,
                    coalesce(ru.items, 0) + coalesce(ra.actions, 0) + coalesce(co.due_communications, 0) as items,
-                   coalesce(ru.done_dated, 0) - coalesce(t.done_later, 0) + coalesce(t.outstanding_due, 0) + coalesce(ra.due_actions, 0)
+                   coalesce(ru.done_dated, 0) - coalesce(dl.done_later, 0) + coalesce(t.outstanding_due, 0) + coalesce(ra.due_actions, 0)
                        + coalesce(co.due_communications, 0) as due_items,
                    coalesce(t.overdue, 0) + coalesce(ra.overdue_actions, 0) + coalesce(co.overdue_communications, 0) as overdue,
                    coalesce(ru.blocked, 0) as blocked, coalesce(ru.blocked_critical, 0) as blocked_critical,
@@ -62,10 +62,11 @@ public class PortfolioQueries {
               left join (%2$s) pm on pm.user_id = p.pm_user_id
               left join (%3$s) ru on ru.project_id = p.project_id
               left join (%4$s) t on t.project_id = p.project_id
-              left join (%5$s) ra on ra.project_id = p.project_id
-              left join (%6$s) co on co.project_id = p.project_id""".formatted(
-            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.COUNTS_AS_OF_NOW, RetroSql.ACTIONS_AS_OF_TODAY,
-            CommsSql.OCCURRENCES_AS_OF_NOW);
+              left join (%5$s) dl on dl.project_id = p.project_id
+              left join (%6$s) ra on ra.project_id = p.project_id
+              left join (%7$s) co on co.project_id = p.project_id""".formatted(
+            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.OUTSTANDING_AS_OF_NOW, WorkSql.DONE_LATER_AS_OF_NOW,
+            RetroSql.ACTIONS_AS_OF_TODAY, CommsSql.OCCURRENCES_AS_OF_NOW);
 
     /**
      * Projects with their counts and their health by the rule of {@link HealthRule}, override
