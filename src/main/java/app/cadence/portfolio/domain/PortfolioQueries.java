@@ -136,6 +136,34 @@ public class PortfolioQueries {
         return typed(query(sql, tenantId, now, parameters)).getResultList().stream().map(t -> row(t, basis)).toList();
     }
 
+    /**
+     * Every row of the filtered, sorted portfolio, for the exports: one statement whose rows are
+     * handed to {@code consumer} as they are read. Pages read with {@link #rows} would each
+     * compute every project's counts again before their offset (20 pages, 13 s at 10,000
+     * projects on MariaDB, instead of one). On MySQL and MariaDB the driver streams the result
+     * row by row (fetch size {@code Integer.MIN_VALUE}) instead of reading it whole, so the heap
+     * holds one row at a time; the connection is busy until the last row is read, as the
+     * export's transaction kept it anyway.
+     */
+    public void forEachRow(Long tenantId, PortfolioFilter filter, Sort sort, Instant now, HealthBasis basis,
+                           java.util.function.Consumer<PortfolioRow> consumer) {
+        Map<String, Object> parameters = health(basis);
+        String sql = "select r.*, " + FIRST_BLOCKED + " as first_blocked from (" + ROWS + ") r" + where(filter, parameters) + orderBy(sort);
+        NativeQuery<Map<String, Object>> query = typed(query(sql, tenantId, now, parameters));
+        if (streamsWithMinFetchSize()) {
+            query.setFetchSize(Integer.MIN_VALUE);
+        }
+        try (java.util.stream.Stream<Map<String, Object>> rows = query.getResultStream()) {
+            rows.forEach(t -> consumer.accept(row(t, basis)));
+        }
+    }
+
+    /** MySQL's driver (and MariaDB through it) streams a result only with this fetch size; H2 rejects a negative one. */
+    private boolean streamsWithMinFetchSize() {
+        return em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect() instanceof org.hibernate.dialect.MySQLDialect;
+    }
+
     public long count(Long tenantId, PortfolioFilter filter, Instant now, HealthBasis basis) {
         // Only health and overdue need the counts; the other filters count projects alone.
         boolean needsRollUp = filter.health() != null || filter.onlyWithOverdue();
