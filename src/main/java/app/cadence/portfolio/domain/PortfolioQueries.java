@@ -49,7 +49,7 @@ public class PortfolioQueries {
                    pm.display_name as pm_name,
                    p.start_date, p.go_live_date, p.close_date, p.health_override, p.health_override_reason,
                    coalesce(ru.items, 0) + coalesce(ra.actions, 0) + coalesce(co.due_communications, 0) as items,
-                   coalesce(ru.done_dated, 0) - coalesce(t.done_later, 0) + coalesce(t.outstanding_due, 0) + coalesce(ra.due_actions, 0)
+                   coalesce(ru.done_dated, 0) - coalesce(dl.done_later, 0) + coalesce(t.outstanding_due, 0) + coalesce(ra.due_actions, 0)
                        + coalesce(co.due_communications, 0) as due_items,
                    coalesce(t.overdue, 0) + coalesce(ra.overdue_actions, 0) + coalesce(co.overdue_communications, 0) as overdue,
                    coalesce(ru.blocked, 0) as blocked, coalesce(ru.blocked_critical, 0) as blocked_critical,
@@ -62,10 +62,11 @@ public class PortfolioQueries {
               left join (%2$s) pm on pm.user_id = p.pm_user_id
               left join (%3$s) ru on ru.project_id = p.project_id
               left join (%4$s) t on t.project_id = p.project_id
-              left join (%5$s) ra on ra.project_id = p.project_id
-              left join (%6$s) co on co.project_id = p.project_id""".formatted(
-            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.COUNTS_AS_OF_NOW, RetroSql.ACTIONS_AS_OF_TODAY,
-            CommsSql.OCCURRENCES_AS_OF_NOW);
+              left join (%5$s) dl on dl.project_id = p.project_id
+              left join (%6$s) ra on ra.project_id = p.project_id
+              left join (%7$s) co on co.project_id = p.project_id""".formatted(
+            ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.OUTSTANDING_AS_OF_NOW, WorkSql.DONE_LATER_AS_OF_NOW,
+            RetroSql.ACTIONS_AS_OF_TODAY, CommsSql.OCCURRENCES_AS_OF_NOW);
 
     /**
      * Projects with their counts and their health by the rule of {@link HealthRule}, override
@@ -133,6 +134,34 @@ public class PortfolioQueries {
                 + orderBy(sort) + " limit " + Math.max(1, limit) + " offset " + Math.max(0, offset);
         String sql = "select r.*, " + FIRST_BLOCKED + " as first_blocked from (" + page + ") r" + orderBy(sort);
         return typed(query(sql, tenantId, now, parameters)).getResultList().stream().map(t -> row(t, basis)).toList();
+    }
+
+    /**
+     * Every row of the filtered, sorted portfolio, for the exports: one statement whose rows are
+     * handed to {@code consumer} as they are read. Pages read with {@link #rows} would each
+     * compute every project's counts again before their offset (20 pages, 13 s at 10,000
+     * projects on MariaDB, instead of one). On MySQL and MariaDB the driver streams the result
+     * row by row (fetch size {@code Integer.MIN_VALUE}) instead of reading it whole, so the heap
+     * holds one row at a time; the connection is busy until the last row is read, as the
+     * export's transaction kept it anyway.
+     */
+    public void forEachRow(Long tenantId, PortfolioFilter filter, Sort sort, Instant now, HealthBasis basis,
+                           java.util.function.Consumer<PortfolioRow> consumer) {
+        Map<String, Object> parameters = health(basis);
+        String sql = "select r.*, " + FIRST_BLOCKED + " as first_blocked from (" + ROWS + ") r" + where(filter, parameters) + orderBy(sort);
+        NativeQuery<Map<String, Object>> query = typed(query(sql, tenantId, now, parameters));
+        if (streamsWithMinFetchSize()) {
+            query.setFetchSize(Integer.MIN_VALUE);
+        }
+        try (java.util.stream.Stream<Map<String, Object>> rows = query.getResultStream()) {
+            rows.forEach(t -> consumer.accept(row(t, basis)));
+        }
+    }
+
+    /** MySQL's driver (and MariaDB through it) streams a result only with this fetch size; H2 rejects a negative one. */
+    private boolean streamsWithMinFetchSize() {
+        return em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect() instanceof org.hibernate.dialect.MySQLDialect;
     }
 
     public long count(Long tenantId, PortfolioFilter filter, Instant now, HealthBasis basis) {

@@ -34,14 +34,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The portfolio, with the screen's filters and sort, as CSV and XLSX. Rows are read a page at a
- * time and written as they come, so a large tenant's export never sits in memory whole.
+ * The portfolio, with the screen's filters and sort, as CSV and XLSX. Rows are read by one
+ * streamed statement and written as they come (the XLSX through POI's streaming writer, which
+ * keeps a window of rows and moves older ones to a temporary file), so a large tenant's export
+ * never sits in memory whole.
  */
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed(RoleSets.MEMBERS)
 public class PortfolioExport {
 
+    /** Rows of the status pack's table handed to the PDF document at a time. */
     static final int PAGE = 500;
     /** The columns written as numbers: the percentages and counts. */
     private static final int FIRST_NUMBER = 12;
@@ -144,13 +147,7 @@ public class PortfolioExport {
         Long tenantId = TenantContext.currentTenantId().orElseThrow(() -> new AccessDeniedException("Select an organisation first."));
         Instant now = clock.instant();
         PortfolioQueries.HealthBasis basis = PortfolioService.healthBasis(settings, clock);
-        for (long offset = 0; ; offset += PAGE) {
-            List<PortfolioRow> page = queries.rows(tenantId, filter, sort, now, basis, offset, PAGE);
-            page.forEach(consumer);
-            if (page.size() < PAGE) {
-                return;
-            }
-        }
+        queries.forEachRow(tenantId, filter, sort, now, basis, consumer);
     }
 
     static List<String> values(PortfolioRow r, LocalDate today, ZoneId zone) {

@@ -232,38 +232,33 @@ public class PortfolioStatusPack {
             cell.setBackgroundColor(new Color(0xee, 0xee, 0xee));
             table.addCell(cell);
         }
-        int written = 0;
+        int[] written = {0};
         PortfolioQueries.HealthBasis basis = PortfolioService.healthBasis(settings, clock);
-        for (long offset = 0; ; offset += PortfolioExport.PAGE) {
-            List<PortfolioRow> page = queries.rows(tenantId, filter, sort, now, basis, offset, PortfolioExport.PAGE);
-            for (PortfolioRow row : page) {
-                table.addCell(cell(row.key()));
-                table.addCell(cell(row.name()));
-                PdfPCell health = cell(row.health().label() + (row.healthOverridden() ? " (set by hand)" : ""));
-                health.setBackgroundColor(switch (row.health()) {
-                    case RED -> new Color(0xfd, 0xe0, 0xdf);
-                    case AMBER -> new Color(0xff, 0xef, 0xd5);
-                    case GREEN -> new Color(0xe3, 0xf4, 0xe4);
-                    case NOT_ASSESSED -> new Color(0xf2, 0xf2, 0xf2);
-                });
-                table.addCell(health);
-                table.addCell(cell(row.healthReason()));
-                table.addCell(cell(row.status().label()));
-                table.addCell(cell(row.pmName()));
-                table.addCell(cell(date(row.nextKeyDate(today))));
-                table.addCell(cell(date(row.goLiveDate())));
-                table.addCell(cell(String.valueOf(row.overdue())));
-                table.addCell(cell(String.valueOf(row.blocked())));
-                written++;
+        queries.forEachRow(tenantId, filter, sort, now, basis, row -> {
+            table.addCell(cell(row.key()));
+            table.addCell(cell(row.name()));
+            PdfPCell health = cell(row.health().label() + (row.healthOverridden() ? " (set by hand)" : ""));
+            health.setBackgroundColor(switch (row.health()) {
+                case RED -> new Color(0xfd, 0xe0, 0xdf);
+                case AMBER -> new Color(0xff, 0xef, 0xd5);
+                case GREEN -> new Color(0xe3, 0xf4, 0xe4);
+                case NOT_ASSESSED -> new Color(0xf2, 0xf2, 0xf2);
+            });
+            table.addCell(health);
+            table.addCell(cell(row.healthReason()));
+            table.addCell(cell(row.status().label()));
+            table.addCell(cell(row.pmName()));
+            table.addCell(cell(date(row.nextKeyDate(today))));
+            table.addCell(cell(date(row.goLiveDate())));
+            table.addCell(cell(String.valueOf(row.overdue())));
+            table.addCell(cell(String.valueOf(row.blocked())));
+            if (++written[0] % PortfolioExport.PAGE == 0) {
+                document.add(table); // the rows so far go to the document, and out of memory
             }
-            document.add(table);
-            if (page.size() < PortfolioExport.PAGE) {
-                break;
-            }
-        }
+        });
         table.setComplete(true);
         document.add(table);
-        if (written == 0) {
+        if (written[0] == 0) {
             document.add(new Paragraph("No project matches these filters.", BODY));
         }
     }

@@ -34,20 +34,27 @@ public final class WorkSql {
              where ru.tenant_id = :tenant""";
 
     /**
-     * Per project, the counts that depend on the time: {@code project_id, overdue} (outstanding
-     * and due before {@code :now}), {@code outstanding_due} (outstanding, due by now) and
-     * {@code done_later} (done, due after now). Both are index ranges of
-     * ix_item_tenant_status_due that hold few items in a real portfolio, unlike the item table.
+     * Per project, the outstanding items due by {@code :now}: {@code project_id, overdue} (due
+     * before now) and {@code outstanding_due}. With {@link #DONE_LATER_AS_OF_NOW}, the counts that
+     * depend on the time. Each is one range of ix_item_tenant_status_due_cover (changeset 0058),
+     * which holds every column they read, so neither touches the item table; the ranges hold few
+     * items in a real portfolio, unlike the table. Two fragments, each grouped on its own: the two
+     * ranges OR-ed in one WHERE made MariaDB read every index entry of the tenant (with the row
+     * look-ups 0058 removed, 13 s at 1.5 million items), and a UNION ALL of them grouped once took
+     * twice as long as two groupings.
      */
-    public static final String COUNTS_AS_OF_NOW = """
-            select it.project_id as project_id,
-                   sum(case when it.status <> 'DONE' and it.due_at < :now then 1 else 0 end) as overdue,
-                   sum(case when it.status <> 'DONE' then 1 else 0 end) as outstanding_due,
-                   sum(case when it.status = 'DONE' then 1 else 0 end) as done_later
+    public static final String OUTSTANDING_AS_OF_NOW = """
+            select it.project_id as project_id, sum(case when it.due_at < :now then 1 else 0 end) as overdue, count(*) as outstanding_due
               from instance_item it
-             where it.tenant_id = :tenant and %2$s
-               and ((it.status in %1$s and it.due_at <= :now) or (it.status = 'DONE' and it.due_at > :now))
+             where it.tenant_id = :tenant and it.status in %1$s and it.due_at <= :now and %2$s
              group by it.project_id""".formatted(OUTSTANDING, COUNTED);
+
+    /** Per project, the done items due after {@code :now}: {@code project_id, done_later}. See {@link #OUTSTANDING_AS_OF_NOW}. */
+    public static final String DONE_LATER_AS_OF_NOW = """
+            select it.project_id as project_id, count(*) as done_later
+              from instance_item it
+             where it.tenant_id = :tenant and it.status = 'DONE' and it.due_at > :now and %1$s
+             group by it.project_id""".formatted(COUNTED);
 
     /**
      * {@code project_id, instance_id}: the instances of the tenant bound to {@code :tenant} that

@@ -31,6 +31,10 @@ public class WorkStatistics {
     public record TemplateAdoption(String templateName, int versionNumber, long instances, long projects, boolean behind) {
     }
 
+    private static final String COUNTED_STATUSES = java.util.Arrays.stream(app.cadence.work.domain.ItemStatus.values())
+            .filter(app.cadence.work.domain.ItemStatus::countsTowardsProgress).map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
     private final EntityManager em;
 
     WorkStatistics(EntityManager em) {
@@ -53,8 +57,11 @@ public class WorkStatistics {
                     .append(" and (it.completed_at is null or it.completed_at > :t").append(w).append(") then 1 else 0 end)");
         }
         // Items due after the last instant or done before the first one count nowhere: left out by the index.
+        // Every status but not applicable, listed: MariaDB then reads one range of
+        // ix_item_tenant_status_due_cover per status (items due before the last instant); with
+        // "<> 'NOT_APPLICABLE'" it read every index entry of the tenant (3 times as long at 1.5 million items).
         Query query = em.createNativeQuery("select " + sums + " from instance_item it"
-                + " where it.tenant_id = :tenant and it.status <> 'NOT_APPLICABLE' and " + WorkSql.COUNTED + " and it.due_at < :last"
+                + " where it.tenant_id = :tenant and it.status in " + COUNTED_STATUSES + " and " + WorkSql.COUNTED + " and it.due_at < :last"
                 + " and (it.completed_at is null or it.completed_at > :first)");
         query.setParameter("tenant", TenantContext.requireTenantId());
         query.setParameter("first", ends.getFirst());
