@@ -189,7 +189,7 @@ class FollowedChangeReadsOneItemTest extends KaribuTest {
     static String rowText(Grid<?> grid, String title) {
         for (int row = 0; row < GridKt._size(grid); row++) {
             if (GridKt._getCellComponent(grid, row, "title").getElement().getTextRecursively().startsWith(title)) {
-                return GridKt._getCellComponent(grid, row, "status").getElement().getTextRecursively();
+                return GridKt._getFormatted(grid, row, "status");
             }
         }
         throw new AssertionError("No row " + title);

@@ -46,6 +46,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
@@ -334,12 +335,40 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
 
     private void configureGrid() {
         grid.addComponentHierarchyColumn(this::titleCell).setHeader("Item").setWidth("16rem").setFlexGrow(3).setKey("title");
-        grid.addComponentColumn(row -> row instanceof ItemRow r ? statusBadge(r.item()) : new Span())
+        // Status, due and the quick action are Lit templates rendered in the browser, not components
+        // per row: each component is a state node with its element, features and listeners held in
+        // the session for every row sent (a 100-step runbook sent 50 rows × 6 of them, about 250 KB
+        // per open page; see docs/performance.md, "What a session costs").
+        grid.addColumn(LitRenderer.<Row>of("<span class=\"item-status ${item.statusClass}\" title=\"${item.statusTitle}\">${item.status}</span>")
+                        .withProperty("status", row -> row instanceof ItemRow r ? r.item().status().label() : "")
+                        .withProperty("statusClass", row -> row instanceof ItemRow r
+                                ? "item-status-" + r.item().status().name().toLowerCase(Locale.ROOT).replace('_', '-') : "item-status-none")
+                        .withProperty("statusTitle", row -> row instanceof ItemRow r && r.item().status() == ItemStatus.BLOCKED
+                                && r.item().blockedReason() != null ? r.item().blockedReason() : ""))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
         grid.addColumn(row -> row instanceof ItemRow r && r.item().assigneeName() != null ? r.item().assigneeName() : "")
                 .setHeader("Assignee").setAutoWidth(true).setFlexGrow(0).setKey("assignee");
-        grid.addComponentColumn(this::dueCell).setHeader("Due").setAutoWidth(true).setFlexGrow(0).setKey("due");
-        grid.addComponentColumn(this::quickAction).setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("action");
+        grid.addColumn(LitRenderer.<Row>of("<span class=\"${item.dueClass}\" title=\"${item.dueTitle}\">${item.due}</span>")
+                        .withProperty("due", this::dueText)
+                        .withProperty("dueClass", row -> overdue(row) ? "overdue" : "")
+                        .withProperty("dueTitle", row -> overdue(row) ? "Overdue" : ""))
+                .setHeader("Due").setAutoWidth(true).setFlexGrow(0).setKey("due");
+        // One click for the commonest change. An icon keeps the row narrow beside the item panel; the
+        // tooltip and label say what it does. Rows without the action get a hidden button without
+        // the mark-done class.
+        grid.addColumn(LitRenderer.<Row>of("""
+                        <vaadin-button class="${item.markClass}" theme="small success icon" ?hidden=${!item.markLabel} \
+                        aria-label="${item.markLabel}" @click=${markDone}><vaadin-icon icon="vaadin:check"></vaadin-icon>\
+                        <vaadin-tooltip slot="tooltip" text="Mark done"></vaadin-tooltip></vaadin-button>""")
+                        .withProperty("markLabel", row -> canMarkDone(row) ? "Mark “" + ((ItemRow) row).item().title() + "” done" : "")
+                        .withProperty("markClass", row -> canMarkDone(row) ? "mark-done" : "")
+                        // The browser may send this for any row it was sent: checked again here.
+                        .withFunction("markDone", row -> {
+                            if (canMarkDone(row)) {
+                                markDone(((ItemRow) row).item());
+                            }
+                        }))
+                .setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPartNameGenerator(row -> row instanceof SectionRow ? "section-row" : null);
         grid.setHeight("36rem");
@@ -403,40 +432,21 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         };
     }
 
-    private Component statusBadge(ItemView item) {
-        Span badge = new Span(item.status().label());
-        badge.addClassNames("item-status", "item-status-" + item.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (item.status() == ItemStatus.BLOCKED && item.blockedReason() != null) {
-            badge.setTitle(item.blockedReason());
-        }
-        return badge;
-    }
-
-    private Component dueCell(Row row) {
+    private String dueText(Row row) {
         if (!(row instanceof ItemRow r) || r.item().dueAt() == null || details == null) {
-            return new Span();
+            return "";
         }
-        Span due = new Span(DUE.format(r.item().dueAt().atZone(details.zone())));
-        if (r.item().overdue(clock.instant())) {
-            due.addClassName("overdue");
-            due.setTitle("Overdue");
-            due.setText(due.getText() + " · overdue");
-        }
-        return due;
+        String due = DUE.format(r.item().dueAt().atZone(details.zone()));
+        return overdue(row) ? due + " · overdue" : due;
     }
 
-    /** One click for the commonest change: mark an outstanding item done. */
-    private Component quickAction(Row row) {
-        if (row instanceof ItemRow r && r.item().canEdit(ItemField.STATUS) && r.item().status().isOutstanding()) {
-            // An icon keeps the row narrow beside the item panel; the tooltip and label say what it does.
-            Button done = new Button(VaadinIcon.CHECK.create(), e -> markDone(r.item()));
-            done.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_ICON);
-            done.setTooltipText("Mark done");
-            done.addClassName("mark-done");
-            done.setAriaLabel("Mark “" + r.item().title() + "” done");
-            return done;
-        }
-        return new Span();
+    private boolean overdue(Row row) {
+        return row instanceof ItemRow r && r.item().dueAt() != null && details != null && r.item().overdue(clock.instant());
+    }
+
+    /** The quick action's rule: an outstanding item whose status this person may change. */
+    private static boolean canMarkDone(Row row) {
+        return row instanceof ItemRow r && r.item().canEdit(ItemField.STATUS) && r.item().status().isOutstanding();
     }
 
     private void markDone(ItemView item) {
