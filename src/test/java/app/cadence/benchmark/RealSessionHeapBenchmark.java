@@ -106,6 +106,12 @@ class RealSessionHeapBenchmark {
         System.setProperty("jdk.httpclient.keepalive.timeout", "1");
     }
     private static final int TOP = 14;
+    /**
+     * {@code -Dcadence.heap.round-trip=true}: each session sends one more, empty, UIDL message
+     * before it idles — Vaadin keeps each UI's last response ({@code UIInternals.lastRequestResponse},
+     * to resend it if the client repeats a message), and this shows what the first render's copy costs.
+     */
+    private static final boolean ROUND_TRIP = Boolean.getBoolean("cadence.heap.round-trip");
 
     private final List<String> report = new ArrayList<>();
     /** Every client and tab opened: kept reachable here, so the sessions stay as an idle user leaves them. */
@@ -224,6 +230,9 @@ class RealSessionHeapBenchmark {
         for (StateNode grid : ui.read(t -> t.findAll(tag("vaadin-grid").and(shown())))) {
             String pageSize = ui.read(t -> grid.property("pageSize"));
             ui.callServer(grid, "setViewportRange", 0, pageSize == null ? 50 : (int) Double.parseDouble(pageSize));
+        }
+        if (ROUND_TRIP) {
+            ui.roundTrip();
         }
         if (push) {
             ui.openPush();

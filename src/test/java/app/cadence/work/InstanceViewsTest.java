@@ -313,6 +313,14 @@ class InstanceViewsTest extends KaribuTest {
         assertThat(renderedProperty(grid, "action", 1, "markLabel")).isEqualTo("Mark “Extract legacy data” done");
         assertThat(renderedProperty(grid, "action", 0, "markClass")).as("a section heading has no action").isEqualTo("");
 
+        // The title column's toggle closes and opens a section (row 0), as TreeGrid's own hierarchy column does.
+        int rows = GridKt._size(grid);
+        invokeRendered(grid, "title", 0, "onClick");
+        assertThat(GridKt._size(grid)).as("the section closed").isLessThan(rows);
+        invokeRendered(grid, "title", 0, "onClick");
+        assertThat(GridKt._size(grid)).as("the section open again").isEqualTo(rows);
+        assertThat(GridKt._getFormatted(grid, 1, "title")).startsWith("Extract legacy data");
+
         invokeRendered(grid, "action", 1, "markDone");
         NotificationsKt.expectNotifications("“Extract legacy data” marked done.");
         assertThat(item(id, "Extract legacy data").status()).isEqualTo(ItemStatus.DONE);
@@ -438,17 +446,17 @@ class InstanceViewsTest extends KaribuTest {
     }
 
     @Test
-    void openingAnotherItemOrClosingAsksBeforeDroppingUnsavedInput() {
+    void openingAnotherItemOrClosingAsksBeforeDroppingUnsavedInput() throws Exception {
         Long id = applied();
         ItemView extract = item(id, "Extract legacy data");
         login(pm.authentication());
         navigate("instances/" + id + "?item=" + extract.id());
         type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "Half-written note");
 
-        // Row 0 is the section heading, 1 the extract, 2 "Load data": its title is a button.
-        Button loadTitle = (Button) GridKt._getCellComponent(_get(TreeGrid.class), 2, "title").getChildren().findFirst().orElseThrow();
-        assertThat(loadTitle.getText()).isEqualTo("Load data");
-        _click(loadTitle);
+        // Row 0 is the section heading, 1 the extract, 2 "Load data": its title is a button (in the browser's template).
+        TreeGrid<Object> grid = _get(TreeGrid.class);
+        assertThat(renderedProperty(grid, "title", 2, "title")).isEqualTo("Load data");
+        invokeRendered(grid, "title", 2, "open");
         com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
         assertThat(confirm.getElement().getProperty("header")).isEqualTo("Discard your changes?");
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);

@@ -334,7 +334,45 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void configureGrid() {
-        grid.addComponentHierarchyColumn(this::titleCell).setHeader("Item").setWidth("16rem").setFlexGrow(3).setKey("title");
+        // The hierarchy column as TreeGrid's own addHierarchyColumn makes it (a Lit template in the
+        // tree toggle), with the title's button and tags in it. Each tag's text is a property, empty
+        // (and the tag hidden) when the item has none.
+        grid.addColumn(LitRenderer.<Row>of("""
+                        <vaadin-grid-tree-toggle @click=${onClick} .leaf=${!model.hasChildren} .expanded=${live(model.expanded)} \
+                        .level=${model.level}><span class="section-title" ?hidden=${!item.section}>${item.section}</span>\
+                        <div ?hidden=${!item.title}><vaadin-button class="${item.titleClass}" theme="tertiary-inline" @click=${open}>${item.title}</vaadin-button>\
+                        <span class="tag tag-outside-template" ?hidden=${!item.outside} \
+                        title="A newer version of the template dropped this item; it stays because the team worked on it.">${item.outside}</span>\
+                        <span class="tag tag-critical" ?hidden=${!item.critical}>${item.critical}</span>\
+                        <span class="tag" ?hidden=${!item.role}>${item.role}</span>\
+                        <span class="tag tag-completed" ?hidden=${!item.completed}>${item.completed}</span>\
+                        <span class="tag tag-critical" ?hidden=${!item.blocked}>${item.blocked}</span></div></vaadin-grid-tree-toggle>""")
+                        .withProperty("section", row -> row instanceof SectionRow s ? s.title() + " · " + s.done() + " of " + s.counted() + " done" : "")
+                        .withProperty("title", row -> row instanceof ItemRow r ? r.item().title() : "")
+                        .withProperty("titleClass", row -> row instanceof ItemRow ? "item-title" : "")
+                        .withProperty("outside", row -> row instanceof ItemRow r && r.item().outsideTemplate() ? "No longer in the template" : "")
+                        .withProperty("critical", row -> row instanceof ItemRow r && r.item().criticalPath() ? "Critical path" : "")
+                        .withProperty("role", row -> row instanceof ItemRow r && r.item().ownerRole() != null ? r.item().ownerRole() : "")
+                        .withProperty("completed", row -> row instanceof ItemRow r && r.item().completedAt() != null && details != null
+                                ? "Done by " + r.item().completedBy() + ", " + DUE.format(r.item().completedAt().atZone(details.zone())) : "")
+                        .withProperty("blocked", row -> row instanceof ItemRow r && r.item().status() == ItemStatus.BLOCKED && r.item().blockedReason() != null
+                                ? "Blocked: " + r.item().blockedReason() : "")
+                        // The toggle: a section opens and closes; an item has nothing below it.
+                        .withFunction("onClick", row -> {
+                            if (row instanceof SectionRow) {
+                                if (grid.isExpanded(row)) {
+                                    grid.collapse(row);
+                                } else {
+                                    grid.expand(row);
+                                }
+                            }
+                        })
+                        .withFunction("open", row -> {
+                            if (row instanceof ItemRow r) {
+                                openItem(r.item());
+                            }
+                        }))
+                .setHeader("Item").setWidth("16rem").setFlexGrow(3).setKey("title");
         // Status, due and the quick action are Lit templates rendered in the browser, not components
         // per row: each component is a state node with its element, features and listeners held in
         // the session for every row sent (a 100-step runbook sent 50 rows × 6 of them, about 250 KB
@@ -387,49 +425,6 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
             selectedCount.setText(count + " selected");
             bulkBar.setVisible(count > 0);
         });
-    }
-
-    private Component titleCell(Row row) {
-        return switch (row) {
-            case SectionRow s -> {
-                Span title = new Span(s.title() + " · " + s.done() + " of " + s.counted() + " done");
-                title.addClassName("section-title");
-                yield title;
-            }
-            case ItemRow r -> {
-                Button open = new Button(r.item().title(), e -> openItem(r.item()));
-                open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-                open.addClassName("item-title");
-                Div cell = new Div(open);
-                if (r.item().outsideTemplate()) {
-                    Span outside = new Span("No longer in the template");
-                    outside.addClassNames("tag", "tag-outside-template");
-                    outside.setTitle("A newer version of the template dropped this item; it stays because the team worked on it.");
-                    cell.add(outside);
-                }
-                if (r.item().criticalPath()) {
-                    Span critical = new Span("Critical path");
-                    critical.addClassNames("tag", "tag-critical");
-                    cell.add(critical);
-                }
-                if (r.item().ownerRole() != null) {
-                    Span role = new Span(r.item().ownerRole());
-                    role.addClassName("tag");
-                    cell.add(role);
-                }
-                if (r.item().completedAt() != null && details != null) {
-                    Span completed = new Span("Done by " + r.item().completedBy() + ", " + DUE.format(r.item().completedAt().atZone(details.zone())));
-                    completed.addClassNames("tag", "tag-completed");
-                    cell.add(completed);
-                }
-                if (r.item().status() == ItemStatus.BLOCKED && r.item().blockedReason() != null) {
-                    Span reason = new Span("Blocked: " + r.item().blockedReason());
-                    reason.addClassNames("tag", "tag-critical");
-                    cell.add(reason);
-                }
-                yield cell;
-            }
-        };
     }
 
     private String dueText(Row row) {
