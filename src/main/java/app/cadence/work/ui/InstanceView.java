@@ -339,7 +339,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         // (and the tag hidden) when the item has none.
         grid.addColumn(LitRenderer.<Row>of("""
                         <vaadin-grid-tree-toggle @click=${onClick} .leaf=${!model.hasChildren} .expanded=${live(model.expanded)} \
-                        .level=${model.level}><span class="section-title" ?hidden=${!item.section}>${item.section}</span>\
+                        .level=${model.level}><span class="${item.sectionClass}" ?hidden=${!item.section}>${item.section}</span>\
                         <div ?hidden=${!item.title}><vaadin-button class="${item.titleClass}" theme="tertiary-inline" @click=${open}>${item.title}</vaadin-button>\
                         <span class="tag tag-outside-template" ?hidden=${!item.outside} \
                         title="A newer version of the template dropped this item; it stays because the team worked on it.">${item.outside}</span>\
@@ -348,6 +348,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
                         <span class="tag tag-completed" ?hidden=${!item.completed}>${item.completed}</span>\
                         <span class="tag tag-critical" ?hidden=${!item.blocked}>${item.blocked}</span></div></vaadin-grid-tree-toggle>""")
                         .withProperty("section", row -> row instanceof SectionRow s ? s.title() + " · " + s.done() + " of " + s.counted() + " done" : "")
+                        .withProperty("sectionClass", row -> row instanceof SectionRow ? "section-title" : "")
                         .withProperty("title", row -> row instanceof ItemRow r ? r.item().title() : "")
                         .withProperty("titleClass", row -> row instanceof ItemRow ? "item-title" : "")
                         .withProperty("outside", row -> row instanceof ItemRow r && r.item().outsideTemplate() ? "No longer in the template" : "")
