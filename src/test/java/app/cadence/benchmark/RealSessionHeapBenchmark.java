@@ -134,7 +134,7 @@ class RealSessionHeapBenchmark {
                 configured.port(PORT);
             }
             try (NodeProcess node = configured.start()) {
-                node.awaitReady(Duration.ofSeconds(240));
+                node.awaitReady(Duration.ofSeconds(Integer.getInteger("cadence.heap.start-timeout", 480)));
                 int projects = seedPortfolio(database);
                 long runbook = seedRunbook(database);
                 int steps = count(database, "select count(*) from instance_item where instance_id = " + runbook);
