@@ -183,13 +183,13 @@ class FollowedChangeReadsOneItemTest extends KaribuTest {
 
     static List<String> texts(Grid<?> grid) {
         return java.util.stream.IntStream.range(0, GridKt._size(grid))
-                .mapToObj(row -> GridKt._getCellComponent(grid, row, "title").getElement().getTextRecursively()).toList();
+                .mapToObj(row -> GridKt._getFormatted(grid, row, "title")).toList();
     }
 
     static String rowText(Grid<?> grid, String title) {
         for (int row = 0; row < GridKt._size(grid); row++) {
-            if (GridKt._getCellComponent(grid, row, "title").getElement().getTextRecursively().startsWith(title)) {
-                return GridKt._getCellComponent(grid, row, "status").getElement().getTextRecursively();
+            if (GridKt._getFormatted(grid, row, "title").startsWith(title)) {
+                return GridKt._getFormatted(grid, row, "status");
             }
         }
         throw new AssertionError("No row " + title);

@@ -146,7 +146,7 @@ class InstanceUpgradeViewTest extends KaribuTest {
         TreeGrid<?> grid = _get(TreeGrid.class);
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < GridKt._size(grid); i++) {
-            cells.add(GridKt._getCellComponent(grid, i, "title").getElement().getTextRecursively());
+            cells.add(GridKt._getFormatted(grid, i, "title"));
         }
         return cells;
     }

@@ -300,6 +300,60 @@ class InstanceViewsTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theGridsQuickActionMarksAnItemDoneAndIsOfferedOnlyWhereAllowed() throws Exception {
+        Long id = applied();
+        login(pm.authentication());
+        navigate("instances/" + id);
+        TreeGrid<Object> grid = _get(TreeGrid.class);
+        // Row 0 is the section heading, 1 the extract: rendered in the browser (a Lit template), no component per row.
+        assertThat(GridKt._getFormatted(grid, 0, "action")).isEmpty();
+        assertThat(GridKt._getFormatted(grid, 1, "status")).isEqualTo(ItemStatus.OPEN.label());
+        assertThat(renderedProperty(grid, "action", 1, "markClass")).isEqualTo("mark-done");
+        assertThat(renderedProperty(grid, "action", 1, "markLabel")).isEqualTo("Mark “Extract legacy data” done");
+        assertThat(renderedProperty(grid, "action", 0, "markClass")).as("a section heading has no action").isEqualTo("");
+
+        // The title column's toggle closes and opens a section (row 0), as TreeGrid's own hierarchy column does.
+        int rows = GridKt._size(grid);
+        invokeRendered(grid, "title", 0, "onClick");
+        assertThat(GridKt._size(grid)).as("the section closed").isLessThan(rows);
+        invokeRendered(grid, "title", 0, "onClick");
+        assertThat(GridKt._size(grid)).as("the section open again").isEqualTo(rows);
+        assertThat(GridKt._getFormatted(grid, 1, "title")).startsWith("Extract legacy data");
+
+        invokeRendered(grid, "action", 1, "markDone");
+        NotificationsKt.expectNotifications("“Extract legacy data” marked done.");
+        assertThat(item(id, "Extract legacy data").status()).isEqualTo(ItemStatus.DONE);
+        assertThat(GridKt._getFormatted(grid, 1, "status")).isEqualTo(ItemStatus.DONE.label());
+        assertThat(renderedProperty(grid, "action", 1, "markClass")).as("done: no action left").isEqualTo("");
+
+        login(viewer.authentication());
+        navigate("instances/" + id);
+        TreeGrid<Object> viewersGrid = _get(TreeGrid.class);
+        assertThat(renderedProperty(viewersGrid, "action", 2, "markClass")).as("a viewer's row").isEqualTo("");
+        // A viewer's browser could still send the function for a row it was sent: nothing changes.
+        invokeRendered(viewersGrid, "action", 2, "markDone");
+        assertThat(item(id, "Load data").status()).isEqualTo(ItemStatus.OPEN);
+    }
+
+    /** A property a column's Lit template gets for a row, as the browser receives it. */
+    @SuppressWarnings("unchecked")
+    private static Object renderedProperty(TreeGrid<Object> grid, String column, int row, String property) {
+        var renderer = (com.vaadin.flow.data.renderer.LitRenderer<Object>) grid.getColumnByKey(column).getRenderer();
+        return renderer.getValueProviders().get(property).apply(GridKt._get(grid, row));
+    }
+
+    /** The browser calls a function of a column's Lit template for a row (an {@code @click=${fn}} in it). */
+    @SuppressWarnings("unchecked")
+    private static void invokeRendered(TreeGrid<Object> grid, String column, int row, String function) throws ReflectiveOperationException {
+        var renderer = (com.vaadin.flow.data.renderer.LitRenderer<Object>) grid.getColumnByKey(column).getRenderer();
+        var callables = com.vaadin.flow.data.renderer.LitRenderer.class.getDeclaredField("clientCallables");
+        callables.setAccessible(true);
+        var byName = (java.util.Map<String, com.vaadin.flow.function.SerializableBiConsumer<Object, tools.jackson.databind.node.ArrayNode>>) callables.get(renderer);
+        byName.get(function).accept(GridKt._get(grid, row), tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
+    }
+
+    @Test
     void aViewerReadsWithoutControls() {
         Long id = applied();
         ItemView load = item(id, "Load data");
@@ -392,17 +446,17 @@ class InstanceViewsTest extends KaribuTest {
     }
 
     @Test
-    void openingAnotherItemOrClosingAsksBeforeDroppingUnsavedInput() {
+    void openingAnotherItemOrClosingAsksBeforeDroppingUnsavedInput() throws Exception {
         Long id = applied();
         ItemView extract = item(id, "Extract legacy data");
         login(pm.authentication());
         navigate("instances/" + id + "?item=" + extract.id());
         type(_get(TextArea.class, spec -> spec.withLabel("Notes")), "Half-written note");
 
-        // Row 0 is the section heading, 1 the extract, 2 "Load data": its title is a button.
-        Button loadTitle = (Button) GridKt._getCellComponent(_get(TreeGrid.class), 2, "title").getChildren().findFirst().orElseThrow();
-        assertThat(loadTitle.getText()).isEqualTo("Load data");
-        _click(loadTitle);
+        // Row 0 is the section heading, 1 the extract, 2 "Load data": its title is a button (in the browser's template).
+        TreeGrid<Object> grid = _get(TreeGrid.class);
+        assertThat(renderedProperty(grid, "title", 2, "title")).isEqualTo("Load data");
+        invokeRendered(grid, "title", 2, "open");
         com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
         assertThat(confirm.getElement().getProperty("header")).isEqualTo("Discard your changes?");
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);

@@ -46,6 +46,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
@@ -333,13 +334,80 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void configureGrid() {
-        grid.addComponentHierarchyColumn(this::titleCell).setHeader("Item").setWidth("16rem").setFlexGrow(3).setKey("title");
-        grid.addComponentColumn(row -> row instanceof ItemRow r ? statusBadge(r.item()) : new Span())
+        // The hierarchy column as TreeGrid's own addHierarchyColumn makes it (a Lit template in the
+        // tree toggle), with the title's button and tags in it. Each tag's text is a property, empty
+        // (and the tag hidden) when the item has none.
+        grid.addColumn(LitRenderer.<Row>of("""
+                        <vaadin-grid-tree-toggle @click=${onClick} .leaf=${!model.hasChildren} .expanded=${live(model.expanded)} \
+                        .level=${model.level}><span class="${item.sectionClass}" ?hidden=${!item.section}>${item.section}</span>\
+                        <div ?hidden=${!item.title}><vaadin-button class="${item.titleClass}" theme="tertiary-inline" @click=${open}>${item.title}</vaadin-button>\
+                        <span class="tag tag-outside-template" ?hidden=${!item.outside} \
+                        title="A newer version of the template dropped this item; it stays because the team worked on it.">${item.outside}</span>\
+                        <span class="tag tag-critical" ?hidden=${!item.critical}>${item.critical}</span>\
+                        <span class="tag" ?hidden=${!item.role}>${item.role}</span>\
+                        <span class="tag tag-completed" ?hidden=${!item.completed}>${item.completed}</span>\
+                        <span class="tag tag-critical" ?hidden=${!item.blocked}>${item.blocked}</span></div></vaadin-grid-tree-toggle>""")
+                        .withProperty("section", row -> row instanceof SectionRow s ? s.title() + " · " + s.done() + " of " + s.counted() + " done" : "")
+                        .withProperty("sectionClass", row -> row instanceof SectionRow ? "section-title" : "")
+                        .withProperty("title", row -> row instanceof ItemRow r ? r.item().title() : "")
+                        .withProperty("titleClass", row -> row instanceof ItemRow ? "item-title" : "")
+                        .withProperty("outside", row -> row instanceof ItemRow r && r.item().outsideTemplate() ? "No longer in the template" : "")
+                        .withProperty("critical", row -> row instanceof ItemRow r && r.item().criticalPath() ? "Critical path" : "")
+                        .withProperty("role", row -> row instanceof ItemRow r && r.item().ownerRole() != null ? r.item().ownerRole() : "")
+                        .withProperty("completed", row -> row instanceof ItemRow r && r.item().completedAt() != null && details != null
+                                ? "Done by " + r.item().completedBy() + ", " + DUE.format(r.item().completedAt().atZone(details.zone())) : "")
+                        .withProperty("blocked", row -> row instanceof ItemRow r && r.item().status() == ItemStatus.BLOCKED && r.item().blockedReason() != null
+                                ? "Blocked: " + r.item().blockedReason() : "")
+                        // The toggle: a section opens and closes; an item has nothing below it.
+                        .withFunction("onClick", row -> {
+                            if (row instanceof SectionRow) {
+                                if (grid.isExpanded(row)) {
+                                    grid.collapse(row);
+                                } else {
+                                    grid.expand(row);
+                                }
+                            }
+                        })
+                        .withFunction("open", row -> {
+                            if (row instanceof ItemRow r) {
+                                openItem(r.item());
+                            }
+                        }))
+                .setHeader("Item").setWidth("16rem").setFlexGrow(3).setKey("title");
+        // Status, due and the quick action are Lit templates rendered in the browser, not components
+        // per row: each component is a state node with its element, features and listeners held in
+        // the session for every row sent (a 100-step runbook sent 50 rows × 6 of them, about 250 KB
+        // per open page; see docs/performance.md, "What a session costs").
+        grid.addColumn(LitRenderer.<Row>of("<span class=\"item-status ${item.statusClass}\" title=\"${item.statusTitle}\">${item.status}</span>")
+                        .withProperty("status", row -> row instanceof ItemRow r ? r.item().status().label() : "")
+                        .withProperty("statusClass", row -> row instanceof ItemRow r
+                                ? "item-status-" + r.item().status().name().toLowerCase(Locale.ROOT).replace('_', '-') : "item-status-none")
+                        .withProperty("statusTitle", row -> row instanceof ItemRow r && r.item().status() == ItemStatus.BLOCKED
+                                && r.item().blockedReason() != null ? r.item().blockedReason() : ""))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
         grid.addColumn(row -> row instanceof ItemRow r && r.item().assigneeName() != null ? r.item().assigneeName() : "")
                 .setHeader("Assignee").setAutoWidth(true).setFlexGrow(0).setKey("assignee");
-        grid.addComponentColumn(this::dueCell).setHeader("Due").setAutoWidth(true).setFlexGrow(0).setKey("due");
-        grid.addComponentColumn(this::quickAction).setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("action");
+        grid.addColumn(LitRenderer.<Row>of("<span class=\"${item.dueClass}\" title=\"${item.dueTitle}\">${item.due}</span>")
+                        .withProperty("due", this::dueText)
+                        .withProperty("dueClass", row -> overdue(row) ? "overdue" : "")
+                        .withProperty("dueTitle", row -> overdue(row) ? "Overdue" : ""))
+                .setHeader("Due").setAutoWidth(true).setFlexGrow(0).setKey("due");
+        // One click for the commonest change. An icon keeps the row narrow beside the item panel; the
+        // tooltip and label say what it does. Rows without the action get a hidden button without
+        // the mark-done class.
+        grid.addColumn(LitRenderer.<Row>of("""
+                        <vaadin-button class="${item.markClass}" theme="small success icon" ?hidden=${!item.markLabel} \
+                        aria-label="${item.markLabel}" @click=${markDone}><vaadin-icon icon="vaadin:check"></vaadin-icon>\
+                        <vaadin-tooltip slot="tooltip" text="Mark done"></vaadin-tooltip></vaadin-button>""")
+                        .withProperty("markLabel", row -> canMarkDone(row) ? "Mark “" + ((ItemRow) row).item().title() + "” done" : "")
+                        .withProperty("markClass", row -> canMarkDone(row) ? "mark-done" : "")
+                        // The browser may send this for any row it was sent: checked again here.
+                        .withFunction("markDone", row -> {
+                            if (canMarkDone(row)) {
+                                markDone(((ItemRow) row).item());
+                            }
+                        }))
+                .setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPartNameGenerator(row -> row instanceof SectionRow ? "section-row" : null);
         grid.setHeight("36rem");
@@ -360,83 +428,21 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         });
     }
 
-    private Component titleCell(Row row) {
-        return switch (row) {
-            case SectionRow s -> {
-                Span title = new Span(s.title() + " · " + s.done() + " of " + s.counted() + " done");
-                title.addClassName("section-title");
-                yield title;
-            }
-            case ItemRow r -> {
-                Button open = new Button(r.item().title(), e -> openItem(r.item()));
-                open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-                open.addClassName("item-title");
-                Div cell = new Div(open);
-                if (r.item().outsideTemplate()) {
-                    Span outside = new Span("No longer in the template");
-                    outside.addClassNames("tag", "tag-outside-template");
-                    outside.setTitle("A newer version of the template dropped this item; it stays because the team worked on it.");
-                    cell.add(outside);
-                }
-                if (r.item().criticalPath()) {
-                    Span critical = new Span("Critical path");
-                    critical.addClassNames("tag", "tag-critical");
-                    cell.add(critical);
-                }
-                if (r.item().ownerRole() != null) {
-                    Span role = new Span(r.item().ownerRole());
-                    role.addClassName("tag");
-                    cell.add(role);
-                }
-                if (r.item().completedAt() != null && details != null) {
-                    Span completed = new Span("Done by " + r.item().completedBy() + ", " + DUE.format(r.item().completedAt().atZone(details.zone())));
-                    completed.addClassNames("tag", "tag-completed");
-                    cell.add(completed);
-                }
-                if (r.item().status() == ItemStatus.BLOCKED && r.item().blockedReason() != null) {
-                    Span reason = new Span("Blocked: " + r.item().blockedReason());
-                    reason.addClassNames("tag", "tag-critical");
-                    cell.add(reason);
-                }
-                yield cell;
-            }
-        };
-    }
-
-    private Component statusBadge(ItemView item) {
-        Span badge = new Span(item.status().label());
-        badge.addClassNames("item-status", "item-status-" + item.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (item.status() == ItemStatus.BLOCKED && item.blockedReason() != null) {
-            badge.setTitle(item.blockedReason());
-        }
-        return badge;
-    }
-
-    private Component dueCell(Row row) {
+    private String dueText(Row row) {
         if (!(row instanceof ItemRow r) || r.item().dueAt() == null || details == null) {
-            return new Span();
+            return "";
         }
-        Span due = new Span(DUE.format(r.item().dueAt().atZone(details.zone())));
-        if (r.item().overdue(clock.instant())) {
-            due.addClassName("overdue");
-            due.setTitle("Overdue");
-            due.setText(due.getText() + " · overdue");
-        }
-        return due;
+        String due = DUE.format(r.item().dueAt().atZone(details.zone()));
+        return overdue(row) ? due + " · overdue" : due;
     }
 
-    /** One click for the commonest change: mark an outstanding item done. */
-    private Component quickAction(Row row) {
-        if (row instanceof ItemRow r && r.item().canEdit(ItemField.STATUS) && r.item().status().isOutstanding()) {
-            // An icon keeps the row narrow beside the item panel; the tooltip and label say what it does.
-            Button done = new Button(VaadinIcon.CHECK.create(), e -> markDone(r.item()));
-            done.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_ICON);
-            done.setTooltipText("Mark done");
-            done.addClassName("mark-done");
-            done.setAriaLabel("Mark “" + r.item().title() + "” done");
-            return done;
-        }
-        return new Span();
+    private boolean overdue(Row row) {
+        return row instanceof ItemRow r && r.item().dueAt() != null && details != null && r.item().overdue(clock.instant());
+    }
+
+    /** The quick action's rule: an outstanding item whose status this person may change. */
+    private static boolean canMarkDone(Row row) {
+        return row instanceof ItemRow r && r.item().canEdit(ItemField.STATUS) && r.item().status().isOutstanding();
     }
 
     private void markDone(ItemView item) {

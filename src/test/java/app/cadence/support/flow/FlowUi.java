@@ -195,6 +195,15 @@ public final class FlowUi implements AutoCloseable {
         send(List.of(Uidl.serverCall(element.id(), method, java.util.Arrays.stream(args).map(Uidl::value).toArray(JsonNode[]::new))));
     }
 
+    /**
+     * A UIDL message with no invocations, and its answer applied: what Flow's client sends when it
+     * has nothing but its sync id to report. The server answers with what changed meanwhile
+     * (usually nothing).
+     */
+    public void roundTrip() {
+        send(List.of());
+    }
+
     /** The client router's navigation to a route of this UI ({@code ui-navigate} on the root). */
     void navigate(String route, String query) {
         ObjectNode data = Uidl.object().put("route", route).put("query", query).put("appShellTitle", "").put("trigger", "");
