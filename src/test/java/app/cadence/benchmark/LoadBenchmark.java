@@ -837,7 +837,7 @@ class LoadBenchmark {
                 counts.merge(wanted.get(f[3]), Long.parseLong(f[1]), Long::sum);
             }
         }
-        return wanted.values().stream().map(k -> k + " " + counts.getOrDefault(k, 0L)).collect(Collectors.joining(", "));
+        return wanted.values().stream().distinct().map(k -> k + " " + counts.getOrDefault(k, 0L)).collect(Collectors.joining(", "));
     }
 
     private static String run(String... command) {
