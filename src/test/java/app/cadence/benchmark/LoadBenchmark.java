@@ -125,7 +125,7 @@ class LoadBenchmark {
     private static final Path REPORT = Path.of(System.getProperty("cadence.load.report", "target/benchmark-load.txt"));
     private static final int TARGET_P95 = 300;
     private static final String PASSWORD = "cadence-demo";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(480);
     private static final Duration SHOWN = Duration.ofSeconds(10);
     /** What a browser does every heartbeat interval (Flow's default, 300 s). */
     private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(300);
