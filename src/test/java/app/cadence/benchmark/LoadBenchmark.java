@@ -130,7 +130,6 @@ class LoadBenchmark {
     /** What a browser does every heartbeat interval (Flow's default, 300 s). */
     private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(300);
     private static final Path JDK_BIN = Path.of(System.getProperty("java.home"), "bin");
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final List<String> report = new ArrayList<>();
     private final Path logs = Path.of("target", "load");
@@ -779,8 +778,7 @@ class LoadBenchmark {
         }
         say("items opened again for people who had done all theirs: " + reopened.get() + " times"
                 + (KEEP_GOING ? "; users who signed in again after an error: " + people.stream().mapToInt(p -> p.reloads).sum() : ""));
-        String heap = heapAfterFullGc(node.pid());
-        say("server heap after a full GC with " + people.size() + " sessions open: " + heap + "; " + histogram(node.pid()));
+        say("the server with " + people.size() + " users signed in: " + histogram(node.pid()));
     }
 
     // --- the server's and the client's resources --------------------------------------------------
@@ -860,14 +858,12 @@ class LoadBenchmark {
         return String.valueOf(Math.round(kb / 1024));
     }
 
-    /** Full GC, then the heap in use: what the live objects take. */
-    static String heapAfterFullGc(long pid) {
-        run(JDK_BIN.resolve("jcmd").toString(), String.valueOf(pid), "GC.run");
-        Matcher m = HEAP_USED.matcher(run(JDK_BIN.resolve("jcmd").toString(), String.valueOf(pid), "GC.heap_info"));
-        return m.find() ? Long.parseLong(m.group(1)) / 1024 + " MB" : "unknown";
-    }
-
-    /** Live Tomcat sessions, Vaadin sessions and UIs: a class histogram (it runs a full GC first). */
+    /**
+     * A class histogram: it runs a full GC first and then counts the live objects, so its total is
+     * the heap after a full GC — read in the same pause, unlike {@code GC.heap_info} after
+     * {@code GC.run}, which on a busy node also counts what was allocated in between. With it,
+     * the live Tomcat sessions, Vaadin sessions and UIs.
+     */
     static String histogram(long pid) {
         String out = run(JDK_BIN.resolve("jcmd").toString(), String.valueOf(pid), "GC.class_histogram");
         Map<String, String> wanted = new LinkedHashMap<>();
@@ -876,13 +872,17 @@ class LoadBenchmark {
         wanted.put("com.vaadin.flow.spring.SpringVaadinSession", "Vaadin sessions");
         wanted.put("com.vaadin.flow.component.UI", "UIs");
         Map<String, Long> counts = new LinkedHashMap<>();
+        long total = -1;
         for (String line : out.split("\n")) {
             String[] f = line.strip().split("\\s+");
             if (f.length >= 4 && wanted.containsKey(f[3])) {
                 counts.merge(wanted.get(f[3]), Long.parseLong(f[1]), Long::sum);
+            } else if (f.length == 3 && f[0].equals("Total")) {
+                total = Long.parseLong(f[2]);
             }
         }
-        return wanted.values().stream().distinct().map(k -> k + " " + counts.getOrDefault(k, 0L)).collect(Collectors.joining(", "));
+        return "heap after a full GC (live objects) " + (total < 0 ? "unknown" : total / (1024 * 1024) + " MB") + "; "
+                + wanted.values().stream().distinct().map(k -> k + " " + counts.getOrDefault(k, 0L)).collect(Collectors.joining(", "));
     }
 
     private static String run(String... command) {
@@ -899,14 +899,12 @@ class LoadBenchmark {
         }
     }
 
-    record Soak(String label, long atSeconds, String heap, String counts) {
+    record Soak(String label, long atSeconds, String histogram) {
     }
 
     private Soak soakPoint(NodeProcess node, String label, long began) {
-        String heap = heapAfterFullGc(node.pid());
-        String counts = histogram(node.pid());
-        Soak point = new Soak(label, seconds(System.nanoTime() - began), heap, counts);
-        say(String.format(Locale.ROOT, "soak %5d s (%s): heap after full GC %s; %s; %d signed in", point.atSeconds(), label, heap, counts, signedIn.get()));
+        Soak point = new Soak(label, seconds(System.nanoTime() - began), histogram(node.pid()));
+        say(String.format(Locale.ROOT, "soak %5d s (%s): %s; %d sign-ins so far", point.atSeconds(), label, point.histogram(), signedIn.get()));
         return point;
     }
 
