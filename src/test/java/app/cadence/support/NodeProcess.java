@@ -41,17 +41,40 @@ public final class NodeProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    private final Path workDir;
 
-    private NodeProcess(String name, int port, Path log, Process process) {
+    private NodeProcess(String name, int port, Path log, Process process, Path workDir) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.workDir = workDir;
     }
 
     /** A node on the given scratch database, logging to {@code logs/<name>.log}; configure, then {@link Builder#start()}. */
     public static Builder on(ScratchDatabase database, Path logs, String name) {
         return new Builder(database, logs, name);
+    }
+
+    /**
+     * A node on the embedded default, as a first-time user starts it: no database profile, the H2
+     * file database under {@code ./data} of a fresh working directory. The file is opened with
+     * {@code AUTO_SERVER=TRUE}, so that the test can connect to it ({@link #embeddedJdbcUrl()})
+     * while the node holds it: the node still opens it in-process, other processes connect
+     * through the small TCP server H2 starts for them.
+     */
+    public static Builder embedded(Path logs, String name) {
+        return new Builder(null, logs, name).argument("--spring.datasource.url=jdbc:h2:file:./data/cadence;AUTO_SERVER=TRUE");
+    }
+
+    /** The address of an {@link #embedded} node's database for the test (user {@code sa}, no password). */
+    public String embeddedJdbcUrl() {
+        return "jdbc:h2:file:" + workDir.resolve("data").resolve("cadence").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The node's working directory (a fresh one per start). */
+    public Path workDir() {
+        return workDir;
     }
 
     public String name() {
@@ -139,7 +162,7 @@ public final class NodeProcess implements AutoCloseable {
     /** How the node is started: environment, arguments, heap. */
     public static final class Builder {
 
-        private final ScratchDatabase database;
+        private final @org.jspecify.annotations.Nullable ScratchDatabase database;
         private final Path logs;
         private final String name;
         private final Map<String, String> env = new LinkedHashMap<>();
@@ -147,7 +170,7 @@ public final class NodeProcess implements AutoCloseable {
         private int port;
         private String maxHeap = "512m";
 
-        private Builder(ScratchDatabase database, Path logs, String name) {
+        private Builder(@org.jspecify.annotations.Nullable ScratchDatabase database, Path logs, String name) {
             this.database = database;
             this.logs = logs;
             this.name = name;
@@ -203,16 +226,23 @@ public final class NodeProcess implements AutoCloseable {
             ProcessBuilder node = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> environment = node.environment();
+            if (database == null) {
+                // The embedded default: nothing inherited from a shell set up for MariaDB may change it.
+                environment.remove("SPRING_PROFILES_ACTIVE");
+                environment.remove("SPRING_DATASOURCE_URL");
+            } else {
+                environment.putAll(Map.of(
+                        "SPRING_PROFILES_ACTIVE", "mysql,mariadb",
+                        "CADENCE_DB_URL", database.url(),
+                        "CADENCE_DB_USER", database.user(),
+                        "CADENCE_DB_PASSWORD", database.password()));
+            }
             environment.putAll(Map.of(
-                    "SPRING_PROFILES_ACTIVE", "mysql,mariadb",
-                    "CADENCE_DB_URL", database.url(),
-                    "CADENCE_DB_USER", database.user(),
-                    "CADENCE_DB_PASSWORD", database.password(),
                     "CADENCE_MAIL_SECRET_KEY", newMailKey(),
                     "CADENCE_DEMO_DATA", "false",
                     "PORT", String.valueOf(listenOn)));
             environment.putAll(env);
-            return new NodeProcess(name, listenOn, log, node.start());
+            return new NodeProcess(name, listenOn, log, node.start(), workDir);
         }
     }
 }

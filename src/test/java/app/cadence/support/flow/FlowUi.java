@@ -204,6 +204,18 @@ public final class FlowUi implements AutoCloseable {
         send(List.of());
     }
 
+    /**
+     * Follows a router link inside this tab, as a click on {@code <a router-link href="…">} does:
+     * the client router's navigation event, no page load; returns when the answer is applied.
+     *
+     * @param route the route without a leading slash, e.g. {@code projects/7}
+     */
+    public void navigateTo(String route) {
+        String path = route.startsWith("/") ? route.substring(1) : route;
+        int q = path.indexOf('?');
+        navigate(q < 0 ? path : path.substring(0, q), q < 0 ? "" : path.substring(q + 1));
+    }
+
     /** The client router's navigation to a route of this UI ({@code ui-navigate} on the root). */
     void navigate(String route, String query) {
         ObjectNode data = Uidl.object().put("route", route).put("query", query).put("appShellTitle", "").put("trigger", "");
