@@ -92,6 +92,16 @@ public class LiveScreens implements DisposableBean {
      * the changes made by others since the last refresh.
      */
     public Following follow(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh) {
+        return follow(view, topics, (changes, heardAtNanos) -> refresh.accept(changes), true);
+    }
+
+    /**
+     * Like {@link #follow(Component, Supplier, Consumer)}, and tells the refresh when this node
+     * heard of the newest of the changes ({@link System#nanoTime()}): any read that began after
+     * that sees them all, since a change is announced only once committed. Screens that many
+     * people keep open may then share one read among the refreshes for the same changes.
+     */
+    public Following follow(Component view, Supplier<Collection<String>> topics, Refresh refresh) {
         return follow(view, topics, refresh, true);
     }
 
@@ -102,11 +112,18 @@ public class LiveScreens implements DisposableBean {
      */
     public Following followIncludingOwnChanges(Component view, Supplier<Collection<String>> topics,
                                                Consumer<List<LiveMessage>> refresh) {
-        return follow(view, topics, refresh, false);
+        return follow(view, topics, (changes, heardAtNanos) -> refresh.accept(changes), false);
     }
 
-    private Following follow(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh,
-                             boolean skipOwnChanges) {
+    /** What a screen does with the changes made by others since its last refresh. */
+    @FunctionalInterface
+    public interface Refresh {
+
+        /** @param heardAtNanos when this node heard of the newest of {@code changes} ({@link System#nanoTime()}) */
+        void run(List<LiveMessage> changes, long heardAtNanos);
+    }
+
+    private Following follow(Component view, Supplier<Collection<String>> topics, Refresh refresh, boolean skipOwnChanges) {
         Following following = new Following(view, topics, refresh, skipOwnChanges);
         view.addAttachListener(e -> following.start(e.getUI()));
         view.addDetachListener(e -> following.stop());
@@ -141,7 +158,7 @@ public class LiveScreens implements DisposableBean {
 
         private final Component view;
         private final Supplier<Collection<String>> topics;
-        private final Consumer<List<LiveMessage>> refresh;
+        private final Refresh refresh;
         private final boolean skipOwnChanges;
         /** Changed on attach and detach only, under the session lock. */
         private final List<Registration> registrations = new ArrayList<>();
@@ -152,10 +169,11 @@ public class LiveScreens implements DisposableBean {
         private boolean scheduled;
         /** When the scheduled refresh was asked for: the first message since the last refresh. */
         private long askedAtNanos;
+        /** When the newest pending message arrived. */
+        private long heardAtNanos;
         private long lastRefreshNanos = System.nanoTime() - DEBOUNCE.toNanos();
 
-        private Following(Component view, Supplier<Collection<String>> topics, Consumer<List<LiveMessage>> refresh,
-                          boolean skipOwnChanges) {
+        private Following(Component view, Supplier<Collection<String>> topics, Refresh refresh, boolean skipOwnChanges) {
             this.view = view;
             this.topics = topics;
             this.refresh = refresh;
@@ -208,6 +226,7 @@ public class LiveScreens implements DisposableBean {
                     pending.removeFirst();
                 }
                 pending.add(message);
+                heardAtNanos = System.nanoTime();
                 if (scheduled) {
                     return;
                 }
@@ -268,12 +287,14 @@ public class LiveScreens implements DisposableBean {
 
         private void refreshNow() {
             List<LiveMessage> batch;
+            long heardAt;
             synchronized (this) {
                 batch = List.copyOf(pending);
                 pending.clear();
+                heardAt = heardAtNanos;
             }
             if (!batch.isEmpty() && view.isAttached()) {
-                refresh.accept(batch);
+                refresh.run(batch, heardAt);
             }
         }
 

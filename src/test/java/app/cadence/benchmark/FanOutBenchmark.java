@@ -6,6 +6,7 @@ import static app.cadence.support.flow.StateTree.text;
 import static app.cadence.support.flow.StateTree.withClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.HeapHistogram;
 import app.cadence.support.NodeProcess;
 import app.cadence.support.ScratchDatabase;
 import app.cadence.support.flow.FlowClient;
@@ -305,14 +306,14 @@ class FanOutBenchmark {
         // Warm-up: class loading and caches must not count as sessions.
         close(portfolioSessions(node, 3, false));
         close(portfolioSessions(node, 3, true));
-        Map<String, long[]> baseHistogram = histogram(node);
-        long base = total(baseHistogram);
+        Map<String, long[]> baseHistogram = HeapHistogram.of(node.pid(), 2);
+        long base = HeapHistogram.totalBytes(baseHistogram);
         List<FlowUi> withoutPush = portfolioSessions(node, HEAP_SESSIONS, false);
-        Map<String, long[]> withoutHistogram = histogram(node);
-        long afterWithout = total(withoutHistogram);
+        Map<String, long[]> withoutHistogram = HeapHistogram.of(node.pid(), 2);
+        long afterWithout = HeapHistogram.totalBytes(withoutHistogram);
         List<FlowUi> withPush = portfolioSessions(node, HEAP_SESSIONS, true);
-        Map<String, long[]> withHistogram = histogram(node);
-        long afterWith = total(withHistogram);
+        Map<String, long[]> withHistogram = HeapHistogram.of(node.pid(), 2);
+        long afterWith = HeapHistogram.totalBytes(withHistogram);
         long perUiWithout = (afterWithout - base) / HEAP_SESSIONS;
         long perUiWith = (afterWith - afterWithout) / HEAP_SESSIONS;
         List<String> closed = withPush.stream().filter(ui -> !ui.isPushOpen()).map(FlowUi::pushClosedBecause).toList();
@@ -342,10 +343,6 @@ class FanOutBenchmark {
                 .collect(java.util.stream.Collectors.joining("; "));
     }
 
-    private static long total(Map<String, long[]> histogram) {
-        return histogram.get("Total")[1];
-    }
-
     /** Signs in {@code count} sessions one after another, each with the portfolio open (and its push connection, if asked). */
     private static List<FlowUi> portfolioSessions(NodeProcess node, int count, boolean push) {
         List<FlowUi> uis = new ArrayList<>();
@@ -361,34 +358,6 @@ class FanOutBenchmark {
         }
         keepAlive(uis);
         return uis;
-    }
-
-    /**
-     * Live objects in the node's heap by class (instances, bytes; the sum under {@code Total}):
-     * {@code jcmd GC.class_histogram} collects garbage first, then counts.
-     */
-    private static Map<String, long[]> histogram(NodeProcess node) throws IOException, InterruptedException {
-        String out = "";
-        for (int i = 0; i < 2; i++) { // the second right after the first: whatever the first freed late is gone
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(node.pid()), "GC.class_histogram").redirectErrorStream(true).start();
-            out = new String(jcmd.getInputStream().readAllBytes());
-            jcmd.waitFor(60, TimeUnit.SECONDS);
-        }
-        Map<String, long[]> byClass = new java.util.HashMap<>();
-        for (String line : out.lines().toList()) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length >= 4 && fields[0].endsWith(":")) { // " num: instances bytes class [module]"
-                byClass.merge(fields[3], new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])},
-                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-            } else if (fields.length >= 3 && fields[0].equals("Total")) {
-                byClass.put("Total", new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
-            }
-        }
-        if (!byClass.containsKey("Total")) {
-            throw new IllegalStateException("No total in jcmd's histogram: " + out);
-        }
-        return byClass;
     }
 
     // --- helpers -----------------------------------------------------------------------------

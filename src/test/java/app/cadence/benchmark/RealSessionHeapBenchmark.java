@@ -1,10 +1,14 @@
 package app.cadence.benchmark;
 
+import static app.cadence.support.Jdbc.single;
+import static app.cadence.support.Jdbc.insert;
+import static app.cadence.support.Jdbc.bind;
 import static app.cadence.benchmark.Figures.loadAverage;
 import static app.cadence.support.flow.StateTree.shown;
 import static app.cadence.support.flow.StateTree.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.HeapHistogram;
 import app.cadence.support.NodeProcess;
 import app.cadence.support.ScratchDatabase;
 import app.cadence.support.flow.FlowClient;
@@ -36,7 +40,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -176,7 +179,7 @@ class RealSessionHeapBenchmark {
     // --- the sessions --------------------------------------------------------------------------
 
     private Result batch(NodeProcess node, Page page) throws Exception {
-        Map<String, long[]> before = histogram(node);
+        Map<String, long[]> before = HeapHistogram.of(node.pid(), 2);
         List<FlowUi> uis = new ArrayList<>();
         long opening = System.nanoTime();
         for (int i = 0; i < SESSIONS; i++) {
@@ -187,18 +190,18 @@ class RealSessionHeapBenchmark {
         }
         long openedIn = System.nanoTime() - opening;
         settle();
-        Map<String, long[]> after = histogram(node);
+        Map<String, long[]> after = HeapHistogram.of(node.pid(), 2);
         Map<String, long[]> withPush = after;
         if (!uis.isEmpty()) {
             uis.forEach(FlowUi::openPush);
             settle();
-            withPush = histogram(node);
+            withPush = HeapHistogram.of(node.pid(), 2);
             List<String> closed = uis.stream().filter(ui -> !ui.isPushOpen()).map(FlowUi::pushClosedBecause).toList();
             assertThat(closed).as("push connections closed before the heap was measured").isEmpty();
         }
-        Map<String, long[]> diff = minus(after, before);
-        Map<String, long[]> pushDiff = minus(withPush, after);
-        Result result = new Result(page, diff.get("Total")[1] / SESSIONS, (minus(withPush, before).get("Total")[1]) / SESSIONS, diff, pushDiff);
+        Map<String, long[]> diff = HeapHistogram.minus(after, before);
+        Map<String, long[]> pushDiff = HeapHistogram.minus(withPush, after);
+        Result result = new Result(page, diff.get("Total")[1] / SESSIONS, (HeapHistogram.minus(withPush, before).get("Total")[1]) / SESSIONS, diff, pushDiff);
         say(String.format(Locale.ROOT, "%s: %s per session without push, %s with push (%d sessions opened in %.1f s; live heap %s → %s → %s)",
                 page.label(), kb(result.perSession()), page.route() == null ? "–" : kb(result.perSessionWithPush()), SESSIONS,
                 openedIn / 1e9, mb(before.get("Total")[1]), mb(after.get("Total")[1]), mb(withPush.get("Total")[1])));
@@ -365,76 +368,13 @@ class RealSessionHeapBenchmark {
         }
     }
 
-    private static long insert(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(s, values);
-            assertThat(s.executeUpdate()).as(sql).isEqualTo(1);
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                assertThat(keys.next()).isTrue();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement s, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            s.setObject(i + 1, values[i]);
-        }
-    }
-
     private static int count(ScratchDatabase database, String sql) throws SQLException {
         try (Connection c = database.connect()) {
             return (int) single(c, sql);
         }
     }
 
-    private static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            assertThat(r.next()).as(sql).isTrue();
-            return r.getLong(1);
-        }
-    }
-
     // --- the heap ---------------------------------------------------------------------------------
-
-    /**
-     * Live objects in the node's heap by class (instances, bytes; the sum under {@code Total}):
-     * {@code jcmd GC.class_histogram} collects garbage first (a full GC), then counts. Twice, back
-     * to back: whatever the first collection freed late is gone in the second.
-     */
-    private static Map<String, long[]> histogram(NodeProcess node) throws IOException, InterruptedException {
-        String out = "";
-        for (int i = 0; i < 2; i++) {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(node.pid()), "GC.class_histogram").redirectErrorStream(true).start();
-            out = new String(jcmd.getInputStream().readAllBytes());
-            jcmd.waitFor(60, TimeUnit.SECONDS);
-        }
-        Map<String, long[]> byClass = new HashMap<>();
-        for (String line : out.lines().toList()) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length >= 4 && fields[0].endsWith(":")) { // " num: instances bytes class [module]"
-                byClass.merge(fields[3], new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])},
-                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-            } else if (fields.length >= 3 && fields[0].equals("Total")) {
-                byClass.put("Total", new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
-            }
-        }
-        if (!byClass.containsKey("Total")) {
-            throw new IllegalStateException("No total in jcmd's histogram: " + out);
-        }
-        return byClass;
-    }
-
-    private static Map<String, long[]> minus(Map<String, long[]> after, Map<String, long[]> before) {
-        Map<String, long[]> diff = new HashMap<>();
-        for (String type : after.keySet()) {
-            long[] a = after.get(type);
-            long[] b = before.getOrDefault(type, new long[2]);
-            diff.put(type, new long[] {a[0] - b[0], a[1] - b[1]});
-        }
-        return diff;
-    }
 
     private static String top(Map<String, long[]> diff, int n) {
         return diff.entrySet().stream().filter(e -> !e.getKey().equals("Total"))

@@ -1,5 +1,9 @@
 package app.cadence.benchmark;
 
+import static app.cadence.support.Jdbc.single;
+import static app.cadence.support.Jdbc.update;
+import static app.cadence.support.Jdbc.insert;
+import static app.cadence.support.Jdbc.generated;
 import static app.cadence.benchmark.Figures.loadAverage;
 import static app.cadence.benchmark.Figures.percentile;
 import static app.cadence.benchmark.Figures.percentiles;
@@ -542,44 +546,6 @@ class RunSimulationBenchmark {
     private static String two(int n) {
         return String.format(Locale.ROOT, "%02d", n);
     }
-
-    private static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            assertThat(r.next()).as(sql).isTrue();
-            return r.getLong(1);
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, values);
-            assertThat(s.executeUpdate()).as(sql).isEqualTo(1);
-        }
-    }
-
-    private static long insert(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(s, values);
-            assertThat(s.executeUpdate()).as(sql).isEqualTo(1);
-            return generated(s);
-        }
-    }
-
-    private static void bind(PreparedStatement s, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            s.setObject(i + 1, values[i]);
-        }
-    }
-
-    private static long generated(PreparedStatement s) throws SQLException {
-        try (ResultSet keys = s.getGeneratedKeys()) {
-            assertThat(keys.next()).isTrue();
-            return keys.getLong(1);
-        }
-    }
-
-
-
 
     private void say(String text) {
         String line = "[run-sim] " + text + " — load " + loadAverage();

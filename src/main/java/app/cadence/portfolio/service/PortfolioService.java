@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,7 @@ public class PortfolioService {
     private final Clock clock;
     /** Keyed by tenant (DESIGN.md): one entry per tenant, replaced each hour. */
     private final Map<Long, PastWeeks> pastWeeks = new ConcurrentHashMap<>();
+    private final SharedReads shared = new SharedReads();
 
     PortfolioService(PortfolioQueries queries, WorkStatistics work, TenantSettings settings, Clock clock) {
         this.queries = queries;
@@ -48,11 +50,33 @@ public class PortfolioService {
     }
 
     public List<PortfolioRow> rows(PortfolioFilter filter, Sort sort, long offset, int limit) {
-        return queries.rows(TenantContext.requireTenantId(), filter, sort, clock.instant(), healthBasis(), offset, limit);
+        return rows(filter, sort, offset, limit, null);
+    }
+
+    /**
+     * A page of projects, read for a screen that refreshes for changes it heard of at
+     * {@code heardAtNanos} ({@link app.cadence.live.LiveScreens.Refresh}): it may take the same
+     * page read by another screen's refresh after that moment (null: read now).
+     */
+    public List<PortfolioRow> rows(PortfolioFilter filter, Sort sort, long offset, int limit, @Nullable Long heardAtNanos) {
+        long began = shared.now(); // before the transaction's first statement
+        Long tenantId = TenantContext.requireTenantId();
+        PortfolioQueries.HealthBasis basis = healthBasis();
+        return shared.read(new RowsKey(tenantId, filter, sort, offset, limit, basis), heardAtNanos, began,
+                () -> queries.rows(tenantId, filter, sort, clock.instant(), basis, offset, limit));
     }
 
     public long count(PortfolioFilter filter) {
-        return queries.count(TenantContext.requireTenantId(), filter, clock.instant(), healthBasis());
+        return count(filter, null);
+    }
+
+    /** The number of projects the filter keeps; shared like {@link #rows(PortfolioFilter, Sort, long, int, Long)}. */
+    public long count(PortfolioFilter filter, @Nullable Long heardAtNanos) {
+        long began = shared.now(); // before the transaction's first statement
+        Long tenantId = TenantContext.requireTenantId();
+        PortfolioQueries.HealthBasis basis = healthBasis();
+        return shared.read(new CountKey(tenantId, filter, basis), heardAtNanos, began,
+                () -> queries.count(tenantId, filter, clock.instant(), basis));
     }
 
     /** How many projects are red and how many amber, by the portfolio's rule: two counts, not the tiles. */
@@ -63,11 +87,30 @@ public class PortfolioService {
 
     /** The tiles and the charts' series, the overdue trend ending now. */
     public PortfolioTiles tiles() {
+        return tiles(null);
+    }
+
+    /** The tiles; shared like {@link #rows(PortfolioFilter, Sort, long, int, Long)}. */
+    public PortfolioTiles tiles(@Nullable Long heardAtNanos) {
+        long began = shared.now(); // before the transaction's first statement
         Long tenantId = TenantContext.requireTenantId();
-        Instant now = clock.instant();
-        List<PortfolioTiles.TemplateUsage> templatesInUse = work.templatesInUse().stream()
-                .map(t -> new PortfolioTiles.TemplateUsage(t.templateName(), t.versionNumber(), t.instances(), t.projects(), t.behind())).toList();
-        return queries.tiles(tenantId, now, healthBasis(), pastWeeks(tenantId, now), templatesInUse);
+        PortfolioQueries.HealthBasis basis = healthBasis();
+        return shared.read(new TilesKey(tenantId, basis), heardAtNanos, began, () -> {
+            Instant now = clock.instant();
+            List<PortfolioTiles.TemplateUsage> templatesInUse = work.templatesInUse().stream()
+                    .map(t -> new PortfolioTiles.TemplateUsage(t.templateName(), t.versionNumber(), t.instances(), t.projects(), t.behind())).toList();
+            return queries.tiles(tenantId, now, basis, pastWeeks(tenantId, now), templatesInUse);
+        });
+    }
+
+    /** What a shared read depends on, the tenant first. */
+    private record RowsKey(Long tenantId, PortfolioFilter filter, Sort sort, long offset, int limit, PortfolioQueries.HealthBasis basis) {
+    }
+
+    private record CountKey(Long tenantId, PortfolioFilter filter, PortfolioQueries.HealthBasis basis) {
+    }
+
+    private record TilesKey(Long tenantId, PortfolioQueries.HealthBasis basis) {
     }
 
     public java.time.ZoneId zone() {

@@ -90,6 +90,12 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     private final Checkbox drifted = new Checkbox("Template drift");
     private final Grid<PortfolioRow> grid = new Grid<>();
     private final Span emptyState = new Span();
+    /**
+     * Set by a live refresh: when this node heard of the changes it shows, so that its reads may
+     * be shared with other portfolios refreshing for them; null after the person's own filtering
+     * or sorting, which reads afresh.
+     */
+    private @Nullable Long heardAt;
 
     PortfolioView(PortfolioService portfolio, PortfolioExport export, PortfolioStatusPack pack, ProgramService programs,
                   MembershipDirectory members, LiveScreens live, app.cadence.portfolio.service.PortfolioCommentaries commentaries) {
@@ -112,7 +118,8 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         add(new H2("Portfolio"), tiles, new CommentaryPanel(commentaries), charts, filters, grid);
         showTiles();
         // Any project or item change of the tenant: rows, tiles and charts follow; filters and sort stay.
-        live.follow(this, () -> List.of(Topic.PORTFOLIO), changes -> {
+        live.follow(this, () -> List.of(Topic.PORTFOLIO), (changes, heardAtNanos) -> {
+            heardAt = heardAtNanos;
             grid.getDataProvider().refreshAll();
             showTiles();
         });
@@ -189,6 +196,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         grid.setMultiSort(true, Grid.MultiSortPriority.APPEND, true);
         grid.addClassName("portfolio-grid");
         grid.addSortListener(e -> {
+            heardAt = null;
             exportSort = Sort.by(e.getSortOrder().stream()
                     .map(o -> o.getDirection() == SortDirection.ASCENDING ? Sort.Order.asc(o.getSorted().getKey()) : Sort.Order.desc(o.getSorted().getKey()))
                     .toList());
@@ -198,14 +206,15 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         });
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProjectView.class,
                 String.valueOf(e.getItem().projectId()))));
-        grid.setItems(query -> portfolio.rows(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(query -> portfolio.rows(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit(),
+                        heardAt).stream(),
                 query -> countAndShowEmptyState());
         emptyState.addClassName("empty-state");
         grid.setEmptyStateComponent(emptyState);
     }
 
     private int countAndShowEmptyState() {
-        int count = Math.toIntExact(portfolio.count(filter()));
+        int count = Math.toIntExact(portfolio.count(filter(), heardAt));
         if (count == 0) {
             emptyState.setText(filter().equals(PortfolioFilter.none())
                     ? "No projects yet. Projects appear here with their health as soon as they are created."
@@ -339,6 +348,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         rememberInAddress();
         markChosenTile();
         exportFilter = filter();
+        heardAt = null;
         grid.getDataProvider().refreshAll();
     }
 
@@ -360,7 +370,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void showTiles() {
-        PortfolioTiles summary = portfolio.tiles();
+        PortfolioTiles summary = portfolio.tiles(heardAt);
         tiles.removeAll();
         for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED}) {
             long count = summary.projectsByHealth().get(h);
