@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One read shared by everyone who asks for the same thing within a moment, without anyone getting
@@ -50,12 +51,25 @@ public final class ReadsSince<K, V> {
 
     /** The answer for {@code key}, read by {@code read} at or after {@code neededSinceNanos} (by this caller or another). */
     public V read(K key, long neededSinceNanos, Supplier<V> read) {
+        return read(key, neededSinceNanos, null, read);
+    }
+
+    /**
+     * Like {@link #read(Object, long, Supplier)} for a caller whose read began before it asks: in a
+     * transaction that has already run a statement, a read sees the database as of that statement
+     * (MariaDB's repeatable read), so the caller names {@code beganNanos}, taken before it.
+     */
+    public V read(K key, long neededSinceNanos, long beganNanos, Supplier<V> read) {
+        return read(key, neededSinceNanos, Long.valueOf(beganNanos), read);
+    }
+
+    private V read(K key, long neededSinceNanos, @Nullable Long beganNanos, Supplier<V> read) {
         purge();
         CompletableFuture<V> mine = new CompletableFuture<>();
         // The start is taken inside compute: no other caller can take this attempt before its start is known.
         Attempt<V> found = latest.compute(key, (k, old) ->
                 old != null && old.startedNanos() - neededSinceNanos >= 0 && !old.answer().isCompletedExceptionally()
-                        ? old : new Attempt<>(nanos.getAsLong(), mine));
+                        ? old : new Attempt<>(beganNanos != null ? beganNanos : nanos.getAsLong(), mine));
         if (found.answer() != mine) {
             try {
                 return found.answer().get(wait.toMillis(), TimeUnit.MILLISECONDS);

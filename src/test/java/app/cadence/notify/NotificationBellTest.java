@@ -73,7 +73,7 @@ class NotificationBellTest extends KaribuTest {
     }
 
     static void awaitScreen(BooleanSupplier shows) {
-        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
             browserAnswers();
             return shows.getAsBoolean();
         });

@@ -110,7 +110,7 @@ class ScreensFollowChangesTest extends KaribuTest {
     }
 
     static void awaitScreen(BooleanSupplier shows) {
-        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
             browserAnswers();
             return shows.getAsBoolean();
         });
@@ -131,7 +131,7 @@ class ScreensFollowChangesTest extends KaribuTest {
         ItemView extract = item("Extract legacy data");
         elsewhere(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
 
-        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
             MockVaadin.runUIQueue(); // what was pushed; the browser answers nothing
             return progress().startsWith("1 of 3 done");
         });

@@ -38,6 +38,16 @@ class ReadsSinceTest {
     }
 
     @Test
+    void aReadThatBeganBeforeItsCallerAskedCountsFromWhenItBegan() {
+        // The caller's transaction ran its first statement at 900; it asks at 1,000.
+        assertThat(shared.read("portfolio", 900, 900, () -> readAt("first"))).isEqualTo("first@1000");
+        assertThat(shared.read("portfolio", 950, () -> readAt("second"))).as("a need that arose after 900 is not served by it")
+                .isEqualTo("second@1000");
+        assertThat(shared.read("portfolio", 1_000, () -> readAt("third"))).as("the second began at 1,000").isEqualTo("second@1000");
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
     void aCallerWaitsForAReadUnderWayInsteadOfRepeatingIt() throws Exception {
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import app.cadence.portfolio.domain.PortfolioQueries;
 import app.cadence.portfolio.domain.PortfolioRow;
 import app.cadence.portfolio.domain.PortfolioTiles;
 import app.cadence.project.domain.HealthRule;
+import app.cadence.shared.ReadsSince;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
 import app.cadence.tenancy.service.TenantSettings;
@@ -34,13 +35,26 @@ public class PortfolioService {
     /** Points of the overdue trend, one per week, the last one now. */
     public static final int WEEKS = 12;
 
+    /** How long a read stays on offer to other screens, and how long one waits for another's. */
+    private static final Duration SHARED_FOR = Duration.ofSeconds(1);
+
     private final PortfolioQueries queries;
     private final WorkStatistics work;
     private final TenantSettings settings;
     private final Clock clock;
     /** Keyed by tenant (DESIGN.md): one entry per tenant, replaced each hour. */
     private final Map<Long, PastWeeks> pastWeeks = new ConcurrentHashMap<>();
-    private final SharedReads shared = new SharedReads();
+    /**
+     * Reads that the portfolios refreshing for the same changes share: every item change of a
+     * tenant refreshes each of its open portfolios (within a second, DESIGN.md), and each refresh
+     * reads the page, its count and the tiles, which aggregate the whole portfolio — with ten PMOs
+     * looking, ten identical reads per change. A refresh takes a read that began after its screen
+     * heard of the changes (announced only once committed, so that read sees them). Keyed by
+     * tenant first (DESIGN.md's rule for caches); the portfolio is the same for every member.
+     */
+    private final ReadsSince<RowsKey, List<PortfolioRow>> sharedRows = new ReadsSince<>(SHARED_FOR, SHARED_FOR);
+    private final ReadsSince<CountKey, Long> sharedCounts = new ReadsSince<>(SHARED_FOR, SHARED_FOR);
+    private final ReadsSince<TilesKey, PortfolioTiles> sharedTiles = new ReadsSince<>(SHARED_FOR, SHARED_FOR);
 
     PortfolioService(PortfolioQueries queries, WorkStatistics work, TenantSettings settings, Clock clock) {
         this.queries = queries;
@@ -59,10 +73,10 @@ public class PortfolioService {
      * page read by another screen's refresh after that moment (null: read now).
      */
     public List<PortfolioRow> rows(PortfolioFilter filter, Sort sort, long offset, int limit, @Nullable Long heardAtNanos) {
-        long began = shared.now(); // before the transaction's first statement
+        long began = System.nanoTime(); // before the transaction's first statement
         Long tenantId = TenantContext.requireTenantId();
         PortfolioQueries.HealthBasis basis = healthBasis();
-        return shared.read(new RowsKey(tenantId, filter, sort, offset, limit, basis), heardAtNanos, began,
+        return sharedRows.read(new RowsKey(tenantId, filter, sort, offset, limit, basis), heardAtNanos == null ? began : heardAtNanos, began,
                 () -> queries.rows(tenantId, filter, sort, clock.instant(), basis, offset, limit));
     }
 
@@ -72,10 +86,10 @@ public class PortfolioService {
 
     /** The number of projects the filter keeps; shared like {@link #rows(PortfolioFilter, Sort, long, int, Long)}. */
     public long count(PortfolioFilter filter, @Nullable Long heardAtNanos) {
-        long began = shared.now(); // before the transaction's first statement
+        long began = System.nanoTime(); // before the transaction's first statement
         Long tenantId = TenantContext.requireTenantId();
         PortfolioQueries.HealthBasis basis = healthBasis();
-        return shared.read(new CountKey(tenantId, filter, basis), heardAtNanos, began,
+        return sharedCounts.read(new CountKey(tenantId, filter, basis), heardAtNanos == null ? began : heardAtNanos, began,
                 () -> queries.count(tenantId, filter, clock.instant(), basis));
     }
 
@@ -92,10 +106,10 @@ public class PortfolioService {
 
     /** The tiles; shared like {@link #rows(PortfolioFilter, Sort, long, int, Long)}. */
     public PortfolioTiles tiles(@Nullable Long heardAtNanos) {
-        long began = shared.now(); // before the transaction's first statement
+        long began = System.nanoTime(); // before the transaction's first statement
         Long tenantId = TenantContext.requireTenantId();
         PortfolioQueries.HealthBasis basis = healthBasis();
-        return shared.read(new TilesKey(tenantId, basis), heardAtNanos, began, () -> {
+        return sharedTiles.read(new TilesKey(tenantId, basis), heardAtNanos == null ? began : heardAtNanos, began, () -> {
             Instant now = clock.instant();
             List<PortfolioTiles.TemplateUsage> templatesInUse = work.templatesInUse().stream()
                     .map(t -> new PortfolioTiles.TemplateUsage(t.templateName(), t.versionNumber(), t.instances(), t.projects(), t.behind())).toList();

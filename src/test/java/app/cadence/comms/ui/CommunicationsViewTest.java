@@ -148,7 +148,7 @@ class CommunicationsViewTest extends KaribuTest {
                 return null;
             });
         }).join();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInSameThread().pollInterval(java.time.Duration.ofMillis(10))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInSameThread().pollInterval(java.time.Duration.ofMillis(10))
                 .until(() -> {
                     com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
                     com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()

@@ -183,7 +183,7 @@ class RunViewTest extends KaribuTest {
     }
 
     static void awaitScreen(BooleanSupplier shows) {
-        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
             browserAnswers();
             return shows.getAsBoolean();
         });

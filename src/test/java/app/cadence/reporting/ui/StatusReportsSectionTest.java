@@ -121,7 +121,7 @@ class StatusReportsSectionTest extends KaribuTest {
 
     /** Runs what was pushed to this UI and answers its scripts, as a browser would, until the screen shows it. */
     static void awaitScreen(java.util.function.BooleanSupplier shows) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInSameThread()
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInSameThread()
                 .pollInterval(java.time.Duration.ofMillis(10)).until(() -> {
                     com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
                     com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()

@@ -142,7 +142,7 @@ class RetroBoardViewTest extends KaribuTest {
     }
 
     static void awaitScreen(BooleanSupplier shows) {
-        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
             MockVaadin.runUIQueue();
             UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
                     .filter(call -> call.isSubscribed()).forEach(call -> call.complete(IntNode.valueOf(0)));
