@@ -41,7 +41,7 @@ class PortfolioCommentaryViewTest extends KaribuTest {
         assertThat(_get(panel(), Span.class, spec -> spec.withClasses("commentary-empty")).getText()).contains("not written");
         assertThat(_find(panel(), Button.class, spec -> spec.withClasses("edit-commentary"))).isEmpty();
 
-        login(pmo.authentication());
+        signInAgain(pmo.authentication());
         navigate("portfolio");
         _click(_get(panel(), Button.class, spec -> spec.withClasses("edit-commentary")));
         type(_get(panel(), TextArea.class, spec -> spec.withClasses("commentary-text")), "**CRM** is on track.\n\n- ERP slips a week");
@@ -51,7 +51,7 @@ class PortfolioCommentaryViewTest extends KaribuTest {
         assertThat(_find(panel(), TextArea.class)).isEmpty();
         assertThat(_get(panel(), Span.class, spec -> spec.withClasses("commentary-edited")).getText()).contains(pmo.name());
 
-        login(viewer.authentication());
+        signInAgain(viewer.authentication());
         navigate("portfolio");
         assertThat(_get(panel(), MarkdownView.class).getMarkdown()).isEqualTo("**CRM** is on track.\n\n- ERP slips a week");
     }

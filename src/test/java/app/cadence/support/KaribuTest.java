@@ -54,6 +54,17 @@ public abstract class KaribuTest {
     }
 
     /**
+     * Signs in on a new browser session, as a person does after signing out or in another browser:
+     * a new UI, so no view built for the previous person is kept. (Navigating to the view the UI
+     * already shows reuses that instance, as Vaadin does.)
+     */
+    protected void signInAgain(Authentication authentication) {
+        tearDownVaadin();
+        setUpVaadin();
+        login(authentication);
+    }
+
+    /**
      * Types a value as a user would: refused when the field is read-only or disabled. (Karibu's
      * own _setValue does not match this Vaadin version's field internals.)
      */

@@ -55,7 +55,7 @@ class SpreadsheetImportViewTest extends KaribuTest {
         navigate("templates");
         assertThat(_find(Button.class, spec -> spec.withText("From Excel or CSV…"))).isEmpty();
 
-        login(pmo.authentication());
+        signInAgain(pmo.authentication());
         navigate("templates");
         _click(_get(Button.class, spec -> spec.withText("From Excel or CSV…")));
         assertThat(currentView()).isInstanceOf(SpreadsheetImportView.class);

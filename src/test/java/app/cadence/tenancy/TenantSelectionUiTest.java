@@ -62,7 +62,7 @@ class TenantSelectionUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Work in " + northwind.name() + " as PMO")));
 
         // A new session of the same user.
-        login(consultant.authenticationWithoutTenant());
+        signInAgain(consultant.authenticationWithoutTenant());
         navigate("select-tenant");
 
         Button remembered = _get(Button.class, spec -> spec.withThemes("primary"));
@@ -93,7 +93,7 @@ class TenantSelectionUiTest extends KaribuTest {
         assertThat(switcherChoices()).containsExactly("Switch to", northwind.name() + " (PMO)");
 
         Member outsider = fixtures.member(fixtures.tenant("Outsider"), Role.PM);
-        login(outsider.authentication());
+        signInAgain(outsider.authentication());
         navigate("select-tenant");
         navigate("projects");
         assertThat(switcherChoices()).containsExactly("You belong to this organisation only");

@@ -62,7 +62,10 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
     final Button held = new Button("Record as held…");
     final Button skip = new Button("Skip…");
     private @Nullable Long id;
+    private LiveScreens.@Nullable Following following;
     private @Nullable OccurrenceDetail shown;
+    /** What the draft fields were filled with; null while they are not on the page. */
+    private MessageTemplate.@Nullable FilledMessage filled;
     private String title = "Communication";
 
     public OccurrenceView(Communications communications, LiveScreens live) {
@@ -87,26 +90,28 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
 
     @Override
     public void setParameter(BeforeEvent event, Long occurrenceId) {
-        boolean first = id == null;
+        Long projectBefore = shown == null ? null : shown.row().projectId();
         this.id = occurrenceId;
         try {
             show();
         } catch (RecordNotFoundException e) {
             throw new NotFoundException();
         }
-        if (first) {
-            live.follow(this, () -> shown == null ? List.of() : List.of(Topic.commsOf(shown.row().projectId())), changes -> {
+        if (following == null) {
+            following = live.follow(this, () -> shown == null ? List.of() : List.of(Topic.commsOf(shown.row().projectId())), changes -> {
                 // What the owner is typing is not thrown away by someone else's change elsewhere in the project.
                 if (!isEditing()) {
                     show();
                 }
             });
+        } else if (!java.util.Objects.equals(projectBefore, shown == null ? null : shown.row().projectId())) {
+            following.refollow(); // an occurrence of another project in the same view (Vaadin reuses it)
         }
     }
 
+    /** Whether the owner changed the subject or body the page filled in (their draft, or one proposed from live data). */
     private boolean isEditing() {
-        return shown != null && (!subject.getValue().equals(shown.subject() == null ? "" : shown.subject())
-                || !body.getValue().equals(shown.body() == null ? "" : shown.body()));
+        return filled != null && (!subject.getValue().equals(filled.subject()) || !body.getValue().equals(filled.body()));
     }
 
     @Override
@@ -122,6 +127,7 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
         shown = detail;
         title = detail.row().title();
         removeAll();
+        filled = null;
         var row = detail.row();
         Anchor project = new Anchor("projects/" + row.projectId(), row.projectKey() + " · " + row.projectName());
         Span status = new Span(row.overdue(communications.now()) ? "Overdue" : row.status().label());
@@ -149,6 +155,7 @@ public class OccurrenceView extends VerticalLayout implements HasUrlParameter<Lo
         MessageTemplate.FilledMessage draft = communications.proposedDraft(detail.row().id());
         subject.setValue(draft.subject());
         body.setValue(draft.body());
+        filled = new MessageTemplate.FilledMessage(subject.getValue(), body.getValue());
         preview.setMarkdown(draft.body());
         boolean may = detail.canAct();
         subject.setReadOnly(!may);

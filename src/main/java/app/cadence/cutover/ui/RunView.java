@@ -22,6 +22,7 @@ import app.cadence.template.domain.TMinusNotation;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.MemberSummary;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
@@ -190,6 +191,13 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
             read = reading.screen(id);
         } catch (RecordNotFoundException e) {
             throw new NotFoundException();
+        }
+        if (runId != null && !runId.equals(id)) {
+            // Vaadin reuses the view when a link leads from one run to another, but its panels are
+            // built around one run: the other run gets a view of its own, once this request ends.
+            UI ui = event.getUI();
+            ui.access(() -> ui.refreshCurrentRoute(false));
+            return;
         }
         if (runId == null) {
             runId = id;

@@ -52,6 +52,7 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
     private final RecordLesson lesson;
 
     private @Nullable Long sessionId;
+    private LiveScreens.@Nullable Following following;
     private @Nullable RetroScreen screen;
     private @Nullable RetroPhase panelPhase;
     private @Nullable BoardPanel panel;
@@ -102,12 +103,16 @@ public class RetroBoardView extends Div implements HasUrlParameter<Long>, HasDyn
             panel = null;
             panelPhase = null;
             content.removeAll();
-            live.follow(this, () -> List.of(Topic.retro(id)), messages -> {
-                // Someone else's dots are hidden until voting ends: their votes change nothing on this board.
-                if (!messages.stream().allMatch(m -> m.changed().equals(java.util.Set.of("VOTE")))) {
-                    refresh();
-                }
-            });
+            if (following == null) {
+                following = live.follow(this, () -> sessionId == null ? List.of() : List.of(Topic.retro(sessionId)), messages -> {
+                    // Someone else's dots are hidden until voting ends: their votes change nothing on this board.
+                    if (!messages.stream().allMatch(m -> m.changed().equals(java.util.Set.of("VOTE")))) {
+                        refresh();
+                    }
+                });
+            } else {
+                following.refollow(); // another session in the same view (Vaadin reuses it): its topic instead
+            }
         }
         show(read);
     }

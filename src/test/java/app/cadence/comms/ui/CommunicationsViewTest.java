@@ -186,6 +186,41 @@ class CommunicationsViewTest extends KaribuTest {
         assertThat(_find(TextField.class, spec -> spec.withLabel("Subject"))).as("read-only once sent").isEmpty();
     }
 
+    /** A link to another project's occurrence in the same tab reuses the view: it follows that project's changes now. */
+    @Test
+    void anOccurrenceOfAnotherProjectOpenedInTheSameTabFollowsThatProject() {
+        Long otherProject = fixtures.project(pm, "CT-" + UUID.randomUUID().toString().substring(0, 4), "ERP rollout");
+        Long templateId = fixtures.publishedTemplate(pmo, "Second plan", SampleTemplates.communicationPlan());
+        as(pm, () -> {
+            Long versionId = applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
+            return applying.instantiate(new InstantiationRequest(otherProject, templateId, versionId, "Plan",
+                    Anchors.plan(start, start.plusWeeks(12).minusDays(1), start.plusWeeks(8))));
+        });
+        OccurrenceRow other = as(pm, () -> communications.agenda(otherProject, start.atStartOfDay().toInstant(ZoneOffset.UTC),
+                start.plusWeeks(14).atStartOfDay().toInstant(ZoneOffset.UTC))).stream()
+                .filter(o -> o.title().equals("Weekly status")).findFirst().orElseThrow();
+        login(pm.authentication());
+        navigate("communications/" + first("Weekly status").id());
+        OccurrenceView opened = _get(OccurrenceView.class);
+
+        navigate("communications/" + other.id());
+        assertThat(_get(OccurrenceView.class)).isSameAs(opened);
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            com.vaadin.flow.internal.CurrentInstance.clearAll();
+            as(pmo, () -> {
+                communications.skip(other.id(), other.version(), "Steering moved");
+                return null;
+            });
+        }).join();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInSameThread().pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> {
+                    com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+                    com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                            .filter(call -> call.isSubscribed()).forEach(call -> call.complete(tools.jackson.databind.node.IntNode.valueOf(0)));
+                    return !_find(Paragraph.class, spec -> spec.withText("Skipped: Steering moved")).isEmpty();
+                });
+    }
+
     @Test
     void someoneWhoIsNeitherOwnerNorProjectManagerReadsOnly() {
         OccurrenceRow weekly = first("Weekly status");

@@ -435,6 +435,26 @@ class RunViewTest extends KaribuTest {
     }
 
     /**
+     * A link from one run to another in the same tab: Vaadin would reuse the view, which is built
+     * around one run; the second run gets a view of its own that shows and follows that run only.
+     */
+    @Test
+    void aLinkToAnotherRunShowsThatRunAndFollowsItsChanges() {
+        Long second = as(pm, () -> runs.scheduleRehearsal(instanceId, clock.instant().plus(Duration.ofHours(3))));
+        as(pm, () -> runs.start(second));
+        open(pm);
+        RunView first = view();
+
+        navigate("runs/" + second);
+        MockVaadin.runUIQueue();
+
+        assertThat(view()).as("a view of its own").isNotSameAs(first);
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withClasses("run-name")).getText()).isEqualTo("Rehearsal 2");
+        elsewhere(pm, () -> steps.start(second, as(pm, () -> reading.screen(second)).steps().getFirst().key(), null));
+        awaitScreen(() -> column("now-in-progress").equals(List.of("#1 Freeze changes")));
+    }
+
+    /**
      * Someone else's change redraws the Now board while the person is about to click Start: the
      * button they see must still be the one on the screen (same component, same state node), or
      * Flow drops their click as an event for a component that no longer exists — seen 20–30 % of
