@@ -22,13 +22,6 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
               and t.status = app.cadence.tenancy.domain.TenantStatus.ACTIVE""")
     Optional<Membership> findSelectable(Long userId, Long tenantId);
 
-    /** Active members of one tenant, for pickers (PM, assignee). */
-    @Query("""
-            select m from Membership m join fetch m.user u
-            where m.tenant.id = :tenantId and m.active = true and u.enabled = true
-            order by u.displayName""")
-    List<Membership> findActiveMembers(Long tenantId);
-
     /** Those of the given people who are active members of one tenant (recipients of a notification). */
     @Query("""
             select m from Membership m join fetch m.user u

@@ -1,6 +1,7 @@
 package app.cadence.tenancy.service;
 
 import app.cadence.tenancy.domain.MembershipRepository;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -14,17 +15,28 @@ import org.springframework.modulith.NamedInterface;
 @PreAuthorize("isAuthenticated()")
 public class MembershipDirectory {
 
-    private final MembershipRepository memberships;
+    /**
+     * Read as summaries, not as entities: every portfolio, instance and run screen opened reads
+     * the whole list (pickers, names), and loading a membership and a user entity per member was
+     * 4% of the server's CPU under the C11 load.
+     */
+    private static final String ACTIVE_MEMBERS = """
+            select new app.cadence.tenancy.service.MemberSummary(u.id, u.displayName, u.email, m.role)
+            from Membership m join m.user u
+            where m.tenant.id = :tenantId and m.active = true and u.enabled = true
+            order by u.displayName""";
 
-    MembershipDirectory(MembershipRepository memberships) {
+    private final MembershipRepository memberships;
+    private final EntityManager entityManager;
+
+    MembershipDirectory(MembershipRepository memberships, EntityManager entityManager) {
         this.memberships = memberships;
+        this.entityManager = entityManager;
     }
 
     public List<MemberSummary> activeMembers() {
         Long tenantId = TenantContext.currentTenantId().orElse(TenantContext.NO_TENANT);
-        return memberships.findActiveMembers(tenantId).stream()
-                .map(m -> new MemberSummary(m.getUser().getId(), m.getUser().getDisplayName(), m.getUser().getEmail(), m.getRole()))
-                .toList();
+        return entityManager.createQuery(ACTIVE_MEMBERS, MemberSummary.class).setParameter("tenantId", tenantId).getResultList();
     }
 
     /** Those of the given people who are active members of the current tenant (one statement); nobody without a tenant. */
