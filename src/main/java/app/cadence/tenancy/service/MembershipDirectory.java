@@ -51,6 +51,6 @@ public class MembershipDirectory {
     }
 
     public boolean isActiveMember(Long userId) {
-        return activeMembers().stream().anyMatch(m -> m.userId().equals(userId));
+        return !activeMembers(java.util.List.of(userId)).isEmpty();
     }
 }
