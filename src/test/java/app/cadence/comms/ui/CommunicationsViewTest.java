@@ -91,6 +91,28 @@ class CommunicationsViewTest extends KaribuTest {
                 start.plusWeeks(14).atStartOfDay().toInstant(ZoneOffset.UTC))).stream().filter(o -> o.title().equals(title)).findFirst().orElseThrow();
     }
 
+    /** The PMO skips the occurrence in a request of their own: another thread, no UI of this test. */
+    void skipElsewhere(OccurrenceRow occurrence, String reason) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            com.vaadin.flow.internal.CurrentInstance.clearAll();
+            as(pmo, () -> {
+                communications.skip(occurrence.id(), occurrence.version(), reason);
+                return null;
+            });
+        }).join();
+    }
+
+    /** Until the screen shows it, as the browser would: pending pushes run, scripts answered. */
+    static void awaitScreen(java.util.function.BooleanSupplier shows) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInSameThread().pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> {
+                    com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+                    com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                            .filter(call -> call.isSubscribed()).forEach(call -> call.complete(tools.jackson.databind.node.IntNode.valueOf(0)));
+                    return shows.getAsBoolean();
+                });
+    }
+
     @SuppressWarnings("unchecked")
     static <T> Grid<T> grid(String className) {
         return _get(Grid.class, spec -> spec.withClasses(className));
@@ -141,22 +163,12 @@ class CommunicationsViewTest extends KaribuTest {
         navigate("projects/" + projectId);
         Grid<OccurrenceRow> agenda = grid("comms-agenda");
         OccurrenceRow weekly = first("Weekly status");
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
-            com.vaadin.flow.internal.CurrentInstance.clearAll();
-            as(pmo, () -> {
-                communications.skip(weekly.id(), weekly.version(), "Board away");
-                return null;
-            });
-        }).join();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInSameThread().pollInterval(java.time.Duration.ofMillis(10))
-                .until(() -> {
-                    com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
-                    com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
-                            .filter(call -> call.isSubscribed()).forEach(call -> call.complete(tools.jackson.databind.node.IntNode.valueOf(0)));
-                    Grid<OccurrenceRow> now = grid("comms-agenda");
-                    return java.util.stream.IntStream.range(0, GridKt._size(now)).mapToObj(i -> GridKt._get(now, i))
-                            .anyMatch(o -> o.id().equals(weekly.id()) && o.status() == OccurrenceStatus.SKIPPED);
-                });
+        skipElsewhere(weekly, "Board away");
+        awaitScreen(() -> {
+            Grid<OccurrenceRow> now = grid("comms-agenda");
+            return java.util.stream.IntStream.range(0, GridKt._size(now)).mapToObj(i -> GridKt._get(now, i))
+                    .anyMatch(o -> o.id().equals(weekly.id()) && o.status() == OccurrenceStatus.SKIPPED);
+        });
         assertThat(agenda).as("the grid drawn when the page opened").isNotNull();
     }
 
@@ -205,20 +217,8 @@ class CommunicationsViewTest extends KaribuTest {
 
         navigate("communications/" + other.id());
         assertThat(_get(OccurrenceView.class)).isSameAs(opened);
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
-            com.vaadin.flow.internal.CurrentInstance.clearAll();
-            as(pmo, () -> {
-                communications.skip(other.id(), other.version(), "Steering moved");
-                return null;
-            });
-        }).join();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInSameThread().pollInterval(java.time.Duration.ofMillis(10))
-                .until(() -> {
-                    com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
-                    com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
-                            .filter(call -> call.isSubscribed()).forEach(call -> call.complete(tools.jackson.databind.node.IntNode.valueOf(0)));
-                    return !_find(Paragraph.class, spec -> spec.withText("Skipped: Steering moved")).isEmpty();
-                });
+        skipElsewhere(other, "Steering moved");
+        awaitScreen(() -> !_find(Paragraph.class, spec -> spec.withText("Skipped: Steering moved")).isEmpty());
     }
 
     @Test
