@@ -246,6 +246,34 @@ class ScreensFollowChangesTest extends KaribuTest {
         awaitScreen(() -> com.github.mvysny.kaributesting.v10.GridKt._size(grid) == 1);
     }
 
+    /**
+     * Every change of the tenant refreshes each open portfolio; most (a step done on time) move no
+     * tile, and then the tiles and charts are not rebuilt (nothing for Vaadin to send); a change
+     * that does move one (another instance of a template in use) rebuilds them.
+     */
+    @Test
+    void thePortfolioRebuildsItsTilesOnlyWhenTheyChange() {
+        login(pmo.authentication());
+        navigate("portfolio");
+        java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
+        _get(com.vaadin.flow.component.grid.Grid.class).getDataProvider().addDataProviderListener(e -> refreshes.incrementAndGet());
+        Div templatesTile = _get(Div.class, spec -> spec.withClasses("tile-templates"));
+
+        ItemView extract = item("Extract legacy data");
+        elsewhere(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+        awaitScreen(() -> refreshes.get() == 1);
+        assertThat(_get(Div.class, spec -> spec.withClasses("tile-templates"))).as("tiles kept").isSameAs(templatesTile);
+
+        Long templateId = as(pm, () -> reading.details(instanceId)).templateId();
+        elsewhere(pm, () -> {
+            Long version = applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
+            return applying.instantiate(new InstantiationRequest(projectId, templateId, version, "Rehearsal runbook",
+                    Anchors.at(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).withSecond(0).withNano(0))));
+        });
+        awaitScreen(() -> refreshes.get() == 2);
+        assertThat(_get(Div.class, spec -> spec.withClasses("tile-templates"))).as("tiles rebuilt").isNotSameAs(templatesTile);
+    }
+
     @Test
     void openingAndLeavingScreensLeavesNoRegistrationBehind() {
         int before = live.registrations();

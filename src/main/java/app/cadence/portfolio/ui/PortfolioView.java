@@ -96,6 +96,8 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
      * or sorting, which reads afresh.
      */
     private @Nullable Long heardAt;
+    /** The tiles and charts on screen, to skip rebuilding them when a refresh reads the same. */
+    private @Nullable PortfolioTiles shownTiles;
 
     PortfolioView(PortfolioService portfolio, PortfolioExport export, PortfolioStatusPack pack, ProgramService programs,
                   MembershipDirectory members, LiveScreens live, app.cadence.portfolio.service.PortfolioCommentaries commentaries) {
@@ -371,6 +373,11 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
 
     private void showTiles() {
         PortfolioTiles summary = portfolio.tiles(heardAt);
+        if (summary.equals(shownTiles)) {
+            // Most changes move no tile (a step done on time): nothing to rebuild, nothing to send to the browser.
+            return;
+        }
+        shownTiles = summary;
         tiles.removeAll();
         for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED}) {
             long count = summary.projectsByHealth().get(h);
