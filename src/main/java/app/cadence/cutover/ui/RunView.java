@@ -169,6 +169,7 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
     private @Nullable RosterPanel roster;
     private final RunLogPanel log = new RunLogPanel();
     private boolean narrow;
+    private com.vaadin.flow.shared.@Nullable Registration resizeListener;
 
     RunView(RunReading reading, CutoverRuns runs, RunStepWork work, GoNoGoVoting voting, DecisionConditions conditions, LiveScreens live,
             RunReport report, RunbookSpreadsheet spreadsheet, HypercareChecks hypercareChecks) {
@@ -220,11 +221,22 @@ public class RunView extends Div implements HasUrlParameter<Long>, HasDynamicTit
         super.onAttach(attachEvent);
         getElement().executeJs(KEYS_SCRIPT);
         attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> compact(details.getWindowInnerWidth() < NARROW));
-        attachEvent.getUI().getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < NARROW));
+        // The page outlives this view: without removing the listener on detach, every visit to a run
+        // in this tab would stay reachable from it.
+        resizeListener = attachEvent.getUI().getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < NARROW));
         if (screen != null) {
             drawnFrom.put(clock, clockFrom(screen));
             startClock(screen);
         }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        if (resizeListener != null) {
+            resizeListener.remove();
+            resizeListener = null;
+        }
+        super.onDetach(detachEvent);
     }
 
     private static List<Object> clockFrom(RunScreen read) {
