@@ -152,6 +152,8 @@ class LoadBenchmark {
         FlowUi ui;
         final AtomicInteger liveUpdates = new AtomicInteger();
         final Set<Integer> errorNotificationsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** Open notifications (node id) and when this user first saw each (nanos): the browser closes them after their duration. */
+        final Map<Integer, Long> notificationsShownAt = new java.util.concurrent.ConcurrentHashMap<>();
         long lastHeartbeat = System.nanoTime();
         /** Sign-ins again after an error (keep-going mode). */
         int reloads;
@@ -173,6 +175,7 @@ class LoadBenchmark {
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final AtomicInteger reopened = new AtomicInteger();
+    private final AtomicInteger notificationsClosed = new AtomicInteger();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final List<Long> allProjects = new ArrayList<>();
     private Connection seedConnection;
@@ -595,6 +598,33 @@ class LoadBenchmark {
             return theme != null && theme.contains("error") && user.errorNotificationsSeen.add(n.id());
         })).stream().map(n -> n.toString() + " " + n.property("text")).toList());
         shownErrors.forEach(e -> errors.add("user " + user.number + " sees an error notification: " + e));
+        user.ui.read(t -> t.findAll(tag("vaadin-notification"))).forEach(n -> user.notificationsShownAt.putIfAbsent(n.id(), System.nanoTime()));
+    }
+
+    /**
+     * What a browser's {@code vaadin-notification} does on its own: when its duration has passed it
+     * closes and tells the server ({@code opened-changed}), then fires {@code closed} when its
+     * closing animation ends, on which the server removes it from the UI. Without
+     * this the run would keep every notification of a session on the server, which no browser does.
+     */
+    private void closeExpiredNotifications(User user) {
+        long now = System.nanoTime();
+        for (var shown : List.copyOf(user.notificationsShownAt.entrySet())) {
+            StateNode n = user.ui.read(t -> t.existing(shown.getKey()));
+            if (n == null || !"true".equals(user.ui.read(t -> n.property("opened")))) {
+                user.notificationsShownAt.remove(shown.getKey());
+                continue;
+            }
+            long duration = Long.parseLong(java.util.Objects.requireNonNullElse(user.ui.read(t -> n.property("duration")), "5000").replaceAll("\\..*", ""));
+            if (duration > 0 && now - shown.getValue() >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(duration)) {
+                user.ui.setProperty(n, "opened", false);
+                if (user.ui.read(t -> n.listenedEvents().contains("closed"))) {
+                    user.ui.fire(n, "closed", Map.of());
+                }
+                user.notificationsShownAt.remove(shown.getKey());
+                notificationsClosed.incrementAndGet();
+            }
+        }
     }
 
     private void think() throws InterruptedException {
@@ -603,6 +633,7 @@ class LoadBenchmark {
 
     /** One step of the person's loop; each step is one timed action. */
     private void journeyStep(User user) {
+        closeExpiredNotifications(user);
         if (System.nanoTime() - user.lastHeartbeat > HEARTBEAT_NANOS) {
             user.ui.heartbeat();
             user.lastHeartbeat = System.nanoTime();
@@ -782,6 +813,7 @@ class LoadBenchmark {
             say("live updates pushed to the users' screens over the whole run: " + live.stream().mapToInt(Integer::intValue).sum() + " (per user min "
                     + live.getFirst() + ", median " + live.get(live.size() / 2) + ", max " + live.getLast() + "; by role " + perRole + ")");
         }
+        say("notifications closed when their time was up, as the browser does: " + notificationsClosed.get());
         say("items opened again for people who had done all theirs: " + reopened.get() + " times"
                 + (KEEP_GOING ? "; users who signed in again after an error: " + people.stream().mapToInt(p -> p.reloads).sum() : ""));
         say("the server with " + people.size() + " users signed in: " + histogram(node.pid()));
@@ -877,6 +909,7 @@ class LoadBenchmark {
         wanted.put("com.vaadin.flow.server.VaadinSession", "Vaadin sessions");
         wanted.put("com.vaadin.flow.spring.SpringVaadinSession", "Vaadin sessions");
         wanted.put("com.vaadin.flow.component.UI", "UIs");
+        wanted.put("com.vaadin.flow.component.notification.Notification", "notifications");
         Map<String, Long> counts = new LinkedHashMap<>();
         long total = -1;
         for (String line : out.split("\n")) {

@@ -30,6 +30,11 @@ public final class StateTree {
         return nodes.computeIfAbsent(id, StateNode::new);
     }
 
+    /** The node with this id, or null when the server detached it (or never sent it). */
+    public StateNode existing(int id) {
+        return nodes.get(id);
+    }
+
     /** Applies one message's {@code changes} array. */
     void apply(JsonNode changes) {
         for (JsonNode change : changes) {
