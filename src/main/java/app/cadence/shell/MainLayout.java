@@ -26,10 +26,6 @@ import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
@@ -58,7 +54,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final AuthenticationContext authentication;
     private final TenantSwitcher tenantSwitcher;
     private final Span viewTitle = new Span();
-    private final SideNav nav = new SideNav();
+    private final SideNavigation nav = new SideNavigation();
     private final MenuBar userMenu = new MenuBar();
     private @Nullable Long renderedTenantId;
     private final TenantSettings settings;
@@ -140,13 +136,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
      * out what the signed-in role may not open (the same access check as navigation).
      */
     private void buildNav() {
-        nav.removeAll();
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
-                    : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
-            item.setMatchNested(true);
-            nav.addItem(item);
-        }
+        nav.show(MenuConfiguration.getMenuEntries().stream()
+                .map(entry -> new SideNavigation.Entry(entry.title(), entry.path(), entry.icon())).toList());
     }
 
     private static Component brand() {

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * heartbeat; a larger message would close the connection (1009, too big) and the client would
  * reconnect. See docs/performance.md for the measured effect.
  *
+ * The framing buffers Tomcat gives each WebSocket are 8 KB each as well ({@link #FRAME_BUFFER}).
+ *
  * <p>Both limits are plain settings: Tomcat's WebSocket buffer sizes are context parameters
  * ({@code org.apache.tomcat.websocket.textBufferSize}, {@code …binaryBufferSize}), and Vaadin
  * keeps an Atmosphere parameter that is set on its servlet as an init parameter
@@ -32,8 +34,24 @@ class PushConnections {
     /** Chars (text) or bytes (binary) a push WebSocket can receive in one message. */
     static final int RECEIVE_BUFFER = 1024;
 
+    /**
+     * Bytes of each of the three buffers Tomcat gives every WebSocket for framing: the frame
+     * input buffer, the output buffer and the encoder's buffer (8 KB each out of the box). A
+     * heartbeat and its frame header fit in 2 KB; a larger push goes out as several frames of
+     * one message, which the browser reassembles.
+     */
+    static final int FRAME_BUFFER = 2048;
+
+    /** Tomcat reads it once, when its WebSocket classes load (as the server starts). */
+    static final String FRAME_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> pushReceiveBuffers() {
+        // A system property, so it applies to the JVM: set here, before Tomcat starts, unless the
+        // command line chose another size.
+        if (System.getProperty(FRAME_BUFFER_PROPERTY) == null) {
+            System.setProperty(FRAME_BUFFER_PROPERTY, String.valueOf(FRAME_BUFFER));
+        }
         return factory -> factory.addContextCustomizers(context -> {
             context.addParameter("org.apache.tomcat.websocket.textBufferSize", String.valueOf(RECEIVE_BUFFER));
             context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", String.valueOf(RECEIVE_BUFFER));

@@ -22,7 +22,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.StreamResourceRegistry.ElementStreamResource;
@@ -53,7 +52,7 @@ class OrganisationSettingsViewTest extends KaribuTest {
     @Test
     void theAdminFindsTheSettingsInTheNavigationAndSavesThem() {
         navigate("projects");
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).contains("Organisation settings");
+        assertThat(_get(app.cadence.shell.SideNavigation.class).labels()).contains("Organisation settings");
 
         navigate("admin/settings");
 

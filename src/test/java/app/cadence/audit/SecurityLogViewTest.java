@@ -16,7 +16,6 @@ import app.cadence.tenancy.service.TenantProvisioning;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -47,7 +46,7 @@ class SecurityLogViewTest extends KaribuTest {
         navigate("admin/security-log");
 
         assertThat(currentView()).isInstanceOf(SecurityLogView.class);
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(SideNavItem.class)).extracting(SideNavItem::getLabel).contains("Security log");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(app.cadence.shell.SideNavigation.class).labels()).contains("Security log");
         @SuppressWarnings("unchecked")
         Grid<Entry> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isEqualTo(2);

@@ -24,7 +24,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -47,7 +46,7 @@ class OperatorConsoleTest extends KaribuTest {
         navigate("");
 
         assertThat(currentView()).isInstanceOf(OperatorTenantsView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("Organisations", "Organisation events");
+        assertThat(_get(app.cadence.shell.SideNavigation.class).labels()).containsExactly("Organisations", "Organisation events");
 
         navigate("select-tenant");
         assertThat(currentView()).isInstanceOf(SelectTenantView.class);

@@ -18,7 +18,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class PortfolioViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withClasses("tile-red")));
         @SuppressWarnings("unchecked")
-        Select<Health> healthFilter = com.github.mvysny.kaributesting.v10.LocatorJ._find(Select.class).stream()
+        ComboBox<Health> healthFilter = com.github.mvysny.kaributesting.v10.LocatorJ._find(ComboBox.class).stream()
                 .filter(s -> "Health".equals(s.getAriaLabel().orElse(null))).findFirst().orElseThrow();
         assertThat(healthFilter.getValue()).isEqualTo(Health.RED);
         assertThat(GridKt._size(grid())).isEqualTo(1);
@@ -93,7 +93,7 @@ class PortfolioViewTest extends KaribuTest {
 
         navigate("portfolio?health=NOT_ASSESSED");
         @SuppressWarnings("unchecked")
-        Select<Health> healthFilter = com.github.mvysny.kaributesting.v10.LocatorJ._find(Select.class).stream()
+        ComboBox<Health> healthFilter = com.github.mvysny.kaributesting.v10.LocatorJ._find(ComboBox.class).stream()
                 .filter(s -> "Health".equals(s.getAriaLabel().orElse(null))).findFirst().orElseThrow();
         assertThat(healthFilter.getValue()).isEqualTo(Health.NOT_ASSESSED);
         assertThat(healthFilter.getItemLabelGenerator().apply(Health.NOT_ASSESSED)).isEqualTo("Not assessed");

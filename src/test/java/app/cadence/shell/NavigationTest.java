@@ -12,7 +12,6 @@ import app.cadence.support.KaribuTest;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.ui.TenantSwitcher;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -51,7 +50,7 @@ class NavigationTest extends KaribuTest {
             features.add("Chat notifications");
             features.add("Security log");
         }
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactlyElementsOf(features);
+        assertThat(_get(app.cadence.shell.SideNavigation.class).labels()).containsExactlyElementsOf(features);
         navigate("projects");
         boolean editor = role == Role.ADMIN || role == Role.PMO || role == Role.PM;
         assertThat(_find(Button.class, spec -> spec.withText("New project"))).hasSize(editor ? 1 : 0);

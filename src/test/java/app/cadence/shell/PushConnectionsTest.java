@@ -41,4 +41,12 @@ class PushConnectionsTest {
                 .containsEntry("org.atmosphere.websocket.maxTextMessageSize", String.valueOf(PushConnections.RECEIVE_BUFFER))
                 .containsEntry("org.atmosphere.websocket.maxBinaryMessageSize", String.valueOf(PushConnections.RECEIVE_BUFFER));
     }
+
+    @Test
+    void tomcatFramesEachWebSocketInSmallBuffers() throws ReflectiveOperationException {
+        // Read by Tomcat's WebSocket constants when the server started; what each connection's three framing buffers get.
+        java.lang.reflect.Field size = Class.forName("org.apache.tomcat.websocket.Constants").getDeclaredField("DEFAULT_BUFFER_SIZE");
+        size.setAccessible(true);
+        assertThat(size.getInt(null)).isEqualTo(PushConnections.FRAME_BUFFER);
+    }
 }

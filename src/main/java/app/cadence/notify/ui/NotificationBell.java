@@ -20,6 +20,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.modulith.NamedInterface;
 
@@ -42,7 +43,11 @@ public class NotificationBell extends Div {
     private final transient Clock clock;
     private final Button bell = new Button(VaadinIcon.BELL.create());
     private final Span badge = new Span();
-    private final Popover popover = new Popover();
+    /**
+     * Built on the first click: most pages are opened and left without looking at the list, and
+     * every session would otherwise hold the popover's components (see docs/performance.md).
+     */
+    private @Nullable Popover popover;
     private final Div list = new Div();
     private final Button markAll = new Button("Mark all as read");
 
@@ -59,30 +64,10 @@ public class NotificationBell extends Div {
         badge.getElement().setAttribute("aria-hidden", "true");
         add(bell, badge);
 
-        popover.setTarget(bell);
-        popover.setOpenOnClick(false); // opened by the server once the list is loaded
-        popover.setPosition(PopoverPosition.BOTTOM_END);
-        popover.setAriaLabel("Notifications");
-        popover.setAutofocus(true);
-        popover.addClassName("notification-popover");
-        list.addClassName("notification-list");
-        markAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        markAll.addClickListener(e -> markAllRead());
-        RouterLink all = new RouterLink("See all notifications", NotificationsView.class);
-        all.addClassName("notification-see-all");
-        all.getElement().addEventListener("click", e -> popover.close());
-        Div footer = new Div(markAll, all);
-        footer.addClassName("notification-footer");
-        popover.add(new H3("Notifications"), list, footer);
-        popover.addOpenedChangeListener(e -> {
-            if (!e.isOpened()) {
-                list.removeAll(); // nothing kept in the session while closed
-            }
-        });
 
         live.followIncludingOwnChanges(this, () -> List.of(Topic.MY_NOTIFICATIONS), changes -> {
             refresh();
-            if (popover.isOpened()) {
+            if (popover != null && popover.isOpened()) {
                 showList();
             }
         });
@@ -103,12 +88,41 @@ public class NotificationBell extends Div {
     }
 
     private void toggle() {
-        if (popover.isOpened()) {
+        if (popover != null && popover.isOpened()) {
             popover.close();
         } else {
             showList();
-            popover.open();
+            popover().open();
         }
+    }
+
+    private Popover popover() {
+        if (popover != null) {
+            return popover;
+        }
+        Popover created = new Popover();
+        created.setTarget(bell);
+        created.setOpenOnClick(false); // opened by the server once the list is loaded
+        created.setPosition(PopoverPosition.BOTTOM_END);
+        created.setAriaLabel("Notifications");
+        created.setAutofocus(true);
+        created.addClassName("notification-popover");
+        list.addClassName("notification-list");
+        markAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        markAll.addClickListener(e -> markAllRead());
+        RouterLink all = new RouterLink("See all notifications", NotificationsView.class);
+        all.addClassName("notification-see-all");
+        all.getElement().addEventListener("click", e -> created.close());
+        Div footer = new Div(markAll, all);
+        footer.addClassName("notification-footer");
+        created.add(new H3("Notifications"), list, footer);
+        created.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                list.removeAll(); // nothing kept in the session while closed
+            }
+        });
+        popover = created;
+        return created;
     }
 
     private void showList() {
@@ -126,7 +140,7 @@ public class NotificationBell extends Div {
     }
 
     private void open(NotificationView notice) {
-        popover.close();
+        popover().close();
         NoticeOpening.open(notifications, notice);
         refresh();
     }

@@ -33,7 +33,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -84,8 +83,10 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     private final TextField search = new TextField();
     private final ComboBox<ProgramRow> program = new ComboBox<>();
     private final ComboBox<MemberSummary> pm = new ComboBox<>();
-    private final Select<ProjectStatus> status = new Select<>();
-    private final Select<Health> health = new Select<>();
+    // Combo boxes, not selects: a select keeps a component per option in every session, a combo
+    // box sends its options only when opened (docs/performance.md, "What a session costs").
+    private final ComboBox<ProjectStatus> status = new ComboBox<>();
+    private final ComboBox<Health> health = new ComboBox<>();
     private final Checkbox overdue = new Checkbox("Has overdue items");
     private final Checkbox drifted = new Checkbox("Template drift");
     private final Grid<PortfolioRow> grid = new Grid<>();
@@ -144,15 +145,15 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         pm.setAriaLabel("Project manager");
         pm.setClearButtonVisible(true);
         status.setItems(ProjectStatus.values());
-        status.setItemLabelGenerator(s -> s == null ? "All statuses" : s.label());
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption("All statuses");
+        status.setItemLabelGenerator(ProjectStatus::label);
+        status.setPlaceholder("All statuses");
         status.setAriaLabel("Status");
+        status.setClearButtonVisible(true);
         health.setItems(Health.values());
-        health.setItemLabelGenerator(h -> h == null ? "Any health" : h.label());
-        health.setEmptySelectionAllowed(true);
-        health.setEmptySelectionCaption("Any health");
+        health.setItemLabelGenerator(Health::label);
+        health.setPlaceholder("Any health");
         health.setAriaLabel("Health");
+        health.setClearButtonVisible(true);
         search.addValueChangeListener(e -> refresh());
         program.addValueChangeListener(e -> refresh());
         pm.addValueChangeListener(e -> refresh());
