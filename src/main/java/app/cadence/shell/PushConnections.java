@@ -9,24 +9,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Sizes the receiving side of each push WebSocket for what the browser sends on it. Push runs as
- * {@code WEBSOCKET_XHR} ({@link AppShell}): every UIDL message from the browser is an HTTP request,
- * and the only thing atmosphere.js sends on the WebSocket is its heartbeat padding ({@code X})
- * every heartbeat interval. Out of the box each open connection holds receive buffers for large
- * messages all the same: Tomcat allocates an 8 K-char text buffer (16 KB) and an 8 KB binary
- * buffer per connection, and Vaadin tells Atmosphere to allow 16 K messages, so the text buffer
- * is reallocated to 16 K chars (32 KB) by the first heartbeat. 1 K of each is plenty for a
- * heartbeat; a larger message would close the connection (1009, too big) and the client would
- * reconnect. See docs/performance.md for the measured effect.
+ * Sizes what each open push WebSocket holds for as long as it is open — every signed-in tab's
+ * whole life — for what travels on it. Push runs as {@code WEBSOCKET_XHR} ({@link AppShell}):
+ * every UIDL message from the browser is an HTTP request, and the socket carries the server's
+ * pushes one way. Out of the box an idle connection held about 94 KB of buffers sized for large
+ * messages in both directions (docs/performance.md, "What a session costs"); sized here:
  *
- * The framing buffers Tomcat gives each WebSocket are 8 KB each as well ({@link #FRAME_BUFFER}).
+ * <ul>
+ *   <li>Tomcat's receive buffers for one message, 1 K chars of text and 1 KB binary
+ *       ({@link #RECEIVE_BUFFER}; context parameters {@code org.apache.tomcat.websocket.textBufferSize}
+ *       and {@code …binaryBufferSize}), with Atmosphere's message limits equal to them (init
+ *       parameters {@code org.atmosphere.websocket.maxTextMessageSize} / {@code …maxBinaryMessageSize}
+ *       on Vaadin's servlet, which Vaadin then leaves alone), so Tomcat never grows them: a larger
+ *       incoming message closes the connection (1009, too big) and the client reconnects.</li>
+ *   <li>Atmosphere's own per-WebSocket buffers (init parameter {@code org.atmosphere.websocket.bufferSize},
+ *       16 K chars and 16 KB from Vaadin), also 1 K.</li>
+ *   <li>Tomcat's three framing buffers, 2 KB each ({@link #FRAME_BUFFER}; a system property).</li>
+ *   <li>The socket's read and write buffers, 2 KB each ({@link #SOCKET_BUFFER}; connector properties,
+ *       which apply to every connection).</li>
+ * </ul>
  *
- * <p>Both limits are plain settings: Tomcat's WebSocket buffer sizes are context parameters
- * ({@code org.apache.tomcat.websocket.textBufferSize}, {@code …binaryBufferSize}), and Vaadin
- * keeps an Atmosphere parameter that is set on its servlet as an init parameter
- * ({@code org.atmosphere.websocket.maxTextMessageSize}, {@code …maxBinaryMessageSize}). The two
- * are equal, so Tomcat never reallocates. What the server sends is unaffected (Tomcat's send
- * buffers are fixed, and larger messages go out in several frames).
+ * What the server sends is unaffected: a push larger than the buffers goes out as several frames
+ * of one message.
  */
 @Configuration(proxyBeanMethods = false)
 class PushConnections {
@@ -42,6 +46,14 @@ class PushConnections {
      */
     static final int FRAME_BUFFER = 2048;
 
+    /**
+     * Bytes of each connection's socket read and write buffers (Tomcat's
+     * {@code socket.appReadBufSize} / {@code appWriteBufSize}, 8 KB out of the box). A Tomcat
+     * that terminates TLS itself grows them to the TLS record size; behind a proxy that ends TLS
+     * (docs/deployment.md) they stay at this.
+     */
+    static final int SOCKET_BUFFER = 2048;
+
     /** Tomcat reads it once, when its WebSocket classes load (as the server starts). */
     static final String FRAME_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
@@ -52,10 +64,20 @@ class PushConnections {
         if (System.getProperty(FRAME_BUFFER_PROPERTY) == null) {
             System.setProperty(FRAME_BUFFER_PROPERTY, String.valueOf(FRAME_BUFFER));
         }
-        return factory -> factory.addContextCustomizers(context -> {
-            context.addParameter("org.apache.tomcat.websocket.textBufferSize", String.valueOf(RECEIVE_BUFFER));
-            context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", String.valueOf(RECEIVE_BUFFER));
-        });
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                context.addParameter("org.apache.tomcat.websocket.textBufferSize", String.valueOf(RECEIVE_BUFFER));
+                context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", String.valueOf(RECEIVE_BUFFER));
+            });
+            // The socket's own read and write buffers, kept for as long as the connection is
+            // open: a push WebSocket's whole life. Larger reads and writes go straight between
+            // the socket and the request's or response's buffers, so page loads and uploads
+            // only take more system calls, not more memory.
+            factory.addConnectorCustomizers(connector -> {
+                connector.setProperty("socket.appReadBufSize", String.valueOf(SOCKET_BUFFER));
+                connector.setProperty("socket.appWriteBufSize", String.valueOf(SOCKET_BUFFER));
+            });
+        };
     }
 
     /** Static: a post-processor is created before the other beans of its configuration. */
@@ -67,6 +89,9 @@ class PushConnections {
                 if (bean instanceof ServletRegistrationBean<?> registration && registration.getServlet() instanceof SpringServlet) {
                     registration.addInitParameter("org.atmosphere.websocket.maxTextMessageSize", String.valueOf(RECEIVE_BUFFER));
                     registration.addInitParameter("org.atmosphere.websocket.maxBinaryMessageSize", String.valueOf(RECEIVE_BUFFER));
+                    // Atmosphere's own per-WebSocket buffers (16 K chars and 16 KB from Vaadin): on
+                    // JSR 356 they serve only stream-reading protocols, which Vaadin does not use.
+                    registration.addInitParameter("org.atmosphere.websocket.bufferSize", String.valueOf(RECEIVE_BUFFER));
                 }
                 return bean;
             }

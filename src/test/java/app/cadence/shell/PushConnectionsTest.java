@@ -39,7 +39,8 @@ class PushConnectionsTest {
         // Vaadin sets 16384 unless the servlet has the parameter; Atmosphere applies it to each session on open.
         assertThat(vaadinServlet.getInitParameters())
                 .containsEntry("org.atmosphere.websocket.maxTextMessageSize", String.valueOf(PushConnections.RECEIVE_BUFFER))
-                .containsEntry("org.atmosphere.websocket.maxBinaryMessageSize", String.valueOf(PushConnections.RECEIVE_BUFFER));
+                .containsEntry("org.atmosphere.websocket.maxBinaryMessageSize", String.valueOf(PushConnections.RECEIVE_BUFFER))
+                .containsEntry("org.atmosphere.websocket.bufferSize", String.valueOf(PushConnections.RECEIVE_BUFFER));
     }
 
     @Test
@@ -48,5 +49,14 @@ class PushConnectionsTest {
         java.lang.reflect.Field size = Class.forName("org.apache.tomcat.websocket.Constants").getDeclaredField("DEFAULT_BUFFER_SIZE");
         size.setAccessible(true);
         assertThat(size.getInt(null)).isEqualTo(PushConnections.FRAME_BUFFER);
+    }
+
+    @Test
+    void eachConnectionsSocketBuffersAreSmall() {
+        var connector = ((org.springframework.boot.tomcat.TomcatWebServer)
+                ((org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext) context).getWebServer())
+                .getTomcat().getConnector();
+        assertThat(String.valueOf(connector.getProperty("socket.appReadBufSize"))).isEqualTo(String.valueOf(PushConnections.SOCKET_BUFFER));
+        assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isEqualTo(String.valueOf(PushConnections.SOCKET_BUFFER));
     }
 }
