@@ -6,6 +6,7 @@ import app.cadence.notify.ui.NotificationBell;
 import app.cadence.operator.ui.OperatorPage;
 import app.cadence.tenancy.service.CadenceUser;
 import app.cadence.tenancy.service.TenantContext;
+import app.cadence.shared.ui.MenuOnDemand;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.service.TenantSelection;
 import app.cadence.tenancy.service.TenantSettings;
@@ -19,10 +20,10 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
@@ -55,7 +56,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final TenantSwitcher tenantSwitcher;
     private final Span viewTitle = new Span();
     private final SideNavigation nav = new SideNavigation();
-    private final MenuBar userMenu = new MenuBar();
+    /** Opens the user menu; the menu's items exist only while it is open. */
+    private final Button userMenu = new Button();
+    private final Avatar userAvatar = new Avatar();
+    private final Span userName = new Span();
     private @Nullable Long renderedTenantId;
     private final TenantSettings settings;
     /** The organisation's logo and accent colour (issue C5); the colour is set on this layout. */
@@ -148,8 +152,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
 
     private Component navbar() {
         viewTitle.addClassName("app-view-title");
-        userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        userMenu.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         userMenu.addClassName("app-user-menu");
+        userMenu.setAriaLabel("User menu");
+        userAvatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        userName.addClassName("user-name");
+        userMenu.setIcon(userAvatar);
+        userMenu.getElement().appendChild(userName.getElement());
+        new MenuOnDemand(userMenu, this::fillUserMenu);
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), viewTitle, organisationBrand, tenantSwitcher, notificationBell, userMenu);
         bar.addClassName("app-navbar");
         bar.setWidthFull();
@@ -158,31 +168,26 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         return bar;
     }
 
+    /** The user menu's button: the signed-in person's avatar and name. */
     private void buildUserMenu() {
+        String name = TenantContext.currentUser().map(CadenceUser::displayName).orElse("");
+        userAvatar.setName(name);
+        userName.setText(name);
+    }
+
+    /** The user menu's items, as they are when it opens. */
+    private void fillUserMenu(ContextMenu menu) {
         CadenceUser user = TenantContext.currentUser().orElse(null);
-        String name = user == null ? "" : user.displayName();
-        MenuBar menu = userMenu;
-        menu.removeAll();
-        Avatar avatar = new Avatar(name);
-        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
-        Span nameLabel = new Span(name);
-        nameLabel.addClassName("user-name");
-        HorizontalLayout label = new HorizontalLayout(avatar, nameLabel);
-        label.setSpacing(true);
-        label.setAlignItems(FlexComponent.Alignment.CENTER);
-        MenuItem root = menu.addItem(label);
-        root.setAriaLabel("User menu");
-        SubMenu sub = root.getSubMenu();
         if (user != null) {
-            MenuItem signedInAs = sub.addItem(new Span("Signed in as " + user.email()));
+            MenuItem signedInAs = menu.addItem("Signed in as " + user.email());
             signedInAs.setEnabled(false);
             signedInAs.addClassName("menu-note");
         }
         if (tenantSwitcher.hasOtherTenants()) {
-            sub.addItem("Across my organisations", e -> UI.getCurrent().navigate("home"));
-            sub.addItem("Switch organisation…", e -> UI.getCurrent().navigate(SelectTenantView.class));
+            menu.addItem("Across my organisations", e -> UI.getCurrent().navigate("home"));
+            menu.addItem("Switch organisation…", e -> UI.getCurrent().navigate(SelectTenantView.class));
         }
-        sub.addItem("Your account", e -> UI.getCurrent().navigate(ACCOUNT));
-        sub.addItem("Sign out", e -> authentication.logout());
+        menu.addItem("Your account", e -> UI.getCurrent().navigate(ACCOUNT));
+        menu.addItem("Sign out", e -> authentication.logout());
     }
 }

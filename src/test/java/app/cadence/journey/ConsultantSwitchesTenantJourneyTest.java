@@ -58,9 +58,8 @@ class ConsultantSwitchesTenantJourneyTest {
     private static final Path SCREENSHOTS = Path.of("target", "journey-screenshots");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(100);
-    /** The switcher's root button (not the hidden overflow button of the menu bar). */
-    private static final By TENANT_SWITCHER_ROOT =
-            By.cssSelector("vaadin-menu-bar.tenant-switcher vaadin-menu-bar-button:not([slot='overflow'])");
+    /** The switcher's button, which opens its menu. */
+    private static final By TENANT_SWITCHER_ROOT = By.cssSelector("vaadin-button.tenant-switcher");
 
     private static final String EMAIL = "consultant@example.com";
     private static final String PASSWORD = "cadence-demo";
@@ -345,7 +344,7 @@ class ConsultantSwitchesTenantJourneyTest {
     /** The enabled items of the open tenant switcher (its "Switch to" heading is disabled). */
     private List<WebElement> menuItems() {
         return driver.findElements(By.cssSelector(
-                        "vaadin-menu-bar.tenant-switcher vaadin-menu-bar-item.tenant-choice:not([disabled])")).stream()
+                        "vaadin-context-menu-item.tenant-choice:not([disabled])")).stream()
                 .filter(WebElement::isDisplayed).toList();
     }
 
@@ -355,7 +354,7 @@ class ConsultantSwitchesTenantJourneyTest {
 
     /**
      * The item of the open tenant switcher whose text is {@code text}, or null. Flow renders the
-     * sub-menu's items as light-DOM {@code vaadin-menu-bar-item}s inside the menu bar.
+     * menu's items as light-DOM {@code vaadin-context-menu-item}s.
      */
     private WebElement menuItem(String text) {
         return menuItems().stream().filter(e -> text.equals(text(e))).findFirst().orElse(null);

@@ -158,8 +158,8 @@ class ContentSecurityPolicyJourneyTest {
 
         step("sign-out", () -> {
             admin.click("the user menu", () -> admin.driver().findElements(
-                    By.cssSelector("vaadin-menu-bar.app-user-menu vaadin-menu-bar-button:not([slot='overflow'])")).stream().findFirst().orElse(null));
-            admin.click("Sign out", () -> admin.driver().findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                    By.cssSelector("vaadin-button.app-user-menu")).stream().findFirst().orElse(null));
+            admin.click("Sign out", () -> admin.driver().findElements(By.cssSelector("vaadin-context-menu-item")).stream()
                     .filter(i -> admin.text(i).equals("Sign out")).findFirst().orElse(null));
             admin.until("the login page", d -> admin.path().equals("/login"));
             admin.waitForVaadin();

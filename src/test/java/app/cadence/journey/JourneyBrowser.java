@@ -154,7 +154,7 @@ final class JourneyBrowser implements AutoCloseable {
     }
 
     String userMenuText() {
-        return driver.findElements(By.cssSelector("vaadin-menu-bar.app-user-menu vaadin-menu-bar-button:not([slot='overflow'])"))
+        return driver.findElements(By.cssSelector("vaadin-button.app-user-menu"))
                 .stream().map(this::text).findFirst().orElse("");
     }
 

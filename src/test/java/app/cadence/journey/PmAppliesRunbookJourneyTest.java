@@ -154,7 +154,7 @@ class PmAppliesRunbookJourneyTest {
 
         step("pm-signed-out", () -> {
             browser.click("the user menu", () -> driver.findElement(
-                    By.cssSelector("vaadin-menu-bar.app-user-menu vaadin-menu-bar-button:not([slot='overflow'])")));
+                    By.cssSelector("vaadin-button.app-user-menu")));
             browser.click("Sign out", () -> userMenuItem("Sign out"));
             browser.until("the sign-in page", d -> browser.path().equals("/login"));
             browser.loginInput("username");
@@ -305,9 +305,9 @@ class PmAppliesRunbookJourneyTest {
                 """);
     }
 
-    /** An item of the open user menu: Flow renders sub-menu items in the menu bar's light DOM. */
+    /** An item of the open user menu (a context menu: its items are light-DOM {@code vaadin-context-menu-item}s). */
     private WebElement userMenuItem(String text) {
-        return driver.findElements(By.cssSelector("vaadin-menu-bar.app-user-menu vaadin-menu-bar-item")).stream()
+        return driver.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
                 .filter(e -> e.isDisplayed() && text.equals(browser.text(e))).findFirst().orElse(null);
     }
 }

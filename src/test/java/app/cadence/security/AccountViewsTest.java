@@ -26,7 +26,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.AbstractLogin;
 import com.vaadin.flow.component.login.LoginForm;
-import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -54,7 +53,7 @@ class AccountViewsTest extends KaribuTest {
         login(pm.authentication());
         navigate("projects");
 
-        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withClasses("app-user-menu")), "Your account");
+        ContextMenuKt._clickItemWithCaption(openMenu(_get(Button.class, spec -> spec.withClasses("app-user-menu"))), "Your account");
         assertThat(currentView()).isInstanceOf(AccountView.class);
         TextField email = _get(TextField.class, spec -> spec.withLabel("Email"));
         assertThat(email.getValue()).isEqualTo(pm.email());

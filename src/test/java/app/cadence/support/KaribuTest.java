@@ -87,6 +87,21 @@ public abstract class KaribuTest {
         }
     }
 
+    /**
+     * Opens the menu that is filled when it opens, as a click on its target does in the browser
+     * (the context menu's before-open event), and returns it with its items.
+     */
+    protected static app.cadence.shared.ui.MenuOnDemand openMenu(Component target) {
+        app.cadence.shared.ui.MenuOnDemand menu = app.cadence.shared.ui.MenuOnDemand.of(target)
+                .orElseThrow(() -> new AssertionError("no menu opens on " + target));
+        tools.jackson.databind.node.ObjectNode data = com.vaadin.flow.internal.JacksonUtils.createObjectNode();
+        data.set("event.detail", com.vaadin.flow.internal.JacksonUtils.createObjectNode());
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(target.getElement(),
+                new com.vaadin.flow.dom.DomEvent(target.getElement(), "vaadin-context-menu-before-open", data));
+        menu.getElement().setProperty("opened", true); // the browser opens it and tells the server
+        return menu;
+    }
+
     protected Component currentView() {
         return UI.getCurrent().getCurrentView();
     }

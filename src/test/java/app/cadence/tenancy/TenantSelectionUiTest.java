@@ -75,8 +75,7 @@ class TenantSelectionUiTest extends KaribuTest {
         navigate("projects");
         assertThat(projectKeys()).containsExactly("CT-1");
 
-        TenantSwitcher switcher = _get(TenantSwitcher.class);
-        ContextMenuKt._clickItemWithCaption(switcher, northwind.name() + " (PMO)");
+        ContextMenuKt._clickItemWithCaption(openMenu(_get(TenantSwitcher.class)), northwind.name() + " (PMO)");
 
         assertThat(TenantContext.currentTenantId()).contains(northwind.id());
         // The app reloads the page after a switch; a fresh view shows the new tenant's projects.
@@ -100,8 +99,7 @@ class TenantSelectionUiTest extends KaribuTest {
     }
 
     private java.util.List<String> switcherChoices() {
-        TenantSwitcher switcher = _get(TenantSwitcher.class);
-        return switcher.getItems().getFirst().getSubMenu().getItems().stream().map(item -> item.getText()).toList();
+        return openMenu(_get(TenantSwitcher.class)).getItems().stream().map(item -> item.getText()).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -64,7 +64,6 @@ public class NotificationBell extends Div {
         badge.getElement().setAttribute("aria-hidden", "true");
         add(bell, badge);
 
-
         live.followIncludingOwnChanges(this, () -> List.of(Topic.MY_NOTIFICATIONS), changes -> {
             refresh();
             if (popover != null && popover.isOpened()) {
