@@ -384,14 +384,18 @@ class LoadBenchmark {
             }
             // The portfolio's counts of the new project, as ProjectRollups.rebuild makes them (its COUNTS; rollback sections excluded).
             try (PreparedStatement rollup = c.prepareStatement("insert into project_rollup (tenant_id, project_id, items, done_dated, blocked, blocked_critical,"
-                    + " cut_items, cut_done, com_items, com_done, ret_items, ret_done, last_item_update) select ?, ?, count(*),"
+                    + " cut_items, cut_done, com_items, com_done, ret_items, ret_done, last_item_update, counted_at) select ?, ?, count(*),"
                     + " coalesce(sum(case when it.status = 'DONE' and it.due_at is not null then 1 else 0 end), 0), 0, 0,"
                     + " coalesce(sum(case when it.instance_kind = 'CUTOVER' then 1 else 0 end), 0), 0,"
                     + " coalesce(sum(case when it.instance_kind = 'COMMUNICATION_PLAN' then 1 else 0 end), 0), 0,"
-                    + " coalesce(sum(case when it.instance_kind = 'RETROSPECTIVE' then 1 else 0 end), 0), 0, max(it.updated_at)"
-                    + " from instance_item it where it.project_id = ? and (it.section_role is null or it.section_role <> 'ROLLBACK')")) {
+                    + " coalesce(sum(case when it.instance_kind = 'RETROSPECTIVE' then 1 else 0 end), 0), 0, max(it.updated_at), "
+                    + RollupDueRecount.CHECKPOINT
+                    + " from instance_item it where it.project_id = ? and (it.section_role is null or it.section_role <> 'ROLLBACK')");
+                 PreparedStatement due = c.prepareStatement(RollupDueRecount.SQL)) {
                 bind(rollup, acme, projectId, projectId);
                 assertThat(rollup.executeUpdate()).isEqualTo(1);
+                bind(due, projectId);
+                assertThat(due.executeUpdate()).isEqualTo(1);
             }
             for (User member : members) {
                 member.projectId = projectId;
@@ -486,6 +490,7 @@ class LoadBenchmark {
                             + " where instance_id = " + user.instanceId + " and assignee_user_id = " + userIds.get(user.number) + " and status = 'DONE'");
                     s.executeUpdate("update project_rollup set done_dated = done_dated - " + doneDated + ", cut_done = cut_done - " + cutDone
                             + ", com_done = com_done - " + comDone + ", ret_done = ret_done - " + retDone + " where project_id = " + user.projectId);
+                    s.executeUpdate(RollupDueRecount.SQL.replace("?", String.valueOf(user.projectId)));
                 }
                 c.commit();
             } catch (SQLException e) {

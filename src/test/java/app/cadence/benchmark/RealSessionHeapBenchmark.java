@@ -267,8 +267,8 @@ class RealSessionHeapBenchmark {
             int existing = (int) single(c, "select count(*) from project where tenant_id = " + acme);
             try (PreparedStatement insert = c.prepareStatement("insert into project (tenant_id, project_key, name, pm_user_id, status, start_date,"
                     + " go_live_date, created_at, created_by, updated_at, updated_by, version) values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 'benchmark', ?, 'benchmark', 0)");
-                 PreparedStatement rollup = c.prepareStatement("insert into project_rollup (tenant_id, project_id, " + constant("COLUMNS") + ")"
-                         + " select ?, id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 from project where tenant_id = ? and project_key = ?")) {
+                 PreparedStatement rollup = c.prepareStatement("insert into project_rollup (tenant_id, project_id, " + constant("COLUMNS") + ", counted_at)"
+                         + " select ?, id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, " + RollupDueRecount.CHECKPOINT + " from project where tenant_id = ? and project_key = ?")) {
                 for (int p = existing; p < PROJECTS; p++) {
                     String key = String.format(Locale.ROOT, "HEAP-%03d", p);
                     insert.setLong(1, acme);
@@ -360,10 +360,12 @@ class RealSessionHeapBenchmark {
             // CLOUD-02's roll-up counted again, with ProjectRollups.rebuild's statement for this one project.
             c.createStatement().executeUpdate("delete from project_rollup where project_id = " + project);
             String counts = constant("COUNTS");
-            c.createStatement().executeUpdate(("insert into project_rollup (tenant_id, project_id, " + constant("COLUMNS") + ", last_item_update)"
-                    + " select p.tenant_id, p.project_id, " + counts + ", max(it.updated_at) from (" + ProjectSql.PROJECTS + " and p.id = " + project + ") p"
+            c.createStatement().executeUpdate(("insert into project_rollup (tenant_id, project_id, " + constant("COLUMNS") + ", last_item_update, counted_at)"
+                    + " select p.tenant_id, p.project_id, " + counts + ", max(it.updated_at), " + RollupDueRecount.CHECKPOINT
+                    + " from (" + ProjectSql.PROJECTS + " and p.id = " + project + ") p"
                     + " left join instance_item it on it.tenant_id = :tenant and it.project_id = p.project_id and it.status <> 'NOT_APPLICABLE' and "
                     + WorkSql.COUNTED + " group by p.tenant_id, p.project_id").replace(":tenant", String.valueOf(acme)));
+            c.createStatement().executeUpdate(RollupDueRecount.SQL.replace("?", String.valueOf(project)));
             return instance;
         }
     }

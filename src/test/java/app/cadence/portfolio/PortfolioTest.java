@@ -8,6 +8,7 @@ import app.cadence.portfolio.domain.PortfolioTiles;
 import app.cadence.portfolio.service.PortfolioService;
 import app.cadence.work.domain.Anchors;
 import app.cadence.project.domain.Health;
+import app.cadence.project.domain.HealthFacts;
 import app.cadence.project.domain.HealthRule;
 import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.service.InstanceApplication;
@@ -71,6 +72,8 @@ class PortfolioTest {
     @Autowired app.cadence.retro.service.RetroReading retroReading;
     @Autowired app.cadence.retro.service.RetroActions retroActions;
     @Autowired app.cadence.comms.service.Communications communications;
+    @Autowired app.cadence.work.service.RollupCheckpointMoves checkpointMoves;
+    @Autowired app.cadence.project.service.ProjectWorkFacts workFacts;
 
     Tenant tenant;
     Member pmo;
@@ -250,6 +253,35 @@ class PortfolioTest {
         }
     }
 
+    /**
+     * The portfolio keeps the time-dependent counts as of an hourly checkpoint and adds the items
+     * due since: as the clock passes the runbooks' due dates, before and after the checkpoint moves,
+     * every project's facts on the portfolio are those counted from its items now.
+     */
+    @Test
+    void theCountsFollowTheClockWhetherOrNotTheCheckpointHasMoved() {
+        for (java.time.Duration step : List.of(java.time.Duration.ofMinutes(20), java.time.Duration.ofHours(3), java.time.Duration.ofHours(22),
+                java.time.Duration.ofDays(2))) {
+            clock.advance(step);
+            portfolioFactsAreTheItems();
+            assertThat(checkpointMoves.move(tenant.id(), app.cadence.work.domain.ProjectRollups.checkpointAt(clock.instant()))).isPositive();
+            portfolioFactsAreTheItems();
+            sqlAndHealthRuleAgree(HealthRule.Thresholds.DEFAULTS, Health.RED);
+        }
+        assertThat(row(as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50)), amber).overdue())
+                .as("three days on, AMBER-2's runbook is overdue").isPositive();
+    }
+
+    void portfolioFactsAreTheItems() {
+        java.time.Instant now = clock.instant();
+        List<PortfolioRow> rows = as(pmo, () -> portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50));
+        assertThat(rows).allSatisfy(row -> {
+            HealthFacts items = as(pm, () -> workFacts.healthFacts(row.projectId(), now));
+            assertThat(row.facts().overdueItems()).as(row.key() + " overdue at " + now).isEqualTo(items.overdueItems());
+            assertThat(row.facts().dueItems()).as(row.key() + " due at " + now).isEqualTo(items.dueItems());
+        });
+    }
+
     @Test
     void theSqlAndHealthRuleAgreeWithTheDefaultThresholds() {
         sqlAndHealthRuleAgree(HealthRule.Thresholds.DEFAULTS, Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED);
@@ -423,13 +455,13 @@ class PortfolioTest {
     }
 
     @Test
-    void theFirstPageNeedsAtMostFiveStatements() {
+    void theFirstPageNeedsFourStatementsAndFiveOnceAnHour() {
         // A blocked critical step, so that the reason's extra lookup is part of the count.
         Long blocked = fixtures.project(pm, "BLK-5", "Blocked on the critical path");
         Long blockedRunbook = apply(blocked, runbook, Anchors.at(now().plusDays(3)));
         as(pm, () -> itemWork.update(ItemUpdate.from(item(blockedRunbook, "Load data")).withStatus(ItemStatus.BLOCKED, "Vendor")));
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        long statements = as(pmo, () -> {
+        Supplier<Long> firstPage = () -> as(pmo, () -> {
             statistics.setStatisticsEnabled(true);
             statistics.clear();
             List<PortfolioRow> rows = portfolio.rows(PortfolioFilter.none(), Sort.unsorted(), 0, 50);
@@ -440,8 +472,9 @@ class PortfolioTest {
             assertThat(row(rows, blocked).healthReason()).isEqualTo("Blocked on a cutover's critical path: “Load data”.");
             return count;
         });
-        // Rows (with the blocked steps' names), count, tiles (with the go-live months), templates in use, the
-        // trend's past weeks (read once an hour; the current week comes with the tiles).
-        assertThat(statements).isPositive().isLessThanOrEqualTo(5);
+        // Rows (with the blocked steps' names), count, tiles (with the go-live months), templates in use; on a cold
+        // cache also the trend's past weeks (read once an hour; the current week comes with the tiles).
+        assertThat(firstPage.get()).isPositive().isLessThanOrEqualTo(5);
+        assertThat(firstPage.get()).as("with the trend kept").isLessThanOrEqualTo(4);
     }
 }

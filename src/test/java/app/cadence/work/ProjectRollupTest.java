@@ -9,6 +9,7 @@ import app.cadence.work.domain.RollupCounts;
 import app.cadence.work.service.InstanceApplication;
 import app.cadence.work.service.InstanceReading;
 import app.cadence.work.service.ItemWork;
+import app.cadence.work.service.RollupCheckpointMoves;
 import app.cadence.work.service.InstanceViews.InstanceDetails;
 import app.cadence.work.service.InstanceViews.InstantiationRequest;
 import app.cadence.work.service.InstanceViews.ItemRef;
@@ -23,6 +24,7 @@ import app.cadence.support.SampleTemplates;
 import app.cadence.support.TestClock;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.service.TenantScope;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,6 +49,8 @@ class ProjectRollupTest {
     @Autowired ProjectService projects;
     @Autowired ProjectRollups rollups;
     @Autowired TestClock clock;
+    @Autowired RollupCheckpointMoves checkpointMoves;
+    @Autowired app.cadence.tenancy.service.TenantProvisioning provisioning;
 
     Tenant tenant;
     Member pm;
@@ -82,6 +86,8 @@ class ProjectRollupTest {
 
     void storedCountsMatchTheItems() {
         assertThat(rollups.stored(tenant.id())).isEqualTo(rollups.countedFromItems(tenant.id()));
+        assertThat(rollups.storedDue(tenant.id())).as("overdue, due and done later as of each row's checkpoint")
+                .isEqualTo(rollups.dueCountedFromItems(tenant.id()));
     }
 
     @Test
@@ -149,6 +155,55 @@ class ProjectRollupTest {
         assertThat(rollups.stored(tenant.id())).doesNotContainKey(projectId);
     }
 
+    /**
+     * The overdue, due and done-later counts are kept as of the row's checkpoint. Changes made
+     * while the checkpoint lags behind the clock, the checkpoint's move, and changes after it all
+     * keep them equal to a recount of the items as of the checkpoint; moving to the same hour
+     * again changes nothing.
+     */
+    @Test
+    void theCheckpointMovesAndChangesOnEitherSideOfItCountRight() {
+        Long instance = apply("Live", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusHours(2).withNano(0));
+        storedCountsMatchTheItems();
+
+        clock.advance(Duration.ofHours(5)); // every step is due now, the row still counts as of five hours ago
+        List<ItemView> steps = items(instance).stream().filter(i -> i.dueAt() != null && !i.evidenceRequired()).toList();
+        ItemView done = as(pm, () -> itemWork.update(ItemUpdate.from(steps.get(0)).withStatus(ItemStatus.DONE, null)));
+        ItemView later = steps.get(1);
+        ItemView moved = as(pm, () -> itemWork.update(new ItemUpdate(later.id(), later.version(), later.status(), null, later.assigneeUserId(),
+                clock.instant().plus(Duration.ofDays(1)), later.notes(), later.evidenceUrl())));
+        storedCountsMatchTheItems();
+
+        java.time.Instant hour = ProjectRollups.checkpointAt(clock.instant());
+        assertThat(rollups.countedFrom(tenant.id())).as("a new organisation's pages read from the first checkpoint").isBefore(hour);
+        checkpointMoves.move(tenant.id(), hour);
+        storedCountsMatchTheItems();
+        assertThat(rollups.countedFrom(tenant.id())).as("and from the hour once every row is there").isEqualTo(hour);
+        var afterMove = rollups.storedDue(tenant.id());
+        assertThat(afterMove.get(projectId).overdue()).as("outstanding steps due before this hour").isPositive();
+        checkpointMoves.move(tenant.id(), hour);
+        assertThat(rollups.storedDue(tenant.id())).isEqualTo(afterMove);
+
+        // After the move: reopened, and moved back to before the checkpoint.
+        as(pm, () -> itemWork.update(ItemUpdate.from(done).withStatus(ItemStatus.OPEN, null)));
+        as(pm, () -> itemWork.update(new ItemUpdate(moved.id(), moved.version(), moved.status(), null, moved.assigneeUserId(),
+                hour.minus(Duration.ofHours(1)), moved.notes(), moved.evidenceUrl())));
+        storedCountsMatchTheItems();
+        InstanceDetails removed = as(pm, () -> reading.details(instance));
+        as(pm, () -> {
+            applying.delete(instance, removed.version());
+            return null;
+        });
+        storedCountsMatchTheItems();
+        assertThat(rollups.storedDue(tenant.id()).get(projectId)).isEqualTo(app.cadence.work.domain.DueCounts.NONE);
+    }
+
+    @Test
+    void anOrganisationOpenedBySignUpHasWhereItsCountsStartFromTheStart() {
+        Long opened = provisioning.createTenantNamed(Fixtures.unique("Checkpoint"));
+        assertThat(rollups.countedFrom(opened)).as("before it has any project").isNotNull();
+    }
+
     @Test
     void anotherTenantsChangesNeverTouchThisTenantsCounts() {
         apply("Live", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(3).withNano(0));
@@ -163,6 +218,15 @@ class ProjectRollupTest {
                 .filter(t -> t.id().equals(otherTemplate)).findFirst().orElseThrow().latest().id());
         scope.call(otherPm.userId(), other.id(), () -> applying.instantiate(new InstantiationRequest(otherProject, otherTemplate,
                 otherVersion, "Theirs", Anchors.at(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(3).withNano(0)))));
+
+        var dueBefore = rollups.storedDue(tenant.id());
+        var countedFromBefore = rollups.countedFrom(tenant.id());
+        clock.advance(Duration.ofDays(4));
+        checkpointMoves.move(other.id(), ProjectRollups.checkpointAt(clock.instant()));
+        assertThat(rollups.countedFrom(tenant.id())).isEqualTo(countedFromBefore);
+        assertThat(rollups.countedFrom(other.id())).isEqualTo(ProjectRollups.checkpointAt(clock.instant()));
+        assertThat(rollups.storedDue(other.id()).get(otherProject).overdue()).as("their steps are overdue as of their new checkpoint").isPositive();
+        assertThat(rollups.storedDue(tenant.id())).as("this tenant's checkpoint did not move").isEqualTo(dueBefore);
 
         assertThat(rollups.stored(tenant.id())).isEqualTo(before).doesNotContainKey(otherProject);
         assertThat(rollups.stored(other.id())).containsOnlyKeys(otherProject);

@@ -5,6 +5,7 @@ import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.service.ProjectWorkFacts;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.TenantContext;
+import app.cadence.tenancy.events.TenantCreated;
 import app.cadence.work.domain.InstanceItemRepository;
 import app.cadence.work.domain.InstanceRepository;
 import app.cadence.work.domain.InstanceUpgradeRepository;
@@ -62,6 +63,12 @@ class WorkOnProjects implements ProjectWorkFacts {
     @RolesAllowed(RoleSets.MEMBERS)
     public int appliedTemplates(Long projectId) {
         return instances.findProgress(TenantContext.requireTenantId(), projectId, clock.instant()).size();
+    }
+
+    /** A new organisation gets the row its portfolio's time-dependent counts start from, in the transaction that opens it. */
+    @EventListener
+    void on(TenantCreated created) {
+        rollups.startTenant(created.tenantId());
     }
 
     /** A new project starts with an empty roll-up row; a deleted one takes its instances, items and roll-up with it. */
