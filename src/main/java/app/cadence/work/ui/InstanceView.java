@@ -180,13 +180,13 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private final Checkbox mine = new Checkbox("Only mine");
     private final Select<Show> show = new Select<>();
     private final TreeGrid<Row> grid = new TreeGrid<>();
-    private final HorizontalLayout bulkBar = new HorizontalLayout();
-    private final Span selectedCount = new Span();
-    private final Select<ItemStatus> bulkStatus = new Select<>();
-    private final TextField bulkReason = new TextField();
-    private final ComboBox<MemberSummary> bulkAssignee = new ComboBox<>();
+    /** Where the bulk bar goes once the first item is selected. */
+    private final Div bulkHolder = new Div();
+    private @Nullable BulkBar bulkBar;
     private final Button delete = new Button("Remove", VaadinIcon.TRASH.create());
+    /** Made when the first item is opened: a page on which nobody opens an item keeps none of its fields. */
     private @Nullable ItemPanel panel;
+    private @Nullable HorizontalLayout body;
     private @Nullable InstanceDetails details;
     private final Map<Long, ItemView> itemsById = new LinkedHashMap<>();
     /** The rows the grid shows now, by item id and by section key: what a change refreshes in place. */
@@ -229,7 +229,6 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         configureGrid();
-        configureBulkBar();
 
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.addClickListener(e -> confirmDelete());
@@ -239,7 +238,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         sectionsHolder.addClassName("instance-sections");
         sectionsHolder.setWidthFull();
         upgradePanel = new InstanceUpgradePanel(upgrades, this::reload);
-        add(projectLink, title, subtitle, downloadsHolder, upgradePanel, progressRow, sectionsHolder, filters, bulkBar);
+        add(projectLink, title, subtitle, downloadsHolder, upgradePanel, progressRow, sectionsHolder, filters, bulkHolder);
     }
 
     @Override
@@ -307,16 +306,17 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         grid.getColumnByKey("due").setVisible(loaded.kind() != TemplateKind.RETROSPECTIVE); // its prompts are not due
         delete.setVisible(loaded.canManage());
         upgradePanel.show(loaded.id());
-        bulkAssignee.setItems(loaded.assignees());
-        if (panel == null) {
-            panel = new ItemPanel(loaded.assignees(), loaded.zone(), itemWork::update, reading::item, this::saved, this::closePanel);
-            panel.setVisible(false);
-            HorizontalLayout body = new HorizontalLayout(grid, panel);
-            body.setWidthFull();
-            body.setFlexGrow(1, grid);
-            body.addClassName("instance-body");
-            add(body);
-        } else if (panel.item() != null && !itemsById.containsKey(panel.item().id())) {
+        if (bulkBar != null) {
+            bulkBar.people(loaded.assignees());
+        }
+        if (body == null) {
+            HorizontalLayout layout = new HorizontalLayout(grid);
+            layout.setWidthFull();
+            layout.setFlexGrow(1, grid);
+            layout.addClassName("instance-body");
+            add(layout);
+            body = layout;
+        } else if (panel != null && panel.item() != null && !itemsById.containsKey(panel.item().id())) {
             panel.setVisible(false); // another instance is shown now
         }
         refreshRows();
@@ -426,8 +426,25 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addSelectionListener(e -> {
             long count = e.getAllSelectedItems().stream().filter(r -> r instanceof ItemRow).count();
-            selectedCount.setText(count + " selected");
-            bulkBar.setVisible(count > 0);
+            BulkBar bar = bulkBar;
+            if (bar == null && count > 0) {
+                bar = new BulkBar(Objects.requireNonNull(details).assignees(), new BulkBar.Actions() {
+                    @Override
+                    public void setStatus(ItemStatus status, @Nullable String reason) {
+                        bulkStatus(status, reason);
+                    }
+
+                    @Override
+                    public void assign(@Nullable MemberSummary person) {
+                        bulkAssign(person);
+                    }
+                });
+                bulkHolder.add(bar);
+                bulkBar = bar;
+            }
+            if (bar != null) {
+                bar.selected(count);
+            }
         });
     }
 
@@ -464,64 +481,27 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         }
     }
 
-    private void configureBulkBar() {
-        bulkStatus.setItems(ItemStatus.values());
-        bulkStatus.setItemLabelGenerator(ItemStatus::label);
-        bulkStatus.setPlaceholder("Set status…");
-        bulkStatus.setAriaLabel("Status for the selected items");
-        bulkReason.setPlaceholder("Why blocked?");
-        bulkReason.setAriaLabel("Why the selected items are blocked");
-        bulkReason.setVisible(false);
-        bulkStatus.addValueChangeListener(e -> bulkReason.setVisible(e.getValue() == ItemStatus.BLOCKED));
-        Button applyStatus = new Button("Apply status", e -> bulkStatus());
-        bulkAssignee.setItemLabelGenerator(MemberSummary::displayName);
-        bulkAssignee.setPlaceholder("Assign to…");
-        bulkAssignee.setAriaLabel("Assignee for the selected items");
-        Button assign = new Button("Assign", e -> bulkAssign());
-        Button unassign = new Button("Unassign", e -> bulkAssign(null));
-        unassign.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        bulkBar.add(selectedCount, bulkStatus, bulkReason, applyStatus, bulkAssignee, assign, unassign);
-        bulkBar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        bulkBar.addClassName("bulk-bar");
-        bulkBar.setVisible(false);
-    }
-
     private List<ItemRef> selectedRefs() {
         return grid.getSelectedItems().stream().filter(r -> r instanceof ItemRow).map(r -> ((ItemRow) r).item())
                 .map(i -> new ItemRef(i.id(), i.version())).toList();
     }
 
-    private void bulkStatus() {
-        if (bulkStatus.getValue() == null) {
-            bulkStatus.setErrorMessage("Choose the status to set.");
-            bulkStatus.setInvalid(true);
-            return;
-        }
+    private void bulkStatus(ItemStatus status, @Nullable String reason) {
         try {
-            int n = itemWork.bulkStatus(Objects.requireNonNull(details).id(), selectedRefs(), bulkStatus.getValue(), bulkReason.getValue());
-            UserMessages.showSuccess(n + " items set to " + bulkStatus.getValue().label() + ".");
-            bulkStatus.clear();
-            bulkReason.clear();
+            int n = itemWork.bulkStatus(Objects.requireNonNull(details).id(), selectedRefs(), status, reason);
+            UserMessages.showSuccess(n + " items set to " + status.label() + ".");
+            Objects.requireNonNull(bulkBar).statusApplied();
             reload();
         } catch (RuntimeException e) {
             UserMessages.showError(e);
         }
     }
 
-    private void bulkAssign() {
-        if (bulkAssignee.getValue() == null) {
-            bulkAssignee.setErrorMessage("Choose who to assign the items to.");
-            bulkAssignee.setInvalid(true);
-            return;
-        }
-        bulkAssign(bulkAssignee.getValue());
-    }
-
     private void bulkAssign(@Nullable MemberSummary person) {
         try {
             int n = itemWork.bulkAssign(Objects.requireNonNull(details).id(), selectedRefs(), person == null ? null : person.userId());
             UserMessages.showSuccess(n + " items " + (person == null ? "unassigned." : "assigned to " + person.displayName() + "."));
-            bulkAssignee.clear();
+            Objects.requireNonNull(bulkBar).assigned();
             reload();
         } catch (RuntimeException e) {
             UserMessages.showError(e);
@@ -606,11 +586,8 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     /** Opens an item in the panel; unsaved input for another item is only dropped when the user agrees. */
     private void openItem(ItemView item) {
         ItemPanel open = panel;
-        if (open == null) {
-            return;
-        }
-        ItemView current = open.item();
-        if (open.hasChanges() && current != null && !current.id().equals(item.id())) {
+        ItemView current = open == null ? null : open.item();
+        if (open != null && open.hasChanges() && current != null && !current.id().equals(item.id())) {
             ConfirmDialog confirm = new ConfirmDialog("Discard your changes?",
                     "Your changes to “" + current.title() + "” are not saved.", "Discard and open “" + item.title() + "”",
                     e -> show(item));
@@ -623,9 +600,14 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void show(ItemView item) {
-        if (panel != null) {
-            panel.show(item);
+        ItemPanel open = panel;
+        if (open == null) {
+            InstanceDetails d = Objects.requireNonNull(details);
+            open = new ItemPanel(d.assignees(), d.zone(), itemWork::update, reading::item, this::saved, this::closePanel);
+            Objects.requireNonNull(body).add(open);
+            panel = open;
         }
+        open.show(item);
     }
 
     private void closePanel() {
