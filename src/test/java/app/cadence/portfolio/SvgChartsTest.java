@@ -24,7 +24,7 @@ class SvgChartsTest {
     @Test
     void theTallestBarFillsTheChartAndZeroDrawsNothingHigh() {
         String svg = SvgCharts.bars("Go-lives", List.of(new Bar("Jan", 0, "#1565c0"), new Bar("Feb", 4, "#1565c0")));
-        assertThat(svg).contains("height=\"0.0\"").contains("height=\"130.0\"");
+        assertThat(svg).contains("height=\"0\"").contains("height=\"130\"");
     }
 
     @Test

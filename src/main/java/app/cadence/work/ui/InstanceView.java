@@ -411,8 +411,8 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPartNameGenerator(row -> row instanceof SectionRow ? "section-row" : null);
         grid.setHeight("36rem");
-        // 36rem shows about fifteen compact rows: pages of 25 rows fill it with some to spare, and the
-        // session keeps only the rows the browser was sent (the default 50 kept twice what is seen).
+        // As on the portfolio: the browser asks for the pages covering the first 61–75 rows, which
+        // the session then keeps; pages of 25 make that 75 rows, the default 50 made it 100.
         grid.setPageSize(25);
         grid.setEmptyStateText("No items match these filters.");
     }
