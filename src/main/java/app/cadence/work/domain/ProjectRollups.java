@@ -105,7 +105,7 @@ public class ProjectRollups {
      * {@link #advance} has been through all of them: a page then reads the items due from there.
      * Rows created meanwhile start at the current hour, never before {@code to}.
      */
-    public void countedFrom(Long tenantId, Instant to) {
+    public void moveCountedFrom(Long tenantId, Instant to) {
         int updated = em.createNativeQuery("update rollup_checkpoint set counted_from = :to where tenant_id = :tenant and counted_from < :to")
                 .setParameter("to", to).setParameter("tenant", tenantId).executeUpdate();
         if (updated == 0) {
@@ -225,7 +225,7 @@ public class ProjectRollups {
         return last;
     }
 
-    /** The tenants with a checkpoint before {@code to}, of a row or of the tenant: those {@link #advance} and {@link #countedFrom} have work for. */
+    /** The tenants with a checkpoint before {@code to}, of a row or of the tenant: those {@link #advance} and {@link #moveCountedFrom} have work for. */
     public List<Long> tenantsBehind(Instant to) {
         List<Long> tenants = new ArrayList<>();
         for (Object id : em.createNativeQuery("select tenant_id from rollup_checkpoint where counted_from < :to"

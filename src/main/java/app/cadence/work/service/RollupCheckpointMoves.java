@@ -91,7 +91,7 @@ public class RollupCheckpointMoves {
             after = readCommitted.execute(s -> rollups.advance(tenantId, to, from, BATCH));
             batches++;
         }
-        readCommitted.executeWithoutResult(s -> rollups.countedFrom(tenantId, to));
+        readCommitted.executeWithoutResult(s -> rollups.moveCountedFrom(tenantId, to));
         return batches;
     }
 }
