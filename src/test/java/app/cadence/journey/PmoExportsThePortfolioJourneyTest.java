@@ -187,7 +187,7 @@ class PmoExportsThePortfolioJourneyTest {
                 """);
     }
 
-    /** The Key column of the grid's rendered rows, in order. */
+    /** The project keys (the links of the Project column) of the grid's rendered rows, in order. */
     @SuppressWarnings("unchecked")
     private List<String> gridKeys() {
         return (List<String>) pmo.js().executeScript("""
@@ -197,12 +197,17 @@ class PmoExportsThePortfolioJourneyTest {
                     return (slot ? slot.assignedElements() : []).map(e => e.textContent.replace(/\\s+/g, ' ').trim()).join('');
                 };
                 const headers = Array.from(grid.shadowRoot.querySelectorAll('thead tr:last-child th'));
-                const key = headers.findIndex(th => text(th) === 'Key');
-                if (key < 0) { throw new Error('no Key column in the portfolio grid'); }
+                const project = headers.findIndex(th => text(th) === 'Project');
+                if (project < 0) { throw new Error('no Project column in the portfolio grid'); }
+                const link = cell => {
+                    const slot = cell.querySelector('slot');
+                    const a = (slot ? slot.assignedElements() : []).map(e => e.querySelector('a')).find(a => a);
+                    return a ? a.textContent.trim() : '';
+                };
                 return Array.from(grid.shadowRoot.querySelectorAll('tbody#items tr'))
                     .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
                     .sort((a, b) => a.index - b.index)
-                    .map(tr => text(tr.querySelectorAll('td')[key]));
+                    .map(tr => link(tr.querySelectorAll('td')[project]));
                 """);
     }
 

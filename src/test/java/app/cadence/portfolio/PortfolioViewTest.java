@@ -7,7 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.cadence.portfolio.domain.PortfolioRow;
 import app.cadence.portfolio.ui.PortfolioView;
 import app.cadence.project.domain.Health;
+import app.cadence.project.domain.ProjectStatus;
+import app.cadence.project.service.ProjectForm;
 import app.cadence.project.service.ProjectHealthService;
+import app.cadence.project.service.ProjectService;
+import app.cadence.support.Fixtures;
+import app.cadence.support.TestClock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import app.cadence.project.ui.ProjectView;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
@@ -29,14 +36,18 @@ class PortfolioViewTest extends KaribuTest {
     @Autowired TenantScope scope;
     @Autowired ProjectHealthService health;
 
+    @Autowired ProjectService projects;
+    @Autowired TestClock clock;
+
     Member pmo;
+    Member pm;
     Long escalated;
 
     @BeforeEach
     void setUp() {
         Tenant tenant = fixtures.tenant("Dashboard");
         pmo = fixtures.member(tenant, Role.PMO);
-        Member pm = fixtures.member(tenant, Role.PM);
+        pm = fixtures.member(tenant, Role.PM);
         fixtures.project(pm, "CALM-1", "Calm project");
         escalated = fixtures.project(pm, "HOT-2", "Escalated project");
         long version = fixtures.load(pm, escalated).getVersion();
@@ -55,7 +66,7 @@ class PortfolioViewTest extends KaribuTest {
         assertThat(currentView()).isInstanceOf(PortfolioView.class);
         assertThat(GridKt._size(grid())).isEqualTo(2);
         assertThat(GridKt._get(grid(), 0).key()).isEqualTo("HOT-2"); // red first
-        assertThat(GridKt._getFormattedRow(grid(), 0)).contains("Escalated project");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).anySatisfy(cell -> assertThat(cell).contains("HOT-2").contains("Escalated project"));
 
         _click(_get(Button.class, spec -> spec.withClasses("tile-red")));
         @SuppressWarnings("unchecked")
@@ -124,5 +135,27 @@ class PortfolioViewTest extends KaribuTest {
         });
         assertThat(GridKt._get(grid(), 0).key()).isEqualTo("CALM-1");
         assertThat(GridKt._get(grid(), 1).key()).isEqualTo("HOT-2");
+    }
+
+    @Test
+    void aRowShowsKeyNameAndAnUnusualStatusTogetherAndTheNextKeyDateUnderTheGoLive() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        ProjectForm form = Fixtures.form("WAIT-3", "Paused project");
+        form.setStatus(ProjectStatus.ON_HOLD);
+        form.setStartDate(today.plusDays(10));
+        form.setGoLiveDate(today.plusDays(60));
+        scope.call(pm.userId(), pm.tenantId(), () -> projects.create(form));
+
+        navigate("portfolio?q=paused");
+        java.util.List<String> row = GridKt._getFormattedRow(grid(), 0);
+        assertThat(row).anySatisfy(cell -> assertThat(cell).contains("WAIT-3").contains("On hold").contains("Paused project"));
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+        assertThat(row).anySatisfy(cell -> assertThat(cell).contains(date.format(today.plusDays(60)))
+                .contains("Next: start " + date.format(today.plusDays(10))));
+
+        // The usual status is not repeated on every row; a go-live that is the next key date is not either.
+        navigate("portfolio?q=escalated");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).noneSatisfy(cell -> assertThat(cell).contains("Active"))
+                .noneSatisfy(cell -> assertThat(cell).contains("Next:"));
     }
 }

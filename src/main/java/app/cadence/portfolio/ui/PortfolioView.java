@@ -175,23 +175,34 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
                         .withProperty("healthClass", r -> r.health().styleClass())
                         .withProperty("reason", PortfolioRow::healthReason))
                 .setHeader("Health").setKey("health").setSortable(true).setWidth("13rem").setFlexGrow(0).setFrozen(true);
-        grid.addColumn(LitRenderer.<PortfolioRow>of("<a router-link href=\"${item.href}\">${item.key}</a>")
+        // Key, name and status in one column, go-live and the next key date in another: each column
+        // costs every open portfolio about 5 KB on the server (its element, properties and five
+        // synchronised properties' listeners), whatever it shows (docs/performance.md, "What a
+        // session costs"). The status shows only when it is not the usual "Active".
+        grid.addColumn(LitRenderer.<PortfolioRow>of("""
+                        <div class="project-cell"><span><a router-link href="${item.href}">${item.key}</a>\
+                        <span class="project-status" ?hidden="${!item.status}">${item.status}</span></span>\
+                        <span class="project-name">${item.name}</span></div>""")
                         .withProperty("href", r -> RouteConfiguration.forApplicationScope().getUrl(ProjectView.class, String.valueOf(r.projectId())))
-                        .withProperty("key", PortfolioRow::key))
+                        .withProperty("key", PortfolioRow::key)
+                        .withProperty("status", r -> r.status() == ProjectStatus.ACTIVE ? "" : r.status().label())
+                        .withProperty("name", PortfolioRow::name))
                 // Fixed widths: auto width measures the rows, and an empty portfolio would squeeze the headers.
-                .setHeader("Key").setKey("key").setSortable(true).setWidth("8rem").setFlexGrow(0).setFrozen(true);
-        grid.addColumn(PortfolioRow::name).setHeader("Name").setKey("name").setSortable(true).setWidth("14rem").setFlexGrow(3);
-        grid.addColumn(r -> r.status().label()).setHeader("Status").setKey("status").setSortable(true).setWidth("7.5rem").setFlexGrow(0);
+                .setHeader("Project").setKey("key").setSortable(true).setWidth("15rem").setFlexGrow(3).setFrozen(true);
         grid.addColumn(r -> dash(r.programName())).setHeader("Program").setKey("program").setSortable(true).setWidth("10rem").setFlexGrow(1);
         grid.addColumn(r -> dash(r.pmName())).setHeader("PM").setKey("pm").setSortable(true).setWidth("9rem").setFlexGrow(1);
-        grid.addColumn(r -> format(r.nextKeyDate(today))).setHeader("Next key date").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> format(r.goLiveDate())).setHeader("Go-live").setKey("goLive").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> percent(r.cutoverPercent())).setHeader("Cutover").setKey("cutover").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> percent(r.communicationPercent())).setHeader("Comms").setKey("communication").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> percent(r.retrospectivePercent())).setHeader("Retro").setKey("retrospective").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.overdue() == 0 ? "—" : String.valueOf(r.overdue())).setHeader("Overdue").setKey("overdue").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.blocked() == 0 ? "—" : String.valueOf(r.blocked())).setHeader("Blocked").setKey("blocked").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::daysSince).setHeader("Updated").setKey("lastUpdate").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<PortfolioRow>of("""
+                        <div class="go-live-cell"><span>${item.goLive}</span>\
+                        <span class="next-key-date" ?hidden="${!item.next}">${item.next}</span></div>""")
+                        .withProperty("goLive", r -> format(r.goLiveDate()))
+                        .withProperty("next", this::nextKeyDateUnlessGoLive))
+                .setHeader("Go-live").setKey("goLive").setSortable(true).setWidth("11rem").setFlexGrow(0);
+        grid.addColumn(r -> percent(r.cutoverPercent())).setHeader("Cutover").setKey("cutover").setSortable(true).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(r -> percent(r.communicationPercent())).setHeader("Comms").setKey("communication").setSortable(true).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(r -> percent(r.retrospectivePercent())).setHeader("Retro").setKey("retrospective").setSortable(true).setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(r -> r.overdue() == 0 ? "—" : String.valueOf(r.overdue())).setHeader("Overdue").setKey("overdue").setSortable(true).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(r -> r.blocked() == 0 ? "—" : String.valueOf(r.blocked())).setHeader("Blocked").setKey("blocked").setSortable(true).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(this::daysSince).setHeader("Updated").setKey("lastUpdate").setSortable(true).setWidth("7.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         // The session keeps every row the browser was sent (the grid's key mapper, the last response
         // that carried them), about 1 KB each. Chromium asks for the pages that cover the grid's
@@ -452,6 +463,15 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         Div tile = new Div(text);
         tile.addClassNames("tile", className);
         return tile;
+    }
+
+    /** "Next: start 3 Feb 2027" when the next key date is not the go-live shown above it; empty otherwise. */
+    private String nextKeyDateUnlessGoLive(PortfolioRow row) {
+        LocalDate next = row.nextKeyDate(today);
+        if (next == null || next.equals(row.goLiveDate())) {
+            return "";
+        }
+        return "Next: " + (next.equals(row.startDate()) ? "start " : "close ") + DATE.format(next);
     }
 
     private String daysSince(PortfolioRow row) {
