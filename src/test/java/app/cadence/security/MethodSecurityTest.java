@@ -1,10 +1,16 @@
 package app.cadence.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cadence.admin.service.OrganisationSettings;
 import app.cadence.portfolio.service.PortfolioService;
+import app.cadence.support.Fixtures;
 import app.cadence.support.IntegrationTest;
+import app.cadence.tenancy.domain.Role;
+import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
+import app.cadence.tenancy.service.TenantScope;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,9 @@ class MethodSecurityTest {
     @Autowired List<Advisor> advisors;
     @Autowired PortfolioService portfolio;
     @Autowired OrganisationSettings settings;
+    @Autowired MembershipDirectory directory;
+    @Autowired Fixtures fixtures;
+    @Autowired TenantScope scope;
 
     @Test
     void noAdvisorWrapsAView() throws ClassNotFoundException {
@@ -48,5 +57,18 @@ class MethodSecurityTest {
         assertThat(AopUtils.isAopProxy(settings)).as("method-level @RolesAllowed").isTrue();
         assertThat(advisors).anyMatch(advisor -> AopUtils.canApply(advisor, PortfolioService.class)
                 && advisor.getAdvice() instanceof org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor);
+    }
+
+    @Test
+    void preAuthorizeStillGuardsTheServicesThatUseIt() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        assertThatThrownBy(() -> directory.activeMembers()).as("no one signed in")
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+        Fixtures.Member member = fixtures.member(fixtures.tenant("Guarded"), Role.PM);
+        assertThat(scope.call(member.userId(), member.tenantId(), () -> directory.activeMembers()))
+                .extracting(MemberSummary::userId).contains(member.userId());
+        // Only Cadence's classes are looked at: a framework bean is never asked about.
+        assertThat(advisors).filteredOn(advisor -> advisor.getAdvice() instanceof org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor)
+                .hasSize(2).noneMatch(advisor -> AopUtils.canApply(advisor, org.springframework.data.jpa.repository.support.SimpleJpaRepository.class));
     }
 }
