@@ -330,8 +330,9 @@ class ConsultantSwitchesTenantJourneyTest {
     @SuppressWarnings("unchecked")
     private Set<String> gridCellTexts() {
         Object texts = js().executeScript("""
+                // A cell's text, and its links' (the portfolio's Project cell holds the key as a link and the name).
                 return Array.from(document.querySelectorAll('vaadin-grid vaadin-grid-cell-content'))
-                    .map(c => c.textContent.trim()).filter(t => t.length > 0);
+                    .flatMap(c => [c, ...c.querySelectorAll('a')]).map(e => e.textContent.trim()).filter(t => t.length > 0);
                 """);
         return new LinkedHashSet<>((List<String>) texts);
     }
