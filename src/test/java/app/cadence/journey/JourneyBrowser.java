@@ -303,6 +303,24 @@ final class JourneyBrowser implements AutoCloseable {
     }
 
     /**
+     * The tree grid's button for {@code title}, scrolling the grid down by half its height each time
+     * it is not rendered yet: the grid renders the rows in and near its viewport only, so a step
+     * near the end of a runbook has no element until the grid is scrolled towards it. For
+     * {@link #until}, which asks again until it answers.
+     */
+    WebElement itemTitleScrollingDown(String title) {
+        WebElement found = itemTitle(title);
+        if (found == null) {
+            js().executeScript("""
+                    const cell = document.querySelector('vaadin-grid-cell-content vaadin-button.item-title');
+                    const table = cell && cell.closest('vaadin-grid').shadowRoot.querySelector('#table');
+                    if (table) { table.scrollTop += table.clientHeight / 2; }
+                    """);
+        }
+        return found;
+    }
+
+    /**
      * Clicks an item's title in the tree grid near its start. With the item panel open the Item
      * column is narrow and clips long titles, so the middle of the title button can lie under the
      * Status column; a user clicks the part they can see.

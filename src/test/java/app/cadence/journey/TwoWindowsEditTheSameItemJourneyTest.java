@@ -186,7 +186,7 @@ class TwoWindowsEditTheSameItemJourneyTest {
         window.waitForVaadin();
         window.until("the instance heading",
                 d -> INSTANCE.equals(window.text(d.findElement(By.cssSelector(".instance-view h2")))));
-        window.until("the step in the tree grid", d -> window.itemTitle(STEP) != null);
+        window.until("the step in the tree grid", d -> window.itemTitleScrollingDown(STEP) != null);
         return window.path().substring("/instances/".length());
     }
 
