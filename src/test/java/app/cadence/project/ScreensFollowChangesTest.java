@@ -274,6 +274,40 @@ class ScreensFollowChangesTest extends KaribuTest {
         assertThat(_get(Div.class, spec -> spec.withClasses("tile-templates"))).as("tiles rebuilt").isNotSameAs(templatesTile);
     }
 
+    /**
+     * A change that alters one row and moves none sends that row alone, with its new values; the
+     * other projects' rows are not sent again (docs/performance.md, "Only the rows that changed").
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePortfolioSendsOnlyTheRowThatChanged() {
+        fixtures.project(pm, "CLOUD-03", "Cloud exit");
+        login(pmo.authentication());
+        navigate("portfolio");
+        var grid = (com.vaadin.flow.component.grid.Grid<app.cadence.portfolio.domain.PortfolioRow>) _get(com.vaadin.flow.component.grid.Grid.class);
+        List<Object> refreshedRows = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger refreshedAll = new java.util.concurrent.atomic.AtomicInteger();
+        grid.getDataProvider().addDataProviderListener(e -> {
+            if (e instanceof com.vaadin.flow.data.provider.DataChangeEvent.DataRefreshEvent<?> row) {
+                refreshedRows.add(row.getItem());
+            } else {
+                refreshedAll.incrementAndGet();
+            }
+        });
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(2);
+
+        ItemView extract = item("Extract legacy data");
+        elsewhere(pm, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+        awaitScreen(() -> !refreshedRows.isEmpty());
+
+        assertThat(refreshedAll).as("no full refresh").hasValue(0);
+        assertThat(refreshedRows).singleElement()
+                .satisfies(row -> assertThat(((app.cadence.portfolio.domain.PortfolioRow) row).key()).isEqualTo("CLOUD-02"));
+        app.cadence.portfolio.domain.PortfolioRow shown = com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0).key().equals("CLOUD-02")
+                ? com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0) : com.github.mvysny.kaributesting.v10.GridKt._get(grid, 1);
+        assertThat(shown.cutoverPercent()).as("the row the grid holds is the new one").isGreaterThan(0);
+    }
+
     @Test
     void openingAndLeavingScreensLeavesNoRegistrationBehind() {
         int before = live.registrations();

@@ -14,6 +14,7 @@ import app.cadence.project.domain.ProjectStatus;
 import app.cadence.project.service.ProgramService;
 import app.cadence.project.ui.ProjectView;
 import app.cadence.shared.ui.FileDownload;
+import app.cadence.shared.ui.LiveGridPages;
 import app.cadence.tenancy.domain.RoleSets;
 import app.cadence.tenancy.service.MemberSummary;
 import app.cadence.tenancy.service.MembershipDirectory;
@@ -34,6 +35,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -48,6 +50,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -97,6 +100,12 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
      * or sorting, which reads afresh.
      */
     private @Nullable Long heardAt;
+    /** The grid's pages as the browser has them, so that a live refresh sends only changed rows. */
+    private final LiveGridPages<PortfolioRow, Long> shownPages = new LiveGridPages<>(PortfolioRow::projectId);
+    /** The sort of the rows the grid last fetched: a refresh reads the same pages. */
+    private Sort shownSort = Sort.unsorted();
+    /** When the rows were last read, for "Updated": one clock reading per read, not a service call per row. */
+    private Instant rowsReadAt;
     /** The tiles and charts on screen, to skip rebuilding them when a refresh reads the same. */
     private @Nullable PortfolioTiles shownTiles;
 
@@ -106,6 +115,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         this.export = export;
         this.pack = pack;
         this.today = portfolio.today();
+        this.rowsReadAt = portfolio.now();
         addClassName("portfolio-view");
         setWidthFull();
 
@@ -123,7 +133,10 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         // Any project or item change of the tenant: rows, tiles and charts follow; filters and sort stay.
         live.follow(this, () -> List.of(Topic.PORTFOLIO), (changes, heardAtNanos) -> {
             heardAt = heardAtNanos;
-            grid.getDataProvider().refreshAll();
+            rowsReadAt = portfolio.now();
+            // Only the rows that changed go to the browser: most changes alter one row or none.
+            shownPages.refresh(grid.getDataProvider(), () -> portfolio.count(filter(), heardAt),
+                    (offset, limit) -> portfolio.rows(filter(), shownSort, offset, limit, heardAt));
             showTiles();
         });
     }
@@ -215,6 +228,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         grid.addClassName("portfolio-grid");
         grid.addSortListener(e -> {
             heardAt = null;
+            shownPages.reset();
             exportSort = Sort.by(e.getSortOrder().stream()
                     .map(o -> o.getDirection() == SortDirection.ASCENDING ? Sort.Order.asc(o.getSorted().getKey()) : Sort.Order.desc(o.getSorted().getKey()))
                     .toList());
@@ -224,9 +238,16 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         });
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProjectView.class,
                 String.valueOf(e.getItem().projectId()))));
-        grid.setItems(query -> portfolio.rows(filter(), VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(), query.getLimit(),
-                        heardAt).stream(),
-                query -> countAndShowEmptyState());
+        // Rows are identified by project, so that a live refresh can replace one changed row.
+        grid.setItems(new CallbackDataProvider<PortfolioRow, Void>(
+                query -> {
+                    shownSort = VaadinSpringDataHelpers.toSpringDataSort(query);
+                    rowsReadAt = portfolio.now();
+                    return shownPages.fetched(query.getOffset(), query.getLimit(),
+                            portfolio.rows(filter(), shownSort, query.getOffset(), query.getLimit(), heardAt)).stream();
+                },
+                query -> Math.toIntExact(shownPages.counted(countAndShowEmptyState())),
+                PortfolioRow::projectId));
         emptyState.addClassName("empty-state");
         grid.setEmptyStateComponent(emptyState);
     }
@@ -367,6 +388,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         markChosenTile();
         exportFilter = filter();
         heardAt = null;
+        shownPages.reset();
         grid.getDataProvider().refreshAll();
     }
 
@@ -475,7 +497,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private String daysSince(PortfolioRow row) {
-        long days = Duration.between(row.lastUpdate(), portfolio.now()).toDays();
+        long days = Duration.between(row.lastUpdate(), rowsReadAt).toDays();
         return days <= 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago";
     }
 
