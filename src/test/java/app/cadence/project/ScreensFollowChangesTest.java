@@ -226,6 +226,34 @@ class ScreensFollowChangesTest extends KaribuTest {
         awaitScreen(() -> instanceProgress().startsWith("1 of 3 done")); // the rollback step counts only once invoked
     }
 
+    /**
+     * The project page's tabs are drawn when first shown (the status reports' workspace is not read
+     * for a visit that stays on the communications); a live change redraws the page on the tab the
+     * person was on.
+     */
+    @Test
+    void theProjectPagesTabsAreDrawnWhenShownAndStayOpenThroughALiveChange() {
+        login(pm.authentication());
+        navigate("projects/" + projectId);
+        assertThat(_find(Button.class, spec -> spec.withClasses("start-draft"))).as("the status reports tab is not drawn yet").isEmpty();
+
+        com.vaadin.flow.component.tabs.TabSheet first = _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withClasses("project-tabs"));
+        com.vaadin.flow.component.tabs.Tab reports = _find(first, com.vaadin.flow.component.tabs.Tab.class).stream()
+                .filter(tab -> "Status reports".equals(tab.getLabel())).findFirst().orElseThrow();
+        assertThat(first.getComponent(reports).getChildren()).as("nothing in the tab until it is shown").isEmpty();
+        first.setSelectedTab(reports);
+        assertThat(_find(Button.class, spec -> spec.withClasses("start-draft"))).hasSize(1);
+
+        ItemView extract = item("Extract legacy data");
+        elsewhere(pmo, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+        awaitScreen(() -> instanceProgress().startsWith("1 of 3 done"));
+
+        com.vaadin.flow.component.tabs.TabSheet sheet = _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withClasses("project-tabs"));
+        assertThat(sheet).as("the page was redrawn").isNotSameAs(first);
+        assertThat(sheet.getSelectedTab().getLabel()).isEqualTo("Status reports");
+        assertThat(_find(Button.class, spec -> spec.withClasses("start-draft"))).hasSize(1);
+    }
+
     /** The progress cell of the project page's only instance (the grid is looked up afresh: the overview is rebuilt). */
     static String instanceProgress() {
         com.vaadin.flow.component.grid.Grid<?> grid = _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withClasses("instances-grid"));

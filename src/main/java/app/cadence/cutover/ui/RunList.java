@@ -69,13 +69,14 @@ class RunList extends VerticalLayout {
         boolean manager = reading.mayScheduleRuns();
         rehearsal.setVisible(manager);
         goLive.setVisible(manager && list.stream().noneMatch(r -> r.kind() == RunKind.LIVE));
-        ZoneId zone = instances.header(instanceId).zone();
         rows.removeAll();
         if (list.isEmpty()) {
             rows.add(new Paragraph(manager ? "No runs yet. Schedule a dress rehearsal to practise the runbook, then the go-live."
                     : "No runs yet. The project manager schedules the rehearsals and the go-live."));
             return;
         }
+        // Read only when there are times to show: the header is three reads, and most runbooks have no run yet.
+        ZoneId zone = instances.header(instanceId).zone();
         for (RunSummary run : list) {
             Anchor link = new Anchor("runs/" + run.id(), run.name());
             link.addClassName("run-link");

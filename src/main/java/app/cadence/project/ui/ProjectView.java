@@ -85,6 +85,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private final Div overview = new Div();
     private final boolean canEdit;
     private @Nullable ProjectHistory history;
+    /** The label of the tab the person chose, kept when the page is redrawn for a change; null: the first. */
+    private @Nullable String openTab;
     private final List<MemberSummary> members;
 
     private final H2 heading = new H2();
@@ -283,6 +285,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         boolean otherProject = !Objects.equals(form.getId(), loaded.getId());
         this.form = loaded;
         if (otherProject) {
+            openTab = null;
             following.refollow();
         }
         binder.readBean(loaded);
@@ -319,19 +322,44 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             sections.stream().filter(section -> ProjectPageSection.OVERVIEW.equals(section.tab()))
                     .forEach(section -> overview.add(section.create(id, canEdit)));
             // Communications and status reports are whole workspaces of their own: tabs under the overview.
-            java.util.Map<String, Div> tabs = new java.util.LinkedHashMap<>();
+            java.util.Map<String, List<ProjectPageSection>> tabs = new java.util.LinkedHashMap<>();
             sections.stream().filter(section -> !ProjectPageSection.OVERVIEW.equals(section.tab()))
-                    .forEach(section -> tabs.computeIfAbsent(section.tab(), t -> new Div()).add(section.create(id, canEdit)));
+                    .forEach(section -> tabs.computeIfAbsent(section.tab(), t -> new java.util.ArrayList<>()).add(section));
             if (!tabs.isEmpty()) {
-                com.vaadin.flow.component.tabs.TabSheet sheet = new com.vaadin.flow.component.tabs.TabSheet();
-                sheet.addClassName("project-tabs");
-                sheet.setWidthFull();
-                tabs.forEach(sheet::add);
-                overview.add(sheet);
+                overview.add(tabSheet(id, tabs));
             }
             history = new ProjectHistory(audit, id, zone);
             add(history);
         }
+    }
+
+    /**
+     * The tabs, each drawn when it is first shown: a tab sheet sends and keeps every tab's content
+     * whether shown or not, and the communications and status-report workspaces read and draw a
+     * good deal that most visits never look at (docs/performance.md, "Tabs drawn when shown"). The
+     * tab the person was on stays open when a live change redraws the page.
+     */
+    private com.vaadin.flow.component.tabs.TabSheet tabSheet(Long id, java.util.Map<String, List<ProjectPageSection>> tabs) {
+        com.vaadin.flow.component.tabs.TabSheet sheet = new com.vaadin.flow.component.tabs.TabSheet();
+        sheet.addClassName("project-tabs");
+        sheet.setWidthFull();
+        java.util.Map<com.vaadin.flow.component.tabs.Tab, Runnable> drawWhenShown = new java.util.HashMap<>();
+        tabs.forEach((label, ofTab) -> {
+            Div content = new Div();
+            com.vaadin.flow.component.tabs.Tab tab = sheet.add(label, content);
+            drawWhenShown.put(tab, () -> {
+                if (content.getComponentCount() == 0) {
+                    ofTab.forEach(section -> content.add(section.create(id, canEdit)));
+                }
+            });
+        });
+        drawWhenShown.keySet().stream().filter(tab -> tab.getLabel().equals(openTab)).findFirst().ifPresent(sheet::setSelectedTab);
+        drawWhenShown.get(sheet.getSelectedTab()).run();
+        sheet.addSelectedChangeListener(e -> {
+            openTab = e.getSelectedTab().getLabel();
+            drawWhenShown.get(e.getSelectedTab()).run();
+        });
+        return sheet;
     }
 
     private static Div keyDates(ProjectForm project) {
