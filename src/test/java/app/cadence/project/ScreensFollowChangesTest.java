@@ -298,8 +298,11 @@ class ScreensFollowChangesTest extends KaribuTest {
             return applying.instantiate(new InstantiationRequest(projectId, templateId, version, "Rehearsal runbook",
                     Anchors.at(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).withSecond(0).withNano(0))));
         });
+        Div firstChart = _find(Div.class, spec -> spec.withClasses("chart")).getFirst();
         awaitScreen(() -> refreshes.get() == 2);
         assertThat(_get(Div.class, spec -> spec.withClasses("tile-templates"))).as("tiles rebuilt").isNotSameAs(templatesTile);
+        // No chart shows the templates in use: the charts are not drawn again.
+        assertThat(_find(Div.class, spec -> spec.withClasses("chart")).getFirst()).as("charts kept").isSameAs(firstChart);
     }
 
     /**

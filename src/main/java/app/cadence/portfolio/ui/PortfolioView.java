@@ -415,6 +415,8 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
             // Most changes move no tile (a step done on time): nothing to rebuild, nothing to send to the browser.
             return;
         }
+        boolean chartsChanged = shownTiles == null || !shownTiles.projectsByHealth().equals(summary.projectsByHealth())
+                || !shownTiles.goLivesByMonth().equals(summary.goLivesByMonth()) || !shownTiles.overdueTrend().equals(summary.overdueTrend());
         shownTiles = summary;
         tiles.removeAll();
         for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED}) {
@@ -452,7 +454,10 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         Div templates = new Div(new Span("Templates in use"), templateLines);
         templates.addClassNames("tile", "tile-templates");
         tiles.add(templates);
-        showCharts(summary);
+        if (chartsChanged) {
+            // A change of a count that no chart shows (templates in use, go-lives in 30 days) redraws no chart.
+            showCharts(summary);
+        }
     }
 
     private void showCharts(PortfolioTiles summary) {
@@ -465,9 +470,9 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", Locale.UK);
         List<SvgCharts.Bar> goLives = summary.goLivesByMonth().stream()
                 .map(m -> new SvgCharts.Bar(month.format(m.month()), m.projects(), "#1565c0")).toList();
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", Locale.UK).withZone(portfolio.zone());
         List<SvgCharts.Bar> trend = summary.overdueTrend().stream()
-                .map(w -> new SvgCharts.Bar(day.format(w.weekEnd().atZone(portfolio.zone())), w.overdue(), "#c62828")).toList();
+                .map(w -> new SvgCharts.Bar(day.format(w.weekEnd()), w.overdue(), "#c62828")).toList();
         charts.add(chart("Projects by health", SvgCharts.bars("Projects by health", byHealth)),
                 chart("Go-lives by month", SvgCharts.bars("Go-lives by month, next 12 months", goLives)),
                 chart("Overdue items, last 12 weeks", SvgCharts.line("Overdue items at the end of each of the last 12 weeks", trend, "#c62828")));
