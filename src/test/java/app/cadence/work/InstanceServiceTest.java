@@ -369,4 +369,30 @@ class InstanceServiceTest {
         assertThat(as(pm, () -> audit.projectHistory(projectId, HistoryFilter.none(), 0, 5)).getFirst().before())
                 .startsWith("Removed “Rehearsal”");
     }
+
+    /** A change of one item reads the names of the people it concerns only, and still shows and records them by name. */
+    @Test
+    void reassigningShowsAndRecordsTheNamesBeforeAndAfter() {
+        Long id = apply(tomorrow(), "Names");
+        ItemView extract = item(as(pm, () -> reading.details(id)), "Extract legacy data");
+        as(pm, () -> itemWork.bulkAssign(id, List.of(new ItemRef(extract.id(), extract.version())), contributor.userId()));
+        ItemView assigned = item(as(pm, () -> reading.details(id)), "Extract legacy data");
+        assertThat(assigned.assigneeName()).isEqualTo(contributor.name());
+
+        ItemView moved = as(pm, () -> itemWork.update(new ItemUpdate(assigned.id(), assigned.version(), assigned.status(), null,
+                otherContributor.userId(), assigned.dueAt(), assigned.notes(), assigned.evidenceUrl())));
+
+        assertThat(moved.assigneeName()).isEqualTo(otherContributor.name());
+        assertThat(as(pm, () -> reading.item(moved.id())).assigneeName()).isEqualTo(otherContributor.name());
+        assertThat(as(pm, () -> audit.projectHistory(projectId, HistoryFilter.none(), 0, 50)))
+                .anySatisfy(e -> {
+                    assertThat(e.field()).isEqualTo("Assignee");
+                    assertThat(e.before()).isEqualTo(contributor.name());
+                    assertThat(e.after()).isEqualTo(otherContributor.name());
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.field()).isEqualTo("Assignee");
+                    assertThat(e.after()).isEqualTo(contributor.name());
+                });
+    }
 }

@@ -84,7 +84,7 @@ public class InstanceReading {
     /** One item as it is now, e.g. to show the other person's version after a conflict. */
     public ItemView item(Long itemId) {
         InstanceItem item = records.findItem(itemId);
-        Map<Long, String> names = records.names();
+        Map<Long, String> names = records.namesOf(java.util.Collections.singletonList(item.getAssigneeUserId()));
         return records.view(item, names, InstanceRecords.selection().role(), InstanceRecords.currentUserId());
     }
 
@@ -105,7 +105,7 @@ public class InstanceReading {
         Long myId = InstanceRecords.currentUserId();
         Map<Long, ChangedItemReads.SharedItem> read = changedItemReads.read(tenantId, changes, ids -> oneRead.execute(tx -> {
             List<InstanceItem> found = items.findAllInTenant(ids, tenantId);
-            Map<Long, String> names = found.stream().anyMatch(i -> i.getAssigneeUserId() != null) ? records.names() : Map.of();
+            Map<Long, String> names = records.namesOf(found.stream().map(InstanceItem::getAssigneeUserId).toList());
             return found.stream().collect(Collectors.toMap(InstanceItem::getId,
                     i -> new ChangedItemReads.SharedItem(i.getInstanceId(), i.getAssigneeUserId(), records.sharedView(i, names))));
         }));

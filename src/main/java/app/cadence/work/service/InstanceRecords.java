@@ -52,6 +52,17 @@ class InstanceRecords {
         return members.activeMembers().stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
     }
 
+    /**
+     * The names of these people only, those who are active members (nulls ignored): what a change
+     * of one item or a few needs, where {@link #names()} reads every member of the organisation
+     * (250 rows for one item marked done, under the C11 load).
+     */
+    Map<Long, String> namesOf(java.util.Collection<@Nullable Long> userIds) {
+        Set<Long> wanted = userIds.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        return wanted.isEmpty() ? Map.of() : members.activeMembers(wanted).stream()
+                .collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
+    }
+
     ItemView view(InstanceItem item, Map<Long, String> names, Role role, Long myId) {
         return view(item, names, ItemPermissions.editable(role, myId.equals(item.getAssigneeUserId())));
     }

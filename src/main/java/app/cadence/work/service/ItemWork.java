@@ -87,7 +87,7 @@ public class ItemWork {
             throw InstanceRecords.conflict(item);
         }
         Instance instance = records.findInstance(item.getInstanceId());
-        Map<Long, String> names = records.names();
+        Map<Long, String> names = records.namesOf(java.util.Arrays.asList(item.getAssigneeUserId(), update.assigneeUserId()));
         TenantSelection me = InstanceRecords.selection();
         Long myId = InstanceRecords.currentUserId();
         Set<ItemField> allowed = ItemPermissions.editable(me.role(), myId.equals(item.getAssigneeUserId()));
@@ -116,7 +116,7 @@ public class ItemWork {
     public int bulkStatus(Long instanceId, Collection<ItemRef> refs, ItemStatus status, @Nullable String reason) {
         Instance instance = records.findInstance(instanceId);
         List<InstanceItem> selected = loadForBulk(instanceId, refs);
-        Map<Long, String> names = records.names();
+        Map<Long, String> names = records.namesOf(selected.stream().map(InstanceItem::getAssigneeUserId).toList());
         if (status == ItemStatus.DONE) {
             List<String> missing = selected.stream().filter(i -> i.isEvidenceRequired() && blank(i.getEvidenceUrl()))
                     .map(InstanceItem::getTitle).toList();
@@ -148,7 +148,9 @@ public class ItemWork {
     public int bulkAssign(Long instanceId, Collection<ItemRef> refs, @Nullable Long assigneeUserId) {
         Instance instance = records.findInstance(instanceId);
         List<InstanceItem> selected = loadForBulk(instanceId, refs);
-        Map<Long, String> names = records.names();
+        List<@Nullable Long> people = new ArrayList<>(selected.stream().map(InstanceItem::getAssigneeUserId).toList());
+        people.add(assigneeUserId);
+        Map<Long, String> names = records.namesOf(people);
         List<ItemChanged> changes = new ArrayList<>(selected.size());
         List<InstanceItem> newlyAssigned = assigneeUserId == null ? List.of()
                 : selected.stream().filter(i -> !assigneeUserId.equals(i.getAssigneeUserId())).toList();
