@@ -48,6 +48,31 @@ class ProjectViewTest extends KaribuTest {
         login(pm.authentication());
     }
 
+    /** The project manager picker fetches members as the person types and shows the current one. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProjectManagerIsPickedByTypingAPartOfTheName() {
+        Member other = fixtures.member(tenant, Role.PM);
+        Long id = fixtures.project(pm, "PICK-1", "Pick a manager");
+        navigate("projects/" + id);
+        var picker = (com.vaadin.flow.component.combobox.ComboBox<app.cadence.tenancy.service.MemberSummary>)
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("Project manager"));
+        assertThat(picker.getValue()).as("nobody yet").isNull();
+
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(picker, other.name());
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(picker))
+                .extracting(app.cadence.tenancy.service.MemberSummary::userId).containsExactly(other.userId());
+        picker.setValue(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(picker).getFirst());
+        _click(_get(Button.class, spec -> spec.withText("Save changes")));
+
+        assertThat(fixtures.load(pm, id).getPmUserId()).isEqualTo(other.userId());
+        navigate("projects");
+        navigate("projects/" + id);
+        assertThat(((com.vaadin.flow.component.combobox.ComboBox<app.cadence.tenancy.service.MemberSummary>)
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("Project manager"))).getValue().userId())
+                .as("shown when the page opens").isEqualTo(other.userId());
+    }
+
     @Test
     void aPmCreatesAProject() {
         navigate("projects");

@@ -87,7 +87,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private @Nullable ProjectHistory history;
     /** The label of the tab the person chose, kept when the page is redrawn for a change; null: the first. */
     private @Nullable String openTab;
-    private final List<MemberSummary> members;
+    private final MembershipDirectory members;
 
     private final H2 heading = new H2();
     private final Paragraph lastChange = new Paragraph();
@@ -122,7 +122,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         this.programs = programService.list();
         this.audit = audit;
         this.canEdit = authentication.hasRole(RoleSets.PROJECT_MANAGERS);
-        this.members = memberships.activeMembers();
+        this.members = memberships;
         this.following = live.follow(this, () -> form.getId() == null ? List.of() : List.of(Topic.project(form.getId())), this::followChanges);
         this.fieldsByProperty = Map.of("key", key, "name", name, "pmUserId", pm, "status", status,
                 "startDate", startDate, "goLiveDate", goLiveDate, "description", description,
@@ -201,7 +201,10 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         description.setMaxLength(Project.DESCRIPTION_MAX);
         description.setHelperText("Scope, objectives, anything the team should know.");
         description.setMinHeight("8rem");
-        pm.setItems(members);
+        // Fetched as the person types, a page at a time: the whole organisation would sit in the
+        // session of every open project page (500 people in the C11 load, about 100 bytes each).
+        pm.setItems(query -> members.activeMembersMatching(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream(),
+                query -> members.countActiveMembersMatching(query.getFilter().orElse("")));
         pm.setItemLabelGenerator(m -> m.displayName() + " (" + m.email() + ")");
         pm.setClearButtonVisible(true);
         pm.setPlaceholder("Not assigned");
@@ -278,7 +281,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     private @Nullable MemberSummary memberById(@Nullable Long userId) {
-        return userId == null ? null : members.stream().filter(m -> m.userId().equals(userId)).findFirst().orElse(null);
+        return userId == null ? null : members.activeMembers(List.of(userId)).stream().findFirst().orElse(null);
     }
 
     private void show(ProjectForm loaded) {

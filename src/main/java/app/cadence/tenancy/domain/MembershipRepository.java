@@ -22,12 +22,6 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
               and t.status = app.cadence.tenancy.domain.TenantStatus.ACTIVE""")
     Optional<Membership> findSelectable(Long userId, Long tenantId);
 
-    /** Those of the given people who are active members of one tenant (recipients of a notification). */
-    @Query("""
-            select m from Membership m join fetch m.user u
-            where m.tenant.id = :tenantId and u.id in :userIds and m.active = true and u.enabled = true""")
-    List<Membership> findActiveMembers(Long tenantId, java.util.Collection<Long> userIds);
-
     /** Every membership of one tenant, active or not, for its administration. */
     @Query("""
             select m from Membership m join fetch m.user u
