@@ -209,7 +209,7 @@ public class CutoverRuns {
     }
 
     private MemberSummary activeMember(Long userId, String what) {
-        MemberSummary member = members.activeMembers().stream().filter(m -> m.userId().equals(userId)).findFirst()
+        MemberSummary member = members.activeMembers(List.of(userId)).stream().findFirst()
                 .orElseThrow(() -> new RuleViolationException(null, "Only an active member of this organisation can " + what + "."));
         if (member.role() == Role.VIEWER) {
             throw new RuleViolationException(null, member.displayName() + " is a viewer and cannot " + what + ".");

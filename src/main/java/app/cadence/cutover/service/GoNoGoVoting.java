@@ -209,7 +209,7 @@ public class GoNoGoVoting {
 
     private Actor lead(RunStore.LoadedRun run) {
         Long leadId = run.stored().getLeadUserId();
-        String name = members.activeMembers().stream().filter(m -> m.userId().equals(leadId)).map(MemberSummary::displayName)
+        String name = leadId == null ? "the run lead" : members.activeMembers(List.of(leadId)).stream().map(MemberSummary::displayName)
                 .findFirst().orElse("the run lead");
         return new Actor(leadId, name);
     }

@@ -164,8 +164,8 @@ public class ProjectService {
         fields.put("Key", form.getKey());
         fields.put("Name", form.getName());
         fields.put("Description", form.getDescription() == null ? "" : form.getDescription());
-        fields.put("Project manager", form.getPmUserId() == null ? "" : members.activeMembers().stream()
-                .filter(m -> m.userId().equals(form.getPmUserId())).map(m -> m.displayName()).findFirst()
+        fields.put("Project manager", form.getPmUserId() == null ? "" : members.activeMembers(List.of(form.getPmUserId())).stream()
+                .map(m -> m.displayName()).findFirst()
                 .orElse("user " + form.getPmUserId()));
         fields.put("Status", form.getStatus() == null ? "" : form.getStatus().label());
         fields.put("Start date", form.getStartDate() == null ? "" : form.getStartDate().toString());

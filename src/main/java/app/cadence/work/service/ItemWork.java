@@ -231,8 +231,8 @@ public class ItemWork {
             throw new RuleViolationException("evidenceUrl", "“" + item.getTitle() + "” needs evidence: add a link to it before marking it done.");
         }
         if (update.assigneeUserId() != null && !update.assigneeUserId().equals(item.getAssigneeUserId())) {
-            boolean assignable = members.activeMembers().stream()
-                    .anyMatch(m -> m.userId().equals(update.assigneeUserId()) && m.role() != Role.VIEWER);
+            boolean assignable = members.activeMembers(List.of(update.assigneeUserId())).stream()
+                    .anyMatch(m -> m.role() != Role.VIEWER);
             if (!assignable) {
                 throw new RuleViolationException("assignee", "Assign the item to a member of this organisation who can work items (not a viewer).");
             }
