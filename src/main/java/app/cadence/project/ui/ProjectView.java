@@ -202,7 +202,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         description.setHelperText("Scope, objectives, anything the team should know.");
         description.setMinHeight("8rem");
         // Fetched as the person types, a page at a time: the whole organisation would sit in the
-        // session of every open project page (500 people in the C11 load, about 100 bytes each).
+        // session of every open project page (500 people in the C11 load, roughly 150 bytes each).
         pm.setItems(query -> members.activeMembersMatching(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream(),
                 query -> members.countActiveMembersMatching(query.getFilter().orElse("")));
         pm.setItemLabelGenerator(m -> m.displayName() + " (" + m.email() + ")");
