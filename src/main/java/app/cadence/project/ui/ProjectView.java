@@ -339,7 +339,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     /**
      * The tabs, each drawn when it is first shown: a tab sheet sends and keeps every tab's content
      * whether shown or not, and the communications and status-report workspaces read and draw a
-     * good deal that most visits never look at (docs/performance.md, "Tabs drawn when shown"). The
+     * good deal that most visits never look at (docs/performance.md, "Where the node's CPU went at 250 users"). The
      * tab the person was on stays open when a live change redraws the page.
      */
     private com.vaadin.flow.component.tabs.TabSheet tabSheet(Long id, java.util.Map<String, List<ProjectPageSection>> tabs) {

@@ -1,7 +1,6 @@
 package app.cadence.tenancy.service;
 
 import app.cadence.shared.domain.SearchTerm;
-import app.cadence.tenancy.domain.MembershipRepository;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,11 +44,9 @@ public class MembershipDirectory {
             where m.tenant.id = :tenantId and m.active = true and u.enabled = true
               and (lower(u.displayName) like :pattern escape '!' or lower(u.email) like :pattern escape '!')""";
 
-    private final MembershipRepository memberships;
     private final EntityManager entityManager;
 
-    MembershipDirectory(MembershipRepository memberships, EntityManager entityManager) {
-        this.memberships = memberships;
+    MembershipDirectory(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
