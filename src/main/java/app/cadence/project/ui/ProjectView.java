@@ -43,6 +43,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.BeforeEvent;
@@ -56,6 +58,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -325,9 +330,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             sections.stream().filter(section -> ProjectPageSection.OVERVIEW.equals(section.tab()))
                     .forEach(section -> overview.add(section.create(id, canEdit)));
             // Communications and status reports are whole workspaces of their own: tabs under the overview.
-            java.util.Map<String, List<ProjectPageSection>> tabs = new java.util.LinkedHashMap<>();
+            Map<String, List<ProjectPageSection>> tabs = new LinkedHashMap<>();
             sections.stream().filter(section -> !ProjectPageSection.OVERVIEW.equals(section.tab()))
-                    .forEach(section -> tabs.computeIfAbsent(section.tab(), t -> new java.util.ArrayList<>()).add(section));
+                    .forEach(section -> tabs.computeIfAbsent(section.tab(), t -> new ArrayList<>()).add(section));
             if (!tabs.isEmpty()) {
                 overview.add(tabSheet(id, tabs));
             }
@@ -342,14 +347,14 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
      * good deal that most visits never look at (docs/performance.md, "Where the node's CPU went at 250 users"). The
      * tab the person was on stays open when a live change redraws the page.
      */
-    private com.vaadin.flow.component.tabs.TabSheet tabSheet(Long id, java.util.Map<String, List<ProjectPageSection>> tabs) {
-        com.vaadin.flow.component.tabs.TabSheet sheet = new com.vaadin.flow.component.tabs.TabSheet();
+    private TabSheet tabSheet(Long id, Map<String, List<ProjectPageSection>> tabs) {
+        TabSheet sheet = new TabSheet();
         sheet.addClassName("project-tabs");
         sheet.setWidthFull();
-        java.util.Map<com.vaadin.flow.component.tabs.Tab, Runnable> drawWhenShown = new java.util.HashMap<>();
+        Map<Tab, Runnable> drawWhenShown = new HashMap<>();
         tabs.forEach((label, ofTab) -> {
             Div content = new Div();
-            com.vaadin.flow.component.tabs.Tab tab = sheet.add(label, content);
+            Tab tab = sheet.add(label, content);
             drawWhenShown.put(tab, () -> {
                 if (content.getComponentCount() == 0) {
                     ofTab.forEach(section -> content.add(section.create(id, canEdit)));

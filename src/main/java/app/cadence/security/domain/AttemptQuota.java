@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 
 /**
  * One quota key ("at most N a window", e.g. sign-ups from one client address): the row that
- * requests for the key lock, one after the other, while they count and record their use. Not
- * tenant-owned: the quotas guard what happens before anyone has chosen, or even has, a tenant.
+ * requests for the key lock, one after the other, while they count and record their use. It is
+ * not tenant-owned: the quotas guard what happens before anyone has chosen, or even has, a tenant.
  */
 @Entity
 @Table(name = "attempt_quota")

@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One use of a quota key, kept until it leaves the quota's window. Not tenant-owned, like the
- * {@link AttemptQuota} it counts against.
+ * One use of a quota key, kept until it leaves the quota's window. It is not tenant-owned, like
+ * the {@link AttemptQuota} it counts against: quotas guard what happens before a tenant is chosen.
  */
 @Entity
 @Table(name = "attempt_quota_use")

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A password-reset link sent by email: single use, expiring, and stored only as the SHA-256 hash
- * of the token the link carries. Not tenant-owned: an account spans tenants, and the reset
+ * of the token the link carries. It is not tenant-owned: an account spans tenants, and the reset
  * happens before sign-in, when no tenant is selected. The account is referenced by id only,
  * since the entity belongs to the tenancy feature.
  */

@@ -9,9 +9,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A sign-up waiting for its address to be confirmed through the emailed link. Not tenant-owned:
- * the organisation it creates does not exist yet. The password is kept only as its hash, and is
- * used only if the address has no account when the link is opened.
+ * A sign-up waiting for its address to be confirmed through the emailed link. It is
+ * not tenant-owned: the organisation it creates does not exist yet. The password is kept
+ * only as its hash, and is used only if the address has no account when the link is opened.
  */
 @Entity
 @Table(name = "sign_up_request")
