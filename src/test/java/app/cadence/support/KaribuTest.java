@@ -25,9 +25,28 @@ public abstract class KaribuTest {
     @Autowired protected ApplicationContext context;
     @Autowired protected Fixtures fixtures;
 
+    /**
+     * The browser's answer to the constant script through which a live refresh that cannot run in
+     * the push asks for a request ({@code LiveScreens}: {@code executeJs("return 0").then(…)}).
+     * Karibu hands every pending script to its handlers at each simulated round trip — each
+     * {@code _get} and {@code _find} makes one — and drops those nobody answers; without this, a
+     * refresh queued just before a look-up was lost and a test waiting for the screen timed out.
+     */
+    private static final kotlin.jvm.functions.Function1<com.vaadin.flow.component.internal.PendingJavaScriptInvocation, kotlin.Unit> BROWSER_ANSWERS_ROUND_TRIP =
+            invocation -> {
+                if (invocation.isSubscribed() && "return 0".equals(invocation.getInvocation().getExpression())) {
+                    invocation.complete(tools.jackson.databind.node.IntNode.valueOf(0));
+                }
+                return kotlin.Unit.INSTANCE;
+            };
+
     @BeforeAll
     static void discoverRoutes() {
         routes = new Routes().autoDiscoverViews("app.cadence");
+        var handlers = com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers();
+        if (!handlers.contains(BROWSER_ANSWERS_ROUND_TRIP)) {
+            handlers.add(BROWSER_ANSWERS_ROUND_TRIP);
+        }
     }
 
     @BeforeEach
