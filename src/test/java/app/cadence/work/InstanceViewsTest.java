@@ -250,7 +250,7 @@ class InstanceViewsTest extends KaribuTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void myWorkListsAssignedItemsAndCompletesOne() {
+    void myWorkListsAssignedItemsAndCompletesOne() throws ReflectiveOperationException {
         Long id = applied();
         List<ItemRef> refs = as(pm, () -> reading.details(id)).items().stream().limit(2).map(i -> new ItemRef(i.id(), i.version())).toList();
         as(pm, () -> itemWork.bulkAssign(id, refs, contributor.userId()));
@@ -261,15 +261,40 @@ class InstanceViewsTest extends KaribuTest {
         Grid<MyWorkRow> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(GridKt._get(grid, 0).title()).isEqualTo("Extract legacy data");
-        _click((Button) GridKt._getCellComponent(grid, 0, "action"));
+        MyWorkRow first = GridKt._get(grid, 0);
+        assertThat(renderedProperty(grid, "item", 0, "href")).as("the link opens the item on its checklist")
+                .isEqualTo("instances/" + id + "?item=" + first.itemId());
+        assertThat(renderedProperty(grid, "item", 0, "title")).isEqualTo("Extract legacy data");
+        assertThat(renderedProperty(grid, "action", 0, "markLabel")).isEqualTo("Mark “Extract legacy data” done");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("my-work-summary")).getText()).startsWith("2 outstanding items assigned to you");
+        invokeRendered(grid, "action", 0, "markDone");
         NotificationsKt.expectNotifications("“Extract legacy data” marked done.");
         assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("my-work-summary")).getText()).startsWith("1 outstanding item assigned to you");
         assertThat(item(id, "Extract legacy data").completedBy()).isEqualTo(contributor.name());
 
         navigate("instances/" + id + "?item=" + GridKt._get(grid, 0).itemId());
         assertThat(_get(com.vaadin.flow.component.html.H3.class, spec -> spec.withText("Load data"))).isNotNull();
         assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).isReadOnly()).isFalse();
         assertThat(_get(ComboBox.class, spec -> spec.withLabel("Assignee")).isReadOnly()).isTrue();
+    }
+
+    /** An item that asks for evidence is not done in one click from My work: the row says so, and a sent click changes nothing. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void myWorkAsksForEvidenceBeforeAnItemNeedingItIsDone() throws ReflectiveOperationException {
+        Long id = applied();
+        ItemView signOff = item(id, "Business sign-off");
+        as(pm, () -> itemWork.bulkAssign(id, List.of(new ItemRef(signOff.id(), signOff.version())), contributor.userId()));
+        login(contributor.authentication());
+        navigate("my-work");
+
+        Grid<MyWorkRow> grid = _get(Grid.class);
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(renderedProperty(grid, "action", 0, "markLabel")).as("no one-click button; the template shows 'Needs evidence'").isEqualTo("");
+        invokeRendered(grid, "action", 0, "markDone");
+        assertThat(item(id, "Business sign-off").status()).isEqualTo(ItemStatus.OPEN);
+        assertThat(GridKt._size(grid)).isEqualTo(1);
     }
 
     @Test
@@ -338,14 +363,14 @@ class InstanceViewsTest extends KaribuTest {
 
     /** A property a column's Lit template gets for a row, as the browser receives it. */
     @SuppressWarnings("unchecked")
-    private static Object renderedProperty(TreeGrid<Object> grid, String column, int row, String property) {
+    private static Object renderedProperty(Grid<?> grid, String column, int row, String property) {
         var renderer = (com.vaadin.flow.data.renderer.LitRenderer<Object>) grid.getColumnByKey(column).getRenderer();
         return renderer.getValueProviders().get(property).apply(GridKt._get(grid, row));
     }
 
     /** The browser calls a function of a column's Lit template for a row (an {@code @click=${fn}} in it). */
     @SuppressWarnings("unchecked")
-    private static void invokeRendered(TreeGrid<Object> grid, String column, int row, String function) throws ReflectiveOperationException {
+    private static void invokeRendered(Grid<?> grid, String column, int row, String function) throws ReflectiveOperationException {
         var renderer = (com.vaadin.flow.data.renderer.LitRenderer<Object>) grid.getColumnByKey(column).getRenderer();
         var callables = com.vaadin.flow.data.renderer.LitRenderer.class.getDeclaredField("clientCallables");
         callables.setAccessible(true);

@@ -258,6 +258,15 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         return QueryParameters.of("item", String.valueOf(itemId));
     }
 
+    /**
+     * Where one item of an instance opens (this view's {@code @Route} with the item), for links in
+     * Lit templates: the same address a RouterLink would compute, without resolving the route for
+     * every row.
+     */
+    public static String itemLocation(Long instanceId, Long itemId) {
+        return "instances/" + instanceId + "?" + itemParameters(itemId).getQueryString();
+    }
+
     @Override
     public String getPageTitle() {
         return (details == null ? "Instance" : details.name() + " · " + details.projectKey()) + " · Cadence";

@@ -43,6 +43,8 @@ public final class FlowUi implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** {@code …then($2,function(error){$3(…)})}: the server awaits the script's result on channel $2. */
     private static final Pattern AWAITED = Pattern.compile("\\)\\.then\\(\\$(\\d+)\\s*,");
+    /** {@code executeJs}'s wrapper: {@code (async function() { … }).apply($n)}, where $n is the element ({@code this}). */
+    private static final Pattern APPLIED_TO = Pattern.compile("\\}\\)\\.apply\\(\\$(\\d+)\\)");
     private static final Pattern RETURNS_LITERAL = Pattern.compile("^\\s*return\\s+(-?\\d+(?:\\.\\d+)?|true|false|null|\"[^\"]*\")\\s*;?\\s*$");
 
     private final FlowClient client;
@@ -188,6 +190,11 @@ public final class FlowUi implements AutoCloseable {
             throw new IllegalStateException("The server does not synchronise " + property + " of " + element);
         }
         fire(element, event, Map.of(property, value));
+    }
+
+    /** The browser calls a function of a row's Lit template (an {@code @click=${fn}} in it) through the template's return channel. */
+    public void callLit(StateTree.LitRow row, String function) {
+        send(List.of(Uidl.channel(row.channelNode(), row.channel(), Uidl.value(function), Uidl.value(row.key()), Uidl.array())));
     }
 
     /** Calls an element's {@code $server.method(…)}, as its web component's connector does. */
@@ -452,6 +459,9 @@ public final class FlowUi implements AutoCloseable {
     /** An {@code execute} entry is [parameters…, script]; answers the scripts the server waits on. */
     private void answer(JsonNode invocation, List<ObjectNode> answers) {
         String script = invocation.get(invocation.size() - 1).asString();
+        if (followGrid(invocation, script)) {
+            return;
+        }
         if (script.contains("$connector.confirm(")) {
             JsonNode grid = invocation.get(0);
             answers.add(Uidl.serverCall(grid.get("@v-node").asInt(), "confirmUpdate", invocation.get(1)));
@@ -462,6 +472,40 @@ public final class FlowUi implements AutoCloseable {
             JsonNode channel = invocation.get(Integer.parseInt(awaited.group(1))).get("@v-return");
             answers.add(Uidl.channel(channel.get(0).asInt(), channel.get(1).asInt(), resultOf(script)));
         }
+    }
+
+    /**
+     * What the browser's grid connector and Lit renderer do with the scripts the server sends them:
+     * the tree keeps the rows and templates. True when the script was one of those. Two forms
+     * reach here: {@code callJsFunction}'s {@code return $0.$connector.set($1,$2)} (the element
+     * first), and {@code executeJs}'s {@code (async function() { …this… }).apply($n)} (the element
+     * last, the script's own parameters from $0).
+     */
+    private boolean followGrid(JsonNode invocation, String script) {
+        Matcher applied = APPLIED_TO.matcher(script);
+        JsonNode element = applied.find() ? invocation.get(Integer.parseInt(applied.group(1))) : invocation.get(0);
+        if (element == null || element.get("@v-node") == null) {
+            return false;
+        }
+        int node = element.get("@v-node").asInt();
+        if (script.contains("window.Vaadin.setLitRenderer(")) {
+            // setLitRenderer(this, $0 renderer name, $1 template, $2 return channel, $3 functions, $4 property namespace, $5 app id)
+            JsonNode channel = invocation.get(2).get("@v-return");
+            tree.litTemplate(invocation.get(4).asString(), node, channel.get(0).asInt(), channel.get(1).asInt());
+        } else if (script.contains("$connector.set(")) {
+            tree.gridSet(node, invocation.get(1).asInt(), invocation.get(2));
+        } else if (script.contains("$connector.clear(")) {
+            tree.gridClear(node, invocation.get(1).asInt(), invocation.get(2).asInt());
+        } else if (script.contains("$connector.updateSize(")) {
+            tree.gridSize(node, invocation.get(1).asInt());
+        } else if (script.contains("$connector.updateFlatData(")) {
+            tree.gridUpdate(node, invocation.get(1));
+        } else if (script.contains("$connector.reset()")) {
+            tree.gridReset(node);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /**
