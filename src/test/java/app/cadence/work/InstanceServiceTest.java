@@ -395,4 +395,24 @@ class InstanceServiceTest {
                     assertThat(e.after()).isEqualTo(contributor.name());
                 });
     }
+
+    /** My work's one click: done with everything else kept; refused, naming who, when the item changed since the row was read. */
+    @Test
+    void markingDoneFromARowKeepsTheRestAndRefusesAChangeSince() {
+        Long id = apply(tomorrow(), "One click");
+        ItemView extract = item(as(pm, () -> reading.details(id)), "Extract legacy data");
+        as(pm, () -> itemWork.bulkAssign(id, List.of(new ItemRef(extract.id(), extract.version())), contributor.userId()));
+        ItemView seen = item(as(pm, () -> reading.details(id)), "Extract legacy data");
+        as(pm, () -> itemWork.update(ItemUpdate.from(seen).withStatus(ItemStatus.IN_PROGRESS, null)));
+
+        assertThatThrownBy(() -> as(contributor, () -> itemWork.markDone(seen.id(), seen.version())))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class, e -> assertThat(e.changedBy()).isEqualTo(pm.name()));
+
+        ItemView now = item(as(pm, () -> reading.details(id)), "Extract legacy data");
+        ItemView done = as(contributor, () -> itemWork.markDone(now.id(), now.version()));
+        assertThat(done.status()).isEqualTo(ItemStatus.DONE);
+        assertThat(done.assigneeUserId()).isEqualTo(contributor.userId());
+        assertThat(done.dueAt()).isEqualTo(now.dueAt());
+        assertThat(done.completedBy()).isEqualTo(contributor.name());
+    }
 }
