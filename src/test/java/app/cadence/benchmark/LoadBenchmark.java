@@ -119,6 +119,8 @@ class LoadBenchmark {
     private static final String HEAP = System.getProperty("cadence.load.heap", "1g");
     private static final String POOL_SIZE = System.getProperty("cadence.load.pool-size");
     private static final boolean JFR = Boolean.getBoolean("cadence.load.jfr");
+    /** More options for the node's JVM, e.g. {@code -XX:+UseParallelGC} (with {@code -Xlog:gc…} to see its pauses). */
+    private static final String JVM_OPTIONS = System.getProperty("cadence.load.jvm-options", "");
     private static final int SOAK_SAMPLE_SECONDS = Integer.getInteger("cadence.load.soak-sample-seconds", 0);
     private static final String SESSION_TIMEOUT = System.getProperty("cadence.load.session-timeout");
     /**
@@ -199,9 +201,10 @@ class LoadBenchmark {
         if (SESSION_TIMEOUT != null) {
             configured.argument("--server.servlet.session.timeout=" + SESSION_TIMEOUT);
         }
-        if (JFR) {
-            configured.env("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=160 -XX:StartFlightRecording=settings=profile,filename="
-                    + logs.resolve(name + ".jfr").toAbsolutePath());
+        String jvmOptions = (JVM_OPTIONS + (JFR ? " -XX:FlightRecorderOptions:stackdepth=160 -XX:StartFlightRecording=settings=profile,filename="
+                + logs.resolve(name + ".jfr").toAbsolutePath() : "")).strip();
+        if (!jvmOptions.isEmpty()) {
+            configured.env("JAVA_TOOL_OPTIONS", jvmOptions);
         }
         List<User> people = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -209,7 +212,7 @@ class LoadBenchmark {
             node.awaitReady(START_TIMEOUT);
             say("machine: " + Runtime.getRuntime().availableProcessors() + " cores shared by client and server, Java " + System.getProperty("java.version")
                     + "; node pid " + node.pid() + " on " + (database == null ? "the embedded H2 file database" : "MariaDB " + DATABASE)
-                    + ", -Xmx" + HEAP + (POOL_SIZE == null ? "" : ", pool " + POOL_SIZE) + (SESSION_TIMEOUT == null ? "" : ", session timeout " + SESSION_TIMEOUT)
+                    + ", -Xmx" + HEAP + (JVM_OPTIONS.isBlank() ? "" : " " + JVM_OPTIONS.strip()) + (POOL_SIZE == null ? "" : ", pool " + POOL_SIZE) + (SESSION_TIMEOUT == null ? "" : ", session timeout " + SESSION_TIMEOUT)
                     + "; " + users + " users" + (steps.isEmpty() ? " for " + SECONDS + " s after a " + RAMP_SECONDS + " s ramp-up" : " in steps " + steps
                     + " held " + STEP_SECONDS + " s each") + ", think " + THINK_MIN + "–" + THINK_MAX + " ms, sign-ins " + SIGNIN_PARALLEL + " at a time");
             seedConnection = database == null ? DriverManager.getConnection(node.embeddedJdbcUrl(), "sa", "") : database.connect();

@@ -94,4 +94,15 @@ class MembershipDirectoryTest {
         assertThat(matching("alice", 0, 50)).containsExactly(alice);
         assertThat(asAdmin(() -> directory.activeMembers(List.of(alice, bob)))).extracting(MemberSummary::userId).containsExactly(alice);
     }
+
+    /** The checklist's assignee pickers: the same search among those who may be given work — no viewer, no other organisation. */
+    @Test
+    void onlyThoseWhoMayBeGivenWorkAreOfferedAsAssignees() {
+        List<Long> assignable = asAdmin(() -> directory.assignableMembersMatching("", 0, 50)).stream().map(MemberSummary::userId).toList();
+        assertThat(assignable).containsExactly(admin.userId(), alice, bob);
+        assertThat(asAdmin(() -> directory.countAssignableMembersMatching(""))).isEqualTo(3);
+        assertThat(asAdmin(() -> directory.assignableMembersMatching("percy", 0, 50))).as("a viewer").isEmpty();
+        assertThat(asAdmin(() -> directory.assignableMembersMatching("outsider", 0, 50))).as("another organisation's member").isEmpty();
+        assertThat(asAdmin(() -> directory.assignableMembersMatching("alice", 1, 1))).extracting(MemberSummary::userId).containsExactly(bob);
+    }
 }

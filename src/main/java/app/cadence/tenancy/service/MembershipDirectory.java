@@ -31,18 +31,25 @@ public class MembershipDirectory {
             from Membership m join m.user u
             where m.tenant.id = :tenantId and u.id in :userIds and m.active = true and u.enabled = true""";
 
-    /** Those whose name or address contains what was typed, a page at a time: for pickers that fetch as the person types. */
-    private static final String ACTIVE_MEMBERS_MATCHING = """
+    /**
+     * Those whose name or address contains what was typed, a page at a time: for pickers that fetch
+     * as the person types. {@code %s}: a further condition on the membership (none, or its role).
+     */
+    private static final String MEMBERS_MATCHING = """
             select new app.cadence.tenancy.service.MemberSummary(u.id, u.displayName, u.email, m.role)
             from Membership m join m.user u
-            where m.tenant.id = :tenantId and m.active = true and u.enabled = true
+            where m.tenant.id = :tenantId and m.active = true and u.enabled = true%s
               and (lower(u.displayName) like :pattern escape '!' or lower(u.email) like :pattern escape '!')
             order by u.displayName, u.id""";
 
-    private static final String COUNT_ACTIVE_MEMBERS_MATCHING = """
+    private static final String COUNT_MEMBERS_MATCHING = """
             select count(m) from Membership m join m.user u
-            where m.tenant.id = :tenantId and m.active = true and u.enabled = true
+            where m.tenant.id = :tenantId and m.active = true and u.enabled = true%s
               and (lower(u.displayName) like :pattern escape '!' or lower(u.email) like :pattern escape '!')""";
+
+    private static final String ANY_ROLE = "";
+    /** Who may be given work: every role but viewers (as {@code ItemWork} checks an assignee). */
+    private static final String GIVEN_WORK = " and m.role <> app.cadence.tenancy.domain.Role.VIEWER";
 
     private final EntityManager entityManager;
 
@@ -61,16 +68,37 @@ public class MembershipDirectory {
      * to, not the whole organisation (500 people in the C11 load).
      */
     public List<MemberSummary> activeMembersMatching(String typed, int offset, int limit) {
-        Long tenantId = TenantContext.currentTenantId().orElse(TenantContext.NO_TENANT);
-        return entityManager.createQuery(ACTIVE_MEMBERS_MATCHING, MemberSummary.class).setParameter("tenantId", tenantId)
-                .setParameter("pattern", new SearchTerm(typed).containsPattern())
-                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, limit)).getResultList();
+        return matching(ANY_ROLE, typed, offset, limit);
     }
 
     /** How many active members {@link #activeMembersMatching} finds in all. */
     public int countActiveMembersMatching(String typed) {
+        return countMatching(ANY_ROLE, typed);
+    }
+
+    /**
+     * Like {@link #activeMembersMatching}, among those who may be given work (not viewers): the
+     * assignee pickers of a checklist.
+     */
+    public List<MemberSummary> assignableMembersMatching(String typed, int offset, int limit) {
+        return matching(GIVEN_WORK, typed, offset, limit);
+    }
+
+    /** How many members {@link #assignableMembersMatching} finds in all. */
+    public int countAssignableMembersMatching(String typed) {
+        return countMatching(GIVEN_WORK, typed);
+    }
+
+    private List<MemberSummary> matching(String condition, String typed, int offset, int limit) {
         Long tenantId = TenantContext.currentTenantId().orElse(TenantContext.NO_TENANT);
-        return Math.toIntExact(entityManager.createQuery(COUNT_ACTIVE_MEMBERS_MATCHING, Long.class).setParameter("tenantId", tenantId)
+        return entityManager.createQuery(MEMBERS_MATCHING.formatted(condition), MemberSummary.class).setParameter("tenantId", tenantId)
+                .setParameter("pattern", new SearchTerm(typed).containsPattern())
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, limit)).getResultList();
+    }
+
+    private int countMatching(String condition, String typed) {
+        Long tenantId = TenantContext.currentTenantId().orElse(TenantContext.NO_TENANT);
+        return Math.toIntExact(entityManager.createQuery(COUNT_MEMBERS_MATCHING.formatted(condition), Long.class).setParameter("tenantId", tenantId)
                 .setParameter("pattern", new SearchTerm(typed).containsPattern()).getSingleResult());
     }
 

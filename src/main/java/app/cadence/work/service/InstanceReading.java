@@ -3,8 +3,6 @@ package app.cadence.work.service;
 import app.cadence.project.service.ProjectRef;
 import app.cadence.tenancy.domain.Role;
 import app.cadence.tenancy.domain.RoleSets;
-import app.cadence.tenancy.service.MemberSummary;
-import app.cadence.tenancy.service.MembershipDirectory;
 import app.cadence.tenancy.service.TenantSelection;
 import app.cadence.work.domain.Instance;
 import app.cadence.work.domain.InstanceItem;
@@ -42,12 +40,11 @@ public class InstanceReading {
     private final InstanceRecords records;
     private final InstanceRepository instances;
     private final InstanceItemRepository items;
-    private final MembershipDirectory members;
     private final ChangedItemReads changedItemReads;
     private final TransactionTemplate oneRead;
     private final Clock clock;
 
-    InstanceReading(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items, MembershipDirectory members,
+    InstanceReading(InstanceRecords records, InstanceRepository instances, InstanceItemRepository items,
                     ChangedItemReads changedItemReads, PlatformTransactionManager transactions, Clock clock) {
         this.records = records;
         this.oneRead = new TransactionTemplate(transactions);
@@ -55,7 +52,6 @@ public class InstanceReading {
         this.changedItemReads = changedItemReads;
         this.instances = instances;
         this.items = items;
-        this.members = members;
         this.clock = clock;
     }
 
@@ -67,18 +63,17 @@ public class InstanceReading {
     public InstanceDetails details(Long instanceId) {
         Instance instance = records.findInstance(instanceId);
         ProjectRef project = records.findProject(instance.getProjectId());
-        List<MemberSummary> people = members.activeMembers();
-        Map<Long, String> names = people.stream().collect(Collectors.toMap(MemberSummary::userId, MemberSummary::displayName));
         TenantSelection me = InstanceRecords.selection();
         Long myId = InstanceRecords.currentUserId();
-        List<ItemView> views = items.findByInstance(instanceId, InstanceRecords.tenantId()).stream()
-                .map(item -> records.view(item, names, me.role(), myId))
-                .toList();
-        List<MemberSummary> assignable = people.stream().filter(m -> m.role() != Role.VIEWER).toList();
+        List<InstanceItem> found = items.findByInstance(instanceId, InstanceRecords.tenantId());
+        // The names of the people this checklist's items are assigned to, not of the whole
+        // organisation: the assignee pickers fetch members as the person types.
+        Map<Long, String> names = records.namesOf(found.stream().map(InstanceItem::getAssigneeUserId).toList());
+        List<ItemView> views = found.stream().map(item -> records.view(item, names, me.role(), myId)).toList();
         return new InstanceDetails(instance.getId(), instance.getVersion(), project.id(), project.key(), project.name(),
                 instance.getName(), instance.getTemplateId(), instance.getTemplateName(), instance.getVersionNumber(),
                 instance.getKind(), instance.getAnchorAt(), instance.getPlanStart(), instance.getPlanEnd(), instance.getGoLive(),
-                ZoneId.of(instance.getTimeZone()), views, assignable, ItemPermissions.managesInstances(me.role()), myId);
+                ZoneId.of(instance.getTimeZone()), views, ItemPermissions.managesInstances(me.role()), myId);
     }
 
     /** One item as it is now, e.g. to show the other person's version after a conflict. */

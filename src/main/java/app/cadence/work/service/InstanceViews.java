@@ -8,7 +8,6 @@ import app.cadence.work.domain.PlannedItem;
 import app.cadence.template.domain.SectionRole;
 import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateKind;
-import app.cadence.tenancy.service.MemberSummary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -74,7 +73,7 @@ public final class InstanceViews {
     public record InstanceDetails(Long id, long version, Long projectId, String projectKey, String projectName, String name,
                                   Long templateId, String templateName, int versionNumber, TemplateKind kind,
                                   @Nullable Instant anchorAt, @Nullable LocalDate planStart, @Nullable LocalDate planEnd,
-                                  @Nullable LocalDate goLive, ZoneId zone, List<ItemView> items, List<MemberSummary> assignees,
+                                  @Nullable LocalDate goLive, ZoneId zone, List<ItemView> items,
                                   boolean canManage, Long currentUserId) {
     }
 

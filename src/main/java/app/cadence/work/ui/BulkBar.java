@@ -1,6 +1,7 @@
 package app.cadence.work.ui;
 
 import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
 import app.cadence.work.domain.ItemStatus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +32,7 @@ final class BulkBar extends HorizontalLayout {
     private final TextField reason = new TextField();
     private final ComboBox<MemberSummary> assignee = new ComboBox<>();
 
-    BulkBar(List<MemberSummary> people, Actions actions) {
+    BulkBar(MembershipDirectory members, Actions actions) {
         status.setItems(ItemStatus.values());
         status.setItemLabelGenerator(ItemStatus::label);
         status.setPlaceholder("Set status…");
@@ -42,8 +42,7 @@ final class BulkBar extends HorizontalLayout {
         reason.setVisible(false);
         status.addValueChangeListener(e -> reason.setVisible(e.getValue() == ItemStatus.BLOCKED));
         Button applyStatus = new Button("Apply status", e -> applyStatus(actions));
-        assignee.setItems(people);
-        assignee.setItemLabelGenerator(MemberSummary::displayName);
+        AssigneeChoices.fetchInto(assignee, members);
         assignee.setPlaceholder("Assign to…");
         assignee.setAriaLabel("Assignee for the selected items");
         Button assign = new Button("Assign", e -> assign(actions));
@@ -58,11 +57,6 @@ final class BulkBar extends HorizontalLayout {
     void selected(long count) {
         selectedCount.setText(count + " selected");
         setVisible(count > 0);
-    }
-
-    /** The people items can be assigned to, after the instance was read again. */
-    void people(List<MemberSummary> people) {
-        assignee.setItems(people);
     }
 
     void statusApplied() {

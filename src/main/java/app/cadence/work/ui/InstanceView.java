@@ -2,6 +2,7 @@ package app.cadence.work.ui;
 
 import app.cadence.project.ui.ProjectView;
 import app.cadence.tenancy.domain.RoleSets;
+import app.cadence.tenancy.service.MembershipDirectory;
 
 import app.cadence.live.LiveMessage;
 import app.cadence.live.LiveScreens;
@@ -166,6 +167,8 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private final InstanceApplication applying;
     private final InstanceReading reading;
 
+    /** For the assignee pickers, which fetch members as the person types. */
+    private final MembershipDirectory members;
     private final ItemWork itemWork;
     private final Clock clock;
     private final LiveScreens.Following following;
@@ -201,8 +204,9 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
     private final InstanceUpgradePanel upgradePanel;
 
     InstanceView(InstanceApplication applying, InstanceReading reading, ItemWork itemWork, Clock clock, LiveScreens live,
-                 List<InstancePageSection> sections, InstanceExports exports, InstanceUpgrades upgrades) {
+                 List<InstancePageSection> sections, InstanceExports exports, InstanceUpgrades upgrades, MembershipDirectory members) {
         this.exports = exports;
+        this.members = members;
         this.applying = applying;
         this.sections = sections;
         this.reading = reading;
@@ -313,9 +317,6 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         grid.getColumnByKey("due").setVisible(loaded.kind() != TemplateKind.RETROSPECTIVE); // its prompts are not due
         delete.setVisible(loaded.canManage());
         upgradePanel.show(loaded.id());
-        if (bulkBar != null) {
-            bulkBar.people(loaded.assignees());
-        }
         if (body == null) {
             HorizontalLayout layout = new HorizontalLayout(grid);
             layout.setWidthFull();
@@ -435,7 +436,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
             long count = e.getAllSelectedItems().stream().filter(r -> r instanceof ItemRow).count();
             BulkBar bar = bulkBar;
             if (bar == null && count > 0) {
-                bar = new BulkBar(Objects.requireNonNull(details).assignees(), new BulkBar.Actions() {
+                bar = new BulkBar(members, new BulkBar.Actions() {
                     @Override
                     public void setStatus(ItemStatus status, @Nullable String reason) {
                         bulkStatus(status, reason);
@@ -610,7 +611,7 @@ public class InstanceView extends VerticalLayout implements HasUrlParameter<Long
         ItemPanel open = panel;
         if (open == null) {
             InstanceDetails d = Objects.requireNonNull(details);
-            open = new ItemPanel(d.assignees(), d.zone(), itemWork::update, reading::item, this::saved, this::closePanel);
+            open = new ItemPanel(members, d.zone(), itemWork::update, reading::item, this::saved, this::closePanel);
             Objects.requireNonNull(body).add(open);
             panel = open;
         }

@@ -9,6 +9,7 @@ import app.cadence.shared.domain.ConcurrentChangeException;
 import app.cadence.shared.domain.RuleViolationException;
 import app.cadence.shared.ui.UserMessages;
 import app.cadence.tenancy.service.MemberSummary;
+import app.cadence.tenancy.service.MembershipDirectory;
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
@@ -77,7 +78,7 @@ class ItemPanel extends Div {
             "notes", notes, "evidenceUrl", evidence, "status", status);
     private @Nullable ItemView item;
 
-    ItemPanel(List<MemberSummary> people, ZoneId zone, Function<ItemUpdate, ItemView> saver, Function<Long, ItemView> loader,
+    ItemPanel(MembershipDirectory members, ZoneId zone, Function<ItemUpdate, ItemView> saver, Function<Long, ItemView> loader,
               java.util.function.Consumer<ItemView> onSaved, Runnable onClose) {
         this.saver = saver;
         this.loader = loader;
@@ -91,8 +92,7 @@ class ItemPanel extends Div {
         blockedReason.setMaxLength(InstanceItem.BLOCKED_REASON_MAX);
         blockedReason.setRequired(true);
         blockedReason.setWidthFull();
-        assignee.setItems(people);
-        assignee.setItemLabelGenerator(MemberSummary::displayName);
+        AssigneeChoices.fetchInto(assignee, members);
         assignee.setClearButtonVisible(true);
         assignee.setPlaceholder("Unassigned");
         due.setLocale(Locale.UK);
@@ -157,9 +157,7 @@ class ItemPanel extends Div {
         status.setValue(shown.status());
         blockedReason.setValue(shown.blockedReason() == null ? "" : shown.blockedReason());
         blockedReason.setVisible(shown.status() == ItemStatus.BLOCKED);
-        assignee.setValue(shown.assigneeUserId() == null ? null : assignee.getListDataView().getItems()
-                .filter(m -> m.userId().equals(shown.assigneeUserId())).findFirst()
-                .orElse(new MemberSummary(shown.assigneeUserId(), String.valueOf(shown.assigneeName()), "", app.cadence.tenancy.domain.Role.CONTRIBUTOR)));
+        assignee.setValue(shown.assigneeUserId() == null ? null : AssigneeChoices.assigned(shown.assigneeUserId(), String.valueOf(shown.assigneeName())));
         due.setValue(shown.dueAt() == null ? null : shown.dueAt().atZone(zone).toLocalDateTime());
         notes.setValue(shown.notes() == null ? "" : shown.notes());
         evidence.setValue(shown.evidenceUrl() == null ? "" : shown.evidenceUrl());
