@@ -2,6 +2,7 @@ package app.cadence.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.JourneyTest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,7 +31,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -45,12 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * is bypassed by naming both executables. Screenshots of every step (and of a failure, with the
  * page source) go to {@code target/journey-screenshots/}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        // Dev mode's tools and Copilot overlay the header and would intercept clicks.
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class ConsultantSwitchesTenantJourneyTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -243,7 +237,9 @@ class ConsultantSwitchesTenantJourneyTest {
             saveEvidence(file + "-FAILED");
             throw e;
         }
-        screenshot(file);
+        if (JourneyBrowser.EVERY_STEP) {
+            screenshot(file);
+        }
     }
 
     private void saveEvidence(String name) {

@@ -10,6 +10,7 @@ import app.cadence.cutover.service.RunScreen;
 import app.cadence.cutover.service.RunStepWork;
 import app.cadence.project.domain.ProjectRow;
 import app.cadence.project.service.ProjectService;
+import app.cadence.support.JourneyTest;
 import app.cadence.tenancy.domain.TenantRepository;
 import app.cadence.tenancy.domain.UserAccountRepository;
 import app.cadence.tenancy.service.TenantScope;
@@ -25,12 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Sort;
 
@@ -45,11 +44,7 @@ import org.springframework.data.domain.Sort;
  * <p>Same set-up as the other journeys. Screenshots go to {@code target/journey-screenshots/},
  * prefixed {@code cutover-}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class CutoverRunJourneyTest {
 
     private static final String FIRST_STEP = "Lower DNS TTLs for the application's records";

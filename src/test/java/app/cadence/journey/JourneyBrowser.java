@@ -160,8 +160,21 @@ final class JourneyBrowser implements AutoCloseable {
 
     // --- screenshots ---------------------------------------------------------------------------
 
-    /** Saves {@code <step>-<window>.png}. */
+    /**
+     * Whether every step leaves a screenshot ({@code steps}, the default: the pictures to look at
+     * when checking a screen) or only a failed one ({@code failures}: {@code .ci/run}, where
+     * nobody looks at the rest and each costs Chromium a full-page render and a PNG).
+     */
+    static final boolean EVERY_STEP = !"failures".equals(System.getProperty("cadence.journey.screenshots", "steps"));
+
+    /** Saves {@code <step>-<window>.png}, unless only failures are kept. */
     void screenshot(String step) {
+        if (EVERY_STEP) {
+            saveScreenshot(step);
+        }
+    }
+
+    private void saveScreenshot(String step) {
         try {
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(SCREENSHOTS.resolve(step + "-" + name + ".png"), png);
@@ -172,7 +185,7 @@ final class JourneyBrowser implements AutoCloseable {
 
     /** A screenshot and the page source, for a step that failed. */
     void saveEvidence(String step) {
-        screenshot(step);
+        saveScreenshot(step);
         try {
             Files.writeString(SCREENSHOTS.resolve(step + "-" + name + ".html"),
                     "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package app.cadence.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.JourneyTest;
 import app.cadence.support.SampleTemplates;
 import app.cadence.template.domain.TemplateContent;
 import app.cadence.template.service.TemplateTransfer;
@@ -13,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -26,11 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * used to fail with "Attempted to fetch more items…" and took ~40 s to draw). No timing assertion:
  * the figures are printed for the record.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class LargeTemplatePageJourneyTest {
 
     private static final String PMO_EMAIL = "pmo@acme.example";

@@ -2,16 +2,15 @@ package app.cadence.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.JourneyTest;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,12 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * message about the Content-Security-Policy on the way. Same set-up (and Spring context) as the
  * other journeys; screenshots go to {@code target/journey-screenshots/}, prefixed {@code lesson-}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        // Dev mode's tools and Copilot overlay the header and would intercept clicks.
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class LessonBecomesTemplateChangeJourneyTest {
 
     private static final String PMO_EMAIL = "pmo@acme.example";

@@ -2,6 +2,7 @@ package app.cadence.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.JourneyTest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -15,12 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,12 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * data, driven by Debian's headless Chromium. Screenshots of every step (and of a failure, with
  * the page source) go to {@code target/journey-screenshots/}, prefixed {@code runbook-}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        // Dev mode's tools and Copilot overlay the header and would intercept clicks.
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class PmAppliesRunbookJourneyTest {
 
     private static final String PM_EMAIL = "pm@acme.example";

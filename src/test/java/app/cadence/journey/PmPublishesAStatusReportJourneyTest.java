@@ -2,6 +2,7 @@ package app.cadence.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.JourneyTest;
 import app.cadence.support.PdfText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,11 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * downloads its PDF, which holds the summary. Screenshots in {@code target/journey-screenshots/},
  * prefixed {@code status-report-}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class PmPublishesAStatusReportJourneyTest {
 
     @LocalServerPort

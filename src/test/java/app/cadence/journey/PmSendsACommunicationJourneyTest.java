@@ -6,6 +6,7 @@ import app.cadence.comms.service.Communications;
 import app.cadence.comms.service.Communications.OccurrenceRow;
 import app.cadence.project.domain.ProjectRow;
 import app.cadence.project.service.ProjectService;
+import app.cadence.support.JourneyTest;
 import app.cadence.tenancy.domain.TenantRepository;
 import app.cadence.tenancy.domain.UserAccountRepository;
 import app.cadence.tenancy.service.TenantScope;
@@ -17,12 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,11 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * counts the notice without a reload. Screenshots go to {@code target/journey-screenshots/},
  * prefixed {@code comms-}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class PmSendsACommunicationJourneyTest {
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package app.cadence.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.JourneyTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,12 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -42,12 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * its format (Apache POI, OpenPDF). Screenshots at every step (and of a failure, with the page
  * source) go to {@code target/journey-screenshots/}, prefixed {@code portfolio-}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        // Dev mode's tools and Copilot overlay the header and would intercept clicks.
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class PmoExportsThePortfolioJourneyTest {
 
     private static final String PMO_EMAIL = "pmo@acme.example";

@@ -10,6 +10,7 @@ import app.cadence.security.service.AccountService;
 import app.cadence.support.Fixtures;
 import app.cadence.support.Fixtures.Member;
 import app.cadence.support.Fixtures.Tenant;
+import app.cadence.support.JourneyTest;
 import app.cadence.support.SampleTemplates;
 import app.cadence.template.service.TemplateLibrary;
 import app.cadence.template.service.TemplateViews;
@@ -26,13 +27,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -54,11 +53,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * exactly as the audit sent them; uploads in the format vaadin-upload sends (the raw file, its
  * name in {@code X-Filename}).
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class RevokedAccessOnFilesJourneyTest {
 
     private static final String CSV = "text/csv";

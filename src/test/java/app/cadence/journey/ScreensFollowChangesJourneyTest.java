@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.cadence.live.Channel;
 import app.cadence.live.LiveUpdates;
 import app.cadence.live.Topic;
+import app.cadence.support.JourneyTest;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.InstanceProgress;
 import app.cadence.project.domain.ProjectRow;
@@ -25,12 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Sort;
 
@@ -44,12 +43,7 @@ import org.springframework.data.domain.Sort;
  * <p>Same set-up as the other journeys (one server for all). Screenshots go to
  * {@code target/journey-screenshots/}, prefixed {@code live-}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        // Dev mode's tools and Copilot overlay the header and would intercept clicks.
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class ScreensFollowChangesJourneyTest {
 
     private static final String PROJECT_KEY = "CLOUD-02";

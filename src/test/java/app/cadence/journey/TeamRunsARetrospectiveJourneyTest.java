@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.cadence.project.domain.ProjectRow;
 import app.cadence.project.service.ProjectService;
 import app.cadence.retro.service.RetroSessions;
+import app.cadence.support.JourneyTest;
 import app.cadence.tenancy.domain.TenantRepository;
 import app.cadence.tenancy.domain.UserAccountRepository;
 import app.cadence.tenancy.service.TenantScope;
@@ -17,12 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Sort;
 
@@ -38,11 +37,7 @@ import org.springframework.data.domain.Sort;
  * <p>Same set-up as the other journeys. Screenshots go to {@code target/journey-screenshots/},
  * prefixed {@code retro-}.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class TeamRunsARetrospectiveJourneyTest {
 
     private static final String PM_CARD = "Freeze the account mapping two weeks before cutover";

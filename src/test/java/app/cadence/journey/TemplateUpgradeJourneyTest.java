@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cadence.project.domain.ProjectRow;
 import app.cadence.project.service.ProjectService;
+import app.cadence.support.JourneyTest;
 import app.cadence.template.domain.CutoverStep;
 import app.cadence.template.domain.StepType;
 import app.cadence.template.domain.TemplateContent;
@@ -31,12 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Sort;
 
@@ -52,11 +51,7 @@ import org.springframework.data.domain.Sort;
  * share one application (a second would replace the JVM's security context holder under the
  * first) and its database, and another journey works on the demo runbook's draft.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class TemplateUpgradeJourneyTest {
 
     private static final String DEMO_RUNBOOK = "ERP go-live cutover runbook";

@@ -2,12 +2,11 @@ package app.cadence.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cadence.support.JourneyTest;
 import com.vaadin.flow.spring.SpringServlet;
 import jakarta.websocket.server.ServerContainer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -17,11 +16,7 @@ import org.springframework.web.context.WebApplicationContext;
  * same properties, so the same application context — a second context in one test JVM would
  * replace Spring Security's static context holder strategy under the first one's tests.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cadence.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:cadence-journey;DB_CLOSE_DELAY=-1",
-        "vaadin.devmode.devTools.enabled=false"})
+@JourneyTest
 class PushConnectionsTest {
 
     @Autowired WebApplicationContext context;
