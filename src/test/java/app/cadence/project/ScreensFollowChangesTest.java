@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.cadence.live.LiveUpdates;
+import app.cadence.project.service.ProjectForm;
+import app.cadence.project.service.ProjectService;
 import app.cadence.work.domain.Anchors;
 import app.cadence.work.domain.ItemStatus;
 import app.cadence.work.service.InstanceApplication;
@@ -62,6 +64,7 @@ class ScreensFollowChangesTest extends KaribuTest {
     @Autowired InstanceReading reading;
 
     @Autowired ItemWork itemWork;
+    @Autowired ProjectService projects;
     @Autowired TenantScope scope;
     @Autowired TestClock clock;
     @Autowired LiveUpdates live;
@@ -228,8 +231,8 @@ class ScreensFollowChangesTest extends KaribuTest {
 
     /**
      * The project page's tabs are drawn when first shown (the status reports' workspace is not read
-     * for a visit that stays on the communications); a live change redraws the page on the tab the
-     * person was on.
+     * for a visit that stays on the communications). An item done changes the overview and leaves
+     * the tabs as they are; a change of the project itself redraws them, on the tab the person was on.
      */
     @Test
     void theProjectPagesTabsAreDrawnWhenShownAndStayOpenThroughALiveChange() {
@@ -248,10 +251,26 @@ class ScreensFollowChangesTest extends KaribuTest {
         elsewhere(pmo, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
         awaitScreen(() -> instanceProgress().startsWith("1 of 3 done"));
 
-        com.vaadin.flow.component.tabs.TabSheet sheet = _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withClasses("project-tabs"));
-        assertThat(sheet).as("the page was redrawn").isNotSameAs(first);
-        assertThat(sheet.getSelectedTab().getLabel()).isEqualTo("Status reports");
+        assertThat(_get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withClasses("project-tabs")))
+                .as("an item done changes nothing in the tabs: not drawn again").isSameAs(first);
+        assertThat(first.getSelectedTab().getLabel()).isEqualTo("Status reports");
         assertThat(_find(Button.class, spec -> spec.withClasses("start-draft"))).hasSize(1);
+
+        elsewhere(pmo, () -> {
+            ProjectForm form = projects.load(projectId);
+            form.setSponsor("Dana Whitfield");
+            return projects.update(form);
+        });
+        awaitScreen(() -> _find(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withClasses("project-tabs")).stream()
+                .noneMatch(sheet -> sheet == first));
+        com.vaadin.flow.component.tabs.TabSheet sheet = _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withClasses("project-tabs"));
+        assertThat(sheet.getSelectedTab().getLabel()).as("the project changed: redrawn on the same tab").isEqualTo("Status reports");
+        assertThat(_find(Button.class, spec -> spec.withClasses("start-draft"))).hasSize(1);
+    }
+
+    /** What the portfolio's tiles say. */
+    static String tilesText() {
+        return _get(Div.class, spec -> spec.withClasses("portfolio-tiles")).getElement().getTextRecursively();
     }
 
     /** The progress cell of the project page's only instance (the grid is looked up afresh: the overview is rebuilt). */
@@ -280,7 +299,7 @@ class ScreensFollowChangesTest extends KaribuTest {
      * that does move one (another instance of a template in use) rebuilds them.
      */
     @Test
-    void thePortfolioRebuildsItsTilesOnlyWhenTheyChange() {
+    void thePortfolioChangesItsTilesOnlyWhenTheirFiguresChange() {
         login(pmo.authentication());
         navigate("portfolio");
         java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
@@ -293,17 +312,21 @@ class ScreensFollowChangesTest extends KaribuTest {
         assertThat(_get(Div.class, spec -> spec.withClasses("tile-templates"))).as("tiles kept").isSameAs(templatesTile);
         // A refresh now sends the changed row (an event per row), and one change may reach the screen in two refreshes.
         int afterTheItem = refreshes.get();
+        String tilesBefore = tilesText();
 
-        Long templateId = as(pm, () -> reading.details(instanceId)).templateId();
+        // Another template applied: a line of its own under "Templates in use", which no chart shows.
+        Long templateId = fixtures.publishedTemplate(pmo, "Hypercare runbook", SampleTemplates.runbook());
         elsewhere(pm, () -> {
             Long version = applying.applicableTemplates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElseThrow().latest().id();
-            return applying.instantiate(new InstantiationRequest(projectId, templateId, version, "Rehearsal runbook",
+            return applying.instantiate(new InstantiationRequest(projectId, templateId, version, "Hypercare runbook",
                     Anchors.at(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).withSecond(0).withNano(0))));
         });
         Div firstChart = _find(Div.class, spec -> spec.withClasses("chart")).getFirst();
-        awaitScreen(() -> !_get(Div.class, spec -> spec.withClasses("tile-templates")).equals(templatesTile));
+        awaitScreen(() -> !tilesText().equals(tilesBefore));
+        assertThat(tilesText()).contains("Hypercare runbook");
         assertThat(refreshes.get()).as("the grid followed the new instance").isGreaterThan(afterTheItem);
-        assertThat(_get(Div.class, spec -> spec.withClasses("tile-templates"))).as("tiles rebuilt").isNotSameAs(templatesTile);
+        // The tiles are made once: a refresh that moves a figure gives them new texts, not new components.
+        assertThat(_get(Div.class, spec -> spec.withClasses("tile-templates"))).as("the same tile, new figures").isSameAs(templatesTile);
         // No chart shows the templates in use: the charts are not drawn again.
         assertThat(_find(Div.class, spec -> spec.withClasses("chart")).getFirst()).as("charts kept").isSameAs(firstChart);
     }

@@ -83,6 +83,10 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     private final Div tiles = new Div();
     private final Div charts = new Div();
     private final java.util.Map<Health, Button> healthTiles = new java.util.EnumMap<>(Health.class);
+    private final Button overdueTile = new Button();
+    private final Div goLivesTile = new Div();
+    private final Button driftTile = new Button();
+    private final Span templateLines = new Span();
     private final TextField search = new TextField();
     private final ComboBox<ProgramRow> program = new ComboBox<>();
     private final ComboBox<MemberSummary> pm = new ComboBox<>();
@@ -417,47 +421,54 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         }
         boolean chartsChanged = shownTiles == null || !shownTiles.projectsByHealth().equals(summary.projectsByHealth())
                 || !shownTiles.goLivesByMonth().equals(summary.goLivesByMonth()) || !shownTiles.overdueTrend().equals(summary.overdueTrend());
-        shownTiles = summary;
-        tiles.removeAll();
-        for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED}) {
-            long count = summary.projectsByHealth().get(h);
-            // A second click on the chosen tile shows every project again.
-            Button tile = new Button(count + " " + h.label().toLowerCase(Locale.ROOT), e -> health.setValue(health.getValue() == h ? null : h));
-            tile.addClassNames("tile", "tile-" + h.styleClass().substring("health-".length()));
-            tile.setAriaLabel(count + (count == 1 ? " project " : " projects ") + h.label().toLowerCase(Locale.ROOT) + ": show only those");
-            tile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-            healthTiles.put(h, tile);
-            tiles.add(tile);
+        if (shownTiles == null) {
+            makeTiles();
         }
-        Button overdueTile = new Button(summary.overdueItems() + (summary.overdueItems() == 1 ? " overdue item" : " overdue items"),
-                e -> overdue.setValue(!overdue.getValue()));
-        overdueTile.addClassNames("tile", "tile-overdue");
-        overdueTile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-        tiles.add(overdueTile, tile(summary.goLivesNext30Days() + (summary.goLivesNext30Days() == 1 ? " go-live" : " go-lives")
-                + " in the next 30 days", "tile-go-lives"));
+        shownTiles = summary;
+        // The tiles stay; a refresh gives them new figures, which sends the browser only the texts that changed.
+        healthTiles.forEach((h, tile) -> {
+            long count = summary.projectsByHealth().get(h);
+            tile.setText(count + " " + h.label().toLowerCase(Locale.ROOT));
+            tile.setAriaLabel(count + (count == 1 ? " project " : " projects ") + h.label().toLowerCase(Locale.ROOT) + ": show only those");
+        });
+        overdueTile.setText(summary.overdueItems() + (summary.overdueItems() == 1 ? " overdue item" : " overdue items"));
+        goLivesTile.setText(summary.goLivesNext30Days() + (summary.goLivesNext30Days() == 1 ? " go-live" : " go-lives") + " in the next 30 days");
         long behind = summary.instancesBehind();
-        Button driftTile = new Button(behind == 1 ? "1 instance behind its template" : behind + " instances behind their template",
-                e -> drifted.setValue(!drifted.getValue()));
-        driftTile.addClassNames("tile", "tile-drift");
+        driftTile.setText(behind == 1 ? "1 instance behind its template" : behind + " instances behind their template");
         driftTile.setAriaLabel(behind + " instances behind the latest version of their template: show only their projects");
-        driftTile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-        tiles.add(driftTile);
-        markChosenTile();
         // The lines as one text broken by the stylesheet (white-space: pre-line): every element a
         // session shows is kept in its memory, and a span per line cost ten of them.
-        String lines = summary.templatesInUse().isEmpty() ? "None applied yet" : summary.templatesInUse().stream().limit(5)
+        templateLines.setText(summary.templatesInUse().isEmpty() ? "None applied yet" : summary.templatesInUse().stream().limit(5)
                 .map(u -> u.templateName() + " v" + u.versionNumber() + " — " + u.projects() + (u.projects() == 1 ? " project" : " projects")
                         + (u.behind() ? " (behind)" : ""))
-                .collect(java.util.stream.Collectors.joining("\n"));
-        Span templateLines = new Span(lines);
-        templateLines.addClassName("tile-line");
-        Div templates = new Div(new Span("Templates in use"), templateLines);
-        templates.addClassNames("tile", "tile-templates");
-        tiles.add(templates);
+                .collect(java.util.stream.Collectors.joining("\n")));
         if (chartsChanged) {
             // A change of a count that no chart shows (templates in use, go-lives in 30 days) redraws no chart.
             showCharts(summary);
         }
+    }
+
+    /** The tiles, once per view: a health tile chooses its health (a second click every project again), the others their filter. */
+    private void makeTiles() {
+        for (Health h : new Health[] {Health.RED, Health.AMBER, Health.GREEN, Health.NOT_ASSESSED}) {
+            Button tile = new Button("", e -> health.setValue(health.getValue() == h ? null : h));
+            tile.addClassNames("tile", "tile-" + h.styleClass().substring("health-".length()));
+            tile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            healthTiles.put(h, tile);
+            tiles.add(tile);
+        }
+        overdueTile.addClickListener(e -> overdue.setValue(!overdue.getValue()));
+        overdueTile.addClassNames("tile", "tile-overdue");
+        overdueTile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        goLivesTile.addClassNames("tile", "tile-go-lives");
+        driftTile.addClickListener(e -> drifted.setValue(!drifted.getValue()));
+        driftTile.addClassNames("tile", "tile-drift");
+        driftTile.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        templateLines.addClassName("tile-line");
+        Div templates = new Div(new Span("Templates in use"), templateLines);
+        templates.addClassNames("tile", "tile-templates");
+        tiles.add(overdueTile, goLivesTile, driftTile, templates);
+        markChosenTile();
     }
 
     private void showCharts(PortfolioTiles summary) {
@@ -486,11 +497,6 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         return card;
     }
 
-    private static Component tile(String text, String className) {
-        Div tile = new Div(text);
-        tile.addClassNames("tile", className);
-        return tile;
-    }
 
     /** "Next: start 3 Feb 2027" when the next key date is not the go-live shown above it; empty otherwise. */
     private String nextKeyDateUnlessGoLive(PortfolioRow row) {

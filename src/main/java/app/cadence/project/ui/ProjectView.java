@@ -8,6 +8,7 @@ import app.cadence.live.Topic;
 import app.cadence.project.domain.ProgramRow;
 import app.cadence.project.domain.Project;
 import app.cadence.project.domain.ProjectStatus;
+import app.cadence.project.events.ProjectChanged;
 import app.cadence.project.service.ProgramService;
 import app.cadence.project.service.ProjectForm;
 import app.cadence.project.service.ProjectHealthService;
@@ -88,6 +89,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private final ZoneId zone;
     private final AuditTrail audit;
     private final Div overview = new Div();
+    /** The tabs under the overview (communications, status reports): workspaces that follow their own changes. */
+    private final Div tabs = new Div();
     private final boolean canEdit;
     private @Nullable ProjectHistory history;
     /** The label of the tab the person chose, kept when the page is redrawn for a change; null: the first. */
@@ -159,7 +162,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         overview.addClassName("project-overview");
         H3 details = new H3("Details");
         details.addClassName("details-heading");
-        add(heading, lastChange, overview, details, layout, actions);
+        add(heading, lastChange, overview, tabs, details, layout, actions);
         binder.setReadOnly(!canEdit);
         if (!canEdit) {
             showAsReadOnly();
@@ -290,6 +293,10 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     private void show(ProjectForm loaded) {
+        show(loaded, true);
+    }
+
+    private void show(ProjectForm loaded, boolean redrawTabs) {
         boolean otherProject = !Objects.equals(form.getId(), loaded.getId());
         this.form = loaded;
         if (otherProject) {
@@ -312,16 +319,25 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         if (!loaded.isNew() && loaded.getUpdatedAt() != null) {
             lastChange.setText("Last changed by " + loaded.getUpdatedBy() + " on " + CHANGED.format(loaded.getUpdatedAt().atZone(zone)) + ".");
         }
-        showOverview(loaded);
+        showOverview(loaded, redrawTabs || otherProject);
     }
 
-    /** Health, key dates, applied templates with their progress, and the history. */
-    private void showOverview(ProjectForm loaded) {
+    /**
+     * Health, key dates, applied templates with their progress, and the history; the tabs too when
+     * {@code redrawTabs}. Their workspaces follow their own changes, and what changes the overview
+     * most (an item worked) changes nothing in them: redrawing them on each item done read and
+     * sent the communications and stakeholders again (docs/performance.md, "A faster sandbox").
+     */
+    private void showOverview(ProjectForm loaded, boolean redrawTabs) {
         if (history != null) {
             remove(history);
         }
         overview.removeAll();
         overview.setVisible(!loaded.isNew());
+        if (redrawTabs) {
+            tabs.removeAll();
+        }
+        tabs.setVisible(!loaded.isNew());
         if (!loaded.isNew()) {
             Long id = Objects.requireNonNull(loaded.getId());
             Div cards = new Div(new HealthPanel(health, id, canEdit, zone, this::reload), keyDates(loaded));
@@ -330,11 +346,11 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             sections.stream().filter(section -> ProjectPageSection.OVERVIEW.equals(section.tab()))
                     .forEach(section -> overview.add(section.create(id, canEdit)));
             // Communications and status reports are whole workspaces of their own: tabs under the overview.
-            Map<String, List<ProjectPageSection>> tabs = new LinkedHashMap<>();
+            Map<String, List<ProjectPageSection>> byTab = new LinkedHashMap<>();
             sections.stream().filter(section -> !ProjectPageSection.OVERVIEW.equals(section.tab()))
-                    .forEach(section -> tabs.computeIfAbsent(section.tab(), t -> new ArrayList<>()).add(section));
-            if (!tabs.isEmpty()) {
-                overview.add(tabSheet(id, tabs));
+                    .forEach(section -> byTab.computeIfAbsent(section.tab(), t -> new ArrayList<>()).add(section));
+            if (redrawTabs && !byTab.isEmpty()) {
+                tabs.add(tabSheet(id, byTab));
             }
             history = new ProjectHistory(audit, id, zone);
             add(history);
@@ -389,13 +405,15 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
 
     /**
      * Others changed the project or its items: the overview follows at once; the details follow
-     * too unless the user has unsaved edits in them, which are kept (saving then reports the conflict).
+     * too unless the user has unsaved edits in them, which are kept (saving then reports the
+     * conflict). The tabs are drawn again only when the project itself changed.
      */
     private void followChanges(List<LiveMessage> changes) {
         Long id = form.getId();
         if (id == null) {
             return;
         }
+        boolean redrawTabs = changes.stream().anyMatch(change -> ProjectChanged.SUBJECT.equals(change.subject()));
         ProjectForm latest;
         try {
             latest = projects.load(id);
@@ -409,9 +427,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
                 lastChange.setText(latest.getUpdatedBy() + " changed this project while you were editing it. "
                         + "Your edits are kept, not saved; saving them will show the conflict.");
             }
-            showOverview(form);
+            showOverview(form, redrawTabs);
         } else {
-            show(latest);
+            show(latest, redrawTabs);
         }
     }
 
