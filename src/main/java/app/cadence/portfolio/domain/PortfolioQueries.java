@@ -64,25 +64,18 @@ public class PortfolioQueries {
               from (%1$s) p
               left join (%2$s) pm on pm.user_id = p.pm_user_id
               left join (%3$s) ru on ru.project_id = p.project_id
-              left join (%4$s) d on %7$s = p.project_id
+              left join (%4$s) d on d.project_id = p.project_id
               left join (%5$s) ra on ra.project_id = p.project_id
               left join (%6$s) co on co.project_id = p.project_id""";
 
     /**
-     * The projects and their counts as {@link #COUNTED} reads them on each database. H2 evaluates
-     * a derived table joined on one of its columns once per outer row, with that column bound as
-     * a parameter, and reads the items due since the checkpoint through an index it cannot narrow
-     * by project: every item of the tenant once per project (106 projects of 42 items: 23 ms a
-     * count, ~20 of them there). Joined on an expression, nothing is bound, and H2 reuses the
-     * derived table's first result for the other rows of the statement (its default
-     * {@code OPTIMIZE_REUSE_RESULTS}; 5 ms; without that setting 39 ms). MariaDB materialises the
-     * derived table once either way and looks its rows up by the key it gives it, which an
-     * expression would take away, so it keeps the plain join.
+     * {@link #COUNTED} for this database: H2 reads the items due since the checkpoint once per
+     * project ({@link WorkSql#DUE_SINCE_COUNTED_PER_PROJECT}), MariaDB once per statement.
      */
     private static String counted(boolean joinsDerivedTablesPerRow) {
-        return COUNTED.formatted(ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS, WorkSql.DUE_SINCE_COUNTED,
-                RetroSql.ACTIONS_AS_OF_TODAY, CommsSql.OCCURRENCES_AS_OF_NOW,
-                joinsDerivedTablesPerRow ? "d.project_id + 0" : "d.project_id");
+        return COUNTED.formatted(ProjectSql.PROJECTS, TenancySql.ACCOUNT_NAMES, WorkSql.ROLLUPS,
+                joinsDerivedTablesPerRow ? WorkSql.DUE_SINCE_COUNTED_PER_PROJECT : WorkSql.DUE_SINCE_COUNTED,
+                RetroSql.ACTIONS_AS_OF_TODAY, CommsSql.OCCURRENCES_AS_OF_NOW);
     }
 
     /**
