@@ -268,6 +268,35 @@ class ScreensFollowChangesTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withClasses("start-draft"))).hasSize(1);
     }
 
+    /**
+     * The project page's history stays as the person left it through a live change — the same
+     * grid, the filter they typed — and lists the change.
+     */
+    @Test
+    void theProjectPagesHistoryKeepsItsFilterThroughALiveChangeAndListsIt() {
+        login(pm.authentication());
+        navigate("projects/" + projectId);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<app.cadence.audit.service.AuditTrail.Entry> history =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withClasses("history-grid"));
+        com.vaadin.flow.component.textfield.TextField person =
+                _find(com.vaadin.flow.component.textfield.TextField.class).stream()
+                        .filter(field -> "Filter history by person".equals(field.getAriaLabel().orElse(null))).findFirst().orElseThrow();
+        type(person, pmo.name());
+        int before = com.github.mvysny.kaributesting.v10.GridKt._size(history);
+
+        ItemView extract = item("Extract legacy data");
+        elsewhere(pmo, () -> itemWork.update(ItemUpdate.from(extract).withStatus(ItemStatus.DONE, null)));
+        awaitScreen(() -> instanceProgress().startsWith("1 of 3 done"));
+
+        assertThat(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withClasses("history-grid")))
+                .as("the history is not rebuilt").isSameAs(history);
+        assertThat(person.getValue()).as("the filter being used is kept").isEqualTo(pmo.name());
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(history)).as("the change by the filtered person is listed")
+                .isEqualTo(before + 1);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(history, 0).actor()).isEqualTo(pmo.name());
+    }
+
     /** What the portfolio's tiles say. */
     static String tilesText() {
         return _get(Div.class, spec -> spec.withClasses("portfolio-tiles")).getElement().getTextRecursively();

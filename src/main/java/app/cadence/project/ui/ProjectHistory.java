@@ -25,8 +25,10 @@ class ProjectHistory extends VerticalLayout {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Grid<Entry> grid = new Grid<>();
+    private final Long projectId;
 
     ProjectHistory(AuditTrail audit, Long projectId, ZoneId zone) {
+        this.projectId = projectId;
         addClassName("project-history");
         setPadding(false);
         person.setPlaceholder("Person");
@@ -60,6 +62,15 @@ class ProjectHistory extends VerticalLayout {
         grid.setItems(query -> audit.projectHistory(projectId, filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> Math.toIntExact(audit.countProjectHistory(projectId, filter())));
         add(new H3("History"), filters, grid);
+    }
+
+    boolean shows(Long project) {
+        return projectId.equals(project);
+    }
+
+    /** Reads the history again as it is filtered and scrolled: for a change others made while it is open. */
+    void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 
     private HistoryFilter filter() {

@@ -329,8 +329,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
      * sent the communications and stakeholders again (docs/performance.md, "A faster sandbox").
      */
     private void showOverview(ProjectForm loaded, boolean redrawTabs) {
-        if (history != null) {
+        if (history != null && (loaded.isNew() || !history.shows(Objects.requireNonNull(loaded.getId())))) {
             remove(history);
+            history = null;
         }
         overview.removeAll();
         overview.setVisible(!loaded.isNew());
@@ -352,8 +353,13 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             if (redrawTabs && !byTab.isEmpty()) {
                 tabs.add(tabSheet(id, byTab));
             }
-            history = new ProjectHistory(audit, id, zone);
-            add(history);
+            // Kept through live changes, with the filters someone may be typing in: only its rows are read again.
+            if (history == null) {
+                history = new ProjectHistory(audit, id, zone);
+                add(history);
+            } else {
+                history.refresh();
+            }
         }
     }
 
