@@ -43,7 +43,8 @@ public class PortfolioQueries {
      * due by now = done items with a due date − those due later + outstanding ones due by now, as
      * {@link HealthFacts} counts them. Each module's tables are read through the
      * SQL it publishes ({@link ProjectSql}, {@link TenancySql}, {@link WorkSql}); this statement
-     * only joins their columns. The databases merge those derived tables into one plan.
+     * only joins their columns. MariaDB merges or materialises those derived tables once; H2
+     * evaluates each once per project row, which {@link #counted} allows for.
      */
     private static final String COUNTED = """
             select p.project_id, p.project_key, p.name, p.status, p.program_id, p.program_name, p.pm_user_id,
